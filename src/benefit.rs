@@ -1,0 +1,161 @@
+//! 参保地政策: the insured place's terms for one visit — deductible, ratio, reduction and limits —
+//! looked up in the version in force, with the rule id and provenance of every parameter used.
+
+use crate::eligibility::{Eligibility, Mode};
+use crate::error::Error;
+use crate::policy::{Deductible, Param, Provenance, Table, Who};
+use crate::request::Ytd;
+use crate::settlement::Terms;
+use crate::situation::Situation;
+use crate::text::{t, Text};
+use rust_decimal::Decimal;
+
+/// A parameter as used: its value, where it is in the policy and where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Used<T> {
+    pub value: T,
+    pub rule: String,
+    pub provenance: Provenance,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeductibleKind {
+    None,
+    Annual,
+    PerVisit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LimitKind {
+    Annual,
+    Monthly,
+    Overall,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LimitUse {
+    pub kind: LimitKind,
+    /// `None`: the policy says explicitly there is no such limit.
+    pub limit: Used<Option<Decimal>>,
+    pub used: Decimal,
+}
+
+/// Which year-to-date accumulators a visit counts against (for `estimate_year`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Groups {
+    pub deductible: String,
+    pub limit: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Benefit {
+    pub terms: Terms,
+    pub deductible: Option<(DeductibleKind, Used<Decimal>)>,
+    pub base_ratio: Option<Used<Decimal>>,
+    /// The reduction applied and why (the filing category, or not filed).
+    pub reduction: Option<(Used<Decimal>, Text)>,
+    pub limits: Vec<LimitUse>,
+}
+
+impl Benefit {
+    fn nothing() -> Benefit {
+        Benefit { terms: Terms::nothing(), deductible: None, base_ratio: None, reduction: None, limits: Vec::new() }
+    }
+}
+
+pub fn groups(s: &Situation<'_>) -> Groups {
+    match s.disease {
+        Some(d) => Groups { deductible: d.deductible.clone(), limit: d.limit.clone() },
+        None => {
+            let own = format!("disease:{}", s.req.visit.disease);
+            Groups { deductible: own.clone(), limit: own }
+        }
+    }
+}
+
+pub fn resolve(s: &Situation<'_>, eligibility: &Eligibility, ytd: &Ytd) -> Result<Benefit, Error> {
+    let (mode, Some(disease)) = (eligibility.mode(), s.disease) else {
+        return Ok(Benefit::nothing());
+    };
+    if mode == Mode::None {
+        return Ok(Benefit::nothing());
+    }
+    let who = s.who();
+    let version = s.version;
+    let prefix = s.rule_prefix();
+    let disease_id = &s.req.visit.disease;
+
+    let base_ratio = used(&disease.ratio, who, format!("{prefix}/{disease_id}/ratio"))?;
+    let reduction = reduction(s, eligibility, &prefix);
+
+    let group_rule = format!("{prefix}/deductibles/{}", disease.deductible);
+    let deductible = match version.deductibles.get(&disease.deductible) {
+        Some(Deductible::None(p)) => (DeductibleKind::None, Used { value: Decimal::ZERO, rule: group_rule, provenance: p.provenance }),
+        Some(Deductible::Annual(table)) => (DeductibleKind::Annual, used(table, who, group_rule)?),
+        Some(Deductible::PerVisit(table)) => (DeductibleKind::PerVisit, used(table, who, group_rule)?),
+        None => return Err(broken(&group_rule)),
+    };
+    let deductible_paid = match deductible.0 {
+        DeductibleKind::Annual => ytd.deductible_paid.0,
+        // A per-visit deductible ignores the year; no deductible has nothing to count.
+        DeductibleKind::None | DeductibleKind::PerVisit => Decimal::ZERO,
+    };
+
+    let limit_rule = format!("{prefix}/limits/{}", disease.limit);
+    let limit = version.limits.get(&disease.limit).ok_or_else(|| broken(&limit_rule))?;
+    let mut limits = Vec::new();
+    if let Some(table) = &limit.annual {
+        let limit = used(table, who, format!("{limit_rule}/annual"))?;
+        limits.push(LimitUse { kind: LimitKind::Annual, limit, used: ytd.fund_paid.0 });
+    }
+    if let Some(table) = &limit.monthly {
+        let limit = used(table, who, format!("{limit_rule}/monthly"))?;
+        limits.push(LimitUse { kind: LimitKind::Monthly, limit, used: ytd.fund_paid_month.0 });
+    }
+    let overall = used(&version.overall_ceiling, who, format!("{prefix}/overallCeiling"))?;
+    limits.push(LimitUse { kind: LimitKind::Overall, limit: overall, used: ytd.fund_paid_total.0 });
+
+    let terms = Terms {
+        deductible_standard: deductible.1.value,
+        deductible_paid,
+        base_ratio: base_ratio.value,
+        reduction: reduction.0.value,
+        limits: limits.iter().filter_map(|l| l.limit.value.map(|v| (v, l.used))).collect(),
+    };
+    Ok(Benefit { terms, deductible: Some(deductible), base_ratio: Some(base_ratio), reduction: Some(reduction), limits })
+}
+
+/// Direct settlement and a manual claim under a valid filing use the category's reduction;
+/// a manual claim without a valid filing uses the region's unfiled rule.
+fn reduction(s: &Situation<'_>, eligibility: &Eligibility, prefix: &str) -> (Used<Decimal>, Text) {
+    let version = s.version;
+    if let Some(filing) = s.req.filing.as_ref().filter(|_| eligibility.filing_valid()) {
+        if let Some(p) = version.reductions.get(&filing.category) {
+            let id = filing.category.id();
+            return (param(p, format!("{prefix}/reductions/{id}")), filing.category.name());
+        }
+    }
+    (
+        param(&version.unfiled_reduction, format!("{prefix}/unfiledReduction")),
+        t("未备案或备案不适用（回参保地手工报销）", "not filed, or the filing does not cover this visit (claimed manually at home)"),
+    )
+}
+
+fn param<T: Clone>(p: &Param<T>, rule: String) -> Used<T> {
+    Used { value: p.value.clone(), rule, provenance: p.provenance }
+}
+
+fn used<T: Clone>(table: &Table<T>, who: Who, rule: String) -> Result<Used<T>, Error> {
+    let (p, keys) = table.lookup(who).ok_or_else(|| broken(&rule))?;
+    Ok(param(p, format!("{rule}{keys}")))
+}
+
+/// Validation refuses incomplete tables and dangling references, so this is unreachable with a
+/// loaded pack; it is still an error rather than a panic.
+fn broken(rule: &str) -> Error {
+    Error::policy(vec![crate::error::Problem {
+        pack: 0,
+        path: rule.to_string(),
+        message: t(format!("策略缺少参数 {rule}"), format!("policy parameter {rule} is missing")),
+    }])
+}

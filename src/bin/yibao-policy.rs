@@ -1,0 +1,210 @@
+//! `yibao-policy`: the maintainer's and integrator's command line.
+//!
+//! ```text
+//! yibao-policy estimate [--packs DIR] < request.json     result JSON on stdout
+//! yibao-policy check    [--packs DIR] < request.json     eligibility only
+//! yibao-policy year     [--packs DIR] < requests.json    one result per visit
+//! yibao-policy national [--packs DIR] < request.json     the estimate under national field names
+//! yibao-policy validate PACK.json…                       every problem with its path
+//! yibao-policy regions | places [--packs DIR]
+//! yibao-policy diseases REGION DATE | catalogue PLACE [--packs DIR]
+//! yibao-policy schema [pack|request]                     JSON Schema for editors
+//! ```
+//! Errors are printed as JSON (`{"error": {code, path, message}}`) on stderr, exit status 1;
+//! usage mistakes exit with status 2.
+
+use serde::Serialize;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use yibao_policy::{Engine, Error, Request};
+
+const USAGE: &str = "usage: yibao-policy <estimate|check|year|national|validate|regions|diseases|places|catalogue|schema> [--packs DIR] [--compact]
+  estimate  < request.json     estimate one visit (CONTRACT.md result)
+  check     < request.json     eligibility only
+  year      < requests.json    estimate a year of visits, carrying ytd from one to the next
+  national  < request.json     the estimate under the national interface's field names
+  validate  PACK.json...       validate packs; every problem with its path; non-zero exit on any
+  regions | places             list loaded regions / treatment places
+  diseases REGION DATE         the region's diseases on a date
+  catalogue PLACE              the treatment place's catalogue
+  schema [pack|request]        JSON Schema of the pack or request format
+options:
+  --packs DIR   load every *.json pack in DIR instead of the embedded 2025 defaults
+  --compact     print JSON on one line";
+
+const PACK_SCHEMA: &str = include_str!("../../schema/pack.schema.json");
+const REQUEST_SCHEMA: &str = include_str!("../../schema/request.schema.json");
+
+struct Options {
+    command: String,
+    args: Vec<String>,
+    packs: Option<PathBuf>,
+    compact: bool,
+}
+
+fn main() -> ExitCode {
+    let options = match parse_args(std::env::args().skip(1).collect()) {
+        Ok(o) => o,
+        Err(message) => {
+            eprintln!("{message}\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(&options) {
+        Ok(code) => code,
+        Err(Failure::Usage(message)) => {
+            eprintln!("{message}\n{USAGE}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Engine(e)) => {
+            eprintln!("{}", to_json(&ErrorOut { error: &e }, options.compact));
+            ExitCode::from(1)
+        }
+    }
+}
+
+enum Failure {
+    Usage(String),
+    Engine(Error),
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Failure {
+        Failure::Engine(e)
+    }
+}
+
+#[derive(Serialize)]
+struct ErrorOut<'a> {
+    error: &'a Error,
+}
+
+fn parse_args(raw: Vec<String>) -> Result<Options, String> {
+    let mut command = None;
+    let mut args = Vec::new();
+    let mut packs = None;
+    let mut compact = false;
+    let mut it = raw.into_iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--packs" => packs = Some(PathBuf::from(it.next().ok_or("--packs needs a directory")?)),
+            "--compact" => compact = true,
+            "-h" | "--help" | "help" => return Err(String::new()),
+            "-V" | "--version" => return Err(format!("yibao-policy {}", env!("CARGO_PKG_VERSION"))),
+            _ if command.is_none() => command = Some(a),
+            _ => args.push(a),
+        }
+    }
+    let command = command.ok_or("missing command")?;
+    Ok(Options { command, args, packs, compact })
+}
+
+fn run(o: &Options) -> Result<ExitCode, Failure> {
+    let arg = |i: usize, what: &str| o.args.get(i).cloned().ok_or_else(|| Failure::Usage(format!("{} needs {what}", o.command)));
+    match o.command.as_str() {
+        "estimate" => print(&engine(o)?.estimate_text(&stdin()?)?, o),
+        "check" => {
+            let engine = engine(o)?;
+            let value = yibao_policy::parse_text(&stdin()?, yibao_policy::limits::MAX_REQUEST_BYTES)?;
+            print(&engine.check_eligibility_json(&value)?, o)
+        }
+        "year" => print(&engine(o)?.estimate_year_text(&stdin()?)?, o),
+        "national" => {
+            let engine = engine(o)?;
+            let value = yibao_policy::parse_text(&stdin()?, yibao_policy::limits::MAX_REQUEST_BYTES)?;
+            let request = Request::from_json(&value, yibao_policy::request::Lines::Required)?;
+            let estimate = engine.estimate(&request)?;
+            print(&engine.national_fields(&request, &estimate), o)
+        }
+        "validate" => return validate(&o.args),
+        "regions" => print(&engine(o)?.regions(), o),
+        "places" => print(&engine(o)?.places(), o),
+        "diseases" => print(&engine(o)?.diseases(&arg(0, "a region code")?, &arg(1, "a date")?)?, o),
+        "catalogue" => print(&engine(o)?.catalogue(&arg(0, "a place code")?)?, o),
+        "schema" => {
+            match o.args.first().map(String::as_str) {
+                None | Some("pack") => println!("{}", PACK_SCHEMA.trim_end()),
+                Some("request") => println!("{}", REQUEST_SCHEMA.trim_end()),
+                Some(other) => return Err(Failure::Usage(format!("unknown schema '{other}'"))),
+            }
+            Ok(())
+        }
+        other => return Err(Failure::Usage(format!("unknown command '{other}'"))),
+    }?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn engine(o: &Options) -> Result<Engine, Failure> {
+    match &o.packs {
+        None => Ok(Engine::with_defaults()?),
+        Some(dir) => {
+            let files = pack_files(dir)?;
+            let texts = files.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>();
+            Ok(Engine::from_pack_texts(&texts)?)
+        }
+    }
+}
+
+fn pack_files(dir: &Path) -> Result<Vec<(PathBuf, String)>, Failure> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Failure::Usage(format!("cannot read {}: {e}", dir.display())))?;
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    paths.sort();
+    paths.into_iter().map(|p| read(&p).map(|t| (p, t))).collect()
+}
+
+fn read(path: &Path) -> Result<String, Failure> {
+    std::fs::read_to_string(path).map_err(|e| Failure::Usage(format!("cannot read {}: {e}", path.display())))
+}
+
+fn stdin() -> Result<String, Failure> {
+    let mut text = String::new();
+    std::io::stdin()
+        .take(yibao_policy::limits::MAX_YEAR_BYTES as u64 + 1)
+        .read_to_string(&mut text)
+        .map_err(|e| Failure::Usage(format!("cannot read standard input: {e}")))?;
+    Ok(text)
+}
+
+/// Validate the packs one by one and then together (duplicate regions, two place sets).
+fn validate(files: &[String]) -> Result<ExitCode, Failure> {
+    if files.is_empty() {
+        return Err(Failure::Usage("validate needs at least one pack file".into()));
+    }
+    let texts = files.iter().map(|f| read(Path::new(f))).collect::<Result<Vec<_>, _>>()?;
+    let refs = texts.iter().map(String::as_str).collect::<Vec<_>>();
+    match Engine::from_pack_texts(&refs) {
+        Ok(engine) => {
+            for (file, info) in files.iter().zip(&engine.policy().packs) {
+                println!("ok  {file}  ({} {})", info.id, info.version);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            if e.problems.is_empty() {
+                eprintln!("{}: {} — {}", e.code.as_str(), e.message.zh, e.message.en);
+            }
+            for p in &e.problems {
+                let file = files.get(p.pack).map_or("?", String::as_str);
+                let path = if p.path.is_empty() { "(root)" } else { &p.path };
+                eprintln!("{file}: {path}: {} — {}", p.message.zh, p.message.en);
+            }
+            eprintln!("{} problem(s) found", e.problems.len().max(1));
+            Ok(ExitCode::from(1))
+        }
+    }
+}
+
+fn print<T: Serialize>(value: &T, o: &Options) -> Result<(), Failure> {
+    println!("{}", to_json(value, o.compact));
+    Ok(())
+}
+
+fn to_json<T: Serialize>(value: &T, compact: bool) -> String {
+    let text = if compact { serde_json::to_string(value) } else { serde_json::to_string_pretty(value) };
+    // Serializing our own plain structs cannot fail; say so in JSON rather than panic.
+    text.unwrap_or_else(|e| format!("{{\"error\":{{\"code\":\"INTERNAL\",\"message\":\"{e}\"}}}}"))
+}

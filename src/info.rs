@@ -1,0 +1,188 @@
+//! What the engine can tell a front end before any estimate: regions, their diseases on a date,
+//! treatment places and their catalogues — for pickers, search and "which numbers are assumed".
+
+use crate::catalogue::ShareSource;
+use crate::error::{Error, ErrorCode};
+use crate::json;
+use crate::money::{Money, Ratio};
+use crate::policy::{Class, PolicySet, Provenance};
+use crate::text::{t, Text};
+use serde::Serialize;
+use serde_json::Value;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VersionInfo {
+    pub from: String,
+    pub open: bool,
+    pub provenance: Provenance,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RegionInfo {
+    pub code: String,
+    pub name: Text,
+    /// The province the region is in (`xx0000`).
+    pub province: String,
+    pub versions: Vec<VersionInfo>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DiseaseInfo {
+    pub id: String,
+    pub name: Text,
+    pub pinyin: Option<String>,
+    pub provenance: Provenance,
+    /// The shared pool's name when the disease shares its limit with others.
+    pub pool: Option<Text>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Share {
+    pub value: Ratio,
+    pub provenance: Provenance,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CityInfo {
+    pub code: String,
+    pub name: Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PlaceInfo {
+    pub code: String,
+    pub name: Text,
+    /// Null where the place has no share of its own (the national fallback then applies).
+    pub class_b_share: Option<Share>,
+    pub cities: Vec<CityInfo>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CatalogueEntry {
+    pub code: String,
+    pub name: Text,
+    pub class: Class,
+    pub provenance: Provenance,
+    /// The class B share that applies to this item at this place.
+    pub self_pay_ratio: Option<Share>,
+    pub share_source: Option<ShareSource>,
+    pub ceiling_amount: Option<Money>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CatalogueInfo {
+    pub place: String,
+    pub name: Text,
+    pub class_b_share: Share,
+    /// True when the place has no catalogue data and the national fallback share is used.
+    pub defaulted: bool,
+    pub items: Vec<CatalogueEntry>,
+}
+
+pub fn regions(set: &PolicySet) -> Vec<RegionInfo> {
+    set.regions
+        .values()
+        .map(|r| RegionInfo {
+            code: r.code.clone(),
+            name: r.name.clone(),
+            province: crate::place::province_of(&r.code),
+            versions: r
+                .versions
+                .iter()
+                .map(|v| VersionInfo { from: v.from.to_string(), open: v.open, provenance: v.provenance })
+                .collect(),
+        })
+        .collect()
+}
+
+pub fn diseases(set: &PolicySet, region: &str, date: &str) -> Result<Vec<DiseaseInfo>, Error> {
+    let region_value = Value::String(region.to_string());
+    let code = json::division_code(&region_value, "region")?;
+    let date = json::date(&Value::String(date.to_string()), "date")?;
+    let r = set.region(code).ok_or_else(|| {
+        Error::new(
+            ErrorCode::UnknownRegion,
+            "region",
+            t(format!("暂无参保地“{code}”的政策数据"), format!("no policy pack is loaded for region '{code}'")),
+        )
+    })?;
+    // Before the opening date, list what will open, as the checks do.
+    let Some(version) = r.version_on(date).or(r.versions.first()) else {
+        return Ok(Vec::new());
+    };
+    Ok(version
+        .diseases
+        .iter()
+        .map(|(id, d)| {
+            let shared = version.diseases.iter().filter(|(_, o)| o.limit == d.limit).count() > 1;
+            DiseaseInfo {
+                id: id.clone(),
+                name: d.name.clone(),
+                pinyin: d.pinyin.clone(),
+                provenance: d.provenance,
+                pool: version.limits.get(&d.limit).filter(|_| shared).and_then(|l| l.name.clone()),
+            }
+        })
+        .collect())
+}
+
+pub fn places(set: &PolicySet) -> Vec<PlaceInfo> {
+    set.places
+        .places
+        .iter()
+        .map(|p| PlaceInfo {
+            code: p.code.clone(),
+            name: p.name.clone(),
+            class_b_share: p.class_b_share.as_ref().map(|s| Share { value: Ratio(s.value), provenance: s.provenance }),
+            cities: p.cities.iter().map(|c| CityInfo { code: c.code.clone(), name: c.name.clone() }).collect(),
+        })
+        .collect()
+}
+
+pub fn catalogue(set: &PolicySet, place: &str) -> Result<CatalogueInfo, Error> {
+    let place_value = Value::String(place.to_string());
+    let code = json::division_code(&place_value, "place")?;
+    let p = set.place(code);
+    let own_share = p.and_then(|p| p.class_b_share.as_ref());
+    let place_share = match own_share {
+        Some(s) => Share { value: Ratio(s.value), provenance: s.provenance },
+        None => Share { value: Ratio(set.places.fallback_share.value), provenance: set.places.fallback_share.provenance },
+    };
+    let items = set
+        .catalogue(p)
+        .into_iter()
+        .map(|item| {
+            let (share, source) = match (item.class.value, &item.self_pay_ratio) {
+                (Class::B, Some(own)) => (Some(Share { value: Ratio(own.value), provenance: own.provenance }), Some(ShareSource::Item)),
+                (Class::B, None) => (
+                    Some(place_share.clone()),
+                    Some(if own_share.is_some() { ShareSource::Place } else { ShareSource::Fallback }),
+                ),
+                _ => (None, None),
+            };
+            CatalogueEntry {
+                code: item.code.clone(),
+                name: item.name.clone(),
+                class: item.class.value,
+                provenance: item.class.provenance,
+                self_pay_ratio: share,
+                share_source: source,
+                ceiling_amount: item.ceiling.as_ref().map(|c| Money(c.value)),
+            }
+        })
+        .collect();
+    Ok(CatalogueInfo {
+        place: code.to_string(),
+        name: set.place_name(code),
+        class_b_share: place_share,
+        defaulted: own_share.is_none(),
+        items,
+    })
+}
+

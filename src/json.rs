@@ -1,0 +1,223 @@
+//! Reading JSON with paths. Requests and packs are read from `serde_json::Value` by hand rather
+//! than by derive, so that every refusal names its exact field (`items[2].amount`) and carries a
+//! bilingual message, and so that numbers keep their exact decimal text.
+
+use crate::date::Date;
+use crate::error::Error;
+use crate::money::{parse_decimal, NumberProblem, MAX_AMOUNT};
+use crate::text::{t, Text};
+use rust_decimal::Decimal;
+use serde_json::{Map, Value};
+
+/// `a` + `b` → `a.b`; the root path is empty.
+pub fn join_key(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// `items` + 2 → `items[2]`.
+pub fn join_item(path: &str, index: usize) -> String {
+    format!("{path}[{index}]")
+}
+
+/// 3 + `visit.date` → `[3].visit.date`: a path seen from an enclosing array.
+pub fn join_index(index: usize, path: &str) -> String {
+    if path.is_empty() || path.starts_with('[') {
+        format!("[{index}]{path}")
+    } else {
+        format!("[{index}].{path}")
+    }
+}
+
+fn type_name(v: &Value) -> (&'static str, &'static str) {
+    match v {
+        Value::Null => ("空值", "null"),
+        Value::Bool(_) => ("布尔值", "a boolean"),
+        Value::Number(_) => ("数字", "a number"),
+        Value::String(_) => ("文本", "a string"),
+        Value::Array(_) => ("数组", "an array"),
+        Value::Object(_) => ("对象", "an object"),
+    }
+}
+
+pub fn wrong_type(path: &str, v: &Value, want_zh: &str, want_en: &str) -> Error {
+    let (zh, en) = type_name(v);
+    Error::invalid(
+        path,
+        t(format!("应为{want_zh}，实际为{zh}"), format!("must be {want_en}, not {en}")),
+    )
+}
+
+/// An object being read, with its path.
+#[derive(Clone, Copy)]
+pub struct Obj<'a> {
+    pub map: &'a Map<String, Value>,
+    pub path: &'a str,
+}
+
+impl<'a> Obj<'a> {
+    pub fn new(v: &'a Value, path: &'a str) -> Result<Obj<'a>, Error> {
+        match v {
+            Value::Object(map) => Ok(Obj { map, path }),
+            other => Err(wrong_type(path, other, "对象", "an object")),
+        }
+    }
+
+    pub fn at(&self, key: &str) -> String {
+        join_key(self.path, key)
+    }
+
+    /// The field's value; `null` counts as absent.
+    pub fn get(&self, key: &str) -> Option<&'a Value> {
+        self.map.get(key).filter(|v| !v.is_null())
+    }
+
+    pub fn require(&self, key: &str) -> Result<&'a Value, Error> {
+        self.get(key).ok_or_else(|| missing(&self.at(key), key))
+    }
+
+    pub fn str(&self, key: &str, max_chars: usize) -> Result<Option<&'a str>, Error> {
+        self.get(key).map(|v| string(v, &self.at(key), max_chars)).transpose()
+    }
+
+    pub fn req_str(&self, key: &str, max_chars: usize) -> Result<&'a str, Error> {
+        string(self.require(key)?, &self.at(key), max_chars)
+    }
+
+    pub fn bool(&self, key: &str) -> Result<Option<bool>, Error> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Value::Bool(b)) => Ok(Some(*b)),
+            Some(other) => Err(wrong_type(&self.at(key), other, "true 或 false", "true or false")),
+        }
+    }
+
+    pub fn money(&self, key: &str) -> Result<Option<Decimal>, Error> {
+        self.get(key).map(|v| money(v, &self.at(key))).transpose()
+    }
+
+    pub fn ratio(&self, key: &str) -> Result<Option<Decimal>, Error> {
+        self.get(key).map(|v| ratio(v, &self.at(key))).transpose()
+    }
+
+    pub fn date(&self, key: &str) -> Result<Option<Date>, Error> {
+        self.get(key).map(|v| date(v, &self.at(key))).transpose()
+    }
+
+    pub fn req_date(&self, key: &str) -> Result<Date, Error> {
+        date(self.require(key)?, &self.at(key))
+    }
+
+    pub fn array(&self, key: &str) -> Result<Option<&'a Vec<Value>>, Error> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Value::Array(a)) => Ok(Some(a)),
+            Some(other) => Err(wrong_type(&self.at(key), other, "数组", "an array")),
+        }
+    }
+}
+
+pub fn missing(path: &str, key: &str) -> Error {
+    Error::invalid(path, t(format!("缺少必填项 {key}"), format!("required field '{key}' is missing")))
+}
+
+pub fn string<'a>(v: &'a Value, path: &str, max_chars: usize) -> Result<&'a str, Error> {
+    match v {
+        Value::String(s) => {
+            // Byte length bounds the character count from above: count only when it might matter.
+            if s.len() > max_chars && s.chars().count() > max_chars {
+                return Err(Error::limit(
+                    path,
+                    t(format!("文本过长（最多{max_chars}个字符）"), format!("text too long (at most {max_chars} characters)")),
+                ));
+            }
+            Ok(s)
+        }
+        other => Err(wrong_type(path, other, "文本", "a string")),
+    }
+}
+
+/// The text of a number given as a JSON number or a string; exponents only for JSON numbers.
+fn number_text(v: &Value, path: &str) -> Result<(String, bool), Error> {
+    match v {
+        Value::String(s) => Ok((s.clone(), false)),
+        Value::Number(n) => Ok((n.to_string(), true)),
+        other => Err(wrong_type(path, other, "数字或数字文本", "a number or a numeric string")),
+    }
+}
+
+fn number(v: &Value, path: &str, max_scale: u32, max: Decimal, what: (&str, &str)) -> Result<Decimal, Error> {
+    let (text, exponent) = number_text(v, path)?;
+    let problem = match parse_decimal(&text, max_scale, exponent) {
+        Ok(d) if d <= max => return Ok(d),
+        Ok(_) => NumberProblem::TooLarge,
+        Err(p) => p,
+    };
+    let (zh, en) = what;
+    let message = match problem {
+        NumberProblem::NotANumber => t(
+            format!("{zh}不是有效的数字（请用半角数字，如 1234.56）"),
+            format!("{en} is not a valid number (use plain digits, e.g. 1234.56)"),
+        ),
+        NumberProblem::Negative => t(format!("{zh}不能为负数"), format!("{en} must not be negative")),
+        NumberProblem::TooManyDecimals => t(
+            format!("{zh}最多{max_scale}位小数"),
+            format!("{en} has more than {max_scale} decimals"),
+        ),
+        NumberProblem::TooLarge => t(format!("{zh}不能超过{max}"), format!("{en} must not exceed {max}")),
+    };
+    Err(Error::invalid(path, message))
+}
+
+/// Money: 0 to 100,000,000 yuan with at most two decimals.
+pub fn money(v: &Value, path: &str) -> Result<Decimal, Error> {
+    number(v, path, 2, MAX_AMOUNT, ("金额", "amount"))
+}
+
+/// A ratio or share: 0 to 1 with at most four decimals.
+pub fn ratio(v: &Value, path: &str) -> Result<Decimal, Error> {
+    number(v, path, 4, Decimal::ONE, ("比例", "ratio"))
+}
+
+pub fn date(v: &Value, path: &str) -> Result<Date, Error> {
+    let s = string(v, path, 32)?;
+    Date::parse(s).ok_or_else(|| {
+        Error::invalid(
+            path,
+            t(format!("日期“{s}”无效，应为 YYYY-MM-DD"), format!("date '{s}' is not a valid YYYY-MM-DD date")),
+        )
+    })
+}
+
+/// A 6-digit administrative division code (行政区划代码) whose first two digits name a province.
+pub fn division_code<'a>(v: &'a Value, path: &str) -> Result<&'a str, Error> {
+    let s = string(v, path, 16)?;
+    if crate::place::is_division_code(s) {
+        Ok(s)
+    } else {
+        Err(Error::invalid(
+            path,
+            t(
+                format!("“{s}”不是有效的6位行政区划代码"),
+                format!("'{s}' is not a valid 6-digit administrative division code"),
+            ),
+        ))
+    }
+}
+
+/// One of a fixed set of words, e.g. `scheme`.
+pub fn one_of<'a>(v: &Value, path: &str, allowed: &[&'a str]) -> Result<&'a str, Error> {
+    let s = string(v, path, 64)?;
+    allowed.iter().copied().find(|a| *a == s).ok_or_else(|| {
+        let list = allowed.join(", ");
+        Error::invalid(path, t(format!("“{s}”无效，可选值：{list}"), format!("'{s}' is not one of: {list}")))
+    })
+}
+
+pub fn text_pair(v: &Value, path: &str) -> Result<Text, Error> {
+    let o = Obj::new(v, path)?;
+    Ok(Text::new(o.req_str("zh", 200)?, o.req_str("en", 200)?))
+}

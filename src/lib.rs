@@ -1,0 +1,48 @@
+//! # yibao-policy
+//!
+//! Estimates, before a person files or reaches the counter, whether outpatient chronic and
+//! special-disease treatment in another province can be settled directly (跨省异地就医直接结算,
+//! 门诊慢特病) and how much the fund and the patient will pay — with every number explained.
+//!
+//! The core is pure Rust: policy packs ([`policy`]), the treatment place's catalogue
+//! ([`catalogue`]), the eligibility checks ([`eligibility`]), the insured place's terms
+//! ([`benefit`]), the calculation of BRIEF §5 ([`settlement`]) and its explanation ([`trace`]).
+//! The WebAssembly facade (`wasm`, only on wasm32) is a thin layer over [`Engine`].
+//!
+//! ```
+//! let engine = yibao_policy::Engine::with_defaults().unwrap();
+//! let request = serde_json::json!({
+//!     "insured": { "region": "653200", "scheme": "employee" },
+//!     "filing": { "category": "stationed_worker", "place": "441900", "start": "2025-01-01" },
+//!     "visit": { "date": "2025-06-10", "place": "441900", "hospitalLevel": 3, "disease": "cancer_outpatient" },
+//!     "items": [{ "amount": "10000.00", "class": "A" }]
+//! });
+//! let estimate = engine.estimate_json(&request).unwrap();
+//! assert_eq!(estimate.settlement.fund_pays.text(), "7500.00");
+//! ```
+
+pub mod benefit;
+pub mod catalogue;
+pub mod date;
+pub mod eligibility;
+mod engine;
+pub mod error;
+pub mod estimate;
+pub mod info;
+mod json;
+pub mod limits;
+pub mod money;
+pub mod national;
+pub mod place;
+pub mod policy;
+pub mod request;
+pub mod settlement;
+mod situation;
+pub mod text;
+pub mod trace;
+mod year;
+
+pub use engine::{parse_text, Engine};
+pub use error::{Error, ErrorCode, Problem};
+pub use estimate::Estimate;
+pub use request::Request;

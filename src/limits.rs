@@ -1,0 +1,22 @@
+//! Size limits, enforced with `LIMIT_EXCEEDED` so that hostile input cannot exhaust a phone.
+
+/// Lines in one request (CONTRACT.md: 1 to 1000).
+pub const MAX_ITEMS: usize = 1000;
+/// Visits in one `estimate_year` call.
+pub const MAX_VISITS: usize = 1000;
+/// Recognised diseases listed for one person.
+pub const MAX_RECOGNIZED: usize = 100;
+/// A request's JSON text, in bytes (1000 long lines fit comfortably).
+pub const MAX_REQUEST_BYTES: usize = 1 << 20;
+/// A `estimate_year` request's JSON text, in bytes.
+pub const MAX_YEAR_BYTES: usize = 8 << 20;
+/// A pack's JSON text, in bytes.
+pub const MAX_PACK_BYTES: usize = 4 << 20;
+/// Packs given to one engine.
+pub const MAX_PACKS: usize = 64;
+/// Effective-dated versions of one region.
+pub const MAX_VERSIONS: usize = 100;
+/// Item codes and ids.
+pub const MAX_CODE_CHARS: usize = 64;
+/// Item names.
+pub const MAX_NAME_CHARS: usize = 200;

@@ -1,0 +1,167 @@
+//! Exact decimal money and ratios. Amounts are `rust_decimal::Decimal` yuan, never floats;
+//! rounding is explicit half-up (四舍五入) to the fen, because `round_dp` alone rounds half-even.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Serialize, Serializer};
+
+/// Largest money amount accepted in a request or pack (CONTRACT.md: 0 to 100,000,000).
+pub const MAX_AMOUNT: Decimal = Decimal::from_parts(100_000_000, 0, 0, false, 0);
+/// Longest numeric text accepted, so hostile input cannot make parsing expensive.
+const MAX_NUMBER_TEXT: usize = 40;
+
+/// Round half-up (away from zero; every amount here is non-negative) to 0.01 yuan.
+pub fn round_fen(d: Decimal) -> Decimal {
+    let mut r = d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    r.rescale(2);
+    r
+}
+
+/// An amount in yuan; serialized as a string with exactly two decimals ("1234.50").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Money(pub Decimal);
+
+impl Money {
+    pub const ZERO: Money = Money(Decimal::ZERO);
+
+    pub fn text(self) -> String {
+        let mut d = self.0;
+        d.rescale(2);
+        d.to_string()
+    }
+}
+
+impl Serialize for Money {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.text())
+    }
+}
+
+/// A reimbursement ratio or share in [0, 1]; serialized without trailing zeros ("0.8").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Ratio(pub Decimal);
+
+impl Ratio {
+    pub fn text(self) -> String {
+        self.0.normalize().to_string()
+    }
+}
+
+impl Serialize for Ratio {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.text())
+    }
+}
+
+/// Why a number was refused; the caller turns it into a message with the field's path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberProblem {
+    NotANumber,
+    Negative,
+    TooManyDecimals,
+    TooLarge,
+}
+
+/// Parse decimal text: ASCII digits with an optional fraction; exponents only when `exponent`
+/// is allowed (JSON numbers such as `1e2`, never strings such as "1e2").
+pub fn parse_decimal(text: &str, max_scale: u32, exponent: bool) -> Result<Decimal, NumberProblem> {
+    if text.is_empty() || text.len() > MAX_NUMBER_TEXT {
+        return Err(if text.len() > MAX_NUMBER_TEXT && text.bytes().all(|b| b.is_ascii_digit()) {
+            NumberProblem::TooLarge
+        } else {
+            NumberProblem::NotANumber
+        });
+    }
+    let (negative, body) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let value = if exponent && body.contains(['e', 'E']) {
+        parse_scientific(body)?
+    } else {
+        parse_plain(body)?
+    };
+    if negative && !value.is_zero() {
+        return Err(NumberProblem::Negative);
+    }
+    let value = value.normalize();
+    if value.scale() > max_scale {
+        return Err(NumberProblem::TooManyDecimals);
+    }
+    Ok(value)
+}
+
+fn parse_plain(body: &str) -> Result<Decimal, NumberProblem> {
+    let (int, frac) = match body.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (body, None),
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(int) || frac.is_some_and(|f| !digits(f)) {
+        return Err(NumberProblem::NotANumber);
+    }
+    // More than 12 integer digits is beyond any accepted amount; refuse before Decimal might overflow.
+    if int.trim_start_matches('0').len() > 12 {
+        return Err(NumberProblem::TooLarge);
+    }
+    if frac.is_some_and(|f| f.trim_end_matches('0').len() > 12) {
+        return Err(NumberProblem::TooManyDecimals);
+    }
+    body.parse::<Decimal>().map_err(|_| NumberProblem::NotANumber)
+}
+
+fn parse_scientific(body: &str) -> Result<Decimal, NumberProblem> {
+    let Some((mantissa, exp)) = body.split_once(['e', 'E']) else {
+        return Err(NumberProblem::NotANumber);
+    };
+    let exp: i64 = exp
+        .strip_prefix('+')
+        .unwrap_or(exp)
+        .parse()
+        .map_err(|_| NumberProblem::NotANumber)?;
+    let m = parse_plain(mantissa)?;
+    if m.is_zero() {
+        return Ok(Decimal::ZERO);
+    }
+    if exp > 12 {
+        return Err(NumberProblem::TooLarge);
+    }
+    if exp < -12 {
+        return Err(NumberProblem::TooManyDecimals);
+    }
+    let scale = Decimal::from(10u64.pow(exp.unsigned_abs() as u32));
+    let value = if exp >= 0 { m.checked_mul(scale) } else { m.checked_div(scale) };
+    value.ok_or(NumberProblem::TooLarge)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn rounds_half_up_not_half_even() {
+        assert_eq!(round_fen(d("0.125")).to_string(), "0.13");
+        assert_eq!(round_fen(d("0.135")).to_string(), "0.14");
+        assert_eq!(round_fen(d("2.5")).to_string(), "2.50");
+        assert_eq!(round_fen(d("0.124999")).to_string(), "0.12");
+    }
+
+    #[test]
+    fn parses_only_plain_decimals() {
+        assert_eq!(parse_decimal("860.5", 2, false), Ok(d("860.5")));
+        assert_eq!(parse_decimal("1.500", 2, false), Ok(d("1.5")));
+        assert_eq!(parse_decimal("1.005", 2, false), Err(NumberProblem::TooManyDecimals));
+        assert_eq!(parse_decimal("-5", 2, false), Err(NumberProblem::Negative));
+        assert_eq!(parse_decimal("-0", 2, false), Ok(Decimal::ZERO));
+        for bad in ["", "NaN", "Infinity", "1e5", " 1", "1,000", "１２", ".5", "5.", "0x10"] {
+            assert_eq!(parse_decimal(bad, 2, false), Err(NumberProblem::NotANumber), "{bad}");
+        }
+        assert_eq!(parse_decimal("1e400", 2, true), Err(NumberProblem::TooLarge));
+        assert_eq!(parse_decimal("1e-7", 2, true), Err(NumberProblem::TooManyDecimals));
+        assert_eq!(parse_decimal("1.5E2", 2, true), Ok(d("150")));
+        assert_eq!(parse_decimal("99999999999999999999999", 2, false), Err(NumberProblem::TooLarge));
+    }
+}

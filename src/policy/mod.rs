@@ -1,0 +1,20 @@
+//! Policy packs: the model, the reader that validates packs with exact paths, the embedded
+//! 2025 defaults, and the set of packs an engine answers from.
+
+pub mod model;
+mod pack;
+mod places;
+mod reader;
+mod region;
+mod set;
+
+pub use model::*;
+pub use pack::{parse_pack_text, read_pack, FORMAT};
+pub use set::PolicySet;
+
+/// The embedded default packs (PARAMETERS.md), as shipped in `packs/`.
+pub const DEFAULT_PACKS: [(&str, &str); 3] = [
+    ("653200-hotan.json", include_str!("../../packs/653200-hotan.json")),
+    ("441900-dongguan.json", include_str!("../../packs/441900-dongguan.json")),
+    ("places.json", include_str!("../../packs/places.json")),
+];

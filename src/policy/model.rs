@@ -1,0 +1,368 @@
+//! The policy model: what a pack says once it has been read and validated.
+//!
+//! 参保地政策 (the insured place's policy: ratios, deductibles, limits, reductions) lives in
+//! [`Region`]s with effective-dated [`Version`]s; 就医地目录 (the treatment place's catalogue and
+//! class B shares) lives in [`PlaceData`]. Every number is a [`Param`] carrying its provenance.
+
+use crate::date::Date;
+use crate::text::Text;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Where a parameter comes from (BRIEF §7).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Provenance {
+    /// Stated in a seed article.
+    Seed,
+    /// A national rule.
+    National,
+    /// An illustrative assumption a policy maintainer should replace.
+    Assumed,
+}
+
+impl Provenance {
+    pub const ALL: [&'static str; 3] = ["seed", "national", "assumed"];
+
+    pub fn parse(s: &str) -> Option<Provenance> {
+        match s {
+            "seed" => Some(Provenance::Seed),
+            "national" => Some(Provenance::National),
+            "assumed" => Some(Provenance::Assumed),
+            _ => None,
+        }
+    }
+
+    /// The less certain of two: an estimate built on an assumption is an assumption.
+    pub fn weaker(self, other: Provenance) -> Provenance {
+        self.max(other)
+    }
+}
+
+/// A value with its provenance and an optional note on its source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Param<T> {
+    pub value: T,
+    pub provenance: Provenance,
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scheme {
+    Employee,
+    Resident,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Working,
+    Retired,
+}
+
+/// Who is being settled and where: the keys a [`Table`] is looked up by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Who {
+    pub scheme: Scheme,
+    pub status: Status,
+    pub level: u8,
+}
+
+/// The dimension a table node splits on, and the keys it accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dim {
+    Scheme,
+    Status,
+    Level,
+}
+
+impl Dim {
+    pub fn keys(self) -> &'static [&'static str] {
+        match self {
+            Dim::Scheme => &["employee", "resident"],
+            Dim::Status => &["working", "retired"],
+            Dim::Level => &["level1", "level2", "level3"],
+        }
+    }
+
+    pub fn of_key(key: &str) -> Option<Dim> {
+        [Dim::Scheme, Dim::Status, Dim::Level].into_iter().find(|d| d.keys().contains(&key))
+    }
+
+    fn key_for(self, who: Who) -> &'static str {
+        match self {
+            Dim::Scheme => match who.scheme {
+                Scheme::Employee => "employee",
+                Scheme::Resident => "resident",
+            },
+            // Residents have no working/retired distinction; they read the working (or default) arm.
+            Dim::Status => match (who.scheme, who.status) {
+                (Scheme::Employee, Status::Retired) => "retired",
+                _ => "working",
+            },
+            Dim::Level => match who.level {
+                1 => "level1",
+                2 => "level2",
+                _ => "level3",
+            },
+        }
+    }
+}
+
+/// A parameter that may depend on scheme, employee status and hospital level. A leaf applies to
+/// everyone below it, so a flat value is one line; a node splits on one dimension, with an
+/// optional `default` arm for the keys it does not list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Table<T> {
+    Leaf(Param<T>),
+    Node {
+        dim: Dim,
+        arms: BTreeMap<String, Table<T>>,
+    },
+}
+
+impl<T> Table<T> {
+    /// The leaf for `who`, and the key path that led to it (e.g. `employee/working/level2`).
+    /// `None` only for a table that validation would have refused as incomplete.
+    pub fn lookup(&self, who: Who) -> Option<(&Param<T>, String)> {
+        let mut node = self;
+        let mut path = String::new();
+        loop {
+            match node {
+                Table::Leaf(p) => return Some((p, path)),
+                Table::Node { dim, arms } => {
+                    let key = dim.key_for(who);
+                    let (k, next) = arms
+                        .get_key_value(key)
+                        .or_else(|| arms.get_key_value("default"))?;
+                    path.push('/');
+                    path.push_str(k);
+                    node = next;
+                }
+            }
+        }
+    }
+
+    /// Every leaf, for range checks and for listing a policy's parameters.
+    pub fn leaves(&self) -> Vec<&Param<T>> {
+        match self {
+            Table::Leaf(p) => vec![p],
+            Table::Node { arms, .. } => arms.values().flat_map(|t| t.leaves()).collect(),
+        }
+    }
+}
+
+/// The filing categories of BRIEF §3.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FilingCategory {
+    RetiredRelocated,
+    LongTermResident,
+    StationedWorker,
+    Referral,
+    Emergency,
+    OtherTemporary,
+}
+
+impl FilingCategory {
+    pub const ALL: [FilingCategory; 6] = [
+        FilingCategory::RetiredRelocated,
+        FilingCategory::LongTermResident,
+        FilingCategory::StationedWorker,
+        FilingCategory::Referral,
+        FilingCategory::Emergency,
+        FilingCategory::OtherTemporary,
+    ];
+    pub const IDS: [&'static str; 6] = [
+        "retired_relocated",
+        "long_term_resident",
+        "stationed_worker",
+        "referral",
+        "emergency",
+        "other_temporary",
+    ];
+
+    pub fn id(self) -> &'static str {
+        Self::IDS[self as usize]
+    }
+
+    pub fn parse(s: &str) -> Option<FilingCategory> {
+        Self::IDS.iter().position(|id| *id == s).map(|i| Self::ALL[i])
+    }
+
+    pub fn is_long_term(self) -> bool {
+        matches!(
+            self,
+            FilingCategory::RetiredRelocated
+                | FilingCategory::LongTermResident
+                | FilingCategory::StationedWorker
+        )
+    }
+
+    /// The national ceiling on how far an insured place may lower the ratio (BRIEF §3).
+    pub fn max_reduction(self) -> Option<Decimal> {
+        match self {
+            FilingCategory::Referral | FilingCategory::Emergency => Some(Decimal::new(10, 2)),
+            FilingCategory::OtherTemporary => Some(Decimal::new(20, 2)),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> Text {
+        let (zh, en) = match self {
+            FilingCategory::RetiredRelocated => ("异地安置退休人员", "retiree relocated elsewhere"),
+            FilingCategory::LongTermResident => ("异地长期居住人员", "long-term resident elsewhere"),
+            FilingCategory::StationedWorker => ("常驻异地工作人员", "worker stationed elsewhere"),
+            FilingCategory::Referral => ("异地转诊人员", "referred patient"),
+            FilingCategory::Emergency => ("异地急诊抢救人员", "emergency patient"),
+            FilingCategory::OtherTemporary => ("其他临时外出就医人员", "other temporary trip"),
+        };
+        Text::new(zh, en)
+    }
+}
+
+/// How a deductible (起付线) is counted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Deductible {
+    /// No deductible; the param records where that statement comes from.
+    None(Param<()>),
+    /// Once per calendar year for the whole group.
+    Annual(Table<Decimal>),
+    /// On every visit, whatever was paid before.
+    PerVisit(Table<Decimal>),
+}
+
+/// A fund-payment limit (封顶线 / 最高支付限额) shared by the diseases that name it. A leaf of
+/// `None` says explicitly that there is no such limit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Limit {
+    pub name: Option<Text>,
+    pub annual: Option<Table<Option<Decimal>>>,
+    pub monthly: Option<Table<Option<Decimal>>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Disease {
+    pub name: Text,
+    /// Pinyin of the Chinese name, for search by pinyin or initials ("gao xue ya" → "gxy").
+    pub pinyin: Option<String>,
+    /// Where the listing itself comes from.
+    pub provenance: Provenance,
+    pub source: Option<String>,
+    pub ratio: Table<Decimal>,
+    /// Id of the deductible group in [`Version::deductibles`].
+    pub deductible: String,
+    /// Id of the limit (the disease's own or a shared pool) in [`Version::limits`].
+    pub limit: String,
+}
+
+/// One effective-dated version of a region's policy: it applies from `from` until the next one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Version {
+    pub from: Date,
+    pub provenance: Provenance,
+    pub source: Option<String>,
+    /// Whether cross-province direct settlement of outpatient special diseases is open.
+    pub open: bool,
+    pub reductions: BTreeMap<FilingCategory, Param<Decimal>>,
+    pub unfiled_reduction: Param<Decimal>,
+    pub overall_ceiling: Table<Option<Decimal>>,
+    pub deductibles: BTreeMap<String, Deductible>,
+    pub limits: BTreeMap<String, Limit>,
+    /// In pack order, which is the order users see.
+    pub diseases: Vec<(String, Disease)>,
+}
+
+impl Version {
+    pub fn disease(&self, id: &str) -> Option<&Disease> {
+        self.diseases.iter().find(|(d, _)| d == id).map(|(_, d)| d)
+    }
+}
+
+/// An insured pooling region (统筹地区).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Region {
+    pub code: String,
+    pub name: Text,
+    /// Strictly increasing by `from`.
+    pub versions: Vec<Version>,
+}
+
+impl Region {
+    /// The version in force on `date`, if any.
+    pub fn version_on(&self, date: Date) -> Option<&Version> {
+        self.versions.iter().rev().find(|v| v.from <= date)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Class {
+    A,
+    B,
+    C,
+}
+
+impl Class {
+    pub fn parse(s: &str) -> Option<Class> {
+        match s {
+            "A" | "a" | "甲" => Some(Class::A),
+            "B" | "b" | "乙" => Some(Class::B),
+            "C" | "c" | "丙" => Some(Class::C),
+            _ => None,
+        }
+    }
+}
+
+/// An item of a treatment place's catalogue (就医地目录).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CatalogueItem {
+    pub code: String,
+    pub name: Text,
+    pub class: Param<Class>,
+    /// The item's own class B self-pay share, where it has one.
+    pub self_pay_ratio: Option<Param<Decimal>>,
+    /// A price ceiling (限价), where it has one.
+    pub ceiling: Option<Param<Decimal>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct City {
+    pub code: String,
+    pub name: Text,
+}
+
+/// A treatment place: a province whose catalogue applies to every city in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub code: String,
+    pub name: Text,
+    /// The default class B self-pay share; absent → the national fallback, with a warning.
+    pub class_b_share: Option<Param<Decimal>>,
+    pub cities: Vec<City>,
+    /// Items that differ from the national sample catalogue at this place.
+    pub catalogue: Vec<CatalogueItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlaceData {
+    pub fallback_share: Param<Decimal>,
+    pub places: Vec<Place>,
+    pub catalogue: Vec<CatalogueItem>,
+}
+
+/// What identifies a loaded pack.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PackInfo {
+    pub id: String,
+    pub version: String,
+}
+
+/// One pack file, read and validated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pack {
+    pub info: PackInfo,
+    pub regions: Vec<Region>,
+    pub places: Option<PlaceData>,
+}

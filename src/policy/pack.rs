@@ -1,0 +1,109 @@
+//! Reading one pack file: its identity, its regions and/or its treatment-place data.
+
+use super::model::{Pack, PackInfo};
+use super::places::read_places;
+use super::reader::Reader;
+use super::region::read_region;
+use crate::error::{Error, Problem};
+use crate::json::{join_item, Obj};
+use crate::text::t;
+use serde_json::Value;
+use std::collections::BTreeSet;
+
+pub const FORMAT: &str = "yibao-policy-pack/1";
+
+/// Read and validate one pack; `index` is its position among the packs given to the engine and
+/// is recorded in every problem. All problems are returned, not only the first.
+pub fn read_pack(v: &Value, index: usize) -> Result<Pack, Vec<Problem>> {
+    let mut r = Reader::new(index);
+    let pack = read(&mut r, v);
+    match pack {
+        Some(pack) if r.problems.is_empty() => Ok(pack),
+        _ => {
+            if r.problems.is_empty() {
+                r.problem("", t("策略包无效", "invalid policy pack"));
+            }
+            Err(r.problems)
+        }
+    }
+}
+
+fn read(r: &mut Reader, v: &Value) -> Option<Pack> {
+    let o = r.obj(v, "")?;
+    r.known_keys(o, &["$schema", "format", "id", "version", "description", "regions", "places"]);
+    match r.string(o, "format", 64) {
+        Some(f) if f == FORMAT => {}
+        Some(f) => r.problem(
+            "format",
+            t(format!("不支持的格式“{f}”，应为“{FORMAT}”"), format!("unsupported format '{f}', expected '{FORMAT}'")),
+        ),
+        None => {}
+    }
+    let id = r.string(o, "id", 100);
+    let version = r.string(o, "version", 100);
+    if let Some(d) = o.get("description") {
+        r.take(crate::json::text_pair(d, "description"));
+    }
+    let regions = read_regions(r, o);
+    let places = o.get("places").map(|p| read_places(r, p, "places"));
+    if o.get("regions").is_none() && o.get("places").is_none() {
+        r.problem("", t("策略包至少需要 regions 或 places", "a pack needs 'regions' or 'places'"));
+    }
+    Some(Pack {
+        info: PackInfo { id: id?, version: version? },
+        regions: regions?,
+        places: match places {
+            Some(p) => Some(p?),
+            None => None,
+        },
+    })
+}
+
+fn read_regions(r: &mut Reader, o: Obj<'_>) -> Option<Vec<super::model::Region>> {
+    let list = match r.take(o.array("regions")) {
+        Some(Some(list)) => list,
+        Some(None) => return Some(Vec::new()),
+        None => return None,
+    };
+    let mut out = Vec::with_capacity(list.len());
+    let mut complete = true;
+    let mut codes = BTreeSet::new();
+    for (i, v) in list.iter().enumerate() {
+        let path = join_item("regions", i);
+        match read_region(r, v, &path) {
+            Some(region) => {
+                if !codes.insert(region.code.clone()) {
+                    r.problem(
+                        format!("{path}.code"),
+                        t(format!("参保地“{}”重复", region.code), format!("region '{}' is defined twice", region.code)),
+                    );
+                }
+                out.push(region);
+            }
+            None => complete = false,
+        }
+    }
+    complete.then_some(out)
+}
+
+/// Parse pack text, refusing oversize packs before parsing them.
+pub fn parse_pack_text(text: &str, index: usize) -> Result<Value, Error> {
+    if text.len() > crate::limits::MAX_PACK_BYTES {
+        let mut e = Error::limit(
+            "",
+            t(
+                format!("策略包过大（最多{}字节）", crate::limits::MAX_PACK_BYTES),
+                format!("pack too large (at most {} bytes)", crate::limits::MAX_PACK_BYTES),
+            ),
+        );
+        e.problems.push(Problem { pack: index, path: String::new(), message: e.message.clone() });
+        return Err(e);
+    }
+    serde_json::from_str(text).map_err(|err| {
+        Error::policy(vec![Problem {
+            pack: index,
+            path: String::new(),
+            message: t(format!("策略包不是有效的 JSON：{err}"), format!("pack is not valid JSON: {err}")),
+        }])
+    })
+}

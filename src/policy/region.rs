@@ -1,0 +1,242 @@
+//! Reading an insured region (参保地) and its effective-dated versions from a pack.
+
+use super::model::{Deductible, Disease, FilingCategory, Limit, Param, Region, Version};
+use super::reader::{is_id, nullable_money, Reader};
+use crate::json::{self, join_item, join_key, Obj};
+use crate::limits::MAX_VERSIONS;
+use crate::text::t;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+pub fn read_region(r: &mut Reader, v: &Value, path: &str) -> Option<Region> {
+    let o = r.obj(v, path)?;
+    r.known_keys(o, &["code", "name", "versions"]);
+    let code = r.required(o, "code").and_then(|c| r.take(json::division_code(c, &o.at("code"))));
+    let name = r.text(o, "name");
+    let versions_path = o.at("versions");
+    let versions = match r.take(o.array("versions")).flatten() {
+        None => {
+            r.take::<()>(Err(json::missing(&versions_path, "versions")));
+            return None;
+        }
+        Some(list) if list.is_empty() => {
+            r.problem(&versions_path, t("至少需要一个版本", "needs at least one version"));
+            return None;
+        }
+        Some(list) if list.len() > MAX_VERSIONS => {
+            r.problem(
+                &versions_path,
+                t(format!("版本过多（最多{MAX_VERSIONS}个）"), format!("too many versions (at most {MAX_VERSIONS})")),
+            );
+            return None;
+        }
+        Some(list) => list,
+    };
+    let mut out = Vec::with_capacity(versions.len());
+    let mut complete = true;
+    for (i, v) in versions.iter().enumerate() {
+        let vpath = join_item(&versions_path, i);
+        match read_version(r, v, &vpath) {
+            Some(version) => {
+                if let Some(prev) = out.last().map(|p: &Version| p.from) {
+                    if version.from <= prev {
+                        r.problem(
+                            join_key(&vpath, "from"),
+                            t(
+                                format!("版本生效日期必须严格递增（{} 不晚于上一版本 {}）", version.from, prev),
+                                format!("version dates must strictly increase ({} is not after the previous {})", version.from, prev),
+                            ),
+                        );
+                    }
+                }
+                out.push(version);
+            }
+            None => complete = false,
+        }
+    }
+    let region = Region { code: code?.to_string(), name: name?, versions: out };
+    complete.then_some(region)
+}
+
+fn read_version(r: &mut Reader, v: &Value, path: &str) -> Option<Version> {
+    let o = r.obj(v, path)?;
+    r.known_keys(
+        o,
+        &[
+            "from", "provenance", "source", "open", "reductions", "unfiledReduction", "overallCeiling",
+            "deductibles", "limits", "diseases",
+        ],
+    );
+    let from = r.take(o.req_date("from"));
+    let provenance = r.provenance(o);
+    let source = r.opt_string(o, "source", 500);
+    let open = r.take(o.bool("open")).flatten().unwrap_or(true);
+    let reductions = read_reductions(r, o);
+    let unfiled = r.required(o, "unfiledReduction").and_then(|v| r.param(v, &o.at("unfiledReduction"), json::ratio));
+    let ceiling = r.required(o, "overallCeiling").and_then(|v| r.table(v, &o.at("overallCeiling"), nullable_money));
+    let deductibles = read_map(r, o, "deductibles", read_deductible);
+    let limits = read_map(r, o, "limits", read_limit);
+    let diseases = read_map(r, o, "diseases", read_disease);
+
+    let version = Version {
+        from: from?,
+        provenance: provenance?,
+        source,
+        open,
+        reductions: reductions?,
+        unfiled_reduction: unfiled?,
+        overall_ceiling: ceiling?,
+        deductibles: deductibles?.into_iter().collect(),
+        limits: limits?.into_iter().collect(),
+        diseases: diseases?,
+    };
+    check_references(r, &version, path);
+    Some(version)
+}
+
+/// Every filing category must be given (long-term ones usually 0), within the national ceilings.
+fn read_reductions(r: &mut Reader, o: Obj<'_>) -> Option<BTreeMap<FilingCategory, Param<rust_decimal::Decimal>>> {
+    let v = r.required(o, "reductions")?;
+    let path = o.at("reductions");
+    let ro = r.obj(v, &path)?;
+    r.known_keys(ro, &FilingCategory::IDS);
+    let mut out = BTreeMap::new();
+    let mut complete = true;
+    for category in FilingCategory::ALL {
+        let id = category.id();
+        let Some(p) = r.required(ro, id).and_then(|v| r.param(v, &ro.at(id), json::ratio)) else {
+            complete = false;
+            continue;
+        };
+        if let Some(max) = category.max_reduction() {
+            if p.value > max {
+                let points = (max * rust_decimal::Decimal::ONE_HUNDRED).normalize();
+                r.problem(
+                    ro.at(id),
+                    t(
+                        format!("{}的比例降幅不得超过国家规定的{points}个百分点", category.name().zh),
+                        format!("the reduction for {} may not exceed the national ceiling of {points} percentage points", category.name().en),
+                    ),
+                );
+                complete = false;
+            }
+        }
+        out.insert(category, p);
+    }
+    complete.then_some(out)
+}
+
+/// A map of id → entry, in pack order; ids must be short lowercase words.
+fn read_map<T>(
+    r: &mut Reader,
+    o: Obj<'_>,
+    key: &str,
+    read: fn(&mut Reader, &Value, &str) -> Option<T>,
+) -> Option<Vec<(String, T)>> {
+    let v = r.required(o, key)?;
+    let path = o.at(key);
+    let mo = r.obj(v, &path)?;
+    let mut out = Vec::with_capacity(mo.map.len());
+    let mut complete = true;
+    for (id, entry) in mo.map {
+        let epath = join_key(&path, id);
+        if !is_id(id) {
+            r.problem(
+                &epath,
+                t(format!("标识“{id}”无效：只能用小写字母、数字和下划线"), format!("id '{id}' is invalid: use lowercase letters, digits and underscores")),
+            );
+            complete = false;
+            continue;
+        }
+        match read(r, entry, &epath) {
+            Some(item) => out.push((id.clone(), item)),
+            None => complete = false,
+        }
+    }
+    complete.then_some(out)
+}
+
+fn read_deductible(r: &mut Reader, v: &Value, path: &str) -> Option<Deductible> {
+    let o = r.obj(v, path)?;
+    r.known_keys(o, &["kind", "name", "amount", "provenance", "source"]);
+    let kind = r.required(o, "kind").and_then(|k| r.take(json::one_of(k, &o.at("kind"), &["annual", "perVisit", "none"])))?;
+    let _name = o.get("name").and_then(|n| r.take(json::text_pair(n, &o.at("name"))));
+    if kind == "none" {
+        let provenance = r.provenance(o)?;
+        let source = r.opt_string(o, "source", 500);
+        return Some(Deductible::None(Param { value: (), provenance, source }));
+    }
+    let amount = r.required(o, "amount").and_then(|a| r.table(a, &o.at("amount"), json::money))?;
+    Some(if kind == "annual" { Deductible::Annual(amount) } else { Deductible::PerVisit(amount) })
+}
+
+fn read_limit(r: &mut Reader, v: &Value, path: &str) -> Option<Limit> {
+    let o = r.obj(v, path)?;
+    r.known_keys(o, &["name", "annual", "monthly"]);
+    let name = o.get("name").and_then(|n| r.take(json::text_pair(n, &o.at("name"))));
+    let annual = o.get("annual").map(|a| r.table(a, &o.at("annual"), nullable_money));
+    let monthly = o.get("monthly").map(|m| r.table(m, &o.at("monthly"), nullable_money));
+    if annual.is_none() && monthly.is_none() {
+        r.problem(
+            path,
+            t("限额至少需要 annual 或 monthly（无限额时写 value: null 并注明来源）", "a limit needs 'annual' or 'monthly' (write value: null with its provenance for none)"),
+        );
+        return None;
+    }
+    Some(Limit { name, annual: transpose(annual)?, monthly: transpose(monthly)? })
+}
+
+/// `Some(None)` (present but broken) fails the whole entry; `None` (absent) is fine.
+fn transpose<T>(v: Option<Option<T>>) -> Option<Option<T>> {
+    match v {
+        Some(None) => None,
+        Some(Some(t)) => Some(Some(t)),
+        None => Some(None),
+    }
+}
+
+fn read_disease(r: &mut Reader, v: &Value, path: &str) -> Option<Disease> {
+    let o = r.obj(v, path)?;
+    r.known_keys(o, &["name", "pinyin", "provenance", "source", "ratio", "deductible", "limit"]);
+    let name = r.text(o, "name");
+    let pinyin = r.opt_string(o, "pinyin", 200);
+    let provenance = r.provenance(o);
+    let source = r.opt_string(o, "source", 500);
+    let ratio = r.required(o, "ratio").and_then(|v| r.table(v, &o.at("ratio"), json::ratio));
+    let deductible = r.string(o, "deductible", 64);
+    let limit = r.string(o, "limit", 64);
+    Some(Disease {
+        name: name?,
+        pinyin,
+        provenance: provenance?,
+        source,
+        ratio: ratio?,
+        deductible: deductible?,
+        limit: limit?,
+    })
+}
+
+/// Every deductible group and limit a disease names must exist in the same version.
+fn check_references(r: &mut Reader, version: &Version, path: &str) {
+    for (id, disease) in &version.diseases {
+        let dpath = join_key(&join_key(path, "diseases"), id);
+        if !version.deductibles.contains_key(&disease.deductible) {
+            r.problem(
+                join_key(&dpath, "deductible"),
+                t(
+                    format!("起付线组“{}”不存在于 deductibles 中", disease.deductible),
+                    format!("deductible group '{}' is not defined in 'deductibles'", disease.deductible),
+                ),
+            );
+        }
+        if !version.limits.contains_key(&disease.limit) {
+            r.problem(
+                join_key(&dpath, "limit"),
+                t(
+                    format!("限额“{}”不存在于 limits 中", disease.limit),
+                    format!("limit '{}' is not defined in 'limits'", disease.limit),
+                ),
+            );
+        }
+    }
+}

@@ -1,0 +1,178 @@
+//! The packs an engine answers from, merged: regions by code, one set of treatment-place data.
+
+use super::model::{CatalogueItem, Pack, PackInfo, Place, PlaceData, Region};
+use super::pack::{parse_pack_text, read_pack};
+use crate::error::{Error, Problem};
+use crate::limits::MAX_PACKS;
+use crate::place::province_of;
+use crate::text::{t, Text};
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+
+#[derive(Debug, Clone)]
+pub struct PolicySet {
+    pub packs: Vec<PackInfo>,
+    pub regions: BTreeMap<String, Region>,
+    pub places: PlaceData,
+    known_diseases: BTreeSet<String>,
+}
+
+impl PolicySet {
+    /// The embedded 2025 defaults.
+    pub fn defaults() -> Result<PolicySet, Error> {
+        let texts: Vec<&str> = super::DEFAULT_PACKS.iter().map(|(_, text)| *text).collect();
+        PolicySet::from_texts(&texts)
+    }
+
+    /// Packs as JSON texts (files, network, localStorage).
+    pub fn from_texts(texts: &[&str]) -> Result<PolicySet, Error> {
+        check_count(texts.len())?;
+        let values = texts
+            .iter()
+            .enumerate()
+            .map(|(i, text)| parse_pack_text(text, i))
+            .collect::<Result<Vec<_>, _>>()?;
+        PolicySet::from_values(&values)
+    }
+
+    /// Packs already parsed. When no pack carries treatment-place data, the embedded default
+    /// places are used, so a maintainer can try an edited region pack on its own.
+    pub fn from_values(values: &[Value]) -> Result<PolicySet, Error> {
+        check_count(values.len())?;
+        let mut problems = Vec::new();
+        let mut packs = Vec::new();
+        for (i, v) in values.iter().enumerate() {
+            match read_pack(v, i) {
+                Ok(pack) => packs.push((i, pack)),
+                Err(mut p) => problems.append(&mut p),
+            }
+        }
+        if !problems.is_empty() {
+            return Err(Error::policy(problems));
+        }
+        let (mut set, has_places) = merge(packs)?;
+        if !has_places {
+            set.places = default_places()?;
+        }
+        Ok(set)
+    }
+
+    pub fn region(&self, code: &str) -> Option<&Region> {
+        self.regions.get(code)
+    }
+
+    /// Does any loaded region list this disease in any version?
+    pub fn knows_disease(&self, id: &str) -> bool {
+        self.known_diseases.contains(id)
+    }
+
+    /// The treatment place whose catalogue applies at `code`: catalogues are provincial, so a
+    /// city resolves to its province.
+    pub fn place(&self, code: &str) -> Option<&Place> {
+        let province = province_of(code);
+        self.places.places.iter().find(|p| p.code == province)
+    }
+
+    /// A place's name for messages: the city's own name where known, else its province's.
+    pub fn place_name(&self, code: &str) -> Text {
+        if let Some(p) = self.place(code) {
+            if p.code == code {
+                return p.name.clone();
+            }
+            if let Some(c) = p.cities.iter().find(|c| c.code == code) {
+                return t(format!("{}{}", p.name.zh, c.name.zh), format!("{}, {}", c.name.en, p.name.en));
+            }
+            return t(format!("{}（{code}）", p.name.zh), format!("{} ({code})", p.name.en));
+        }
+        if let Some(r) = self.regions.get(code) {
+            return r.name.clone();
+        }
+        t(code, code)
+    }
+
+    /// The catalogue in force at a place: the national sample, overridden item by item by the
+    /// place's own entries.
+    pub fn catalogue_item<'a>(&'a self, place: Option<&'a Place>, code: &str) -> Option<&'a CatalogueItem> {
+        place
+            .and_then(|p| p.catalogue.iter().find(|i| i.code == code))
+            .or_else(|| self.places.catalogue.iter().find(|i| i.code == code))
+    }
+
+    pub fn catalogue<'a>(&'a self, place: Option<&'a Place>) -> Vec<&'a CatalogueItem> {
+        let own = place.map(|p| p.catalogue.as_slice()).unwrap_or(&[]);
+        let mut items: Vec<&CatalogueItem> = own.iter().collect();
+        items.extend(self.places.catalogue.iter().filter(|i| !own.iter().any(|o| o.code == i.code)));
+        items
+    }
+}
+
+fn check_count(n: usize) -> Result<(), Error> {
+    if n > MAX_PACKS {
+        return Err(Error::limit(
+            "",
+            t(format!("策略包过多（最多{MAX_PACKS}个）"), format!("too many packs (at most {MAX_PACKS})")),
+        ));
+    }
+    Ok(())
+}
+
+fn default_places() -> Result<PlaceData, Error> {
+    let (_, text) = super::DEFAULT_PACKS[2];
+    let value = parse_pack_text(text, 0)?;
+    let pack = read_pack(&value, 0).map_err(Error::policy)?;
+    pack.places.ok_or_else(|| Error::policy(vec![]))
+}
+
+/// Merge packs; also says whether any of them carried treatment-place data.
+fn merge(packs: Vec<(usize, Pack)>) -> Result<(PolicySet, bool), Error> {
+    let mut problems = Vec::new();
+    let mut regions = BTreeMap::new();
+    let mut places: Option<PlaceData> = None;
+    let mut infos = Vec::new();
+    let mut known_diseases = BTreeSet::new();
+    for (index, pack) in packs {
+        infos.push(pack.info);
+        for (j, region) in pack.regions.into_iter().enumerate() {
+            for version in &region.versions {
+                known_diseases.extend(version.diseases.iter().map(|(id, _)| id.clone()));
+            }
+            if regions.contains_key(&region.code) {
+                problems.push(Problem {
+                    pack: index,
+                    path: format!("regions[{j}].code"),
+                    message: t(
+                        format!("参保地“{}”已由另一个策略包定义", region.code),
+                        format!("region '{}' is already defined by another pack", region.code),
+                    ),
+                });
+                continue;
+            }
+            regions.insert(region.code.clone(), region);
+        }
+        if let Some(p) = pack.places {
+            if places.is_some() {
+                problems.push(Problem {
+                    pack: index,
+                    path: "places".into(),
+                    message: t("就医地数据只能由一个策略包提供", "only one pack may carry treatment-place data"),
+                });
+            } else {
+                places = Some(p);
+            }
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error::policy(problems));
+    }
+    let has_places = places.is_some();
+    let places = places.unwrap_or_else(|| PlaceData {
+        fallback_share: super::model::Param {
+            value: rust_decimal::Decimal::new(10, 2),
+            provenance: super::model::Provenance::Assumed,
+            source: None,
+        },
+        places: Vec::new(),
+        catalogue: Vec::new(),
+    });
+    Ok((PolicySet { packs: infos, regions, places, known_diseases }, has_places))
+}

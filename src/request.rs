@@ -1,0 +1,241 @@
+//! The estimate request (CONTRACT.md "Request"), read from JSON with a path for every refusal.
+
+use crate::date::Date;
+use crate::error::Error;
+use crate::json::{self, join_item, Obj};
+use crate::limits::{MAX_CODE_CHARS, MAX_ITEMS, MAX_NAME_CHARS, MAX_RECOGNIZED};
+use crate::money::Money;
+use crate::policy::{Class, FilingCategory, Scheme, Status};
+use crate::text::t;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use serde_json::Value;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Request {
+    pub insured: Insured,
+    pub filing: Option<Filing>,
+    pub visit: Visit,
+    pub items: Vec<Item>,
+    pub ytd: Ytd,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Insured {
+    pub region: String,
+    pub scheme: Scheme,
+    pub status: Status,
+    /// `None`: not known (the DISEASE_RECOGNIZED check warns).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recognized_diseases: Option<Vec<String>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Filing {
+    pub category: FilingCategory,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start: Option<Date>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<Date>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Visit {
+    pub date: Date,
+    pub place: String,
+    pub hospital_level: u8,
+    pub networked: bool,
+    pub disease: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Item {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    pub amount: Money,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub class: Option<Class>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub self_pay_ratio: Option<crate::money::Ratio>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ceiling_amount: Option<Money>,
+}
+
+/// Year-to-date figures before this visit; every field defaults to 0.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Ytd {
+    pub deductible_paid: Money,
+    pub fund_paid: Money,
+    pub fund_paid_month: Money,
+    pub fund_paid_total: Money,
+}
+
+/// Whether the request must carry cost lines: an eligibility check needs none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lines {
+    Required,
+    Optional,
+}
+
+impl Request {
+    pub fn from_json(v: &Value, lines: Lines) -> Result<Request, Error> {
+        let o = Obj::new(v, "")?;
+        let insured = read_insured(&Obj::new(o.require("insured")?, "insured")?)?;
+        let filing = match o.get("filing") {
+            None => None,
+            Some(f) => Some(read_filing(&Obj::new(f, "filing")?)?),
+        };
+        let visit = read_visit(&Obj::new(o.require("visit")?, "visit")?)?;
+        let items = read_items(o, lines)?;
+        let ytd = match o.get("ytd") {
+            None => Ytd::default(),
+            Some(y) => read_ytd(&Obj::new(y, "ytd")?)?,
+        };
+        Ok(Request { insured, filing, visit, items, ytd })
+    }
+}
+
+fn read_insured(o: &Obj<'_>) -> Result<Insured, Error> {
+    let region = json::division_code(o.require("region")?, &o.at("region"))?.to_string();
+    let scheme = match json::one_of(o.require("scheme")?, &o.at("scheme"), &["employee", "resident"])? {
+        "employee" => Scheme::Employee,
+        _ => Scheme::Resident,
+    };
+    let status = match o.get("status") {
+        None => Status::Working,
+        Some(s) => match json::one_of(s, &o.at("status"), &["working", "retired"])? {
+            "retired" => Status::Retired,
+            _ => Status::Working,
+        },
+    };
+    let recognized_diseases = match o.array("recognizedDiseases")? {
+        None => None,
+        Some(list) => {
+            let path = o.at("recognizedDiseases");
+            if list.len() > MAX_RECOGNIZED {
+                return Err(Error::limit(
+                    path,
+                    t(format!("已认定病种最多{MAX_RECOGNIZED}个"), format!("at most {MAX_RECOGNIZED} recognised diseases")),
+                ));
+            }
+            let ids = list
+                .iter()
+                .enumerate()
+                .map(|(i, v)| json::string(v, &join_item(&path, i), MAX_CODE_CHARS).map(str::to_string))
+                .collect::<Result<Vec<_>, _>>()?;
+            Some(ids)
+        }
+    };
+    Ok(Insured { region, scheme, status, recognized_diseases })
+}
+
+fn read_filing(o: &Obj<'_>) -> Result<Filing, Error> {
+    let category = FilingCategory::parse(json::one_of(o.require("category")?, &o.at("category"), &FilingCategory::IDS)?)
+        .ok_or_else(|| json::missing(&o.at("category"), "category"))?;
+    let emergency = category == FilingCategory::Emergency;
+    // An emergency counts as filed without a place or dates (视同已备案); any other filing needs both.
+    let place = match o.get("place") {
+        Some(p) => Some(json::division_code(p, &o.at("place"))?.to_string()),
+        None if emergency => None,
+        None => return Err(json::missing(&o.at("place"), "place")),
+    };
+    let start = match o.date("start")? {
+        Some(d) => Some(d),
+        None if emergency => None,
+        None => return Err(json::missing(&o.at("start"), "start")),
+    };
+    let end = o.date("end")?;
+    if let (Some(s), Some(e)) = (start, end) {
+        if e < s {
+            return Err(Error::invalid(
+                o.at("end"),
+                t(format!("备案结束日期 {e} 早于开始日期 {s}"), format!("filing end {e} is before its start {s}")),
+            ));
+        }
+    }
+    Ok(Filing { category, place, start, end })
+}
+
+fn read_visit(o: &Obj<'_>) -> Result<Visit, Error> {
+    let date = o.req_date("date")?;
+    let place = json::division_code(o.require("place")?, &o.at("place"))?.to_string();
+    let hospital_level = read_level(o.require("hospitalLevel")?, &o.at("hospitalLevel"))?;
+    let networked = o.bool("networked")?.unwrap_or(true);
+    let disease = o.req_str("disease", MAX_CODE_CHARS)?.to_string();
+    Ok(Visit { date, place, hospital_level, networked, disease })
+}
+
+/// 1, 2 or 3, as a number or a numeric string (form fields arrive as strings).
+fn read_level(v: &Value, path: &str) -> Result<u8, Error> {
+    let text = match v {
+        Value::Number(n) => n.to_string(),
+        Value::String(s) if s.len() <= 8 => s.clone(),
+        _ => String::new(),
+    };
+    match text.as_str() {
+        "1" => Ok(1),
+        "2" => Ok(2),
+        "3" => Ok(3),
+        _ => Err(Error::invalid(path, t("医院等级应为 1、2 或 3", "hospital level must be 1, 2 or 3"))),
+    }
+}
+
+fn read_items(o: Obj<'_>, lines: Lines) -> Result<Vec<Item>, Error> {
+    let list = match (o.array("items")?, lines) {
+        (Some(list), _) => list,
+        (None, Lines::Optional) => return Ok(Vec::new()),
+        (None, Lines::Required) => return Err(json::missing("items", "items")),
+    };
+    if list.len() > MAX_ITEMS {
+        return Err(Error::limit(
+            "items",
+            t(format!("费用明细最多{MAX_ITEMS}条"), format!("at most {MAX_ITEMS} cost lines")),
+        ));
+    }
+    if list.is_empty() && lines == Lines::Required {
+        return Err(Error::invalid("items", t("至少需要一条费用明细", "at least one cost line is needed")));
+    }
+    list.iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let path = join_item("items", i);
+            read_item(&Obj::new(v, &path)?)
+        })
+        .collect()
+}
+
+fn read_item(o: &Obj<'_>) -> Result<Item, Error> {
+    let code = o.str("code", MAX_CODE_CHARS)?.map(str::to_string);
+    let name = o.str("name", MAX_NAME_CHARS)?.map(str::to_string);
+    let amount = Money(json::money(o.require("amount")?, &o.at("amount"))?);
+    let class = match o.get("class") {
+        None => None,
+        Some(c) => Some(Class::parse(json::string(c, &o.at("class"), 8)?).ok_or_else(|| {
+            Error::invalid(o.at("class"), t("类别应为 A（甲）、B（乙）或 C（丙）", "class must be A, B or C"))
+        })?),
+    };
+    let self_pay_ratio = o.ratio("selfPayRatio")?.map(crate::money::Ratio);
+    let ceiling_amount = o.money("ceilingAmount")?.map(Money);
+    Ok(Item { code, name, amount, class, self_pay_ratio, ceiling_amount })
+}
+
+fn read_ytd(o: &Obj<'_>) -> Result<Ytd, Error> {
+    let get = |key: &str| -> Result<Option<Decimal>, Error> { o.money(key) };
+    let fund_paid = get("fundPaid")?.unwrap_or_default();
+    Ok(Ytd {
+        deductible_paid: Money(get("deductiblePaid")?.unwrap_or_default()),
+        fund_paid: Money(fund_paid),
+        fund_paid_month: Money(get("fundPaidMonth")?.unwrap_or_default()),
+        // Most people know only what the fund paid this year; it is then also the total.
+        fund_paid_total: Money(get("fundPaidTotal")?.unwrap_or(fund_paid)),
+    })
+}

@@ -1,0 +1,94 @@
+//! The calculation for one visit, step by step as BRIEF §5 states it. Everything here is exact
+//! decimal arithmetic; the only roundings are the two the brief names (steps 4 and 8), and step
+//! 4's happens per line in `catalogue`.
+
+use crate::catalogue::PricedLine;
+use crate::money::{round_fen, Money, Ratio};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// The insured place's terms for this visit (参保地政策), as plain numbers.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Terms {
+    /// The deductible standard (起付线); 0 when there is none.
+    pub deductible_standard: Decimal,
+    /// Already paid towards it this year in the same group; 0 for per-visit deductibles.
+    pub deductible_paid: Decimal,
+    /// The ratio for scheme, status, hospital level and disease.
+    pub base_ratio: Decimal,
+    /// The reduction for the filing category (or for not filing).
+    pub reduction: Decimal,
+    /// Every limit that applies, as (limit, already used).
+    pub limits: Vec<(Decimal, Decimal)>,
+}
+
+impl Terms {
+    /// Nothing reimbursable (mode "none"): no deductible, ratio 0, no cap.
+    pub fn nothing() -> Terms {
+        Terms::default()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Settlement {
+    pub total: Money,
+    pub full_self_pay: Money,
+    pub over_limit_self_pay: Money,
+    pub pre_self_pay: Money,
+    pub in_scope: Money,
+    pub deductible: Money,
+    pub ratio: Ratio,
+    pub fund_before_cap: Money,
+    pub cap_remaining: Option<Money>,
+    pub fund_pays: Money,
+    pub above_cap: Money,
+    pub coinsurance: Money,
+    pub patient_pays: Money,
+}
+
+pub fn settle(lines: &[PricedLine], terms: &Terms) -> Settlement {
+    let sum = |part: fn(&PricedLine) -> Money| -> Decimal { lines.iter().map(|l| part(l).0).sum() };
+
+    // 1. total = sum of all line amounts.
+    let total = sum(|l| l.amount);
+    // 2. fullSelfPay = class C lines and lines not in the catalogue.
+    let full_self_pay = sum(|l| l.full_self_pay);
+    // 3. overLimitSelfPay = the part of each line above its price ceiling.
+    let over_limit_self_pay = sum(|l| l.over_limit_self_pay);
+    // 4. preSelfPay = class B lines × their self-pay share, each rounded to the fen.
+    let pre_self_pay = sum(|l| l.pre_self_pay);
+    // 5. inScope (政策范围内).
+    let in_scope = total - full_self_pay - over_limit_self_pay - pre_self_pay;
+    // 6. deductible: what is left of the standard this year, at most the in-scope cost.
+    let deductible_left = (terms.deductible_standard - terms.deductible_paid).max(Decimal::ZERO);
+    let deductible = in_scope.min(deductible_left);
+    // 7. ratio = the insured place's ratio minus the filing category's reduction, never below 0.
+    let ratio = (terms.base_ratio - terms.reduction).max(Decimal::ZERO);
+    // 8. fundBeforeCap, rounded half-up to the fen.
+    let fund_before_cap = round_fen((in_scope - deductible) * ratio);
+    // 9. capRemaining: the smallest room left under any limit that applies.
+    let cap_remaining = terms.limits.iter().map(|(limit, used)| (*limit - *used).max(Decimal::ZERO)).min();
+    // 10. fundPays and what the cap holds back.
+    let fund_pays = cap_remaining.map_or(fund_before_cap, |cap| fund_before_cap.min(cap));
+    let above_cap = fund_before_cap - fund_pays;
+    // 11. patientPays, and its coinsurance part (自付).
+    let patient_pays = total - fund_pays;
+    let coinsurance = in_scope - deductible - fund_before_cap;
+
+    Settlement {
+        total: Money(total),
+        full_self_pay: Money(full_self_pay),
+        over_limit_self_pay: Money(over_limit_self_pay),
+        pre_self_pay: Money(pre_self_pay),
+        in_scope: Money(in_scope),
+        deductible: Money(deductible),
+        ratio: Ratio(ratio),
+        fund_before_cap: Money(fund_before_cap),
+        cap_remaining: cap_remaining.map(Money),
+        fund_pays: Money(fund_pays),
+        above_cap: Money(above_cap),
+        coinsurance: Money(coinsurance),
+        patient_pays: Money(patient_pays),
+    }
+}

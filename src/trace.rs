@@ -1,0 +1,199 @@
+//! The explanation of an estimate: one step per number, with the rule it came from, that rule's
+//! provenance and a note in Chinese and English. Built after the fact from the settlement and the
+//! parameters used, so the calculation itself stays free of narration.
+
+use crate::benefit::{Benefit, DeductibleKind, LimitKind, Used};
+use crate::catalogue::Priced;
+use crate::eligibility::Mode;
+use crate::money::{Money, Ratio};
+use crate::policy::{Class, Provenance};
+use crate::settlement::Settlement;
+use crate::text::{t, Text};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TraceStep {
+    pub step: &'static str,
+    /// The step's value as text (an amount, a ratio), or null where there is none (no cap).
+    pub value: Option<String>,
+    pub rule: String,
+    /// Where the parameter behind the step came from; null for pure arithmetic.
+    pub provenance: Option<Provenance>,
+    pub note: Text,
+}
+
+fn step(step: &'static str, value: Option<String>, rule: impl Into<String>, provenance: Option<Provenance>, note: Text) -> TraceStep {
+    TraceStep { step, value, rule: rule.into(), provenance, note }
+}
+
+fn calc(name: &'static str, value: Money, note: Text) -> TraceStep {
+    step(name, Some(value.text()), format!("calc/{name}"), None, note)
+}
+
+fn yuan(d: Decimal) -> String {
+    Money(d).text()
+}
+
+fn pct(d: Decimal) -> String {
+    format!("{}%", (d * Decimal::ONE_HUNDRED).normalize())
+}
+
+pub fn explain(s: &Settlement, benefit: &Benefit, priced: &Priced, mode: Mode) -> Vec<TraceStep> {
+    let mut out = Vec::with_capacity(20);
+    if priced.lines.iter().any(|l| l.class == Class::B) {
+        let share = &priced.place_share;
+        let rule = match &share.place {
+            Some(code) => format!("places/{code}/classBShare"),
+            None => "places/fallbackShare".to_string(),
+        };
+        out.push(step(
+            "classBShare",
+            Some(Ratio(share.value).text()),
+            rule,
+            Some(share.provenance),
+            t(
+                format!("就医地乙类先行自付比例{}（明细或目录另有规定的除外）", pct(share.value)),
+                format!("the treatment place's class B self-pay share is {} unless a line or item has its own", pct(share.value)),
+            ),
+        ));
+    }
+    let n = priced.lines.len();
+    out.push(calc("total", s.total, t(format!("{n}条费用明细合计"), format!("sum of {n} cost lines"))));
+    out.push(calc("fullSelfPay", s.full_self_pay, t("丙类及目录外项目，全部自费", "class C and uncatalogued lines, fully self-paid")));
+    out.push(calc("overLimitSelfPay", s.over_limit_self_pay, t("超出限价的部分，自费", "the part above price ceilings, self-paid")));
+    out.push(calc(
+        "preSelfPay",
+        s.pre_self_pay,
+        t("乙类项目按先行自付比例自付，逐项四舍五入到分", "class B lines times their self-pay share, each rounded half-up to the fen"),
+    ));
+    out.push(calc(
+        "inScope",
+        s.in_scope,
+        t("政策范围内费用 = 总额 − 全自费 − 超限价自费 − 先行自付", "in scope = total − full self-pay − over-limit − pre-self-pay"),
+    ));
+    if mode == Mode::None || benefit.base_ratio.is_none() {
+        explain_nothing(&mut out, s);
+    } else {
+        explain_terms(&mut out, s, benefit, mode);
+    }
+    out.push(calc(
+        "fundPays",
+        s.fund_pays,
+        t("医保统筹基金支付 = min(封顶前基金支付, 剩余限额)", "fund pays = min(fund before cap, cap remaining)"),
+    ));
+    out.push(calc("aboveCap", s.above_cap, t("超出剩余限额、由个人负担的部分", "held back by the cap, paid by the patient")));
+    out.push(calc(
+        "coinsurance",
+        s.coinsurance,
+        t("政策范围内按比例个人自付 = 政策范围内 − 起付线 − 封顶前基金支付", "coinsurance = in scope − deductible − fund before cap"),
+    ));
+    out.push(calc(
+        "patientPays",
+        s.patient_pays,
+        t(
+            "个人负担 = 总额 − 基金支付 = 全自费 + 超限价 + 先行自付 + 起付线 + 按比例自付 + 超限额",
+            "patient pays = total − fund pays = full self-pay + over-limit + pre-self-pay + deductible + coinsurance + above cap",
+        ),
+    ));
+    out
+}
+
+fn explain_nothing(out: &mut Vec<TraceStep>, s: &Settlement) {
+    let why = t(
+        "不符合门诊慢特病跨省结算或报销条件（见资格检查），医保不支付",
+        "not reimbursable as a cross-province outpatient special disease (see the checks): the fund pays nothing",
+    );
+    out.push(step("deductible", Some(s.deductible.text()), "mode/none", None, why.clone()));
+    out.push(step("ratio", Some(s.ratio.text()), "mode/none", None, why.clone()));
+    out.push(calc("fundBeforeCap", s.fund_before_cap, why));
+    out.push(step("capRemaining", None, "mode/none", None, t("不适用限额", "no limit applies")));
+}
+
+fn explain_terms(out: &mut Vec<TraceStep>, s: &Settlement, b: &Benefit, mode: Mode) {
+    if let Some((kind, d)) = &b.deductible {
+        let paid = b.terms.deductible_paid;
+        let note = match kind {
+            DeductibleKind::None => t("该病种无起付线", "no deductible for this disease"),
+            DeductibleKind::Annual => t(
+                format!("年度起付线{}元，本年已付{}元，本次计入{}元", yuan(d.value), yuan(paid), s.deductible.text()),
+                format!("annual deductible {} yuan, {} already paid this year, {} counted now", yuan(d.value), yuan(paid), s.deductible.text()),
+            ),
+            DeductibleKind::PerVisit => t(
+                format!("每次就诊起付线{}元，本次计入{}元", yuan(d.value), s.deductible.text()),
+                format!("per-visit deductible {} yuan, {} counted now", yuan(d.value), s.deductible.text()),
+            ),
+        };
+        out.push(step("deductible", Some(s.deductible.text()), d.rule.clone(), Some(d.provenance), note));
+    }
+    let base = b.base_ratio.as_ref();
+    if let Some(base) = base {
+        out.push(step(
+            "baseRatio",
+            Some(Ratio(base.value).text()),
+            base.rule.clone(),
+            Some(base.provenance),
+            t(
+                format!("参保地政策支付比例{}", pct(base.value)),
+                format!("the insured place's reimbursement ratio is {}", pct(base.value)),
+            ),
+        ));
+    }
+    let mut provenance = base.map(|b| b.provenance);
+    if let Some((r, why)) = &b.reduction {
+        provenance = provenance.map(|p| p.weaker(r.provenance));
+        out.push(step(
+            "reduction",
+            Some(Ratio(r.value).text()),
+            r.rule.clone(),
+            Some(r.provenance),
+            t(
+                format!("{}：支付比例降低{}个百分点", why.zh, (r.value * Decimal::ONE_HUNDRED).normalize()),
+                format!("{}: ratio lowered by {} percentage points", why.en, (r.value * Decimal::ONE_HUNDRED).normalize()),
+            ),
+        ));
+    }
+    let manual = if mode == Mode::Manual { t("（回参保地手工报销）", " (claimed manually at home)") } else { t("", "") };
+    out.push(step(
+        "ratio",
+        Some(s.ratio.text()),
+        base.map_or_else(|| "calc/ratio".to_string(), |b| b.rule.clone()),
+        provenance,
+        t(
+            format!("支付比例{}{}", pct(s.ratio.0), manual.zh),
+            format!("ratio {}{}", pct(s.ratio.0), manual.en),
+        ),
+    ));
+    out.push(calc(
+        "fundBeforeCap",
+        s.fund_before_cap,
+        t("（政策范围内 − 起付线）× 支付比例，四舍五入到分", "(in scope − deductible) × ratio, rounded half-up to the fen"),
+    ));
+    for l in &b.limits {
+        out.push(limit_step(l.kind, &l.limit, l.used));
+    }
+    let note = match s.cap_remaining {
+        Some(c) => t(format!("各项限额中最少的剩余额度{}元", c.text()), format!("the least room left under any limit: {} yuan", c.text())),
+        None => t("无适用限额", "no limit applies"),
+    };
+    out.push(step("capRemaining", s.cap_remaining.map(|c| c.text()), "calc/capRemaining", None, note));
+}
+
+fn limit_step(kind: LimitKind, limit: &Used<Option<Decimal>>, used: Decimal) -> TraceStep {
+    let (name, zh, en) = match kind {
+        LimitKind::Annual => ("annualLimit", "年度支付限额", "annual limit"),
+        LimitKind::Monthly => ("monthlyLimit", "月度支付限额", "monthly quota"),
+        LimitKind::Overall => ("overallCeiling", "门诊慢特病年度总封顶线", "overall annual ceiling"),
+    };
+    let note = match limit.value {
+        Some(v) => {
+            let room = (v - used).max(Decimal::ZERO);
+            t(
+                format!("{zh}{}元，已用{}元，剩余{}元", yuan(v), yuan(used), yuan(room)),
+                format!("{en} {} yuan, {} used, {} left", yuan(v), yuan(used), yuan(room)),
+            )
+        }
+        None => t(format!("无{zh}"), format!("no {en}")),
+    };
+    step(name, limit.value.map(yuan), limit.rule.clone(), Some(limit.provenance), note)
+}

@@ -1,0 +1,97 @@
+//! Shared by the integration tests: the worked cases in `../shared/cases/` and a comparison that
+//! checks every field a case gives, numbers as decimals.
+
+#![allow(dead_code)]
+
+use rust_decimal::Decimal;
+use serde_json::Value;
+use std::path::PathBuf;
+
+pub fn shared_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared")
+}
+
+pub fn load(name: &str) -> Vec<Value> {
+    let path = shared_dir().join("cases").join(name);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    match serde_json::from_str(&text).expect("cases are JSON") {
+        Value::Array(cases) => cases,
+        _ => panic!("{} is not an array", path.display()),
+    }
+}
+
+fn as_decimal(v: &Value) -> Option<Decimal> {
+    match v {
+        Value::String(s) => s.parse().ok(),
+        Value::Number(n) => n.to_string().parse().ok(),
+        _ => None,
+    }
+}
+
+/// Every difference between what a case expects and what an estimate result says.
+pub fn compare_estimate(expect: &Value, result: &Value) -> Vec<String> {
+    let mut diffs = Vec::new();
+    let e = |k: &str| expect.get(k);
+    if let Some(mode) = e("mode") {
+        same(&mut diffs, "mode", mode, &result["mode"]);
+    }
+    if let Some(direct) = e("directSettlement") {
+        same(&mut diffs, "directSettlement", direct, &result["eligibility"]["directSettlement"]);
+    }
+    if let Some(Value::Object(checks)) = e("checks") {
+        let actual = result["eligibility"]["checks"].as_array().cloned().unwrap_or_default();
+        let codes: Vec<&str> = actual.iter().filter_map(|c| c["code"].as_str()).collect();
+        let order = [
+            "CROSS_PROVINCE", "POLICY_IN_FORCE", "DISEASE_COVERED", "DISEASE_RECOGNIZED",
+            "FILING_PRESENT", "FILING_PLACE", "FILING_DATES", "HOSPITAL_NETWORKED",
+        ];
+        if codes != order {
+            diffs.push(format!("checks: expected all eight in order, got {codes:?}"));
+        }
+        for (code, status) in checks {
+            let got = actual.iter().find(|c| c["code"] == code.as_str()).map(|c| &c["status"]);
+            same(&mut diffs, &format!("checks.{code}"), status, got.unwrap_or(&Value::Null));
+        }
+    }
+    for section in ["settlement", "ytdAfter"] {
+        if let Some(Value::Object(fields)) = e(section) {
+            for (k, v) in fields {
+                same(&mut diffs, &format!("{section}.{k}"), v, &result[section][k]);
+            }
+        }
+    }
+    diffs
+}
+
+pub fn compare_error(expect: &Value, error: &Value) -> Vec<String> {
+    let mut diffs = Vec::new();
+    for k in ["code", "path"] {
+        if let Some(v) = expect.get(k) {
+            same(&mut diffs, &format!("error.{k}"), v, &error[k]);
+        }
+    }
+    for lang in ["zh", "en"] {
+        if error["message"][lang].as_str().is_none_or(str::is_empty) {
+            diffs.push(format!("error.message.{lang} is missing"));
+        }
+    }
+    diffs
+}
+
+/// Equal as decimals when both are numbers (amounts "1234.50" vs "1234.5", ratios "0.8" vs 0.80),
+/// otherwise equal as JSON. Amounts in results must also have exactly two decimals.
+fn same(diffs: &mut Vec<String>, at: &str, expect: &Value, actual: &Value) {
+    let equal = match (as_decimal(expect), as_decimal(actual)) {
+        (Some(a), Some(b)) => a == b,
+        _ => expect == actual,
+    };
+    if !equal {
+        diffs.push(format!("{at}: expected {expect}, got {actual}"));
+    }
+    let is_amount = !at.ends_with(".ratio") && (at.starts_with("settlement.") || at.starts_with("ytdAfter."));
+    if let (true, Value::String(s)) = (is_amount, actual) {
+        if s.split_once('.').is_none_or(|(_, f)| f.len() != 2) {
+            diffs.push(format!("{at}: amount {s} does not have exactly two decimals"));
+        }
+    }
+}
