@@ -59,16 +59,28 @@ pub struct Benefit {
 
 impl Benefit {
     fn nothing() -> Benefit {
-        Benefit { terms: Terms::nothing(), deductible: None, base_ratio: None, reduction: None, limits: Vec::new() }
+        Benefit {
+            terms: Terms::nothing(),
+            deductible: None,
+            base_ratio: None,
+            reduction: None,
+            limits: Vec::new(),
+        }
     }
 }
 
 pub fn groups(s: &Situation<'_>) -> Groups {
     match s.disease {
-        Some(d) => Groups { deductible: d.deductible.clone(), limit: d.limit.clone() },
+        Some(d) => Groups {
+            deductible: d.deductible.clone(),
+            limit: d.limit.clone(),
+        },
         None => {
             let own = format!("disease:{}", s.req.visit.disease);
-            Groups { deductible: own.clone(), limit: own }
+            Groups {
+                deductible: own.clone(),
+                limit: own,
+            }
         }
     }
 }
@@ -90,9 +102,18 @@ pub fn resolve(s: &Situation<'_>, eligibility: &Eligibility, ytd: &Ytd) -> Resul
 
     let group_rule = format!("{prefix}/deductibles/{}", disease.deductible);
     let deductible = match version.deductibles.get(&disease.deductible) {
-        Some(Deductible::None(p)) => (DeductibleKind::None, Used { value: Decimal::ZERO, rule: group_rule, provenance: p.provenance }),
+        Some(Deductible::None(p)) => (
+            DeductibleKind::None,
+            Used {
+                value: Decimal::ZERO,
+                rule: group_rule,
+                provenance: p.provenance,
+            },
+        ),
         Some(Deductible::Annual(table)) => (DeductibleKind::Annual, used(table, who, group_rule)?),
-        Some(Deductible::PerVisit(table)) => (DeductibleKind::PerVisit, used(table, who, group_rule)?),
+        Some(Deductible::PerVisit(table)) => {
+            (DeductibleKind::PerVisit, used(table, who, group_rule)?)
+        }
         None => return Err(broken(&group_rule)),
     };
     let deductible_paid = match deductible.0 {
@@ -102,27 +123,55 @@ pub fn resolve(s: &Situation<'_>, eligibility: &Eligibility, ytd: &Ytd) -> Resul
     };
 
     let limit_rule = format!("{prefix}/limits/{}", disease.limit);
-    let limit = version.limits.get(&disease.limit).ok_or_else(|| broken(&limit_rule))?;
+    let limit = version
+        .limits
+        .get(&disease.limit)
+        .ok_or_else(|| broken(&limit_rule))?;
     let mut limits = Vec::new();
     if let Some(table) = &limit.annual {
         let limit = used(table, who, format!("{limit_rule}/annual"))?;
-        limits.push(LimitUse { kind: LimitKind::Annual, limit, used: ytd.fund_paid.0 });
+        limits.push(LimitUse {
+            kind: LimitKind::Annual,
+            limit,
+            used: ytd.fund_paid.0,
+        });
     }
     if let Some(table) = &limit.monthly {
         let limit = used(table, who, format!("{limit_rule}/monthly"))?;
-        limits.push(LimitUse { kind: LimitKind::Monthly, limit, used: ytd.fund_paid_month.0 });
+        limits.push(LimitUse {
+            kind: LimitKind::Monthly,
+            limit,
+            used: ytd.fund_paid_month.0,
+        });
     }
-    let overall = used(&version.overall_ceiling, who, format!("{prefix}/overallCeiling"))?;
-    limits.push(LimitUse { kind: LimitKind::Overall, limit: overall, used: ytd.fund_paid_total.0 });
+    let overall = used(
+        &version.overall_ceiling,
+        who,
+        format!("{prefix}/overallCeiling"),
+    )?;
+    limits.push(LimitUse {
+        kind: LimitKind::Overall,
+        limit: overall,
+        used: ytd.fund_paid_total.0,
+    });
 
     let terms = Terms {
         deductible_standard: deductible.1.value,
         deductible_paid,
         base_ratio: base_ratio.value,
         reduction: reduction.0.value,
-        limits: limits.iter().filter_map(|l| l.limit.value.map(|v| (v, l.used))).collect(),
+        limits: limits
+            .iter()
+            .filter_map(|l| l.limit.value.map(|v| (v, l.used)))
+            .collect(),
     };
-    Ok(Benefit { terms, deductible: Some(deductible), base_ratio: Some(base_ratio), reduction: Some(reduction), limits })
+    Ok(Benefit {
+        terms,
+        deductible: Some(deductible),
+        base_ratio: Some(base_ratio),
+        reduction: Some(reduction),
+        limits,
+    })
 }
 
 /// Direct settlement and a manual claim under a valid filing use the category's reduction;
@@ -132,17 +181,30 @@ fn reduction(s: &Situation<'_>, eligibility: &Eligibility, prefix: &str) -> (Use
     if let Some(filing) = s.req.filing.as_ref().filter(|_| eligibility.filing_valid()) {
         if let Some(p) = version.reductions.get(&filing.category) {
             let id = filing.category.id();
-            return (param(p, format!("{prefix}/reductions/{id}")), filing.category.name());
+            return (
+                param(p, format!("{prefix}/reductions/{id}")),
+                filing.category.name(),
+            );
         }
     }
     (
-        param(&version.unfiled_reduction, format!("{prefix}/unfiledReduction")),
-        t("未备案或备案不适用（回参保地手工报销）", "not filed, or the filing does not cover this visit (claimed manually at home)"),
+        param(
+            &version.unfiled_reduction,
+            format!("{prefix}/unfiledReduction"),
+        ),
+        t(
+            "未备案或备案不适用（回参保地手工报销）",
+            "not filed, or the filing does not cover this visit (claimed manually at home)",
+        ),
     )
 }
 
 fn param<T: Clone>(p: &Param<T>, rule: String) -> Used<T> {
-    Used { value: p.value.clone(), rule, provenance: p.provenance }
+    Used {
+        value: p.value.clone(),
+        rule,
+        provenance: p.provenance,
+    }
 }
 
 fn used<T: Clone>(table: &Table<T>, who: Who, rule: String) -> Result<Used<T>, Error> {
@@ -156,6 +218,9 @@ fn broken(rule: &str) -> Error {
     Error::policy(vec![crate::error::Problem {
         pack: 0,
         path: rule.to_string(),
-        message: t(format!("策略缺少参数 {rule}"), format!("policy parameter {rule} is missing")),
+        message: t(
+            format!("策略缺少参数 {rule}"),
+            format!("policy parameter {rule} is missing"),
+        ),
     }])
 }

@@ -74,13 +74,26 @@ pub fn price(set: &PolicySet, place_code: &str, items: &[Item]) -> Priced {
         .enumerate()
         .map(|(index, item)| price_line(set, place, &place_share, index, item, &mut warnings))
         .collect();
-    Priced { lines, place_share, warnings }
+    Priced {
+        lines,
+        place_share,
+        warnings,
+    }
 }
 
-fn place_default_share(set: &PolicySet, place: Option<&Place>, code: &str) -> (PlaceShare, Vec<Warning>) {
+fn place_default_share(
+    set: &PolicySet,
+    place: Option<&Place>,
+    code: &str,
+) -> (PlaceShare, Vec<Warning>) {
     match place.and_then(|p| p.class_b_share.as_ref().map(|s| (p, s))) {
         Some((p, share)) => (
-            PlaceShare { place: Some(p.code.clone()), value: share.value, provenance: share.provenance, defaulted: false },
+            PlaceShare {
+                place: Some(p.code.clone()),
+                value: share.value,
+                provenance: share.provenance,
+                defaulted: false,
+            },
             Vec::new(),
         ),
         None => {
@@ -96,7 +109,12 @@ fn place_default_share(set: &PolicySet, place: Option<&Place>, code: &str) -> (P
                 ),
             };
             (
-                PlaceShare { place: None, value: fallback.value, provenance: fallback.provenance, defaulted: true },
+                PlaceShare {
+                    place: None,
+                    value: fallback.value,
+                    provenance: fallback.provenance,
+                    defaulted: true,
+                },
                 vec![warning],
             )
         }
@@ -111,7 +129,10 @@ fn price_line(
     item: &Item,
     warnings: &mut Vec<Warning>,
 ) -> PricedLine {
-    let listed = item.code.as_deref().and_then(|code| set.catalogue_item(place, code));
+    let listed = item
+        .code
+        .as_deref()
+        .and_then(|code| set.catalogue_item(place, code));
     let path = format!("items[{index}]");
     let class = match (item.class, listed) {
         (Some(own), Some(entry)) if own != entry.class.value => {
@@ -141,10 +162,19 @@ fn price_line(
         }
     };
     let amount = item.amount.0;
-    let name = listed.map(|e| e.name.clone()).or_else(|| item.name.as_ref().map(|n| Text::new(n.clone(), n.clone())));
-    let ceiling = item.ceiling_amount.map(|m| m.0).or_else(|| listed.and_then(|e| e.ceiling.as_ref().map(|c| c.value)));
+    let name = listed
+        .map(|e| e.name.clone())
+        .or_else(|| item.name.as_ref().map(|n| Text::new(n.clone(), n.clone())));
+    let ceiling = item
+        .ceiling_amount
+        .map(|m| m.0)
+        .or_else(|| listed.and_then(|e| e.ceiling.as_ref().map(|c| c.value)));
     let (share, source, provenance) = if class == Class::B {
-        let (value, source, provenance) = class_b_share(item, listed.and_then(|e| e.self_pay_ratio.as_ref()), place_share);
+        let (value, source, provenance) = class_b_share(
+            item,
+            listed.and_then(|e| e.self_pay_ratio.as_ref()),
+            place_share,
+        );
         (Some(value), Some(source), provenance)
     } else {
         (None, None, None)
@@ -188,9 +218,17 @@ fn class_b_share(
     } else if let Some(p) = own {
         (p.value, ShareSource::Item, Some(p.provenance))
     } else if place_share.defaulted {
-        (place_share.value, ShareSource::Fallback, Some(place_share.provenance))
+        (
+            place_share.value,
+            ShareSource::Fallback,
+            Some(place_share.provenance),
+        )
     } else {
-        (place_share.value, ShareSource::Place, Some(place_share.provenance))
+        (
+            place_share.value,
+            ShareSource::Place,
+            Some(place_share.provenance),
+        )
     }
 }
 

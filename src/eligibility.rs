@@ -65,7 +65,10 @@ pub enum Mode {
 
 impl Eligibility {
     pub fn status(&self, code: CheckCode) -> CheckStatus {
-        self.checks.iter().find(|c| c.code == code).map_or(CheckStatus::Fail, |c| c.status)
+        self.checks
+            .iter()
+            .find(|c| c.code == code)
+            .map_or(CheckStatus::Fail, |c| c.status)
     }
 
     pub fn mode(&self) -> Mode {
@@ -75,7 +78,10 @@ impl Eligibility {
             CheckCode::DiseaseCovered,
             CheckCode::DiseaseRecognized,
         ];
-        if blocking.iter().any(|c| self.status(*c) == CheckStatus::Fail) {
+        if blocking
+            .iter()
+            .any(|c| self.status(*c) == CheckStatus::Fail)
+        {
             Mode::None
         } else if self.checks.iter().any(|c| c.status == CheckStatus::Fail) {
             Mode::Manual
@@ -86,9 +92,13 @@ impl Eligibility {
 
     /// The filing covers this visit (place and dates pass), so its category's reduction applies.
     pub fn filing_valid(&self) -> bool {
-        [CheckCode::FilingPresent, CheckCode::FilingPlace, CheckCode::FilingDates]
-            .iter()
-            .all(|c| self.status(*c) == CheckStatus::Pass)
+        [
+            CheckCode::FilingPresent,
+            CheckCode::FilingPlace,
+            CheckCode::FilingDates,
+        ]
+        .iter()
+        .all(|c| self.status(*c) == CheckStatus::Pass)
     }
 }
 
@@ -104,19 +114,36 @@ pub fn check(s: &Situation<'_>, warnings: Vec<Warning>) -> Eligibility {
         hospital_networked(s),
     ];
     let direct_settlement = checks.iter().all(|c| c.status != CheckStatus::Fail);
-    Eligibility { direct_settlement, checks, warnings }
+    Eligibility {
+        direct_settlement,
+        checks,
+        warnings,
+    }
 }
 
 fn pass(code: CheckCode, message: Text) -> Check {
-    Check { code, status: CheckStatus::Pass, message, action: None }
+    Check {
+        code,
+        status: CheckStatus::Pass,
+        message,
+        action: None,
+    }
 }
 
 fn fail(code: CheckCode, message: Text, action: Action) -> Check {
-    Check { code, status: CheckStatus::Fail, message, action: Some(action) }
+    Check {
+        code,
+        status: CheckStatus::Fail,
+        message,
+        action: Some(action),
+    }
 }
 
 fn action(code: &'static str, zh: impl Into<String>, en: impl Into<String>) -> Action {
-    Action { code, message: t(zh, en) }
+    Action {
+        code,
+        message: t(zh, en),
+    }
 }
 
 fn file_action() -> Action {
@@ -135,8 +162,14 @@ fn cross_province(s: &Situation<'_>) -> Check {
         return pass(
             code,
             t(
-                format!("就医地{}与参保地{}不在同一省份，属于跨省就医", here.zh, home.zh),
-                format!("treatment in {} is outside the province of {}: cross-province", here.en, home.en),
+                format!(
+                    "就医地{}与参保地{}不在同一省份，属于跨省就医",
+                    here.zh, home.zh
+                ),
+                format!(
+                    "treatment in {} is outside the province of {}: cross-province",
+                    here.en, home.en
+                ),
             ),
         );
     }
@@ -254,13 +287,23 @@ fn filing_present(s: &Situation<'_>) -> Check {
         Some(f) => {
             let name = f.category.name();
             let (zh, en) = if f.category == crate::policy::FilingCategory::Emergency {
-                (format!("{}视同已备案", name.zh), format!("{} counts as filed", name.en))
+                (
+                    format!("{}视同已备案", name.zh),
+                    format!("{} counts as filed", name.en),
+                )
             } else {
-                (format!("已办理异地就医备案（{}）", name.zh), format!("filed for treatment elsewhere ({})", name.en))
+                (
+                    format!("已办理异地就医备案（{}）", name.zh),
+                    format!("filed for treatment elsewhere ({})", name.en),
+                )
             };
             pass(code, t(zh, en))
         }
-        None => fail(code, t("未办理异地就医备案", "no filing for treatment elsewhere"), file_action()),
+        None => fail(
+            code,
+            t("未办理异地就医备案", "no filing for treatment elsewhere"),
+            file_action(),
+        ),
     }
 }
 
@@ -268,28 +311,54 @@ fn filing_place(s: &Situation<'_>) -> Check {
     let code = CheckCode::FilingPlace;
     let here = s.set.place_name(&s.req.visit.place);
     let Some(f) = &s.req.filing else {
-        return fail(code, t("未备案，没有备案就医地", "not filed, so no filing place"), file_action());
+        return fail(
+            code,
+            t("未备案，没有备案就医地", "not filed, so no filing place"),
+            file_action(),
+        );
     };
-    let Some(place) = f.place.as_deref().filter(|_| f.category != crate::policy::FilingCategory::Emergency) else {
-        return pass(code, t("急诊抢救不受备案地限制", "an emergency is not bound to a filing place"));
+    let Some(place) = f
+        .place
+        .as_deref()
+        .filter(|_| f.category != crate::policy::FilingCategory::Emergency)
+    else {
+        return pass(
+            code,
+            t(
+                "急诊抢救不受备案地限制",
+                "an emergency is not bound to a filing place",
+            ),
+        );
     };
     let filed = s.set.place_name(place);
     if contains(place, &s.req.visit.place) {
         pass(
             code,
-            t(format!("备案地{}包含就医地{}", filed.zh, here.zh), format!("the filing for {} covers {}", filed.en, here.en)),
+            t(
+                format!("备案地{}包含就医地{}", filed.zh, here.zh),
+                format!("the filing for {} covers {}", filed.en, here.en),
+            ),
         )
     } else {
         fail(
             code,
             t(
                 format!("备案地{}不包含就医地{}", filed.zh, here.zh),
-                format!("the filing is for {}, which does not cover {}", filed.en, here.en),
+                format!(
+                    "the filing is for {}, which does not cover {}",
+                    filed.en, here.en
+                ),
             ),
             action(
                 "CHANGE_FILING_PLACE",
-                format!("在国家医保服务平台App变更备案地为{}，或到备案地{}就医", here.zh, filed.zh),
-                format!("Change the filing to {} in the app, or get treatment in {}", here.en, filed.en),
+                format!(
+                    "在国家医保服务平台App变更备案地为{}，或到备案地{}就医",
+                    here.zh, filed.zh
+                ),
+                format!(
+                    "Change the filing to {} in the app, or get treatment in {}",
+                    here.en, filed.en
+                ),
             ),
         )
     }
@@ -299,21 +368,37 @@ fn filing_dates(s: &Situation<'_>) -> Check {
     let code = CheckCode::FilingDates;
     let date = s.req.visit.date;
     let Some(f) = &s.req.filing else {
-        return fail(code, t("未备案，没有备案有效期", "not filed, so no filing period"), file_action());
+        return fail(
+            code,
+            t("未备案，没有备案有效期", "not filed, so no filing period"),
+            file_action(),
+        );
     };
     let (start, end) = match (f.category, f.start) {
         (crate::policy::FilingCategory::Emergency, _) | (_, None) => {
-            return pass(code, t("急诊抢救不受备案期限限制", "an emergency is not bound to filing dates"));
+            return pass(
+                code,
+                t(
+                    "急诊抢救不受备案期限限制",
+                    "an emergency is not bound to filing dates",
+                ),
+            );
         }
         (_, Some(start)) => (start, f.end),
     };
-    let until = end.map_or_else(|| t("长期", "open-ended"), |e| t(e.to_string(), e.to_string()));
+    let until = end.map_or_else(
+        || t("长期", "open-ended"),
+        |e| t(e.to_string(), e.to_string()),
+    );
     if start <= date && end.is_none_or(|e| date <= e) {
         pass(
             code,
             t(
                 format!("就诊日期{date}在备案有效期内（{start}至{}）", until.zh),
-                format!("the visit on {date} is within the filing period ({start} to {})", until.en),
+                format!(
+                    "the visit on {date} is within the filing period ({start} to {})",
+                    until.en
+                ),
             ),
         )
     } else {

@@ -67,13 +67,27 @@ impl Engine {
     /// `visits`: a JSON array of requests in date order; error paths start with `[i]`.
     pub fn estimate_year_json(&self, visits: &Value) -> Result<Vec<Estimate>, Error> {
         let Value::Array(list) = visits else {
-            return Err(crate::json::wrong_type("", visits, "就诊请求数组", "an array of visit requests"));
+            return Err(crate::json::wrong_type(
+                "",
+                visits,
+                "就诊请求数组",
+                "an array of visit requests",
+            ));
         };
         if list.len() > MAX_VISITS {
-            return Err(Error::limit("", t(format!("最多{MAX_VISITS}次就诊"), format!("at most {MAX_VISITS} visits"))));
+            return Err(Error::limit(
+                "",
+                t(
+                    format!("最多{MAX_VISITS}次就诊"),
+                    format!("at most {MAX_VISITS} visits"),
+                ),
+            ));
         }
         if list.is_empty() {
-            return Err(Error::invalid("", t("至少需要一次就诊", "at least one visit is needed")));
+            return Err(Error::invalid(
+                "",
+                t("至少需要一次就诊", "at least one visit is needed"),
+            ));
         }
         let requests = list
             .iter()
@@ -114,11 +128,19 @@ pub fn parse_text(text: &str, max_bytes: usize) -> Result<Value, Error> {
     if text.len() > max_bytes {
         return Err(Error::limit(
             "",
-            t(format!("请求过大（最多{max_bytes}字节）"), format!("request too large (at most {max_bytes} bytes)")),
+            t(
+                format!("请求过大（最多{max_bytes}字节）"),
+                format!("request too large (at most {max_bytes} bytes)"),
+            ),
         ));
     }
     serde_json::from_str(text).map_err(|e| {
-        Error::invalid("", t(format!("请求不是有效的 JSON：{e}"), format!("request is not valid JSON: {e}")))
+        Error::invalid(
+            "",
+            t(
+                format!("请求不是有效的 JSON：{e}"),
+                format!("request is not valid JSON: {e}"),
+            ),
+        )
     })
 }
-

@@ -61,7 +61,9 @@ pub fn estimate(set: &PolicySet, req: &Request) -> Result<Estimate, Error> {
     let settlement = settlement::settle(&priced.lines, &benefit.terms);
     let ytd_after = ytd_after(&req.ytd, &settlement);
     let trace = trace::explain(&settlement, &benefit, &priced, mode);
-    let uses_assumptions = trace.iter().any(|step| step.provenance == Some(crate::policy::Provenance::Assumed));
+    let uses_assumptions = trace
+        .iter()
+        .any(|step| step.provenance == Some(crate::policy::Provenance::Assumed));
     Ok(Estimate {
         mode,
         eligibility,

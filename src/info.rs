@@ -95,7 +95,11 @@ pub fn regions(set: &PolicySet) -> Vec<RegionInfo> {
             versions: r
                 .versions
                 .iter()
-                .map(|v| VersionInfo { from: v.from.to_string(), open: v.open, provenance: v.provenance })
+                .map(|v| VersionInfo {
+                    from: v.from.to_string(),
+                    open: v.open,
+                    provenance: v.provenance,
+                })
                 .collect(),
         })
         .collect()
@@ -109,7 +113,10 @@ pub fn diseases(set: &PolicySet, region: &str, date: &str) -> Result<Vec<Disease
         Error::new(
             ErrorCode::UnknownRegion,
             "region",
-            t(format!("暂无参保地“{code}”的政策数据"), format!("no policy pack is loaded for region '{code}'")),
+            t(
+                format!("暂无参保地“{code}”的政策数据"),
+                format!("no policy pack is loaded for region '{code}'"),
+            ),
         )
     })?;
     // Before the opening date, list what will open, as the checks do.
@@ -120,13 +127,22 @@ pub fn diseases(set: &PolicySet, region: &str, date: &str) -> Result<Vec<Disease
         .diseases
         .iter()
         .map(|(id, d)| {
-            let shared = version.diseases.iter().filter(|(_, o)| o.limit == d.limit).count() > 1;
+            let shared = version
+                .diseases
+                .iter()
+                .filter(|(_, o)| o.limit == d.limit)
+                .count()
+                > 1;
             DiseaseInfo {
                 id: id.clone(),
                 name: d.name.clone(),
                 pinyin: d.pinyin.clone(),
                 provenance: d.provenance,
-                pool: version.limits.get(&d.limit).filter(|_| shared).and_then(|l| l.name.clone()),
+                pool: version
+                    .limits
+                    .get(&d.limit)
+                    .filter(|_| shared)
+                    .and_then(|l| l.name.clone()),
             }
         })
         .collect())
@@ -139,8 +155,18 @@ pub fn places(set: &PolicySet) -> Vec<PlaceInfo> {
         .map(|p| PlaceInfo {
             code: p.code.clone(),
             name: p.name.clone(),
-            class_b_share: p.class_b_share.as_ref().map(|s| Share { value: Ratio(s.value), provenance: s.provenance }),
-            cities: p.cities.iter().map(|c| CityInfo { code: c.code.clone(), name: c.name.clone() }).collect(),
+            class_b_share: p.class_b_share.as_ref().map(|s| Share {
+                value: Ratio(s.value),
+                provenance: s.provenance,
+            }),
+            cities: p
+                .cities
+                .iter()
+                .map(|c| CityInfo {
+                    code: c.code.clone(),
+                    name: c.name.clone(),
+                })
+                .collect(),
         })
         .collect()
 }
@@ -151,18 +177,34 @@ pub fn catalogue(set: &PolicySet, place: &str) -> Result<CatalogueInfo, Error> {
     let p = set.place(code);
     let own_share = p.and_then(|p| p.class_b_share.as_ref());
     let place_share = match own_share {
-        Some(s) => Share { value: Ratio(s.value), provenance: s.provenance },
-        None => Share { value: Ratio(set.places.fallback_share.value), provenance: set.places.fallback_share.provenance },
+        Some(s) => Share {
+            value: Ratio(s.value),
+            provenance: s.provenance,
+        },
+        None => Share {
+            value: Ratio(set.places.fallback_share.value),
+            provenance: set.places.fallback_share.provenance,
+        },
     };
     let items = set
         .catalogue(p)
         .into_iter()
         .map(|item| {
             let (share, source) = match (item.class.value, &item.self_pay_ratio) {
-                (Class::B, Some(own)) => (Some(Share { value: Ratio(own.value), provenance: own.provenance }), Some(ShareSource::Item)),
+                (Class::B, Some(own)) => (
+                    Some(Share {
+                        value: Ratio(own.value),
+                        provenance: own.provenance,
+                    }),
+                    Some(ShareSource::Item),
+                ),
                 (Class::B, None) => (
                     Some(place_share.clone()),
-                    Some(if own_share.is_some() { ShareSource::Place } else { ShareSource::Fallback }),
+                    Some(if own_share.is_some() {
+                        ShareSource::Place
+                    } else {
+                        ShareSource::Fallback
+                    }),
                 ),
                 _ => (None, None),
             };
@@ -185,4 +227,3 @@ pub fn catalogue(set: &PolicySet, place: &str) -> Result<CatalogueInfo, Error> {
         items,
     })
 }
-

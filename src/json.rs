@@ -47,7 +47,10 @@ pub fn wrong_type(path: &str, v: &Value, want_zh: &str, want_en: &str) -> Error 
     let (zh, en) = type_name(v);
     Error::invalid(
         path,
-        t(format!("应为{want_zh}，实际为{zh}"), format!("must be {want_en}, not {en}")),
+        t(
+            format!("应为{want_zh}，实际为{zh}"),
+            format!("must be {want_en}, not {en}"),
+        ),
     )
 }
 
@@ -80,7 +83,9 @@ impl<'a> Obj<'a> {
     }
 
     pub fn str(&self, key: &str, max_chars: usize) -> Result<Option<&'a str>, Error> {
-        self.get(key).map(|v| string(v, &self.at(key), max_chars)).transpose()
+        self.get(key)
+            .map(|v| string(v, &self.at(key), max_chars))
+            .transpose()
     }
 
     pub fn req_str(&self, key: &str, max_chars: usize) -> Result<&'a str, Error> {
@@ -91,7 +96,12 @@ impl<'a> Obj<'a> {
         match self.get(key) {
             None => Ok(None),
             Some(Value::Bool(b)) => Ok(Some(*b)),
-            Some(other) => Err(wrong_type(&self.at(key), other, "true 或 false", "true or false")),
+            Some(other) => Err(wrong_type(
+                &self.at(key),
+                other,
+                "true 或 false",
+                "true or false",
+            )),
         }
     }
 
@@ -121,7 +131,13 @@ impl<'a> Obj<'a> {
 }
 
 pub fn missing(path: &str, key: &str) -> Error {
-    Error::invalid(path, t(format!("缺少必填项 {key}"), format!("required field '{key}' is missing")))
+    Error::invalid(
+        path,
+        t(
+            format!("缺少必填项 {key}"),
+            format!("required field '{key}' is missing"),
+        ),
+    )
 }
 
 pub fn string<'a>(v: &'a Value, path: &str, max_chars: usize) -> Result<&'a str, Error> {
@@ -131,7 +147,10 @@ pub fn string<'a>(v: &'a Value, path: &str, max_chars: usize) -> Result<&'a str,
             if s.len() > max_chars && s.chars().count() > max_chars {
                 return Err(Error::limit(
                     path,
-                    t(format!("文本过长（最多{max_chars}个字符）"), format!("text too long (at most {max_chars} characters)")),
+                    t(
+                        format!("文本过长（最多{max_chars}个字符）"),
+                        format!("text too long (at most {max_chars} characters)"),
+                    ),
                 ));
             }
             Ok(s)
@@ -145,11 +164,22 @@ fn number_text(v: &Value, path: &str) -> Result<(String, bool), Error> {
     match v {
         Value::String(s) => Ok((s.clone(), false)),
         Value::Number(n) => Ok((n.to_string(), true)),
-        other => Err(wrong_type(path, other, "数字或数字文本", "a number or a numeric string")),
+        other => Err(wrong_type(
+            path,
+            other,
+            "数字或数字文本",
+            "a number or a numeric string",
+        )),
     }
 }
 
-fn number(v: &Value, path: &str, max_scale: u32, max: Decimal, what: (&str, &str)) -> Result<Decimal, Error> {
+fn number(
+    v: &Value,
+    path: &str,
+    max_scale: u32,
+    max: Decimal,
+    what: (&str, &str),
+) -> Result<Decimal, Error> {
     let (text, exponent) = number_text(v, path)?;
     let problem = match parse_decimal(&text, max_scale, exponent) {
         Ok(d) if d <= max => return Ok(d),
@@ -162,12 +192,18 @@ fn number(v: &Value, path: &str, max_scale: u32, max: Decimal, what: (&str, &str
             format!("{zh}不是有效的数字（请用半角数字，如 1234.56）"),
             format!("{en} is not a valid number (use plain digits, e.g. 1234.56)"),
         ),
-        NumberProblem::Negative => t(format!("{zh}不能为负数"), format!("{en} must not be negative")),
+        NumberProblem::Negative => t(
+            format!("{zh}不能为负数"),
+            format!("{en} must not be negative"),
+        ),
         NumberProblem::TooManyDecimals => t(
             format!("{zh}最多{max_scale}位小数"),
             format!("{en} has more than {max_scale} decimals"),
         ),
-        NumberProblem::TooLarge => t(format!("{zh}不能超过{max}"), format!("{en} must not exceed {max}")),
+        NumberProblem::TooLarge => t(
+            format!("{zh}不能超过{max}"),
+            format!("{en} must not exceed {max}"),
+        ),
     };
     Err(Error::invalid(path, message))
 }
@@ -187,7 +223,10 @@ pub fn date(v: &Value, path: &str) -> Result<Date, Error> {
     Date::parse(s).ok_or_else(|| {
         Error::invalid(
             path,
-            t(format!("日期“{s}”无效，应为 YYYY-MM-DD"), format!("date '{s}' is not a valid YYYY-MM-DD date")),
+            t(
+                format!("日期“{s}”无效，应为 YYYY-MM-DD"),
+                format!("date '{s}' is not a valid YYYY-MM-DD date"),
+            ),
         )
     })
 }
@@ -213,7 +252,13 @@ pub fn one_of<'a>(v: &Value, path: &str, allowed: &[&'a str]) -> Result<&'a str,
     let s = string(v, path, 64)?;
     allowed.iter().copied().find(|a| *a == s).ok_or_else(|| {
         let list = allowed.join(", ");
-        Error::invalid(path, t(format!("“{s}”无效，可选值：{list}"), format!("'{s}' is not one of: {list}")))
+        Error::invalid(
+            path,
+            t(
+                format!("“{s}”无效，可选值：{list}"),
+                format!("'{s}' is not one of: {list}"),
+            ),
+        )
     })
 }
 

@@ -42,6 +42,9 @@ pub mod text;
 pub mod trace;
 mod year;
 
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
 pub use engine::{parse_text, Engine};
 pub use error::{Error, ErrorCode, Problem};
 pub use estimate::Estimate;

@@ -65,11 +65,13 @@ pub enum NumberProblem {
 /// is allowed (JSON numbers such as `1e2`, never strings such as "1e2").
 pub fn parse_decimal(text: &str, max_scale: u32, exponent: bool) -> Result<Decimal, NumberProblem> {
     if text.is_empty() || text.len() > MAX_NUMBER_TEXT {
-        return Err(if text.len() > MAX_NUMBER_TEXT && text.bytes().all(|b| b.is_ascii_digit()) {
-            NumberProblem::TooLarge
-        } else {
-            NumberProblem::NotANumber
-        });
+        return Err(
+            if text.len() > MAX_NUMBER_TEXT && text.bytes().all(|b| b.is_ascii_digit()) {
+                NumberProblem::TooLarge
+            } else {
+                NumberProblem::NotANumber
+            },
+        );
     }
     let (negative, body) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),
@@ -106,7 +108,8 @@ fn parse_plain(body: &str) -> Result<Decimal, NumberProblem> {
     if frac.is_some_and(|f| f.trim_end_matches('0').len() > 12) {
         return Err(NumberProblem::TooManyDecimals);
     }
-    body.parse::<Decimal>().map_err(|_| NumberProblem::NotANumber)
+    body.parse::<Decimal>()
+        .map_err(|_| NumberProblem::NotANumber)
 }
 
 fn parse_scientific(body: &str) -> Result<Decimal, NumberProblem> {
@@ -129,7 +132,11 @@ fn parse_scientific(body: &str) -> Result<Decimal, NumberProblem> {
         return Err(NumberProblem::TooManyDecimals);
     }
     let scale = Decimal::from(10u64.pow(exp.unsigned_abs() as u32));
-    let value = if exp >= 0 { m.checked_mul(scale) } else { m.checked_div(scale) };
+    let value = if exp >= 0 {
+        m.checked_mul(scale)
+    } else {
+        m.checked_div(scale)
+    };
     value.ok_or(NumberProblem::TooLarge)
 }
 
@@ -153,15 +160,33 @@ mod tests {
     fn parses_only_plain_decimals() {
         assert_eq!(parse_decimal("860.5", 2, false), Ok(d("860.5")));
         assert_eq!(parse_decimal("1.500", 2, false), Ok(d("1.5")));
-        assert_eq!(parse_decimal("1.005", 2, false), Err(NumberProblem::TooManyDecimals));
+        assert_eq!(
+            parse_decimal("1.005", 2, false),
+            Err(NumberProblem::TooManyDecimals)
+        );
         assert_eq!(parse_decimal("-5", 2, false), Err(NumberProblem::Negative));
         assert_eq!(parse_decimal("-0", 2, false), Ok(Decimal::ZERO));
-        for bad in ["", "NaN", "Infinity", "1e5", " 1", "1,000", "１２", ".5", "5.", "0x10"] {
-            assert_eq!(parse_decimal(bad, 2, false), Err(NumberProblem::NotANumber), "{bad}");
+        for bad in [
+            "", "NaN", "Infinity", "1e5", " 1", "1,000", "１２", ".5", "5.", "0x10",
+        ] {
+            assert_eq!(
+                parse_decimal(bad, 2, false),
+                Err(NumberProblem::NotANumber),
+                "{bad}"
+            );
         }
-        assert_eq!(parse_decimal("1e400", 2, true), Err(NumberProblem::TooLarge));
-        assert_eq!(parse_decimal("1e-7", 2, true), Err(NumberProblem::TooManyDecimals));
+        assert_eq!(
+            parse_decimal("1e400", 2, true),
+            Err(NumberProblem::TooLarge)
+        );
+        assert_eq!(
+            parse_decimal("1e-7", 2, true),
+            Err(NumberProblem::TooManyDecimals)
+        );
         assert_eq!(parse_decimal("1.5E2", 2, true), Ok(d("150")));
-        assert_eq!(parse_decimal("99999999999999999999999", 2, false), Err(NumberProblem::TooLarge));
+        assert_eq!(
+            parse_decimal("99999999999999999999999", 2, false),
+            Err(NumberProblem::TooLarge)
+        );
     }
 }

@@ -22,23 +22,100 @@ pub fn national_fields(req: &Request, e: &Estimate) -> Vec<NationalField> {
     let s = &e.settlement;
     let money = |m: crate::money::Money| Some(m.text());
     let rows: [(&str, &str, &str, &str, Option<String>); 10] = [
-        ("total", "medfee_sumamt", "医疗费总额", "total medical cost", money(s.total)),
-        ("fullSelfPay", "fulamt_ownpay_amt", "全自费金额", "fully self-paid amount", money(s.full_self_pay)),
-        ("overLimitSelfPay", "overlmt_selfpay", "超限价自费费用", "self-paid above price ceilings", money(s.over_limit_self_pay)),
-        ("preSelfPay", "preselfpay_amt", "先行自付金额", "pre-self-paid amount", money(s.pre_self_pay)),
-        ("inScope", "inscp_scp_amt", "符合政策范围金额", "amount within policy scope", money(s.in_scope)),
-        ("deductible", "act_pay_dedc", "实际支付起付线", "deductible actually paid", money(s.deductible)),
-        ("ratio", "pool_prop_selfpay", "基本医疗保险统筹基金支付比例", "pooled fund payment ratio", Some(s.ratio.text())),
-        ("fundPays", "hifp_pay", "基本医疗保险统筹基金支出", "pooled fund payment", money(s.fund_pays)),
-        ("capRemaining", "crt_payb_lmt_amt", "本次可支付限额金额", "payable limit for this settlement", s.cap_remaining.map(|c| c.text())),
-        ("patientPays", "psn_part_amt", "个人负担总金额", "total borne by the patient", money(s.patient_pays)),
+        (
+            "total",
+            "medfee_sumamt",
+            "医疗费总额",
+            "total medical cost",
+            money(s.total),
+        ),
+        (
+            "fullSelfPay",
+            "fulamt_ownpay_amt",
+            "全自费金额",
+            "fully self-paid amount",
+            money(s.full_self_pay),
+        ),
+        (
+            "overLimitSelfPay",
+            "overlmt_selfpay",
+            "超限价自费费用",
+            "self-paid above price ceilings",
+            money(s.over_limit_self_pay),
+        ),
+        (
+            "preSelfPay",
+            "preselfpay_amt",
+            "先行自付金额",
+            "pre-self-paid amount",
+            money(s.pre_self_pay),
+        ),
+        (
+            "inScope",
+            "inscp_scp_amt",
+            "符合政策范围金额",
+            "amount within policy scope",
+            money(s.in_scope),
+        ),
+        (
+            "deductible",
+            "act_pay_dedc",
+            "实际支付起付线",
+            "deductible actually paid",
+            money(s.deductible),
+        ),
+        (
+            "ratio",
+            "pool_prop_selfpay",
+            "基本医疗保险统筹基金支付比例",
+            "pooled fund payment ratio",
+            Some(s.ratio.text()),
+        ),
+        (
+            "fundPays",
+            "hifp_pay",
+            "基本医疗保险统筹基金支出",
+            "pooled fund payment",
+            money(s.fund_pays),
+        ),
+        (
+            "capRemaining",
+            "crt_payb_lmt_amt",
+            "本次可支付限额金额",
+            "payable limit for this settlement",
+            s.cap_remaining.map(|c| c.text()),
+        ),
+        (
+            "patientPays",
+            "psn_part_amt",
+            "个人负担总金额",
+            "total borne by the patient",
+            money(s.patient_pays),
+        ),
     ];
     let places = [
-        ("insured.region", "insuplc_admdvs", "参保地医保区划", "insured place division", Some(req.insured.region.clone())),
-        ("visit.place", "mdtrtarea_admvs", "就医地医保区划", "treatment place division", Some(req.visit.place.clone())),
+        (
+            "insured.region",
+            "insuplc_admdvs",
+            "参保地医保区划",
+            "insured place division",
+            Some(req.insured.region.clone()),
+        ),
+        (
+            "visit.place",
+            "mdtrtarea_admvs",
+            "就医地医保区划",
+            "treatment place division",
+            Some(req.visit.place.clone()),
+        ),
     ];
     rows.into_iter()
         .chain(places)
-        .map(|(ours, field, zh, en, value)| NationalField { ours, field, name: t(zh, en), value })
+        .map(|(ours, field, zh, en, value)| NationalField {
+            ours,
+            field,
+            name: t(zh, en),
+            value,
+        })
         .collect()
 }

@@ -100,13 +100,23 @@ impl Request {
             None => Ytd::default(),
             Some(y) => read_ytd(&Obj::new(y, "ytd")?)?,
         };
-        Ok(Request { insured, filing, visit, items, ytd })
+        Ok(Request {
+            insured,
+            filing,
+            visit,
+            items,
+            ytd,
+        })
     }
 }
 
 fn read_insured(o: &Obj<'_>) -> Result<Insured, Error> {
     let region = json::division_code(o.require("region")?, &o.at("region"))?.to_string();
-    let scheme = match json::one_of(o.require("scheme")?, &o.at("scheme"), &["employee", "resident"])? {
+    let scheme = match json::one_of(
+        o.require("scheme")?,
+        &o.at("scheme"),
+        &["employee", "resident"],
+    )? {
         "employee" => Scheme::Employee,
         _ => Scheme::Resident,
     };
@@ -124,23 +134,37 @@ fn read_insured(o: &Obj<'_>) -> Result<Insured, Error> {
             if list.len() > MAX_RECOGNIZED {
                 return Err(Error::limit(
                     path,
-                    t(format!("已认定病种最多{MAX_RECOGNIZED}个"), format!("at most {MAX_RECOGNIZED} recognised diseases")),
+                    t(
+                        format!("已认定病种最多{MAX_RECOGNIZED}个"),
+                        format!("at most {MAX_RECOGNIZED} recognised diseases"),
+                    ),
                 ));
             }
             let ids = list
                 .iter()
                 .enumerate()
-                .map(|(i, v)| json::string(v, &join_item(&path, i), MAX_CODE_CHARS).map(str::to_string))
+                .map(|(i, v)| {
+                    json::string(v, &join_item(&path, i), MAX_CODE_CHARS).map(str::to_string)
+                })
                 .collect::<Result<Vec<_>, _>>()?;
             Some(ids)
         }
     };
-    Ok(Insured { region, scheme, status, recognized_diseases })
+    Ok(Insured {
+        region,
+        scheme,
+        status,
+        recognized_diseases,
+    })
 }
 
 fn read_filing(o: &Obj<'_>) -> Result<Filing, Error> {
-    let category = FilingCategory::parse(json::one_of(o.require("category")?, &o.at("category"), &FilingCategory::IDS)?)
-        .ok_or_else(|| json::missing(&o.at("category"), "category"))?;
+    let category = FilingCategory::parse(json::one_of(
+        o.require("category")?,
+        &o.at("category"),
+        &FilingCategory::IDS,
+    )?)
+    .ok_or_else(|| json::missing(&o.at("category"), "category"))?;
     let emergency = category == FilingCategory::Emergency;
     // An emergency counts as filed without a place or dates (视同已备案); any other filing needs both.
     let place = match o.get("place") {
@@ -158,11 +182,19 @@ fn read_filing(o: &Obj<'_>) -> Result<Filing, Error> {
         if e < s {
             return Err(Error::invalid(
                 o.at("end"),
-                t(format!("备案结束日期 {e} 早于开始日期 {s}"), format!("filing end {e} is before its start {s}")),
+                t(
+                    format!("备案结束日期 {e} 早于开始日期 {s}"),
+                    format!("filing end {e} is before its start {s}"),
+                ),
             ));
         }
     }
-    Ok(Filing { category, place, start, end })
+    Ok(Filing {
+        category,
+        place,
+        start,
+        end,
+    })
 }
 
 fn read_visit(o: &Obj<'_>) -> Result<Visit, Error> {
@@ -171,7 +203,13 @@ fn read_visit(o: &Obj<'_>) -> Result<Visit, Error> {
     let hospital_level = read_level(o.require("hospitalLevel")?, &o.at("hospitalLevel"))?;
     let networked = o.bool("networked")?.unwrap_or(true);
     let disease = o.req_str("disease", MAX_CODE_CHARS)?.to_string();
-    Ok(Visit { date, place, hospital_level, networked, disease })
+    Ok(Visit {
+        date,
+        place,
+        hospital_level,
+        networked,
+        disease,
+    })
 }
 
 /// 1, 2 or 3, as a number or a numeric string (form fields arrive as strings).
@@ -185,7 +223,10 @@ fn read_level(v: &Value, path: &str) -> Result<u8, Error> {
         "1" => Ok(1),
         "2" => Ok(2),
         "3" => Ok(3),
-        _ => Err(Error::invalid(path, t("医院等级应为 1、2 或 3", "hospital level must be 1, 2 or 3"))),
+        _ => Err(Error::invalid(
+            path,
+            t("医院等级应为 1、2 或 3", "hospital level must be 1, 2 or 3"),
+        )),
     }
 }
 
@@ -198,11 +239,17 @@ fn read_items(o: Obj<'_>, lines: Lines) -> Result<Vec<Item>, Error> {
     if list.len() > MAX_ITEMS {
         return Err(Error::limit(
             "items",
-            t(format!("费用明细最多{MAX_ITEMS}条"), format!("at most {MAX_ITEMS} cost lines")),
+            t(
+                format!("费用明细最多{MAX_ITEMS}条"),
+                format!("at most {MAX_ITEMS} cost lines"),
+            ),
         ));
     }
     if list.is_empty() && lines == Lines::Required {
-        return Err(Error::invalid("items", t("至少需要一条费用明细", "at least one cost line is needed")));
+        return Err(Error::invalid(
+            "items",
+            t("至少需要一条费用明细", "at least one cost line is needed"),
+        ));
     }
     list.iter()
         .enumerate()
@@ -219,13 +266,28 @@ fn read_item(o: &Obj<'_>) -> Result<Item, Error> {
     let amount = Money(json::money(o.require("amount")?, &o.at("amount"))?);
     let class = match o.get("class") {
         None => None,
-        Some(c) => Some(Class::parse(json::string(c, &o.at("class"), 8)?).ok_or_else(|| {
-            Error::invalid(o.at("class"), t("类别应为 A（甲）、B（乙）或 C（丙）", "class must be A, B or C"))
-        })?),
+        Some(c) => Some(
+            Class::parse(json::string(c, &o.at("class"), 8)?).ok_or_else(|| {
+                Error::invalid(
+                    o.at("class"),
+                    t(
+                        "类别应为 A（甲）、B（乙）或 C（丙）",
+                        "class must be A, B or C",
+                    ),
+                )
+            })?,
+        ),
     };
     let self_pay_ratio = o.ratio("selfPayRatio")?.map(crate::money::Ratio);
     let ceiling_amount = o.money("ceilingAmount")?.map(Money);
-    Ok(Item { code, name, amount, class, self_pay_ratio, ceiling_amount })
+    Ok(Item {
+        code,
+        name,
+        amount,
+        class,
+        self_pay_ratio,
+        ceiling_amount,
+    })
 }
 
 fn read_ytd(o: &Obj<'_>) -> Result<Ytd, Error> {

@@ -68,7 +68,11 @@ pub fn settle(lines: &[PricedLine], terms: &Terms) -> Settlement {
     // 8. fundBeforeCap, rounded half-up to the fen.
     let fund_before_cap = round_fen((in_scope - deductible) * ratio);
     // 9. capRemaining: the smallest room left under any limit that applies.
-    let cap_remaining = terms.limits.iter().map(|(limit, used)| (*limit - *used).max(Decimal::ZERO)).min();
+    let cap_remaining = terms
+        .limits
+        .iter()
+        .map(|(limit, used)| (*limit - *used).max(Decimal::ZERO))
+        .min();
     // 10. fundPays and what the cap holds back.
     let fund_pays = cap_remaining.map_or(fund_before_cap, |cap| fund_before_cap.min(cap));
     let above_cap = fund_before_cap - fund_pays;

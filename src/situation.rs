@@ -39,14 +39,26 @@ impl<'a> Situation<'a> {
         if let Some(list) = &req.insured.recognized_diseases {
             for (i, id) in list.iter().enumerate() {
                 if !set.knows_disease(id) {
-                    return Err(unknown_disease(&join_item("insured.recognizedDiseases", i), id));
+                    return Err(unknown_disease(
+                        &join_item("insured.recognizedDiseases", i),
+                        id,
+                    ));
                 }
             }
         }
         let in_force = region.version_on(req.visit.date);
-        let version = in_force.or(region.versions.first()).ok_or_else(|| Error::policy(vec![]))?;
+        let version = in_force
+            .or(region.versions.first())
+            .ok_or_else(|| Error::policy(vec![]))?;
         let disease = version.disease(disease_id);
-        Ok(Situation { set, req, region, in_force, version, disease })
+        Ok(Situation {
+            set,
+            req,
+            region,
+            in_force,
+            version,
+            disease,
+        })
     }
 
     pub fn who(&self) -> Who {
@@ -67,6 +79,9 @@ fn unknown_disease(path: &str, id: &str) -> Error {
     Error::new(
         ErrorCode::UnknownDisease,
         path,
-        t(format!("未知病种“{id}”：已加载的政策中没有该病种"), format!("unknown disease '{id}': no loaded policy lists it")),
+        t(
+            format!("未知病种“{id}”：已加载的政策中没有该病种"),
+            format!("unknown disease '{id}': no loaded policy lists it"),
+        ),
     )
 }

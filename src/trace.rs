@@ -23,8 +23,20 @@ pub struct TraceStep {
     pub note: Text,
 }
 
-fn step(step: &'static str, value: Option<String>, rule: impl Into<String>, provenance: Option<Provenance>, note: Text) -> TraceStep {
-    TraceStep { step, value, rule: rule.into(), provenance, note }
+fn step(
+    step: &'static str,
+    value: Option<String>,
+    rule: impl Into<String>,
+    provenance: Option<Provenance>,
+    note: Text,
+) -> TraceStep {
+    TraceStep {
+        step,
+        value,
+        rule: rule.into(),
+        provenance,
+        note,
+    }
 }
 
 fn calc(name: &'static str, value: Money, note: Text) -> TraceStep {
@@ -59,18 +71,45 @@ pub fn explain(s: &Settlement, benefit: &Benefit, priced: &Priced, mode: Mode) -
         ));
     }
     let n = priced.lines.len();
-    out.push(calc("total", s.total, t(format!("{n}条费用明细合计"), format!("sum of {n} cost lines"))));
-    out.push(calc("fullSelfPay", s.full_self_pay, t("丙类及目录外项目，全部自费", "class C and uncatalogued lines, fully self-paid")));
-    out.push(calc("overLimitSelfPay", s.over_limit_self_pay, t("超出限价的部分，自费", "the part above price ceilings, self-paid")));
+    out.push(calc(
+        "total",
+        s.total,
+        t(
+            format!("{n}条费用明细合计"),
+            format!("sum of {n} cost lines"),
+        ),
+    ));
+    out.push(calc(
+        "fullSelfPay",
+        s.full_self_pay,
+        t(
+            "丙类及目录外项目，全部自费",
+            "class C and uncatalogued lines, fully self-paid",
+        ),
+    ));
+    out.push(calc(
+        "overLimitSelfPay",
+        s.over_limit_self_pay,
+        t(
+            "超出限价的部分，自费",
+            "the part above price ceilings, self-paid",
+        ),
+    ));
     out.push(calc(
         "preSelfPay",
         s.pre_self_pay,
-        t("乙类项目按先行自付比例自付，逐项四舍五入到分", "class B lines times their self-pay share, each rounded half-up to the fen"),
+        t(
+            "乙类项目按先行自付比例自付，逐项四舍五入到分",
+            "class B lines times their self-pay share, each rounded half-up to the fen",
+        ),
     ));
     out.push(calc(
         "inScope",
         s.in_scope,
-        t("政策范围内费用 = 总额 − 全自费 − 超限价自费 − 先行自付", "in scope = total − full self-pay − over-limit − pre-self-pay"),
+        t(
+            "政策范围内费用 = 总额 − 全自费 − 超限价自费 − 先行自付",
+            "in scope = total − full self-pay − over-limit − pre-self-pay",
+        ),
     ));
     if mode == Mode::None || benefit.base_ratio.is_none() {
         explain_nothing(&mut out, s);
@@ -80,13 +119,26 @@ pub fn explain(s: &Settlement, benefit: &Benefit, priced: &Priced, mode: Mode) -
     out.push(calc(
         "fundPays",
         s.fund_pays,
-        t("医保统筹基金支付 = min(封顶前基金支付, 剩余限额)", "fund pays = min(fund before cap, cap remaining)"),
+        t(
+            "医保统筹基金支付 = min(封顶前基金支付, 剩余限额)",
+            "fund pays = min(fund before cap, cap remaining)",
+        ),
     ));
-    out.push(calc("aboveCap", s.above_cap, t("超出剩余限额、由个人负担的部分", "held back by the cap, paid by the patient")));
+    out.push(calc(
+        "aboveCap",
+        s.above_cap,
+        t(
+            "超出剩余限额、由个人负担的部分",
+            "held back by the cap, paid by the patient",
+        ),
+    ));
     out.push(calc(
         "coinsurance",
         s.coinsurance,
-        t("政策范围内按比例个人自付 = 政策范围内 − 起付线 − 封顶前基金支付", "coinsurance = in scope − deductible − fund before cap"),
+        t(
+            "政策范围内按比例个人自付 = 政策范围内 − 起付线 − 封顶前基金支付",
+            "coinsurance = in scope − deductible − fund before cap",
+        ),
     ));
     out.push(calc(
         "patientPays",
@@ -104,10 +156,28 @@ fn explain_nothing(out: &mut Vec<TraceStep>, s: &Settlement) {
         "不符合门诊慢特病跨省结算或报销条件（见资格检查），医保不支付",
         "not reimbursable as a cross-province outpatient special disease (see the checks): the fund pays nothing",
     );
-    out.push(step("deductible", Some(s.deductible.text()), "mode/none", None, why.clone()));
-    out.push(step("ratio", Some(s.ratio.text()), "mode/none", None, why.clone()));
+    out.push(step(
+        "deductible",
+        Some(s.deductible.text()),
+        "mode/none",
+        None,
+        why.clone(),
+    ));
+    out.push(step(
+        "ratio",
+        Some(s.ratio.text()),
+        "mode/none",
+        None,
+        why.clone(),
+    ));
     out.push(calc("fundBeforeCap", s.fund_before_cap, why));
-    out.push(step("capRemaining", None, "mode/none", None, t("不适用限额", "no limit applies")));
+    out.push(step(
+        "capRemaining",
+        None,
+        "mode/none",
+        None,
+        t("不适用限额", "no limit applies"),
+    ));
 }
 
 fn explain_terms(out: &mut Vec<TraceStep>, s: &Settlement, b: &Benefit, mode: Mode) {
@@ -116,15 +186,39 @@ fn explain_terms(out: &mut Vec<TraceStep>, s: &Settlement, b: &Benefit, mode: Mo
         let note = match kind {
             DeductibleKind::None => t("该病种无起付线", "no deductible for this disease"),
             DeductibleKind::Annual => t(
-                format!("年度起付线{}元，本年已付{}元，本次计入{}元", yuan(d.value), yuan(paid), s.deductible.text()),
-                format!("annual deductible {} yuan, {} already paid this year, {} counted now", yuan(d.value), yuan(paid), s.deductible.text()),
+                format!(
+                    "年度起付线{}元，本年已付{}元，本次计入{}元",
+                    yuan(d.value),
+                    yuan(paid),
+                    s.deductible.text()
+                ),
+                format!(
+                    "annual deductible {} yuan, {} already paid this year, {} counted now",
+                    yuan(d.value),
+                    yuan(paid),
+                    s.deductible.text()
+                ),
             ),
             DeductibleKind::PerVisit => t(
-                format!("每次就诊起付线{}元，本次计入{}元", yuan(d.value), s.deductible.text()),
-                format!("per-visit deductible {} yuan, {} counted now", yuan(d.value), s.deductible.text()),
+                format!(
+                    "每次就诊起付线{}元，本次计入{}元",
+                    yuan(d.value),
+                    s.deductible.text()
+                ),
+                format!(
+                    "per-visit deductible {} yuan, {} counted now",
+                    yuan(d.value),
+                    s.deductible.text()
+                ),
             ),
         };
-        out.push(step("deductible", Some(s.deductible.text()), d.rule.clone(), Some(d.provenance), note));
+        out.push(step(
+            "deductible",
+            Some(s.deductible.text()),
+            d.rule.clone(),
+            Some(d.provenance),
+            note,
+        ));
     }
     let base = b.base_ratio.as_ref();
     if let Some(base) = base {
@@ -135,7 +229,10 @@ fn explain_terms(out: &mut Vec<TraceStep>, s: &Settlement, b: &Benefit, mode: Mo
             Some(base.provenance),
             t(
                 format!("参保地政策支付比例{}", pct(base.value)),
-                format!("the insured place's reimbursement ratio is {}", pct(base.value)),
+                format!(
+                    "the insured place's reimbursement ratio is {}",
+                    pct(base.value)
+                ),
             ),
         ));
     }
@@ -148,12 +245,24 @@ fn explain_terms(out: &mut Vec<TraceStep>, s: &Settlement, b: &Benefit, mode: Mo
             r.rule.clone(),
             Some(r.provenance),
             t(
-                format!("{}：支付比例降低{}个百分点", why.zh, (r.value * Decimal::ONE_HUNDRED).normalize()),
-                format!("{}: ratio lowered by {} percentage points", why.en, (r.value * Decimal::ONE_HUNDRED).normalize()),
+                format!(
+                    "{}：支付比例降低{}个百分点",
+                    why.zh,
+                    (r.value * Decimal::ONE_HUNDRED).normalize()
+                ),
+                format!(
+                    "{}: ratio lowered by {} percentage points",
+                    why.en,
+                    (r.value * Decimal::ONE_HUNDRED).normalize()
+                ),
             ),
         ));
     }
-    let manual = if mode == Mode::Manual { t("（回参保地手工报销）", " (claimed manually at home)") } else { t("", "") };
+    let manual = if mode == Mode::Manual {
+        t("（回参保地手工报销）", " (claimed manually at home)")
+    } else {
+        t("", "")
+    };
     out.push(step(
         "ratio",
         Some(s.ratio.text()),
@@ -167,33 +276,65 @@ fn explain_terms(out: &mut Vec<TraceStep>, s: &Settlement, b: &Benefit, mode: Mo
     out.push(calc(
         "fundBeforeCap",
         s.fund_before_cap,
-        t("（政策范围内 − 起付线）× 支付比例，四舍五入到分", "(in scope − deductible) × ratio, rounded half-up to the fen"),
+        t(
+            "（政策范围内 − 起付线）× 支付比例，四舍五入到分",
+            "(in scope − deductible) × ratio, rounded half-up to the fen",
+        ),
     ));
     for l in &b.limits {
         out.push(limit_step(l.kind, &l.limit, l.used));
     }
     let note = match s.cap_remaining {
-        Some(c) => t(format!("各项限额中最少的剩余额度{}元", c.text()), format!("the least room left under any limit: {} yuan", c.text())),
+        Some(c) => t(
+            format!("各项限额中最少的剩余额度{}元", c.text()),
+            format!("the least room left under any limit: {} yuan", c.text()),
+        ),
         None => t("无适用限额", "no limit applies"),
     };
-    out.push(step("capRemaining", s.cap_remaining.map(|c| c.text()), "calc/capRemaining", None, note));
+    out.push(step(
+        "capRemaining",
+        s.cap_remaining.map(|c| c.text()),
+        "calc/capRemaining",
+        None,
+        note,
+    ));
 }
 
 fn limit_step(kind: LimitKind, limit: &Used<Option<Decimal>>, used: Decimal) -> TraceStep {
     let (name, zh, en) = match kind {
         LimitKind::Annual => ("annualLimit", "年度支付限额", "annual limit"),
         LimitKind::Monthly => ("monthlyLimit", "月度支付限额", "monthly quota"),
-        LimitKind::Overall => ("overallCeiling", "门诊慢特病年度总封顶线", "overall annual ceiling"),
+        LimitKind::Overall => (
+            "overallCeiling",
+            "门诊慢特病年度总封顶线",
+            "overall annual ceiling",
+        ),
     };
     let note = match limit.value {
         Some(v) => {
             let room = (v - used).max(Decimal::ZERO);
             t(
-                format!("{zh}{}元，已用{}元，剩余{}元", yuan(v), yuan(used), yuan(room)),
-                format!("{en} {} yuan, {} used, {} left", yuan(v), yuan(used), yuan(room)),
+                format!(
+                    "{zh}{}元，已用{}元，剩余{}元",
+                    yuan(v),
+                    yuan(used),
+                    yuan(room)
+                ),
+                format!(
+                    "{en} {} yuan, {} used, {} left",
+                    yuan(v),
+                    yuan(used),
+                    yuan(room)
+                ),
             )
         }
         None => t(format!("无{zh}"), format!("no {en}")),
     };
-    step(name, limit.value.map(yuan), limit.rule.clone(), Some(limit.provenance), note)
+    step(
+        name,
+        limit.value.map(yuan),
+        limit.rule.clone(),
+        Some(limit.provenance),
+        note,
+    )
 }

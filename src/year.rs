@@ -2,9 +2,9 @@
 //! figures the earlier visits left behind — per deductible group, per limit, per calendar month
 //! and overall. It is exactly `estimate` chained by hand, which the property tests check.
 
+use crate::benefit::Groups;
 use crate::date::Date;
 use crate::error::Error;
-use crate::benefit::Groups;
 use crate::estimate::{estimate, groups_of, Estimate};
 use crate::money::Money;
 use crate::policy::PolicySet;
@@ -28,23 +28,38 @@ impl Accumulators {
     fn ytd_for(&mut self, index: usize, req: &Request, groups: &Groups) -> Ytd {
         let date = req.visit.date;
         if self.year != Some(date.year) {
-            *self = Accumulators { year: Some(date.year), ..Accumulators::default() };
+            *self = Accumulators {
+                year: Some(date.year),
+                ..Accumulators::default()
+            };
             if index == 0 {
                 self.record(date, groups, &req.ytd);
             }
         }
         Ytd {
-            deductible_paid: self.deductible.get(&groups.deductible).copied().unwrap_or_default(),
+            deductible_paid: self
+                .deductible
+                .get(&groups.deductible)
+                .copied()
+                .unwrap_or_default(),
             fund_paid: self.limit.get(&groups.limit).copied().unwrap_or_default(),
-            fund_paid_month: self.month.get(&(groups.limit.clone(), date.month_key())).copied().unwrap_or_default(),
+            fund_paid_month: self
+                .month
+                .get(&(groups.limit.clone(), date.month_key()))
+                .copied()
+                .unwrap_or_default(),
             fund_paid_total: self.total,
         }
     }
 
     fn record(&mut self, date: Date, groups: &Groups, after: &Ytd) {
-        self.deductible.insert(groups.deductible.clone(), after.deductible_paid);
+        self.deductible
+            .insert(groups.deductible.clone(), after.deductible_paid);
         self.limit.insert(groups.limit.clone(), after.fund_paid);
-        self.month.insert((groups.limit.clone(), date.month_key()), after.fund_paid_month);
+        self.month.insert(
+            (groups.limit.clone(), date.month_key()),
+            after.fund_paid_month,
+        );
         self.total = after.fund_paid_total;
     }
 }
@@ -57,7 +72,10 @@ pub fn estimate_year(set: &PolicySet, visits: &[Request]) -> Result<Vec<Estimate
             if req.insured != first.insured {
                 return Err(Error::invalid(
                     format!("[{i}].insured"),
-                    t("同一组就诊必须是同一参保人（insured 与第一次就诊相同）", "all visits must be the same insured person as the first"),
+                    t(
+                        "同一组就诊必须是同一参保人（insured 与第一次就诊相同）",
+                        "all visits must be the same insured person as the first",
+                    ),
                 ));
             }
         }
@@ -66,8 +84,14 @@ pub fn estimate_year(set: &PolicySet, visits: &[Request]) -> Result<Vec<Estimate
                 return Err(Error::invalid(
                     format!("[{i}].visit.date"),
                     t(
-                        format!("就诊须按日期先后排列：{} 早于上一次 {}", req.visit.date, prev.visit.date),
-                        format!("visits must be in date order: {} is before the previous {}", req.visit.date, prev.visit.date),
+                        format!(
+                            "就诊须按日期先后排列：{} 早于上一次 {}",
+                            req.visit.date, prev.visit.date
+                        ),
+                        format!(
+                            "visits must be in date order: {} is before the previous {}",
+                            req.visit.date, prev.visit.date
+                        ),
                     ),
                 ));
             }

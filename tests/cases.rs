@@ -13,7 +13,12 @@ fn engine() -> Engine {
 }
 
 fn report(failures: Vec<String>) {
-    assert!(failures.is_empty(), "{} difference(s):\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} difference(s):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 /// Compare one case's expectation with an outcome: a result JSON or an error JSON.
@@ -52,7 +57,12 @@ fn cli(args: &[&str], stdin: &str) -> (bool, String, String) {
         .stderr(Stdio::piped())
         .spawn()
         .expect("the CLI runs");
-    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write stdin");
     let out = child.wait_with_output().expect("the CLI finishes");
     (
         out.status.success(),
@@ -84,10 +94,18 @@ fn year_diffs(case: &Value, results: &[Value]) -> Vec<String> {
     let expect = case["expect"].as_array().expect("expect is a list");
     let mut diffs = Vec::new();
     if results.len() != expect.len() {
-        diffs.push(format!("[{name}] {} results for {} visits", results.len(), expect.len()));
+        diffs.push(format!(
+            "[{name}] {} results for {} visits",
+            results.len(),
+            expect.len()
+        ));
     }
     for (i, (want, got)) in expect.iter().zip(results).enumerate() {
-        diffs.extend(compare_estimate(want, got).into_iter().map(|d| format!("[{name}] visit {i}: {d}")));
+        diffs.extend(
+            compare_estimate(want, got)
+                .into_iter()
+                .map(|d| format!("[{name}] visit {i}: {d}")),
+        );
     }
     diffs
 }
@@ -97,8 +115,13 @@ fn year_cases_through_the_rust_api() {
     let engine = engine();
     let mut failures = Vec::new();
     for case in load("year.json") {
-        let results = engine.estimate_year_json(&case["visits"]).expect("year case estimates");
-        let results: Vec<Value> = results.iter().map(|r| serde_json::to_value(r).expect("serialize")).collect();
+        let results = engine
+            .estimate_year_json(&case["visits"])
+            .expect("year case estimates");
+        let results: Vec<Value> = results
+            .iter()
+            .map(|r| serde_json::to_value(r).expect("serialize"))
+            .collect();
         failures.extend(year_diffs(&case, &results));
     }
     report(failures);
@@ -130,12 +153,17 @@ fn cli_check_validate_and_usage() {
         .iter()
         .map(|f| format!("{packs}/{f}"))
         .collect();
-    let args: Vec<&str> = std::iter::once("validate").chain(files.iter().map(String::as_str)).collect();
+    let args: Vec<&str> = std::iter::once("validate")
+        .chain(files.iter().map(String::as_str))
+        .collect();
     let (ok, stdout, stderr) = cli(&args, "");
     assert!(ok, "default packs validate: {stderr}");
     assert_eq!(stdout.lines().filter(|l| l.starts_with("ok")).count(), 3);
 
-    let (ok, stdout, _) = cli(&["estimate", "--packs", packs, "--compact"], &case["request"].to_string());
+    let (ok, stdout, _) = cli(
+        &["estimate", "--packs", packs, "--compact"],
+        &case["request"].to_string(),
+    );
     assert!(ok);
     let result: Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(result["settlement"]["fundPays"], "5500.00");
@@ -150,7 +178,12 @@ fn cli_check_validate_and_usage() {
 
 #[test]
 fn the_comparison_itself_catches_differences() {
-    let result = serde_json::to_value(engine().estimate_json(&load("public.json")[0]["request"]).unwrap()).unwrap();
+    let result = serde_json::to_value(
+        engine()
+            .estimate_json(&load("public.json")[0]["request"])
+            .unwrap(),
+    )
+    .unwrap();
     let wrong = serde_json::json!({
         "mode": "manual",
         "checks": { "FILING_PLACE": "fail" },

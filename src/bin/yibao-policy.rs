@@ -91,28 +91,42 @@ fn parse_args(raw: Vec<String>) -> Result<Options, String> {
             "--packs" => packs = Some(PathBuf::from(it.next().ok_or("--packs needs a directory")?)),
             "--compact" => compact = true,
             "-h" | "--help" | "help" => return Err(String::new()),
-            "-V" | "--version" => return Err(format!("yibao-policy {}", env!("CARGO_PKG_VERSION"))),
+            "-V" | "--version" => {
+                return Err(format!("yibao-policy {}", env!("CARGO_PKG_VERSION")))
+            }
             _ if command.is_none() => command = Some(a),
             _ => args.push(a),
         }
     }
     let command = command.ok_or("missing command")?;
-    Ok(Options { command, args, packs, compact })
+    Ok(Options {
+        command,
+        args,
+        packs,
+        compact,
+    })
 }
 
 fn run(o: &Options) -> Result<ExitCode, Failure> {
-    let arg = |i: usize, what: &str| o.args.get(i).cloned().ok_or_else(|| Failure::Usage(format!("{} needs {what}", o.command)));
+    let arg = |i: usize, what: &str| {
+        o.args
+            .get(i)
+            .cloned()
+            .ok_or_else(|| Failure::Usage(format!("{} needs {what}", o.command)))
+    };
     match o.command.as_str() {
         "estimate" => print(&engine(o)?.estimate_text(&stdin()?)?, o),
         "check" => {
             let engine = engine(o)?;
-            let value = yibao_policy::parse_text(&stdin()?, yibao_policy::limits::MAX_REQUEST_BYTES)?;
+            let value =
+                yibao_policy::parse_text(&stdin()?, yibao_policy::limits::MAX_REQUEST_BYTES)?;
             print(&engine.check_eligibility_json(&value)?, o)
         }
         "year" => print(&engine(o)?.estimate_year_text(&stdin()?)?, o),
         "national" => {
             let engine = engine(o)?;
-            let value = yibao_policy::parse_text(&stdin()?, yibao_policy::limits::MAX_REQUEST_BYTES)?;
+            let value =
+                yibao_policy::parse_text(&stdin()?, yibao_policy::limits::MAX_REQUEST_BYTES)?;
             let request = Request::from_json(&value, yibao_policy::request::Lines::Required)?;
             let estimate = engine.estimate(&request)?;
             print(&engine.national_fields(&request, &estimate), o)
@@ -120,7 +134,10 @@ fn run(o: &Options) -> Result<ExitCode, Failure> {
         "validate" => return validate(&o.args),
         "regions" => print(&engine(o)?.regions(), o),
         "places" => print(&engine(o)?.places(), o),
-        "diseases" => print(&engine(o)?.diseases(&arg(0, "a region code")?, &arg(1, "a date")?)?, o),
+        "diseases" => print(
+            &engine(o)?.diseases(&arg(0, "a region code")?, &arg(1, "a date")?)?,
+            o,
+        ),
         "catalogue" => print(&engine(o)?.catalogue(&arg(0, "a place code")?)?, o),
         "schema" => {
             match o.args.first().map(String::as_str) {
@@ -147,17 +164,22 @@ fn engine(o: &Options) -> Result<Engine, Failure> {
 }
 
 fn pack_files(dir: &Path) -> Result<Vec<(PathBuf, String)>, Failure> {
-    let entries = std::fs::read_dir(dir).map_err(|e| Failure::Usage(format!("cannot read {}: {e}", dir.display())))?;
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| Failure::Usage(format!("cannot read {}: {e}", dir.display())))?;
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
     paths.sort();
-    paths.into_iter().map(|p| read(&p).map(|t| (p, t))).collect()
+    paths
+        .into_iter()
+        .map(|p| read(&p).map(|t| (p, t)))
+        .collect()
 }
 
 fn read(path: &Path) -> Result<String, Failure> {
-    std::fs::read_to_string(path).map_err(|e| Failure::Usage(format!("cannot read {}: {e}", path.display())))
+    std::fs::read_to_string(path)
+        .map_err(|e| Failure::Usage(format!("cannot read {}: {e}", path.display())))
 }
 
 fn stdin() -> Result<String, Failure> {
@@ -172,9 +194,14 @@ fn stdin() -> Result<String, Failure> {
 /// Validate the packs one by one and then together (duplicate regions, two place sets).
 fn validate(files: &[String]) -> Result<ExitCode, Failure> {
     if files.is_empty() {
-        return Err(Failure::Usage("validate needs at least one pack file".into()));
+        return Err(Failure::Usage(
+            "validate needs at least one pack file".into(),
+        ));
     }
-    let texts = files.iter().map(|f| read(Path::new(f))).collect::<Result<Vec<_>, _>>()?;
+    let texts = files
+        .iter()
+        .map(|f| read(Path::new(f)))
+        .collect::<Result<Vec<_>, _>>()?;
     let refs = texts.iter().map(String::as_str).collect::<Vec<_>>();
     match Engine::from_pack_texts(&refs) {
         Ok(engine) => {
@@ -204,7 +231,11 @@ fn print<T: Serialize>(value: &T, o: &Options) -> Result<(), Failure> {
 }
 
 fn to_json<T: Serialize>(value: &T, compact: bool) -> String {
-    let text = if compact { serde_json::to_string(value) } else { serde_json::to_string_pretty(value) };
+    let text = if compact {
+        serde_json::to_string(value)
+    } else {
+        serde_json::to_string_pretty(value)
+    };
     // Serializing our own plain structs cannot fail; say so in JSON rather than panic.
     text.unwrap_or_else(|e| format!("{{\"error\":{{\"code\":\"INTERNAL\",\"message\":\"{e}\"}}}}"))
 }

@@ -14,7 +14,13 @@ pub use set::PolicySet;
 
 /// The embedded default packs (PARAMETERS.md), as shipped in `packs/`.
 pub const DEFAULT_PACKS: [(&str, &str); 3] = [
-    ("653200-hotan.json", include_str!("../../packs/653200-hotan.json")),
-    ("441900-dongguan.json", include_str!("../../packs/441900-dongguan.json")),
+    (
+        "653200-hotan.json",
+        include_str!("../../packs/653200-hotan.json"),
+    ),
+    (
+        "441900-dongguan.json",
+        include_str!("../../packs/441900-dongguan.json"),
+    ),
     ("places.json", include_str!("../../packs/places.json")),
 ];

@@ -88,7 +88,9 @@ impl Dim {
     }
 
     pub fn of_key(key: &str) -> Option<Dim> {
-        [Dim::Scheme, Dim::Status, Dim::Level].into_iter().find(|d| d.keys().contains(&key))
+        [Dim::Scheme, Dim::Status, Dim::Level]
+            .into_iter()
+            .find(|d| d.keys().contains(&key))
     }
 
     fn key_for(self, who: Who) -> &'static str {
@@ -189,7 +191,10 @@ impl FilingCategory {
     }
 
     pub fn parse(s: &str) -> Option<FilingCategory> {
-        Self::IDS.iter().position(|id| *id == s).map(|i| Self::ALL[i])
+        Self::IDS
+            .iter()
+            .position(|id| *id == s)
+            .map(|i| Self::ALL[i])
     }
 
     pub fn is_long_term(self) -> bool {
@@ -213,7 +218,9 @@ impl FilingCategory {
     pub fn name(self) -> Text {
         let (zh, en) = match self {
             FilingCategory::RetiredRelocated => ("异地安置退休人员", "retiree relocated elsewhere"),
-            FilingCategory::LongTermResident => ("异地长期居住人员", "long-term resident elsewhere"),
+            FilingCategory::LongTermResident => {
+                ("异地长期居住人员", "long-term resident elsewhere")
+            }
             FilingCategory::StationedWorker => ("常驻异地工作人员", "worker stationed elsewhere"),
             FilingCategory::Referral => ("异地转诊人员", "referred patient"),
             FilingCategory::Emergency => ("异地急诊抢救人员", "emergency patient"),

@@ -30,12 +30,26 @@ pub fn read_pack(v: &Value, index: usize) -> Result<Pack, Vec<Problem>> {
 
 fn read(r: &mut Reader, v: &Value) -> Option<Pack> {
     let o = r.obj(v, "")?;
-    r.known_keys(o, &["$schema", "format", "id", "version", "description", "regions", "places"]);
+    r.known_keys(
+        o,
+        &[
+            "$schema",
+            "format",
+            "id",
+            "version",
+            "description",
+            "regions",
+            "places",
+        ],
+    );
     match r.string(o, "format", 64) {
         Some(f) if f == FORMAT => {}
         Some(f) => r.problem(
             "format",
-            t(format!("不支持的格式“{f}”，应为“{FORMAT}”"), format!("unsupported format '{f}', expected '{FORMAT}'")),
+            t(
+                format!("不支持的格式“{f}”，应为“{FORMAT}”"),
+                format!("unsupported format '{f}', expected '{FORMAT}'"),
+            ),
         ),
         None => {}
     }
@@ -47,10 +61,19 @@ fn read(r: &mut Reader, v: &Value) -> Option<Pack> {
     let regions = read_regions(r, o);
     let places = o.get("places").map(|p| read_places(r, p, "places"));
     if o.get("regions").is_none() && o.get("places").is_none() {
-        r.problem("", t("策略包至少需要 regions 或 places", "a pack needs 'regions' or 'places'"));
+        r.problem(
+            "",
+            t(
+                "策略包至少需要 regions 或 places",
+                "a pack needs 'regions' or 'places'",
+            ),
+        );
     }
     Some(Pack {
-        info: PackInfo { id: id?, version: version? },
+        info: PackInfo {
+            id: id?,
+            version: version?,
+        },
         regions: regions?,
         places: match places {
             Some(p) => Some(p?),
@@ -75,7 +98,10 @@ fn read_regions(r: &mut Reader, o: Obj<'_>) -> Option<Vec<super::model::Region>>
                 if !codes.insert(region.code.clone()) {
                     r.problem(
                         format!("{path}.code"),
-                        t(format!("参保地“{}”重复", region.code), format!("region '{}' is defined twice", region.code)),
+                        t(
+                            format!("参保地“{}”重复", region.code),
+                            format!("region '{}' is defined twice", region.code),
+                        ),
                     );
                 }
                 out.push(region);
@@ -93,17 +119,27 @@ pub fn parse_pack_text(text: &str, index: usize) -> Result<Value, Error> {
             "",
             t(
                 format!("策略包过大（最多{}字节）", crate::limits::MAX_PACK_BYTES),
-                format!("pack too large (at most {} bytes)", crate::limits::MAX_PACK_BYTES),
+                format!(
+                    "pack too large (at most {} bytes)",
+                    crate::limits::MAX_PACK_BYTES
+                ),
             ),
         );
-        e.problems.push(Problem { pack: index, path: String::new(), message: e.message.clone() });
+        e.problems.push(Problem {
+            pack: index,
+            path: String::new(),
+            message: e.message.clone(),
+        });
         return Err(e);
     }
     serde_json::from_str(text).map_err(|err| {
         Error::policy(vec![Problem {
             pack: index,
             path: String::new(),
-            message: t(format!("策略包不是有效的 JSON：{err}"), format!("pack is not valid JSON: {err}")),
+            message: t(
+                format!("策略包不是有效的 JSON：{err}"),
+                format!("pack is not valid JSON: {err}"),
+            ),
         }])
     })
 }

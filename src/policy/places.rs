@@ -13,7 +13,9 @@ use std::collections::BTreeSet;
 pub fn read_places(r: &mut Reader, v: &Value, path: &str) -> Option<PlaceData> {
     let o = r.obj(v, path)?;
     r.known_keys(o, &["fallbackShare", "provinces", "catalogue"]);
-    let fallback = r.required(o, "fallbackShare").and_then(|v| r.param(v, &o.at("fallbackShare"), json::ratio));
+    let fallback = r
+        .required(o, "fallbackShare")
+        .and_then(|v| r.param(v, &o.at("fallbackShare"), json::ratio));
     let provinces = read_list(r, o, "provinces", read_province);
     let catalogue = read_catalogue(r, o);
     if let Some(list) = &provinces {
@@ -22,15 +24,27 @@ pub fn read_places(r: &mut Reader, v: &Value, path: &str) -> Option<PlaceData> {
             if !seen.insert(p.code.as_str()) {
                 r.problem(
                     format!("{}[{i}].code", o.at("provinces")),
-                    t(format!("就医地“{}”重复", p.code), format!("place '{}' is listed twice", p.code)),
+                    t(
+                        format!("就医地“{}”重复", p.code),
+                        format!("place '{}' is listed twice", p.code),
+                    ),
                 );
             }
         }
     }
-    Some(PlaceData { fallback_share: fallback?, places: provinces?, catalogue: catalogue? })
+    Some(PlaceData {
+        fallback_share: fallback?,
+        places: provinces?,
+        catalogue: catalogue?,
+    })
 }
 
-fn read_list<T>(r: &mut Reader, o: Obj<'_>, key: &str, read: fn(&mut Reader, &Value, &str) -> Option<T>) -> Option<Vec<T>> {
+fn read_list<T>(
+    r: &mut Reader,
+    o: Obj<'_>,
+    key: &str,
+    read: fn(&mut Reader, &Value, &str) -> Option<T>,
+) -> Option<Vec<T>> {
     let path = o.at(key);
     let list = match r.take(o.array(key)).flatten() {
         Some(list) => list,
@@ -51,14 +65,24 @@ fn read_list<T>(r: &mut Reader, o: Obj<'_>, key: &str, read: fn(&mut Reader, &Va
 fn read_province(r: &mut Reader, v: &Value, path: &str) -> Option<Place> {
     let o = r.obj(v, path)?;
     r.known_keys(o, &["code", "name", "classBShare", "cities", "catalogue"]);
-    let code = r.required(o, "code").and_then(|c| r.take(json::division_code(c, &o.at("code"))));
+    let code = r
+        .required(o, "code")
+        .and_then(|c| r.take(json::division_code(c, &o.at("code"))));
     if let Some(code) = code {
         if !is_province(code) {
-            r.problem(o.at("code"), t(format!("“{code}”不是省级代码（应为 xx0000）"), format!("'{code}' is not a province code (xx0000)")));
+            r.problem(
+                o.at("code"),
+                t(
+                    format!("“{code}”不是省级代码（应为 xx0000）"),
+                    format!("'{code}' is not a province code (xx0000)"),
+                ),
+            );
         }
     }
     let name = r.text(o, "name");
-    let share = o.get("classBShare").map(|s| r.param(s, &o.at("classBShare"), json::ratio));
+    let share = o
+        .get("classBShare")
+        .map(|s| r.param(s, &o.at("classBShare"), json::ratio));
     let cities = read_list(r, o, "cities", read_city);
     if let (Some(code), Some(cities)) = (code, &cities) {
         for (i, city) in cities.iter().enumerate() {
@@ -79,15 +103,26 @@ fn read_province(r: &mut Reader, v: &Value, path: &str) -> Option<Place> {
         Some(Some(p)) => Some(p),
         None => None,
     };
-    Some(Place { code: code?.to_string(), name: name?, class_b_share, cities: cities?, catalogue: catalogue? })
+    Some(Place {
+        code: code?.to_string(),
+        name: name?,
+        class_b_share,
+        cities: cities?,
+        catalogue: catalogue?,
+    })
 }
 
 fn read_city(r: &mut Reader, v: &Value, path: &str) -> Option<City> {
     let o = r.obj(v, path)?;
     r.known_keys(o, &["code", "name"]);
-    let code = r.required(o, "code").and_then(|c| r.take(json::division_code(c, &o.at("code"))));
+    let code = r
+        .required(o, "code")
+        .and_then(|c| r.take(json::division_code(c, &o.at("code"))));
     let name = r.text(o, "name");
-    Some(City { code: code?.to_string(), name: name? })
+    Some(City {
+        code: code?.to_string(),
+        name: name?,
+    })
 }
 
 fn read_catalogue(r: &mut Reader, o: Obj<'_>) -> Option<Vec<CatalogueItem>> {
@@ -97,7 +132,10 @@ fn read_catalogue(r: &mut Reader, o: Obj<'_>) -> Option<Vec<CatalogueItem>> {
         if !seen.insert(item.code.as_str()) {
             r.problem(
                 format!("{}[{i}].code", o.at("catalogue")),
-                t(format!("目录项“{}”重复", item.code), format!("catalogue item '{}' is listed twice", item.code)),
+                t(
+                    format!("目录项“{}”重复", item.code),
+                    format!("catalogue item '{}' is listed twice", item.code),
+                ),
             );
         }
     }
@@ -106,18 +144,39 @@ fn read_catalogue(r: &mut Reader, o: Obj<'_>) -> Option<Vec<CatalogueItem>> {
 
 fn read_item(r: &mut Reader, v: &Value, path: &str) -> Option<CatalogueItem> {
     let o = r.obj(v, path)?;
-    r.known_keys(o, &["code", "name", "class", "provenance", "source", "selfPayRatio", "ceilingAmount"]);
+    r.known_keys(
+        o,
+        &[
+            "code",
+            "name",
+            "class",
+            "provenance",
+            "source",
+            "selfPayRatio",
+            "ceilingAmount",
+        ],
+    );
     let code = r.string(o, "code", MAX_CODE_CHARS);
     let name = r.text(o, "name");
-    let class = r.required(o, "class").and_then(|c| r.take(json::one_of(c, &o.at("class"), &["A", "B", "C"])));
+    let class = r
+        .required(o, "class")
+        .and_then(|c| r.take(json::one_of(c, &o.at("class"), &["A", "B", "C"])));
     let provenance = r.provenance(o);
     let source = r.opt_string(o, "source", 500);
-    let own = o.get("selfPayRatio").map(|s| r.param(s, &o.at("selfPayRatio"), json::ratio));
-    let ceiling = o.get("ceilingAmount").map(|c| r.param(c, &o.at("ceilingAmount"), json::money));
+    let own = o
+        .get("selfPayRatio")
+        .map(|s| r.param(s, &o.at("selfPayRatio"), json::ratio));
+    let ceiling = o
+        .get("ceilingAmount")
+        .map(|c| r.param(c, &o.at("ceilingAmount"), json::money));
     Some(CatalogueItem {
         code: code?,
         name: name?,
-        class: Param { value: Class::parse(class?)?, provenance: provenance?, source },
+        class: Param {
+            value: Class::parse(class?)?,
+            provenance: provenance?,
+            source,
+        },
         self_pay_ratio: match own {
             Some(p) => Some(p?),
             None => None,

@@ -18,11 +18,18 @@ pub type LeafFn<T> = fn(&Value, &str) -> Result<T, Error>;
 
 impl Reader {
     pub fn new(pack: usize) -> Reader {
-        Reader { pack, problems: Vec::new() }
+        Reader {
+            pack,
+            problems: Vec::new(),
+        }
     }
 
     pub fn problem(&mut self, path: impl Into<String>, message: Text) {
-        self.problems.push(Problem { pack: self.pack, path: path.into(), message });
+        self.problems.push(Problem {
+            pack: self.pack,
+            path: path.into(),
+            message,
+        });
     }
 
     /// Keep the value, or record the error as a problem and go on.
@@ -47,7 +54,10 @@ impl Reader {
                 let list = allowed.join(", ");
                 self.problem(
                     o.at(key),
-                    t(format!("未知字段“{key}”（可用：{list}）"), format!("unknown field '{key}' (expected one of: {list})")),
+                    t(
+                        format!("未知字段“{key}”（可用：{list}）"),
+                        format!("unknown field '{key}' (expected one of: {list})"),
+                    ),
                 );
             }
         }
@@ -90,7 +100,11 @@ impl Reader {
         };
         let provenance = self.provenance(o);
         let source = self.opt_string(o, "source", 500);
-        Some(Param { value: value?, provenance: provenance?, source })
+        Some(Param {
+            value: value?,
+            provenance: provenance?,
+            source,
+        })
     }
 
     /// A [`Table`]: a parameter, or an object splitting on one dimension with an optional
@@ -142,7 +156,13 @@ impl Reader {
                 Some(table) => Some(table),
                 None => {
                     if complete {
-                        self.problem(path, t("应为参数 {value, provenance} 或分档表", "must be a parameter {value, provenance} or a table of arms"));
+                        self.problem(
+                            path,
+                            t(
+                                "应为参数 {value, provenance} 或分档表",
+                                "must be a parameter {value, provenance} or a table of arms",
+                            ),
+                        );
                     }
                     None
                 }
@@ -154,7 +174,10 @@ impl Reader {
                     complete = false;
                     self.problem(
                         path,
-                        t(format!("缺少分档“{key}”（或 default）"), format!("missing arm '{key}' (or 'default')")),
+                        t(
+                            format!("缺少分档“{key}”（或 default）"),
+                            format!("missing arm '{key}' (or 'default')"),
+                        ),
                     );
                 }
             }
@@ -167,7 +190,8 @@ impl Reader {
 pub fn is_id(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 64
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
 }
 
 pub fn nullable_money(v: &Value, path: &str) -> Result<Option<rust_decimal::Decimal>, Error> {

@@ -11,7 +11,9 @@ use std::collections::BTreeMap;
 pub fn read_region(r: &mut Reader, v: &Value, path: &str) -> Option<Region> {
     let o = r.obj(v, path)?;
     r.known_keys(o, &["code", "name", "versions"]);
-    let code = r.required(o, "code").and_then(|c| r.take(json::division_code(c, &o.at("code"))));
+    let code = r
+        .required(o, "code")
+        .and_then(|c| r.take(json::division_code(c, &o.at("code"))));
     let name = r.text(o, "name");
     let versions_path = o.at("versions");
     let versions = match r.take(o.array("versions")).flatten() {
@@ -20,13 +22,19 @@ pub fn read_region(r: &mut Reader, v: &Value, path: &str) -> Option<Region> {
             return None;
         }
         Some(list) if list.is_empty() => {
-            r.problem(&versions_path, t("至少需要一个版本", "needs at least one version"));
+            r.problem(
+                &versions_path,
+                t("至少需要一个版本", "needs at least one version"),
+            );
             return None;
         }
         Some(list) if list.len() > MAX_VERSIONS => {
             r.problem(
                 &versions_path,
-                t(format!("版本过多（最多{MAX_VERSIONS}个）"), format!("too many versions (at most {MAX_VERSIONS})")),
+                t(
+                    format!("版本过多（最多{MAX_VERSIONS}个）"),
+                    format!("too many versions (at most {MAX_VERSIONS})"),
+                ),
             );
             return None;
         }
@@ -54,7 +62,11 @@ pub fn read_region(r: &mut Reader, v: &Value, path: &str) -> Option<Region> {
             None => complete = false,
         }
     }
-    let region = Region { code: code?.to_string(), name: name?, versions: out };
+    let region = Region {
+        code: code?.to_string(),
+        name: name?,
+        versions: out,
+    };
     complete.then_some(region)
 }
 
@@ -63,8 +75,16 @@ fn read_version(r: &mut Reader, v: &Value, path: &str) -> Option<Version> {
     r.known_keys(
         o,
         &[
-            "from", "provenance", "source", "open", "reductions", "unfiledReduction", "overallCeiling",
-            "deductibles", "limits", "diseases",
+            "from",
+            "provenance",
+            "source",
+            "open",
+            "reductions",
+            "unfiledReduction",
+            "overallCeiling",
+            "deductibles",
+            "limits",
+            "diseases",
         ],
     );
     let from = r.take(o.req_date("from"));
@@ -72,8 +92,12 @@ fn read_version(r: &mut Reader, v: &Value, path: &str) -> Option<Version> {
     let source = r.opt_string(o, "source", 500);
     let open = r.take(o.bool("open")).flatten().unwrap_or(true);
     let reductions = read_reductions(r, o);
-    let unfiled = r.required(o, "unfiledReduction").and_then(|v| r.param(v, &o.at("unfiledReduction"), json::ratio));
-    let ceiling = r.required(o, "overallCeiling").and_then(|v| r.table(v, &o.at("overallCeiling"), nullable_money));
+    let unfiled = r
+        .required(o, "unfiledReduction")
+        .and_then(|v| r.param(v, &o.at("unfiledReduction"), json::ratio));
+    let ceiling = r
+        .required(o, "overallCeiling")
+        .and_then(|v| r.table(v, &o.at("overallCeiling"), nullable_money));
     let deductibles = read_map(r, o, "deductibles", read_deductible);
     let limits = read_map(r, o, "limits", read_limit);
     let diseases = read_map(r, o, "diseases", read_disease);
@@ -95,7 +119,10 @@ fn read_version(r: &mut Reader, v: &Value, path: &str) -> Option<Version> {
 }
 
 /// Every filing category must be given (long-term ones usually 0), within the national ceilings.
-fn read_reductions(r: &mut Reader, o: Obj<'_>) -> Option<BTreeMap<FilingCategory, Param<rust_decimal::Decimal>>> {
+fn read_reductions(
+    r: &mut Reader,
+    o: Obj<'_>,
+) -> Option<BTreeMap<FilingCategory, Param<rust_decimal::Decimal>>> {
     let v = r.required(o, "reductions")?;
     let path = o.at("reductions");
     let ro = r.obj(v, &path)?;
@@ -104,7 +131,10 @@ fn read_reductions(r: &mut Reader, o: Obj<'_>) -> Option<BTreeMap<FilingCategory
     let mut complete = true;
     for category in FilingCategory::ALL {
         let id = category.id();
-        let Some(p) = r.required(ro, id).and_then(|v| r.param(v, &ro.at(id), json::ratio)) else {
+        let Some(p) = r
+            .required(ro, id)
+            .and_then(|v| r.param(v, &ro.at(id), json::ratio))
+        else {
             complete = false;
             continue;
         };
@@ -143,7 +173,10 @@ fn read_map<T>(
         if !is_id(id) {
             r.problem(
                 &epath,
-                t(format!("标识“{id}”无效：只能用小写字母、数字和下划线"), format!("id '{id}' is invalid: use lowercase letters, digits and underscores")),
+                t(
+                    format!("标识“{id}”无效：只能用小写字母、数字和下划线"),
+                    format!("id '{id}' is invalid: use lowercase letters, digits and underscores"),
+                ),
             );
             complete = false;
             continue;
@@ -159,23 +192,47 @@ fn read_map<T>(
 fn read_deductible(r: &mut Reader, v: &Value, path: &str) -> Option<Deductible> {
     let o = r.obj(v, path)?;
     r.known_keys(o, &["kind", "name", "amount", "provenance", "source"]);
-    let kind = r.required(o, "kind").and_then(|k| r.take(json::one_of(k, &o.at("kind"), &["annual", "perVisit", "none"])))?;
-    let _name = o.get("name").and_then(|n| r.take(json::text_pair(n, &o.at("name"))));
+    let kind = r.required(o, "kind").and_then(|k| {
+        r.take(json::one_of(
+            k,
+            &o.at("kind"),
+            &["annual", "perVisit", "none"],
+        ))
+    })?;
+    let _name = o
+        .get("name")
+        .and_then(|n| r.take(json::text_pair(n, &o.at("name"))));
     if kind == "none" {
         let provenance = r.provenance(o)?;
         let source = r.opt_string(o, "source", 500);
-        return Some(Deductible::None(Param { value: (), provenance, source }));
+        return Some(Deductible::None(Param {
+            value: (),
+            provenance,
+            source,
+        }));
     }
-    let amount = r.required(o, "amount").and_then(|a| r.table(a, &o.at("amount"), json::money))?;
-    Some(if kind == "annual" { Deductible::Annual(amount) } else { Deductible::PerVisit(amount) })
+    let amount = r
+        .required(o, "amount")
+        .and_then(|a| r.table(a, &o.at("amount"), json::money))?;
+    Some(if kind == "annual" {
+        Deductible::Annual(amount)
+    } else {
+        Deductible::PerVisit(amount)
+    })
 }
 
 fn read_limit(r: &mut Reader, v: &Value, path: &str) -> Option<Limit> {
     let o = r.obj(v, path)?;
     r.known_keys(o, &["name", "annual", "monthly"]);
-    let name = o.get("name").and_then(|n| r.take(json::text_pair(n, &o.at("name"))));
-    let annual = o.get("annual").map(|a| r.table(a, &o.at("annual"), nullable_money));
-    let monthly = o.get("monthly").map(|m| r.table(m, &o.at("monthly"), nullable_money));
+    let name = o
+        .get("name")
+        .and_then(|n| r.take(json::text_pair(n, &o.at("name"))));
+    let annual = o
+        .get("annual")
+        .map(|a| r.table(a, &o.at("annual"), nullable_money));
+    let monthly = o
+        .get("monthly")
+        .map(|m| r.table(m, &o.at("monthly"), nullable_money));
     if annual.is_none() && monthly.is_none() {
         r.problem(
             path,
@@ -183,7 +240,11 @@ fn read_limit(r: &mut Reader, v: &Value, path: &str) -> Option<Limit> {
         );
         return None;
     }
-    Some(Limit { name, annual: transpose(annual)?, monthly: transpose(monthly)? })
+    Some(Limit {
+        name,
+        annual: transpose(annual)?,
+        monthly: transpose(monthly)?,
+    })
 }
 
 /// `Some(None)` (present but broken) fails the whole entry; `None` (absent) is fine.
@@ -197,12 +258,25 @@ fn transpose<T>(v: Option<Option<T>>) -> Option<Option<T>> {
 
 fn read_disease(r: &mut Reader, v: &Value, path: &str) -> Option<Disease> {
     let o = r.obj(v, path)?;
-    r.known_keys(o, &["name", "pinyin", "provenance", "source", "ratio", "deductible", "limit"]);
+    r.known_keys(
+        o,
+        &[
+            "name",
+            "pinyin",
+            "provenance",
+            "source",
+            "ratio",
+            "deductible",
+            "limit",
+        ],
+    );
     let name = r.text(o, "name");
     let pinyin = r.opt_string(o, "pinyin", 200);
     let provenance = r.provenance(o);
     let source = r.opt_string(o, "source", 500);
-    let ratio = r.required(o, "ratio").and_then(|v| r.table(v, &o.at("ratio"), json::ratio));
+    let ratio = r
+        .required(o, "ratio")
+        .and_then(|v| r.table(v, &o.at("ratio"), json::ratio));
     let deductible = r.string(o, "deductible", 64);
     let limit = r.string(o, "limit", 64);
     Some(Disease {
@@ -225,7 +299,10 @@ fn check_references(r: &mut Reader, version: &Version, path: &str) {
                 join_key(&dpath, "deductible"),
                 t(
                     format!("起付线组“{}”不存在于 deductibles 中", disease.deductible),
-                    format!("deductible group '{}' is not defined in 'deductibles'", disease.deductible),
+                    format!(
+                        "deductible group '{}' is not defined in 'deductibles'",
+                        disease.deductible
+                    ),
                 ),
             );
         }

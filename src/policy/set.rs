@@ -80,9 +80,15 @@ impl PolicySet {
                 return p.name.clone();
             }
             if let Some(c) = p.cities.iter().find(|c| c.code == code) {
-                return t(format!("{}{}", p.name.zh, c.name.zh), format!("{}, {}", c.name.en, p.name.en));
+                return t(
+                    format!("{}{}", p.name.zh, c.name.zh),
+                    format!("{}, {}", c.name.en, p.name.en),
+                );
             }
-            return t(format!("{}（{code}）", p.name.zh), format!("{} ({code})", p.name.en));
+            return t(
+                format!("{}（{code}）", p.name.zh),
+                format!("{} ({code})", p.name.en),
+            );
         }
         if let Some(r) = self.regions.get(code) {
             return r.name.clone();
@@ -92,7 +98,11 @@ impl PolicySet {
 
     /// The catalogue in force at a place: the national sample, overridden item by item by the
     /// place's own entries.
-    pub fn catalogue_item<'a>(&'a self, place: Option<&'a Place>, code: &str) -> Option<&'a CatalogueItem> {
+    pub fn catalogue_item<'a>(
+        &'a self,
+        place: Option<&'a Place>,
+        code: &str,
+    ) -> Option<&'a CatalogueItem> {
         place
             .and_then(|p| p.catalogue.iter().find(|i| i.code == code))
             .or_else(|| self.places.catalogue.iter().find(|i| i.code == code))
@@ -101,7 +111,12 @@ impl PolicySet {
     pub fn catalogue<'a>(&'a self, place: Option<&'a Place>) -> Vec<&'a CatalogueItem> {
         let own = place.map(|p| p.catalogue.as_slice()).unwrap_or(&[]);
         let mut items: Vec<&CatalogueItem> = own.iter().collect();
-        items.extend(self.places.catalogue.iter().filter(|i| !own.iter().any(|o| o.code == i.code)));
+        items.extend(
+            self.places
+                .catalogue
+                .iter()
+                .filter(|i| !own.iter().any(|o| o.code == i.code)),
+        );
         items
     }
 }
@@ -110,7 +125,10 @@ fn check_count(n: usize) -> Result<(), Error> {
     if n > MAX_PACKS {
         return Err(Error::limit(
             "",
-            t(format!("策略包过多（最多{MAX_PACKS}个）"), format!("too many packs (at most {MAX_PACKS})")),
+            t(
+                format!("策略包过多（最多{MAX_PACKS}个）"),
+                format!("too many packs (at most {MAX_PACKS})"),
+            ),
         ));
     }
     Ok(())
@@ -142,7 +160,10 @@ fn merge(packs: Vec<(usize, Pack)>) -> Result<(PolicySet, bool), Error> {
                     path: format!("regions[{j}].code"),
                     message: t(
                         format!("参保地“{}”已由另一个策略包定义", region.code),
-                        format!("region '{}' is already defined by another pack", region.code),
+                        format!(
+                            "region '{}' is already defined by another pack",
+                            region.code
+                        ),
                     ),
                 });
                 continue;
@@ -154,7 +175,10 @@ fn merge(packs: Vec<(usize, Pack)>) -> Result<(PolicySet, bool), Error> {
                 problems.push(Problem {
                     pack: index,
                     path: "places".into(),
-                    message: t("就医地数据只能由一个策略包提供", "only one pack may carry treatment-place data"),
+                    message: t(
+                        "就医地数据只能由一个策略包提供",
+                        "only one pack may carry treatment-place data",
+                    ),
                 });
             } else {
                 places = Some(p);
@@ -174,5 +198,13 @@ fn merge(packs: Vec<(usize, Pack)>) -> Result<(PolicySet, bool), Error> {
         places: Vec::new(),
         catalogue: Vec::new(),
     });
-    Ok((PolicySet { packs: infos, regions, places, known_diseases }, has_places))
+    Ok((
+        PolicySet {
+            packs: infos,
+            regions,
+            places,
+            known_diseases,
+        },
+        has_places,
+    ))
 }

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Build the npm package in pkg/ (four wasm-pack targets assembled into one package) and copy the
+# browser builds into www/vendor/ for the demo page. Run scripts/setup.sh first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$PATH"   # npm's binaryen wasm-opt, never Debian's
+
+out=target/wasm-pack
+rm -rf "$out"
+for target in bundler nodejs web no-modules; do
+  wasm-pack build --release --target "$target" --out-dir "$out/$target" --out-name yibao_policy --no-pack 2>&1 |
+    grep -vE '^\[INFO\]|no README|LICENSE|wasm-pack version' || true
+  [ -f "$out/$target/yibao_policy_bg.wasm" ] || { echo "wasm-pack build --target $target failed" >&2; exit 1; }
+done
+node scripts/assemble-pkg.mjs "$out" pkg
+
+rm -rf www/vendor
+mkdir -p www/vendor/yibao-policy
+cp pkg/web/* www/vendor/yibao-policy/
+mkdir -p www/vendor/yibao-policy/no-modules
+cp pkg/no-modules/* www/vendor/yibao-policy/no-modules/
+node scripts/sizes.mjs pkg

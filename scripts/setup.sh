@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Install everything the build and the tests need, skipping what is already there.
+#   scripts/setup.sh            toolchain for building: wasm32 target, wasm-pack, wasm-bindgen-cli
+#                               (the version in Cargo.lock), npm dev dependencies (binaryen's wasm-opt)
+#   scripts/setup.sh --browser  also Debian's chromium and chromium-driver, for the browser tests
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+want_pack=0.15.1
+if [ "$(wasm-pack --version 2>/dev/null | awk '{print $2}')" != "$want_pack" ]; then
+  say "installing wasm-pack $want_pack"
+  cargo install wasm-pack --version "$want_pack" --locked
+fi
+
+# wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly. (--locked fails for it.)
+want_bindgen=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$want_bindgen" ]; then
+  say "installing wasm-bindgen-cli $want_bindgen"
+  cargo install wasm-bindgen-cli --version "$want_bindgen"
+fi
+
+# npm dev dependencies: binaryen (wasm-opt; Debian's is too old and emits broken wasm),
+# TypeScript, Vite, playwright-core and the benchmark peers.
+if [ ! -x node_modules/.bin/wasm-opt ] || ! npm ls --depth=0 >/dev/null 2>&1; then
+  say "installing npm dev dependencies"
+  npm ci --no-audit --no-fund
+fi
+
+if [ "${1:-}" = "--browser" ]; then
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    say "installing Debian's chromium and chromium-driver"
+    sudo_cmd=""
+    [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+    export DEBIAN_FRONTEND=noninteractive
+    $sudo_cmd apt-get install -y -q chromium chromium-driver >/dev/null 2>&1 ||
+      { $sudo_cmd apt-get update -q >/dev/null && $sudo_cmd apt-get install -y -q chromium chromium-driver >/dev/null; }
+  fi
+fi
+say "ready"

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Set up and run every test: formatting and lints, the Rust tests (public cases through the API and
+# the CLI, properties, pack validation), the npm package (from a packed tarball) and the page in
+# Chromium. CI (.ci/run) runs exactly this.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "setup"
+scripts/setup.sh --browser
+
+step "format and lints"
+cargo fmt --check
+cargo clippy --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
+
+step "Rust tests"
+cargo test
+
+step "build the npm package and the page"
+scripts/build.sh
+
+step "npm package tests (node --test)"
+node --test --test-reporter=spec tests/js/
+
+step "page tests in Chromium (node --test)"
+node --test --test-reporter=spec --test-concurrency=1 tests/browser/

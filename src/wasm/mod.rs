@@ -1,0 +1,134 @@
+//! The WebAssembly facade: `Engine` for JavaScript, per CONTRACT.md "JavaScript surface". It only
+//! converts — JS values in, plain JS objects out, typed `Error`s thrown — and leaves every
+//! decision to the core. Packs are parsed once, when the engine is made.
+
+mod convert;
+
+use crate::Engine as Core;
+use convert::{from_js, js_error, to_js, Json};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = include_str!("types.d.ts");
+
+/// The estimator. Make one per page (`Engine.withDefaults()`), then call it as often as needed.
+#[wasm_bindgen]
+pub struct Engine {
+    core: Core,
+}
+
+#[wasm_bindgen]
+impl Engine {
+    /// An engine with the embedded 2025 default packs.
+    #[wasm_bindgen(js_name = withDefaults)]
+    pub fn with_defaults() -> Result<Engine, JsValue> {
+        Core::with_defaults()
+            .map(|core| Engine { core })
+            .map_err(js_error)
+    }
+
+    /// An engine from policy packs: objects or JSON texts. Throws `INVALID_POLICY` listing
+    /// every problem with its pack and path.
+    #[wasm_bindgen(js_name = fromPacks)]
+    pub fn from_packs(
+        #[wasm_bindgen(unchecked_param_type = "Array<PolicyPack | string>")] packs: JsValue,
+    ) -> Result<Engine, JsValue> {
+        let texts = convert::pack_texts(&packs)?;
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        Core::from_pack_texts(&refs)
+            .map(|core| Engine { core })
+            .map_err(js_error)
+    }
+
+    /// Estimate one visit.
+    #[wasm_bindgen(unchecked_return_type = "EstimateResult")]
+    pub fn estimate(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "EstimateRequest")] request: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let value = from_js(&request, Json::Request)?;
+        to_js(&self.core.estimate_json(&value).map_err(js_error)?)
+    }
+
+    /// The eligibility checks alone; cost lines are optional.
+    #[wasm_bindgen(js_name = checkEligibility, unchecked_return_type = "Eligibility")]
+    pub fn check_eligibility(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "EstimateRequest | EligibilityRequest")]
+        request: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let value = from_js(&request, Json::Request)?;
+        to_js(&self.core.check_eligibility_json(&value).map_err(js_error)?)
+    }
+
+    /// One person's visits in date order, each carrying the year-to-date figures of the ones before.
+    #[wasm_bindgen(js_name = estimateYear, unchecked_return_type = "EstimateResult[]")]
+    pub fn estimate_year(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "EstimateRequest[]")] visits: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let value = from_js(&visits, Json::Year)?;
+        to_js(&self.core.estimate_year_json(&value).map_err(js_error)?)
+    }
+
+    /// The insured regions loaded, with their versions.
+    #[wasm_bindgen(unchecked_return_type = "RegionInfo[]")]
+    pub fn regions(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.core.regions())
+    }
+
+    /// A region's diseases on a date (before its opening date: those it will open with).
+    #[wasm_bindgen(unchecked_return_type = "DiseaseInfo[]")]
+    pub fn diseases(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] region: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let (region, date) = (
+            convert::string_arg(&region, "region")?,
+            convert::string_arg(&date, "date")?,
+        );
+        to_js(&self.core.diseases(&region, &date).map_err(js_error)?)
+    }
+
+    /// The treatment places with data: provinces, their class B share and cities.
+    #[wasm_bindgen(unchecked_return_type = "PlaceInfo[]")]
+    pub fn places(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.core.places())
+    }
+
+    /// The catalogue in force at a treatment place (a city resolves to its province).
+    #[wasm_bindgen(unchecked_return_type = "CatalogueInfo")]
+    pub fn catalogue(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] place: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let place = convert::string_arg(&place, "place")?;
+        to_js(&self.core.catalogue(&place).map_err(js_error)?)
+    }
+
+    /// The estimate of a request under the national settlement interface's field names.
+    #[wasm_bindgen(js_name = nationalFields, unchecked_return_type = "NationalField[]")]
+    pub fn national_fields(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "EstimateRequest")] request: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let value = from_js(&request, Json::Request)?;
+        let req =
+            crate::Request::from_json(&value, crate::request::Lines::Required).map_err(js_error)?;
+        let estimate = self.core.estimate(&req).map_err(js_error)?;
+        to_js(&self.core.national_fields(&req, &estimate))
+    }
+
+    /// The loaded packs' ids and versions.
+    #[wasm_bindgen(unchecked_return_type = "PackInfo[]")]
+    pub fn packs(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.core.policy().packs)
+    }
+}
+
+/// The package version (from Cargo.toml).
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}

@@ -1,0 +1,215 @@
+
+/** A decimal amount in yuan: a string ("1234.50") or a number, 0 to 100,000,000, at most two decimals. */
+export type MoneyInput = string | number;
+/** A ratio from 0 to 1 with at most four decimals: a string or a number. */
+export type RatioInput = string | number;
+/** An amount in a result: a string with exactly two decimals ("1234.50"). */
+export type Money = string;
+/** A ratio in a result, without trailing zeros ("0.8"). */
+export type Ratio = string;
+/** A 6-digit administrative division code, e.g. "653200". */
+export type DivisionCode = string;
+/** An ISO date, "YYYY-MM-DD". */
+export type IsoDate = string;
+
+export interface Text { zh: string; en: string; }
+
+export type Scheme = "employee" | "resident";
+export type EmployeeStatus = "working" | "retired";
+export type FilingCategory =
+  | "retired_relocated" | "long_term_resident" | "stationed_worker"
+  | "referral" | "emergency" | "other_temporary";
+export type ItemClass = "A" | "B" | "C";
+export type Provenance = "seed" | "national" | "assumed";
+
+export interface EstimateRequest {
+  insured: {
+    region: DivisionCode;
+    scheme: Scheme;
+    /** Default "working"; residents ignore it. */
+    status?: EmployeeStatus;
+    /** Absent: not known (DISEASE_RECOGNIZED warns). */
+    recognizedDiseases?: string[] | null;
+  };
+  /** Absent or null: not filed. */
+  filing?: {
+    category: FilingCategory;
+    /** Province (xx0000) or city; optional for "emergency". */
+    place?: DivisionCode;
+    /** Optional for "emergency". */
+    start?: IsoDate;
+    /** Open-ended when absent. */
+    end?: IsoDate | null;
+  } | null;
+  visit: {
+    date: IsoDate;
+    place: DivisionCode;
+    hospitalLevel: 1 | 2 | 3;
+    /** Default true. */
+    networked?: boolean;
+    disease: string;
+  };
+  /** 1 to 1000 cost lines. */
+  items: Array<{
+    code?: string;
+    name?: string;
+    amount: MoneyInput;
+    class?: ItemClass;
+    selfPayRatio?: RatioInput;
+    ceilingAmount?: MoneyInput;
+  }>;
+  /** Year-to-date figures before this visit; each defaults to 0 (fundPaidTotal to fundPaid). */
+  ytd?: {
+    deductiblePaid?: MoneyInput;
+    fundPaid?: MoneyInput;
+    fundPaidMonth?: MoneyInput;
+    fundPaidTotal?: MoneyInput;
+  };
+}
+
+/** For `checkEligibility`: the same request, cost lines optional. */
+export type EligibilityRequest = Omit<EstimateRequest, "items"> & { items?: EstimateRequest["items"] };
+
+export type CheckCode =
+  | "CROSS_PROVINCE" | "POLICY_IN_FORCE" | "DISEASE_COVERED" | "DISEASE_RECOGNIZED"
+  | "FILING_PRESENT" | "FILING_PLACE" | "FILING_DATES" | "HOSPITAL_NETWORKED";
+
+export interface Check {
+  code: CheckCode;
+  status: "pass" | "fail" | "warn";
+  message: Text;
+  /** The next step the person can take, or null. */
+  action: { code: string; message: Text } | null;
+}
+
+export interface Warning { code: string; path: string; message: Text; }
+
+export interface Eligibility {
+  directSettlement: boolean;
+  /** Always all eight, in order. */
+  checks: Check[];
+  warnings: Warning[];
+}
+
+export interface Settlement {
+  total: Money;
+  fullSelfPay: Money;
+  overLimitSelfPay: Money;
+  preSelfPay: Money;
+  inScope: Money;
+  deductible: Money;
+  ratio: Ratio;
+  fundBeforeCap: Money;
+  /** Null where no limit applies. */
+  capRemaining: Money | null;
+  fundPays: Money;
+  aboveCap: Money;
+  coinsurance: Money;
+  patientPays: Money;
+}
+
+export interface Ytd {
+  deductiblePaid: Money;
+  fundPaid: Money;
+  fundPaidMonth: Money;
+  fundPaidTotal: Money;
+}
+
+export interface TraceStep {
+  step: string;
+  value: string | null;
+  rule: string;
+  /** Null for pure arithmetic. */
+  provenance: Provenance | null;
+  note: Text;
+}
+
+export interface PricedLine {
+  index: number;
+  code?: string;
+  name: Text | null;
+  class: ItemClass;
+  inCatalogue: boolean;
+  amount: Money;
+  fullSelfPay: Money;
+  overLimitSelfPay: Money;
+  preSelfPay: Money;
+  inScope: Money;
+  share: Ratio | null;
+  shareSource: "line" | "item" | "place" | "fallback" | null;
+  shareProvenance: Provenance | null;
+}
+
+export interface EstimateResult {
+  mode: "direct" | "manual" | "none";
+  eligibility: Eligibility;
+  settlement: Settlement;
+  ytdAfter: Ytd;
+  trace: TraceStep[];
+  policy: { region: DivisionCode; name: Text; version: IsoDate; inForce: boolean };
+  lines: PricedLine[];
+  /** 试算结果仅供参考，以实际结算为准. */
+  notice: Text;
+  usesAssumptions: boolean;
+}
+
+export interface RegionInfo {
+  code: DivisionCode;
+  name: Text;
+  province: DivisionCode;
+  versions: Array<{ from: IsoDate; open: boolean; provenance: Provenance }>;
+}
+
+export interface DiseaseInfo {
+  id: string;
+  name: Text;
+  pinyin: string | null;
+  provenance: Provenance;
+  pool: Text | null;
+}
+
+export interface Share { value: Ratio; provenance: Provenance; }
+
+export interface PlaceInfo {
+  code: DivisionCode;
+  name: Text;
+  classBShare: Share | null;
+  cities: Array<{ code: DivisionCode; name: Text }>;
+}
+
+export interface CatalogueInfo {
+  place: DivisionCode;
+  name: Text;
+  classBShare: Share;
+  defaulted: boolean;
+  items: Array<{
+    code: string;
+    name: Text;
+    class: ItemClass;
+    provenance: Provenance;
+    selfPayRatio: Share | null;
+    shareSource: "item" | "place" | "fallback" | null;
+    ceilingAmount: Money | null;
+  }>;
+}
+
+export interface NationalField { ours: string; field: string; name: Text; value: string | null; }
+
+export interface PackInfo { id: string; version: string; }
+
+/** A policy pack (see schema/pack.schema.json); validated when loaded. */
+export interface PolicyPack { format: "yibao-policy-pack/1"; id: string; version: string; [key: string]: unknown; }
+
+export type ErrorCode = "INVALID_INPUT" | "UNKNOWN_REGION" | "UNKNOWN_DISEASE" | "LIMIT_EXCEEDED" | "INVALID_POLICY";
+
+/** What every method throws on bad input: a real Error with these fields. */
+export interface YibaoPolicyError extends Error {
+  name: "YibaoPolicyError";
+  code: ErrorCode;
+  /** The offending field, e.g. "items[2].amount" ("" for the whole input). */
+  path: string;
+  /** The message in Chinese; `message` is English. */
+  messageZh: string;
+  /** For INVALID_POLICY: every problem, with the pack's index in the list given. */
+  problems?: Array<{ pack: number; path: string; message: string; messageZh: string }>;
+}

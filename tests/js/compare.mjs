@@ -1,0 +1,65 @@
+// Compare a case's expectation with a result: every field the case gives, numbers as decimals.
+import { readFileSync } from "node:fs";
+
+export function loadCases(name) {
+  return JSON.parse(readFileSync(new URL(`../../../shared/cases/${name}`, import.meta.url), "utf8"));
+}
+
+const ORDER = [
+  "CROSS_PROVINCE", "POLICY_IN_FORCE", "DISEASE_COVERED", "DISEASE_RECOGNIZED",
+  "FILING_PRESENT", "FILING_PLACE", "FILING_DATES", "HOSPITAL_NETWORKED",
+];
+
+// Exact decimal comparison without floats: normalise "1234.50", "1234.5", 1234.5 to the same text.
+export function decimalText(v) {
+  if (typeof v !== "string" && typeof v !== "number") return null;
+  const s = String(v);
+  if (!/^-?\d+(\.\d+)?$/.test(s)) return null;
+  let [int, frac = ""] = s.replace(/^-/, "").split(".");
+  int = int.replace(/^0+(?=\d)/, "");
+  frac = frac.replace(/0+$/, "");
+  const sign = s.startsWith("-") && (int !== "0" || frac) ? "-" : "";
+  return sign + int + (frac ? "." + frac : "");
+}
+
+function same(diffs, at, expect, actual) {
+  const a = decimalText(expect);
+  const b = decimalText(actual);
+  const equal = a !== null && b !== null ? a === b : JSON.stringify(expect) === JSON.stringify(actual);
+  if (!equal) diffs.push(`${at}: expected ${JSON.stringify(expect)}, got ${JSON.stringify(actual)}`);
+  const amount = !at.endsWith(".ratio") && (at.startsWith("settlement.") || at.startsWith("ytdAfter."));
+  if (amount && typeof actual === "string" && !/^\d+\.\d{2}$/.test(actual)) {
+    diffs.push(`${at}: amount ${actual} does not have exactly two decimals`);
+  }
+}
+
+export function compareEstimate(expect, result) {
+  const diffs = [];
+  if ("mode" in expect) same(diffs, "mode", expect.mode, result.mode);
+  if ("directSettlement" in expect) {
+    same(diffs, "directSettlement", expect.directSettlement, result.eligibility?.directSettlement);
+  }
+  if (expect.checks) {
+    const checks = result.eligibility?.checks ?? [];
+    const codes = checks.map((c) => c.code);
+    if (JSON.stringify(codes) !== JSON.stringify(ORDER)) diffs.push(`checks: not all eight in order: ${codes}`);
+    for (const [code, status] of Object.entries(expect.checks)) {
+      same(diffs, `checks.${code}`, status, checks.find((c) => c.code === code)?.status ?? null);
+    }
+  }
+  for (const section of ["settlement", "ytdAfter"]) {
+    for (const [k, v] of Object.entries(expect[section] ?? {})) {
+      same(diffs, `${section}.${k}`, v, result[section]?.[k] ?? null);
+    }
+  }
+  return diffs;
+}
+
+export function compareError(expect, error) {
+  const diffs = [];
+  if (!(error instanceof Error)) diffs.push("error: not an Error object");
+  for (const k of ["code", "path"]) if (k in expect) same(diffs, `error.${k}`, expect[k], error[k]);
+  if (!error.message) diffs.push("error.message (en) is empty");
+  if (!error.messageZh) diffs.push("error.messageZh is empty");
+  return diffs;
+}

@@ -1,0 +1,198 @@
+//! BRIEF §5's invariants over the whole request space, at 10,000 cases each.
+
+mod common;
+
+use common::strategies::{item, request};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use std::sync::OnceLock;
+use yibao_policy::settlement::Settlement;
+use yibao_policy::{Engine, Request};
+
+fn engine() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(|| Engine::with_defaults().expect("defaults load"))
+}
+
+fn settle(req: &Request) -> Settlement {
+    engine()
+        .estimate(req)
+        .expect("generated requests are valid")
+        .settlement
+}
+
+fn config() -> ProptestConfig {
+    ProptestConfig {
+        cases: 10_000,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn fund_and_patient_add_up_to_the_total(req in request()) {
+        let s = settle(&req);
+        prop_assert_eq!(s.fund_pays.0 + s.patient_pays.0, s.total.0);
+    }
+
+    #[test]
+    fn patient_share_splits_exactly(req in request()) {
+        let s = settle(&req);
+        let parts = s.full_self_pay.0 + s.over_limit_self_pay.0 + s.pre_self_pay.0 + s.deductible.0
+            + s.coinsurance.0 + s.above_cap.0;
+        prop_assert_eq!(parts, s.patient_pays.0);
+        prop_assert_eq!(s.coinsurance.0, s.in_scope.0 - s.deductible.0 - s.fund_before_cap.0);
+    }
+
+    #[test]
+    fn fund_stays_within_the_cap(req in request()) {
+        let s = settle(&req);
+        prop_assert!(s.fund_pays.0 >= Decimal::ZERO);
+        if let Some(cap) = s.cap_remaining {
+            prop_assert!(s.fund_pays.0 <= cap.0, "fund {} > cap {}", s.fund_pays.0, cap.0);
+        }
+        prop_assert_eq!(s.above_cap.0, s.fund_before_cap.0 - s.fund_pays.0);
+    }
+
+    #[test]
+    fn no_amount_is_negative_and_all_are_fen(req in request()) {
+        let s = settle(&req);
+        let amounts = [s.total, s.full_self_pay, s.over_limit_self_pay, s.pre_self_pay, s.in_scope, s.deductible,
+            s.fund_before_cap, s.fund_pays, s.above_cap, s.coinsurance, s.patient_pays];
+        for a in amounts.iter().chain(s.cap_remaining.iter()) {
+            prop_assert!(a.0 >= Decimal::ZERO, "negative amount in {:?}", s);
+            prop_assert!(a.0.normalize().scale() <= 2, "{} is not whole fen", a.0);
+        }
+        prop_assert!(s.ratio.0 >= Decimal::ZERO && s.ratio.0 <= Decimal::ONE);
+    }
+
+    #[test]
+    fn raising_a_line_never_lowers_what_the_patient_pays(
+        req in request(),
+        which in any::<prop::sample::Index>(),
+        raise in 1i64..=5_000_000,
+    ) {
+        let before = settle(&req);
+        let mut higher = req.clone();
+        let i = which.index(higher.items.len());
+        let amount = &mut higher.items[i].amount.0;
+        *amount = (*amount + Decimal::new(raise, 2)).min(yibao_policy::money::MAX_AMOUNT);
+        let after = settle(&higher);
+        prop_assert!(after.patient_pays.0 >= before.patient_pays.0,
+            "patient pays {} -> {} after raising line {}", before.patient_pays.0, after.patient_pays.0, i);
+    }
+
+    #[test]
+    fn adding_a_class_c_line_adds_exactly_its_amount_to_the_patient(req in request(), extra in item()) {
+        let before = settle(&req);
+        let mut more = req.clone();
+        let amount = extra.amount;
+        more.items.push(yibao_policy::request::Item { class: Some(yibao_policy::policy::Class::C), ..extra });
+        let after = settle(&more);
+        prop_assert_eq!(after.patient_pays.0 - before.patient_pays.0, amount.0);
+        prop_assert_eq!(after.fund_pays, before.fund_pays);
+    }
+}
+
+/// One person's visits: the same insured, dates in order, mostly within one year.
+fn year_of_visits() -> impl Strategy<Value = Vec<Request>> {
+    (
+        common::strategies::insured(),
+        prop::collection::vec(request(), 1..10),
+    )
+        .prop_map(|(insured, mut visits)| {
+            visits.sort_by_key(|v| v.visit.date);
+            for v in &mut visits {
+                v.insured = insured.clone();
+            }
+            visits
+        })
+}
+
+/// The deductible group and limit a visit counts against, read from the policy itself.
+fn groups(req: &Request) -> (String, String) {
+    let own = format!("disease:{}", req.visit.disease);
+    let region = engine()
+        .policy()
+        .region(&req.insured.region)
+        .expect("known region");
+    let version = region
+        .version_on(req.visit.date)
+        .or(region.versions.first())
+        .expect("a version");
+    match version.disease(&req.visit.disease) {
+        Some(d) => (d.deductible.clone(), d.limit.clone()),
+        None => (own.clone(), own),
+    }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn estimate_year_is_estimate_chained_by_hand(visits in year_of_visits()) {
+        use std::collections::HashMap;
+        use yibao_policy::money::Money;
+        use yibao_policy::request::Ytd;
+        let year = engine().estimate_year(&visits).expect("valid visits");
+        prop_assert_eq!(year.len(), visits.len());
+        let (mut ded, mut lim, mut month) = (HashMap::new(), HashMap::new(), HashMap::new());
+        let mut total = Money::ZERO;
+        let mut current_year = None;
+        for (i, req) in visits.iter().enumerate() {
+            let (dg, lg) = groups(req);
+            let mk = (lg.clone(), req.visit.date.year, req.visit.date.month);
+            let ytd = if i == 0 {
+                req.ytd
+            } else {
+                if current_year != Some(req.visit.date.year) {
+                    ded.clear(); lim.clear(); month.clear(); total = Money::ZERO;
+                }
+                Ytd {
+                    deductible_paid: ded.get(&dg).copied().unwrap_or_default(),
+                    fund_paid: lim.get(&lg).copied().unwrap_or_default(),
+                    fund_paid_month: month.get(&mk).copied().unwrap_or_default(),
+                    fund_paid_total: total,
+                }
+            };
+            current_year = Some(req.visit.date.year);
+            let by_hand = engine().estimate(&Request { ytd, ..req.clone() }).expect("valid visit");
+            ded.insert(dg, by_hand.ytd_after.deductible_paid);
+            lim.insert(lg, by_hand.ytd_after.fund_paid);
+            month.insert(mk, by_hand.ytd_after.fund_paid_month);
+            total = by_hand.ytd_after.fund_paid_total;
+            prop_assert_eq!(&year[i], &by_hand, "visit {}", i);
+        }
+    }
+}
+
+/// The generators reach every mode and every binding limit, so the properties above are not
+/// vacuously true of one corner of the space.
+#[test]
+fn generated_requests_cover_the_interesting_cases() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    use yibao_policy::eligibility::Mode;
+    let mut runner = TestRunner::deterministic();
+    let strategy = request();
+    let (mut modes, mut capped, mut deducted, mut class_b) = (Vec::new(), 0, 0, 0);
+    for _ in 0..3000 {
+        let req = strategy.new_tree(&mut runner).expect("a request").current();
+        let e = engine().estimate(&req).expect("valid");
+        modes.push(e.mode);
+        capped += usize::from(e.settlement.above_cap.0 > Decimal::ZERO);
+        deducted += usize::from(e.settlement.deductible.0 > Decimal::ZERO);
+        class_b += usize::from(e.settlement.pre_self_pay.0 > Decimal::ZERO);
+    }
+    for mode in [Mode::Direct, Mode::Manual, Mode::None] {
+        let n = modes.iter().filter(|m| **m == mode).count();
+        assert!(n > 100, "{mode:?} generated only {n} times");
+    }
+    assert!(
+        capped > 50 && deducted > 50 && class_b > 300,
+        "capped {capped}, deducted {deducted}, class B {class_b}"
+    );
+}
