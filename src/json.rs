@@ -79,7 +79,18 @@ impl<'a> Obj<'a> {
     }
 
     pub fn require(&self, key: &str) -> Result<&'a Value, Error> {
-        self.get(key).ok_or_else(|| missing(&self.at(key), key))
+        match self.map.get(key) {
+            Some(Value::Null) => Err(Error::invalid(
+                self.at(key),
+                // From JavaScript, NaN and Infinity arrive as null too.
+                t(
+                    format!("{key} 不能为空（null），请填写有效的值"),
+                    format!("'{key}' must not be null (NaN and Infinity count as null)"),
+                ),
+            )),
+            Some(v) => Ok(v),
+            None => Err(missing(&self.at(key), key)),
+        }
     }
 
     pub fn str(&self, key: &str, max_chars: usize) -> Result<Option<&'a str>, Error> {

@@ -1,0 +1,284 @@
+//! Pack validation: plant each kind of defect in a copy of a default pack and assert that it is
+//! reported as INVALID_POLICY at its exact path — alongside every other problem, not only the first.
+
+use serde_json::{json, Value};
+use yibao_policy::policy::DEFAULT_PACKS;
+use yibao_policy::{Engine, ErrorCode, Problem};
+
+fn pack(name: &str) -> Value {
+    let (_, text) = DEFAULT_PACKS
+        .iter()
+        .find(|(n, _)| n.contains(name))
+        .expect("a default pack");
+    serde_json::from_str(text).expect("default packs are JSON")
+}
+
+/// Replace the value at a JSON pointer, creating the last key if needed.
+fn set(v: &mut Value, pointer: &str, new: Value) {
+    let (parent, key) = pointer.rsplit_once('/').expect("a pointer");
+    let target = v
+        .pointer_mut(parent)
+        .unwrap_or_else(|| panic!("no {parent}"));
+    match target {
+        Value::Object(map) => {
+            map.insert(key.to_string(), new);
+        }
+        Value::Array(list) => list[key.parse::<usize>().expect("an index")] = new,
+        _ => panic!("{parent} is not a container"),
+    }
+}
+
+fn remove(v: &mut Value, pointer: &str) {
+    let (parent, key) = pointer.rsplit_once('/').expect("a pointer");
+    v.pointer_mut(parent)
+        .and_then(Value::as_object_mut)
+        .expect("an object")
+        .shift_remove(key);
+}
+
+fn problems(packs: &[Value]) -> Vec<Problem> {
+    let err = Engine::from_packs(packs).expect_err("the planted defect is refused");
+    assert_eq!(err.code, ErrorCode::InvalidPolicy);
+    assert!(!err.problems.is_empty());
+    assert_eq!(
+        err.path, err.problems[0].path,
+        "the error names its first problem"
+    );
+    for p in &err.problems {
+        assert!(
+            !p.message.zh.is_empty() && !p.message.en.is_empty(),
+            "{p:?}"
+        );
+    }
+    err.problems
+}
+
+fn assert_reported(packs: &[Value], pack_index: usize, path: &str) {
+    let found = problems(packs);
+    assert!(
+        found.iter().any(|p| p.pack == pack_index && p.path == path),
+        "expected a problem at pack {pack_index} {path}, got {found:#?}"
+    );
+}
+
+const V0: &str = "/regions/0/versions/0";
+const AT: &str = "regions[0].versions[0]";
+
+#[test]
+fn the_default_packs_are_valid() {
+    let packs: Vec<Value> = ["hotan", "dongguan", "places"]
+        .iter()
+        .map(|n| pack(n))
+        .collect();
+    let engine = Engine::from_packs(&packs).expect("valid");
+    assert_eq!(engine.regions().len(), 2);
+}
+
+#[test]
+fn a_ratio_above_one_is_reported_at_the_parameter() {
+    let mut p = pack("hotan");
+    set(
+        &mut p,
+        &format!("{V0}/diseases/sle/ratio/resident/value"),
+        json!("1.5"),
+    );
+    assert_reported(&[p], 0, &format!("{AT}.diseases.sle.ratio.resident"));
+}
+
+#[test]
+fn a_negative_amount_is_reported() {
+    let mut p = pack("hotan");
+    set(&mut p, &format!("{V0}/limits/sle/annual/value"), json!(-1));
+    assert_reported(&[p], 0, &format!("{AT}.limits.sle.annual"));
+}
+
+#[test]
+fn versions_must_strictly_increase() {
+    let mut p = pack("hotan");
+    let mut earlier = p.pointer(V0).expect("a version").clone();
+    set(&mut earlier, "/from", json!("2024-06-01"));
+    p.pointer_mut("/regions/0/versions")
+        .and_then(Value::as_array_mut)
+        .expect("versions")
+        .push(earlier);
+    assert_reported(&[p], 0, "regions[0].versions[1].from");
+}
+
+#[test]
+fn references_must_exist() {
+    let mut p = pack("dongguan");
+    set(
+        &mut p,
+        &format!("{V0}/diseases/diabetes/deductible"),
+        json!("no_such_group"),
+    );
+    set(
+        &mut p,
+        &format!("{V0}/diseases/diabetes/limit"),
+        json!("no_such_pool"),
+    );
+    let found = problems(&[p]);
+    for path in ["deductible", "limit"] {
+        let want = format!("{AT}.diseases.diabetes.{path}");
+        assert!(found.iter().any(|p| p.path == want), "{want} in {found:#?}");
+    }
+}
+
+#[test]
+fn reductions_are_held_to_the_national_ceilings() {
+    for (category, too_much, fine) in [
+        ("referral", "0.11", "0.10"),
+        ("emergency", "0.15", "0.10"),
+        ("other_temporary", "0.21", "0.20"),
+    ] {
+        let mut p = pack("hotan");
+        set(
+            &mut p,
+            &format!("{V0}/reductions/{category}/value"),
+            json!(too_much),
+        );
+        assert_reported(&[p.clone()], 0, &format!("{AT}.reductions.{category}"));
+        set(
+            &mut p,
+            &format!("{V0}/reductions/{category}/value"),
+            json!(fine),
+        );
+        assert!(
+            Engine::from_packs(&[p]).is_ok(),
+            "{category} at {fine} is within the ceiling"
+        );
+    }
+}
+
+#[test]
+fn every_number_needs_its_provenance() {
+    let mut p = pack("hotan");
+    remove(&mut p, &format!("{V0}/limits/dialysis/annual/provenance"));
+    set(
+        &mut p,
+        &format!("{V0}/unfiledReduction/provenance"),
+        json!("guessed"),
+    );
+    let found = problems(&[p]);
+    for want in [
+        format!("{AT}.limits.dialysis.annual.provenance"),
+        format!("{AT}.unfiledReduction.provenance"),
+    ] {
+        assert!(found.iter().any(|p| p.path == want), "{want} in {found:#?}");
+    }
+}
+
+#[test]
+fn a_table_must_cover_everyone() {
+    let mut p = pack("hotan");
+    remove(&mut p, &format!("{V0}/diseases/sle/ratio/resident"));
+    assert_reported(&[p], 0, &format!("{AT}.diseases.sle.ratio"));
+    let mut p = pack("dongguan");
+    set(
+        &mut p,
+        &format!("{V0}/overallCeiling/level1"),
+        json!({ "value": "1", "provenance": "assumed" }),
+    );
+    assert_reported(&[p], 0, &format!("{AT}.overallCeiling.level1"));
+}
+
+#[test]
+fn typos_and_bad_ids_are_reported() {
+    let mut p = pack("hotan");
+    set(
+        &mut p,
+        &format!("{V0}/unfiledReduciton"),
+        json!({ "value": "0.2", "provenance": "assumed" }),
+    );
+    set(&mut p, &format!("{V0}/diseases/Bad-Id"), json!({}));
+    let found = problems(&[p]);
+    for want in [
+        format!("{AT}.unfiledReduciton"),
+        format!("{AT}.diseases.Bad-Id"),
+    ] {
+        assert!(found.iter().any(|p| p.path == want), "{want} in {found:#?}");
+    }
+}
+
+#[test]
+fn every_problem_is_reported_not_only_the_first() {
+    let mut p = pack("hotan");
+    set(
+        &mut p,
+        &format!("{V0}/diseases/sle/ratio/resident/value"),
+        json!(2),
+    );
+    set(
+        &mut p,
+        &format!("{V0}/limits/sle/annual/value"),
+        json!("abc"),
+    );
+    set(
+        &mut p,
+        &format!("{V0}/reductions/referral/value"),
+        json!("0.5"),
+    );
+    set(&mut p, "/regions/0/code", json!("12345"));
+    let found = problems(&[p]);
+    assert!(found.len() >= 4, "{found:#?}");
+}
+
+#[test]
+fn packs_may_not_define_a_region_twice() {
+    let hotan = pack("hotan");
+    assert_reported(&[hotan.clone(), hotan], 1, "regions[0].code");
+}
+
+#[test]
+fn treatment_places_are_checked_too() {
+    let mut p = pack("places");
+    set(
+        &mut p,
+        "/places/provinces/0/cities",
+        json!([{ "code": "440100", "name": { "zh": "广州市", "en": "Guangzhou" } }]),
+    );
+    set(
+        &mut p,
+        "/places/provinces/3/classBShare",
+        json!({ "value": "1.2", "provenance": "assumed" }),
+    );
+    set(&mut p, "/places/catalogue/0/class", json!("D"));
+    let found = problems(&[p]);
+    for want in [
+        "places.provinces[0].cities[0].code",
+        "places.provinces[3].classBShare",
+        "places.catalogue[0].class",
+    ] {
+        assert!(found.iter().any(|p| p.path == want), "{want} in {found:#?}");
+    }
+}
+
+#[test]
+fn a_pack_must_say_its_format_and_be_json() {
+    let mut p = pack("hotan");
+    set(&mut p, "/format", json!("yibao-policy-pack/9"));
+    assert_reported(&[p], 0, "format");
+    let err = Engine::from_pack_texts(&["{ not json"]).expect_err("not JSON");
+    assert_eq!(err.code, ErrorCode::InvalidPolicy);
+}
+
+#[test]
+fn an_edited_pack_changes_the_estimate_without_a_rebuild() {
+    let mut p = pack("hotan");
+    set(
+        &mut p,
+        &format!("{V0}/diseases/cancer_outpatient/ratio/value"),
+        json!("0.8"),
+    );
+    let engine = Engine::from_packs(&[p]).expect("valid");
+    let req = json!({
+        "insured": { "region": "653200", "scheme": "employee" },
+        "filing": { "category": "stationed_worker", "place": "441900", "start": "2025-01-01" },
+        "visit": { "date": "2025-06-10", "place": "441900", "hospitalLevel": 3, "disease": "cancer_outpatient" },
+        "items": [{ "amount": "10000.00", "class": "A" }]
+    });
+    let e = engine.estimate_json(&req).expect("estimates");
+    assert_eq!(e.settlement.fund_pays.text(), "8000.00");
+    // Treatment-place data falls back to the embedded default when no pack carries it.
+    assert_eq!(engine.places().len(), 31);
+}
