@@ -8,7 +8,7 @@ use crate::info::{self, CatalogueInfo, DiseaseInfo, PlaceInfo, RegionInfo};
 
 use crate::limits::{MAX_REQUEST_BYTES, MAX_VISITS, MAX_YEAR_BYTES};
 use crate::national::{self, NationalField};
-use crate::policy::PolicySet;
+use crate::policy::{Manifest, PolicySet};
 use crate::request::{Lines, Request};
 use crate::text::t;
 use crate::year;
@@ -33,6 +33,13 @@ impl Engine {
     /// Packs already parsed.
     pub fn from_packs(packs: &[Value]) -> Result<Engine, Error> {
         PolicySet::from_values(packs).map(|policy| Engine { policy })
+    }
+
+    /// Packs checked against a pinned manifest (pack id → `sha256:` digest): a pack that is not
+    /// listed, or whose digest differs, is refused with `INVALID_POLICY`.
+    pub fn from_packs_pinned(packs: &[Value], manifest: &Value) -> Result<Engine, Error> {
+        let manifest = Manifest::from_json(manifest)?;
+        PolicySet::from_values_pinned(packs, Some(&manifest)).map(|policy| Engine { policy })
     }
 
     pub fn policy(&self) -> &PolicySet {

@@ -282,3 +282,37 @@ fn an_edited_pack_changes_the_estimate_without_a_rebuild() {
     // Treatment-place data falls back to the embedded default when no pack carries it.
     assert_eq!(engine.places().len(), 31);
 }
+
+#[test]
+fn a_pinned_manifest_refuses_a_tampered_pack() {
+    let original = pack("hotan");
+    let digest = yibao_policy::policy::digest(&original);
+    assert!(digest.starts_with("sha256:") && digest.len() == 71);
+    let manifest = json!({ "cn-653200-hotan": digest });
+    // The same pack, re-indented or with 0.75 written as a number, has the same digest.
+    let reformatted: Value =
+        serde_json::from_str(&serde_json::to_string(&original).unwrap()).unwrap();
+    assert!(Engine::from_packs_pinned(&[reformatted], &manifest).is_ok());
+
+    let mut tampered = original.clone();
+    set(
+        &mut tampered,
+        &format!("{V0}/diseases/cancer_outpatient/ratio/value"),
+        json!("0.95"),
+    );
+    let err = Engine::from_packs_pinned(&[tampered], &manifest).expect_err("refused");
+    assert_eq!(err.code, ErrorCode::InvalidPolicy);
+    assert!(err.problems[0].message.en.contains("tampered"), "{err:?}");
+
+    let err = Engine::from_packs_pinned(&[pack("dongguan")], &manifest).expect_err("not listed");
+    assert!(err.problems[0]
+        .message
+        .en
+        .contains("not in the pinned manifest"));
+    let err = Engine::from_packs_pinned(&[original], &json!({ "x": "md5:abc" }))
+        .expect_err("bad manifest");
+    assert_eq!(
+        (err.code, err.path.as_str()),
+        (ErrorCode::InvalidInput, "manifest.x")
+    );
+}

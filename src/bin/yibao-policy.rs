@@ -6,7 +6,7 @@
 //! yibao-policy year     [--packs DIR] < requests.json    one result per visit
 //! yibao-policy national [--packs DIR] < request.json     the estimate under national field names
 //! yibao-policy validate PACK.json…                       every problem with its path
-//! yibao-policy regions | places [--packs DIR]
+//! yibao-policy regions | places | packs [--packs DIR]
 //! yibao-policy diseases REGION DATE | catalogue PLACE [--packs DIR]
 //! yibao-policy schema [pack|request]                     JSON Schema for editors
 //! ```
@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use yibao_policy::{Engine, Error, Request};
 
-const USAGE: &str = "usage: yibao-policy <estimate|check|year|national|validate|regions|diseases|places|catalogue|schema> [--packs DIR] [--compact]
+const USAGE: &str = r#"usage: yibao-policy <command> [--packs DIR [--manifest FILE]] [--compact]
   estimate  < request.json     estimate one visit (CONTRACT.md result)
   check     < request.json     eligibility only
   year      < requests.json    estimate a year of visits, carrying ytd from one to the next
@@ -29,9 +29,12 @@ const USAGE: &str = "usage: yibao-policy <estimate|check|year|national|validate|
   diseases REGION DATE         the region's diseases on a date
   catalogue PLACE              the treatment place's catalogue
   schema [pack|request]        JSON Schema of the pack or request format
+  packs                        the loaded packs: id, version, sha256 digest
 options:
   --packs DIR   load every *.json pack in DIR instead of the embedded 2025 defaults
-  --compact     print JSON on one line";
+  --manifest F  with --packs: refuse any pack whose id and digest are not pinned in F
+                ({"<pack id>": "sha256:<hex>", ...}; `yibao-policy packs` prints them)
+  --compact     print JSON on one line"#;
 
 const PACK_SCHEMA: &str = include_str!("../../schema/pack.schema.json");
 const REQUEST_SCHEMA: &str = include_str!("../../schema/request.schema.json");
@@ -40,11 +43,24 @@ struct Options {
     command: String,
     args: Vec<String>,
     packs: Option<PathBuf>,
+    manifest: Option<PathBuf>,
     compact: bool,
 }
 
 fn main() -> ExitCode {
-    let options = match parse_args(std::env::args().skip(1).collect()) {
+    let raw: Vec<String> = std::env::args().skip(1).collect();
+    if raw
+        .iter()
+        .any(|a| matches!(a.as_str(), "-h" | "--help" | "help"))
+    {
+        println!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
+    if raw.iter().any(|a| matches!(a.as_str(), "-V" | "--version")) {
+        println!("yibao-policy {}", env!("CARGO_PKG_VERSION"));
+        return ExitCode::SUCCESS;
+    }
+    let options = match parse_args(raw) {
         Ok(o) => o,
         Err(message) => {
             eprintln!("{message}\n{USAGE}");
@@ -84,25 +100,29 @@ fn parse_args(raw: Vec<String>) -> Result<Options, String> {
     let mut command = None;
     let mut args = Vec::new();
     let mut packs = None;
+    let mut manifest = None;
     let mut compact = false;
     let mut it = raw.into_iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--packs" => packs = Some(PathBuf::from(it.next().ok_or("--packs needs a directory")?)),
-            "--compact" => compact = true,
-            "-h" | "--help" | "help" => return Err(String::new()),
-            "-V" | "--version" => {
-                return Err(format!("yibao-policy {}", env!("CARGO_PKG_VERSION")))
+            "--manifest" => {
+                manifest = Some(PathBuf::from(it.next().ok_or("--manifest needs a file")?))
             }
+            "--compact" => compact = true,
             _ if command.is_none() => command = Some(a),
             _ => args.push(a),
         }
     }
     let command = command.ok_or("missing command")?;
+    if manifest.is_some() && packs.is_none() {
+        return Err("--manifest pins packs loaded with --packs".into());
+    }
     Ok(Options {
         command,
         args,
         packs,
+        manifest,
         compact,
     })
 }
@@ -133,6 +153,7 @@ fn run(o: &Options) -> Result<ExitCode, Failure> {
         }
         "validate" => return validate(&o.args),
         "regions" => print(&engine(o)?.regions(), o),
+        "packs" => print(&engine(o)?.policy().packs, o),
         "places" => print(&engine(o)?.places(), o),
         "diseases" => print(
             &engine(o)?.diseases(&arg(0, "a region code")?, &arg(1, "a date")?)?,
@@ -158,7 +179,21 @@ fn engine(o: &Options) -> Result<Engine, Failure> {
         Some(dir) => {
             let files = pack_files(dir)?;
             let texts = files.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>();
-            Ok(Engine::from_pack_texts(&texts)?)
+            match &o.manifest {
+                None => Ok(Engine::from_pack_texts(&texts)?),
+                Some(path) => {
+                    let manifest = yibao_policy::parse_text(
+                        &read(path)?,
+                        yibao_policy::limits::MAX_PACK_BYTES,
+                    )?;
+                    let values = texts
+                        .iter()
+                        .enumerate()
+                        .map(|(i, t)| yibao_policy::policy::parse_pack_text(t, i))
+                        .collect::<Result<Vec<_>, _>>()?;
+                    Ok(Engine::from_packs_pinned(&values, &manifest)?)
+                }
+            }
         }
     }
 }
@@ -206,7 +241,7 @@ fn validate(files: &[String]) -> Result<ExitCode, Failure> {
     match Engine::from_pack_texts(&refs) {
         Ok(engine) => {
             for (file, info) in files.iter().zip(&engine.policy().packs) {
-                println!("ok  {file}  ({} {})", info.id, info.version);
+                println!("ok  {file}  {} {}  {}", info.id, info.version, info.digest);
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -1,6 +1,7 @@
 //! Policy packs: the model, the reader that validates packs with exact paths, the embedded
 //! 2025 defaults, and the set of packs an engine answers from.
 
+mod digest;
 pub mod model;
 mod pack;
 mod places;
@@ -8,9 +9,10 @@ mod reader;
 mod region;
 mod set;
 
+pub use digest::digest;
 pub use model::*;
 pub use pack::{parse_pack_text, read_pack, FORMAT};
-pub use set::PolicySet;
+pub use set::{Manifest, PolicySet};
 
 /// The embedded default packs (PARAMETERS.md), as shipped in `packs/`.
 pub const DEFAULT_PACKS: [(&str, &str); 3] = [

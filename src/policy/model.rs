@@ -364,6 +364,8 @@ pub struct PlaceData {
 pub struct PackInfo {
     pub id: String,
     pub version: String,
+    /// `sha256:` of the pack's canonical JSON (see [`crate::policy::digest`]).
+    pub digest: String,
 }
 
 /// One pack file, read and validated.

@@ -73,6 +73,7 @@ fn read(r: &mut Reader, v: &Value) -> Option<Pack> {
         info: PackInfo {
             id: id?,
             version: version?,
+            digest: super::digest::digest(v),
         },
         regions: regions?,
         places: match places {

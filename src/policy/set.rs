@@ -38,12 +38,26 @@ impl PolicySet {
     /// Packs already parsed. When no pack carries treatment-place data, the embedded default
     /// places are used, so a maintainer can try an edited region pack on its own.
     pub fn from_values(values: &[Value]) -> Result<PolicySet, Error> {
+        PolicySet::from_values_pinned(values, None)
+    }
+
+    /// As [`PolicySet::from_values`], refusing any pack whose id and digest are not exactly as
+    /// the pinned manifest says — so a host can reject a tampered or unexpected pack.
+    pub fn from_values_pinned(
+        values: &[Value],
+        manifest: Option<&Manifest>,
+    ) -> Result<PolicySet, Error> {
         check_count(values.len())?;
         let mut problems = Vec::new();
         let mut packs = Vec::new();
         for (i, v) in values.iter().enumerate() {
             match read_pack(v, i) {
-                Ok(pack) => packs.push((i, pack)),
+                Ok(pack) => {
+                    if let Some(problem) = manifest.and_then(|m| m.refuses(i, &pack.info)) {
+                        problems.push(problem);
+                    }
+                    packs.push((i, pack));
+                }
                 Err(mut p) => problems.append(&mut p),
             }
         }
@@ -118,6 +132,58 @@ impl PolicySet {
                 .filter(|i| !own.iter().any(|o| o.code == i.code)),
         );
         items
+    }
+}
+
+/// Pinned pack digests: pack id → `sha256:…`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Manifest {
+    pub digests: BTreeMap<String, String>,
+}
+
+impl Manifest {
+    /// `{ "<pack id>": "sha256:<64 hex>", … }`.
+    pub fn from_json(v: &Value) -> Result<Manifest, Error> {
+        let o = crate::json::Obj::new(v, "manifest")?;
+        let mut digests = BTreeMap::new();
+        for (id, d) in o.map {
+            let digest = crate::json::string(d, &o.at(id), 100)?;
+            let hex = digest.strip_prefix("sha256:").unwrap_or("");
+            if hex.len() != 64
+                || !hex
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+            {
+                return Err(Error::invalid(
+                    o.at(id),
+                    t(
+                        "摘要应为 sha256: 加64位小写十六进制",
+                        "a digest is 'sha256:' and 64 lowercase hex digits",
+                    ),
+                ));
+            }
+            digests.insert(id.clone(), digest.to_string());
+        }
+        Ok(Manifest { digests })
+    }
+
+    fn refuses(&self, index: usize, info: &PackInfo) -> Option<Problem> {
+        let message = match self.digests.get(&info.id) {
+            Some(want) if *want == info.digest => return None,
+            Some(want) => t(
+                format!("策略包“{}”的摘要{}与清单固定的{want}不符，可能已被篡改", info.id, info.digest),
+                format!("pack '{}' has digest {}, not the pinned {want}: it may have been tampered with", info.id, info.digest),
+            ),
+            None => t(
+                format!("策略包“{}”不在固定清单中", info.id),
+                format!("pack '{}' is not in the pinned manifest", info.id),
+            ),
+        };
+        Some(Problem {
+            pack: index,
+            path: String::new(),
+            message,
+        })
     }
 }
 

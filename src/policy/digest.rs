@@ -1,0 +1,177 @@
+//! Pack digests: SHA-256 over the pack's canonical JSON (RFC 8785, JCS), so the same pack has the
+//! same digest whether it arrives as a file, as a JavaScript object or re-indented — and a host
+//! that pins digests can refuse a pack that was tampered with.
+
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+/// `sha256:` followed by 64 lowercase hex digits.
+pub fn digest(pack: &Value) -> String {
+    let mut canonical = String::new();
+    write_canonical(pack, &mut canonical);
+    let hash = Sha256::digest(canonical.as_bytes());
+    let mut out = String::with_capacity(7 + 64);
+    out.push_str("sha256:");
+    for b in hash {
+        out.push(char::from(HEX[usize::from(b >> 4)]));
+        out.push(char::from(HEX[usize::from(b & 15)]));
+    }
+    out
+}
+
+const HEX: &[u8; 16] = b"0123456789abcdef";
+
+/// JCS: keys sorted by UTF-16 code units, no whitespace, minimal string escapes, numbers as
+/// ECMAScript prints them (so 0.10 and 0.1 are the same number, as they are to JSON.parse).
+pub fn write_canonical(v: &Value, out: &mut String) {
+    match v {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => write_number(&n.to_string(), out),
+        Value::String(s) => write_string(s, out),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_canonical(item, out);
+            }
+            out.push(']');
+        }
+        Value::Object(map) => {
+            let mut entries: Vec<(&String, &Value)> = map.iter().collect();
+            entries.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
+            out.push('{');
+            for (i, (k, v)) in entries.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_string(k, out);
+                out.push(':');
+                write_canonical(v, out);
+            }
+            out.push('}');
+        }
+    }
+}
+
+fn write_string(s: &str, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\u{8}' => out.push_str("\\b"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\u{c}' => out.push_str("\\f"),
+            '\r' => out.push_str("\\r"),
+            c if u32::from(c) < 0x20 => {
+                let n = u32::from(c) as usize;
+                out.push_str("\\u00");
+                out.push(char::from(HEX[n >> 4]));
+                out.push(char::from(HEX[n & 15]));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// ECMAScript Number::toString of the double nearest to the JSON number text.
+fn write_number(text: &str, out: &mut String) {
+    let x: f64 = text.parse().unwrap_or(f64::NAN);
+    if !x.is_finite() {
+        // Not representable in JSON.parse either; such a pack fails validation anyway.
+        out.push_str("null");
+        return;
+    }
+    if x == 0.0 {
+        out.push('0');
+        return;
+    }
+    if x < 0.0 {
+        out.push('-');
+    }
+    // `{:e}` gives the shortest round-trip digits: "1.5e-7" → digits "15", exponent -7.
+    let sci = format!("{:e}", x.abs());
+    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    let k = digits.len() as i32;
+    let n = exp.parse::<i32>().unwrap_or(0) + 1;
+    if k <= n && n <= 21 {
+        out.push_str(&digits);
+        out.extend(std::iter::repeat_n('0', (n - k) as usize));
+    } else if 0 < n && n <= 21 {
+        out.push_str(&digits[..n as usize]);
+        out.push('.');
+        out.push_str(&digits[n as usize..]);
+    } else if -6 < n && n <= 0 {
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', (-n) as usize));
+        out.push_str(&digits);
+    } else {
+        out.push_str(&digits[..1]);
+        if k > 1 {
+            out.push('.');
+            out.push_str(&digits[1..]);
+        }
+        out.push('e');
+        out.push(if n > 0 { '+' } else { '-' });
+        out.push_str(&(n - 1).abs().to_string());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn canon(text: &str) -> String {
+        let v: Value = serde_json::from_str(text).unwrap();
+        let mut out = String::new();
+        write_canonical(&v, &mut out);
+        out
+    }
+
+    #[test]
+    fn numbers_print_as_ecmascript_does() {
+        let cases = [
+            ("0.10", "0.1"),
+            ("100000", "100000"),
+            ("1e21", "1e+21"),
+            ("1e20", "100000000000000000000"),
+            ("0.000001", "0.000001"),
+            ("1e-7", "1e-7"),
+            ("-1.50", "-1.5"),
+            ("-0", "0"),
+            ("123.456e2", "12345.6"),
+            ("4.35", "4.35"),
+            ("1.7976931348623157e308", "1.7976931348623157e+308"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(canon(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn objects_sort_keys_and_strings_escape_minimally() {
+        assert_eq!(
+            canon(r#"{"b": [1, "x\ny"], "a": {"é": true, "z": null}}"#),
+            r#"{"a":{"z":null,"é":true},"b":[1,"x\ny"]}"#
+        );
+        assert_eq!(canon(r#""\u0001\"\\/""#), r#""\u0001\"\\/""#);
+    }
+
+    #[test]
+    fn digest_is_sha256_of_the_canonical_form() {
+        // sha256("{}") from any reference implementation.
+        assert_eq!(
+            digest(&serde_json::json!({})),
+            "sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a"
+        );
+        let a: Value = serde_json::from_str(r#"{"x": 0.10, "y": "z"}"#).unwrap();
+        let b: Value = serde_json::from_str("{\n  \"y\": \"z\",\n  \"x\": 0.1\n}").unwrap();
+        assert_eq!(digest(&a), digest(&b));
+    }
+}
