@@ -30,7 +30,9 @@ fi
 # TypeScript, Vite, playwright-core and the benchmark peers.
 if [ ! -x node_modules/.bin/wasm-opt ] || ! npm ls --depth=0 >/dev/null 2>&1; then
   say "installing npm dev dependencies"
-  npm ci --no-audit --no-fund
+  # `npm install` honours package-lock.json; `npm ci` trips over npm's lockfile bug with
+  # platform-specific optional packages (rollup's), so it is not used.
+  npm install --no-audit --no-fund
 fi
 
 if [ "${1:-}" = "--browser" ]; then
