@@ -1,7 +1,7 @@
 //! 参保地政策: the insured place's terms for one visit — deductible, ratio, reduction and limits —
 //! looked up in the version in force, with the rule id and provenance of every parameter used.
 
-use crate::eligibility::{Eligibility, Mode};
+use crate::eligibility::{Findings, Mode};
 use crate::error::Error;
 use crate::policy::{Deductible, Param, Provenance, Table, Who};
 use crate::request::Ytd;
@@ -85,8 +85,8 @@ pub fn groups(s: &Situation<'_>) -> Groups {
     }
 }
 
-pub fn resolve(s: &Situation<'_>, eligibility: &Eligibility, ytd: &Ytd) -> Result<Benefit, Error> {
-    let (mode, Some(disease)) = (eligibility.mode(), s.disease) else {
+pub fn resolve(s: &Situation<'_>, findings: &Findings, ytd: &Ytd) -> Result<Benefit, Error> {
+    let (mode, Some(disease)) = (findings.mode(), s.disease) else {
         return Ok(Benefit::nothing());
     };
     if mode == Mode::None {
@@ -98,7 +98,7 @@ pub fn resolve(s: &Situation<'_>, eligibility: &Eligibility, ytd: &Ytd) -> Resul
     let disease_id = &s.req.visit.disease;
 
     let base_ratio = used(&disease.ratio, who, format!("{prefix}/{disease_id}/ratio"))?;
-    let reduction = reduction(s, eligibility, &prefix);
+    let reduction = reduction(s, findings, &prefix);
 
     let group_rule = format!("{prefix}/deductibles/{}", disease.deductible);
     let deductible = match version.deductibles.get(&disease.deductible) {
@@ -176,9 +176,9 @@ pub fn resolve(s: &Situation<'_>, eligibility: &Eligibility, ytd: &Ytd) -> Resul
 
 /// Direct settlement and a manual claim under a valid filing use the category's reduction;
 /// a manual claim without a valid filing uses the region's unfiled rule.
-fn reduction(s: &Situation<'_>, eligibility: &Eligibility, prefix: &str) -> (Used<Decimal>, Text) {
+fn reduction(s: &Situation<'_>, findings: &Findings, prefix: &str) -> (Used<Decimal>, Text) {
     let version = s.version;
-    if let Some(filing) = s.req.filing.as_ref().filter(|_| eligibility.filing_valid()) {
+    if let Some(filing) = s.req.filing.as_ref().filter(|_| findings.filing_valid()) {
         if let Some(p) = version.reductions.get(&filing.category) {
             let id = filing.category.id();
             return (

@@ -3,16 +3,16 @@
 
 use crate::eligibility::Eligibility;
 use crate::error::Error;
-use crate::estimate::{self, Estimate};
+use crate::estimate::{self, Decision, Estimate};
 use crate::info::{self, CatalogueInfo, DiseaseInfo, PlaceInfo, RegionInfo};
 
+use crate::json::Value;
 use crate::limits::{MAX_REQUEST_BYTES, MAX_VISITS, MAX_YEAR_BYTES};
 use crate::national::{self, NationalField};
 use crate::policy::{Manifest, PolicySet};
 use crate::request::{Lines, Request};
 use crate::text::t;
 use crate::year;
-use serde_json::Value;
 
 #[derive(Debug, Clone)]
 pub struct Engine {
@@ -56,6 +56,16 @@ impl Engine {
 
     pub fn estimate_text(&self, text: &str) -> Result<Estimate, Error> {
         self.estimate_json(&parse_text(text, MAX_REQUEST_BYTES)?)
+    }
+
+    /// The numbers alone (mode, statuses, settlement, ytdAfter): the same calculation as
+    /// [`Engine::estimate`] without the words, for what-if comparisons and batch use.
+    pub fn settle(&self, req: &Request) -> Result<Decision, Error> {
+        estimate::decide(&self.policy, req)
+    }
+
+    pub fn settle_json(&self, req: &Value) -> Result<Decision, Error> {
+        self.settle(&Request::from_json(req, Lines::Required)?)
     }
 
     pub fn check_eligibility(&self, req: &Request) -> Result<Eligibility, Error> {
@@ -141,13 +151,5 @@ pub fn parse_text(text: &str, max_bytes: usize) -> Result<Value, Error> {
             ),
         ));
     }
-    serde_json::from_str(text).map_err(|e| {
-        Error::invalid(
-            "",
-            t(
-                format!("请求不是有效的 JSON：{e}"),
-                format!("request is not valid JSON: {e}"),
-            ),
-        )
-    })
+    crate::json::parse(text)
 }

@@ -1,9 +1,9 @@
 //! One visit, end to end: resolve the request against the policy, classify the lines by the
 //! treatment place's catalogue, run the eight checks, decide the mode, settle and explain.
 
-use crate::benefit::{self, Groups};
-use crate::catalogue::{self, PricedLine};
-use crate::eligibility::{self, Eligibility, Mode};
+use crate::benefit::{self, Benefit, Groups};
+use crate::catalogue::{self, Priced, PricedLine};
+use crate::eligibility::{self, CheckCode, CheckStatus, Eligibility, Findings, Mode};
 use crate::error::Error;
 use crate::money::Money;
 use crate::policy::PolicySet;
@@ -52,23 +52,85 @@ pub fn notice() -> Text {
     )
 }
 
-pub fn estimate(set: &PolicySet, req: &Request) -> Result<Estimate, Error> {
-    let s = Situation::resolve(set, req)?;
+/// The numbers alone: what `settle` returns when the words are not wanted (what-if panels,
+/// batch use). The same calculation as [`estimate`], without messages, trace or line details.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Decision {
+    pub mode: Mode,
+    pub direct_settlement: bool,
+    /// Every check's status, keyed by its code, in the contract's order.
+    pub checks: CheckStatuses,
+    pub settlement: Settlement,
+    pub ytd_after: Ytd,
+}
+
+/// The eight statuses, serialized as `{ "CROSS_PROVINCE": "pass", … }` in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckStatuses(pub [(CheckCode, CheckStatus); 8]);
+
+impl Serialize for CheckStatuses {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(8))?;
+        for (code, status) in &self.0 {
+            map.serialize_entry(code, status)?;
+        }
+        map.end()
+    }
+}
+
+/// Everything an estimate decides, shared by [`estimate`] and [`decide`].
+struct Worked<'a> {
+    situation: Situation<'a>,
+    priced: Priced,
+    findings: Findings,
+    benefit: Benefit,
+    settlement: Settlement,
+    ytd_after: Ytd,
+}
+
+fn work<'a>(set: &'a PolicySet, req: &'a Request) -> Result<Worked<'a>, Error> {
+    let situation = Situation::resolve(set, req)?;
     let priced = catalogue::price(set, &req.visit.place, &req.items);
-    let eligibility = eligibility::check(&s, priced.warnings.clone());
-    let mode = eligibility.mode();
-    let benefit = benefit::resolve(&s, &eligibility, &req.ytd)?;
+    let findings = Findings::find(&situation);
+    let benefit = benefit::resolve(&situation, &findings, &req.ytd)?;
     let settlement = settlement::settle(&priced.lines, &benefit.terms);
     let ytd_after = ytd_after(&req.ytd, &settlement);
-    let trace = trace::explain(&settlement, &benefit, &priced, mode);
+    Ok(Worked {
+        situation,
+        priced,
+        findings,
+        benefit,
+        settlement,
+        ytd_after,
+    })
+}
+
+pub fn decide(set: &PolicySet, req: &Request) -> Result<Decision, Error> {
+    let w = work(set, req)?;
+    Ok(Decision {
+        mode: w.findings.mode(),
+        direct_settlement: w.findings.direct_settlement(),
+        checks: CheckStatuses(CheckCode::ALL.map(|c| (c, w.findings.status(c)))),
+        settlement: w.settlement,
+        ytd_after: w.ytd_after,
+    })
+}
+
+pub fn estimate(set: &PolicySet, req: &Request) -> Result<Estimate, Error> {
+    let w = work(set, req)?;
+    let mode = w.findings.mode();
+    let s = &w.situation;
+    let trace = trace::explain(&w.settlement, &w.benefit, &w.priced, mode);
     let uses_assumptions = trace
         .iter()
         .any(|step| step.provenance == Some(crate::policy::Provenance::Assumed));
     Ok(Estimate {
         mode,
-        eligibility,
-        settlement,
-        ytd_after,
+        eligibility: eligibility::check(s, &w.findings, w.priced.warnings),
+        settlement: w.settlement,
+        ytd_after: w.ytd_after,
         trace,
         policy: PolicyRef {
             region: s.region.code.clone(),
@@ -76,10 +138,10 @@ pub fn estimate(set: &PolicySet, req: &Request) -> Result<Estimate, Error> {
             version: s.version.from.to_string(),
             in_force: s.in_force.is_some(),
         },
-        lines: priced.lines,
+        lines: w.priced.lines,
         notice: notice(),
         uses_assumptions,
-        groups: benefit::groups(&s),
+        groups: benefit::groups(s),
     })
 }
 
@@ -91,7 +153,7 @@ pub fn groups_of(set: &PolicySet, req: &Request) -> Result<Groups, Error> {
 pub fn check_eligibility(set: &PolicySet, req: &Request) -> Result<Eligibility, Error> {
     let s = Situation::resolve(set, req)?;
     let priced = catalogue::price(set, &req.visit.place, &req.items);
-    Ok(eligibility::check(&s, priced.warnings))
+    Ok(eligibility::check(&s, &Findings::find(&s), priced.warnings))
 }
 
 /// The request's year-to-date figures plus this visit (CONTRACT.md `ytdAfter`).

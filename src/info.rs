@@ -4,11 +4,11 @@
 use crate::catalogue::ShareSource;
 use crate::error::{Error, ErrorCode};
 use crate::json;
+use crate::json::Value;
 use crate::money::{Money, Ratio};
 use crate::policy::{Class, PolicySet, Provenance};
 use crate::text::{t, Text};
 use serde::Serialize;
-use serde_json::Value;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]

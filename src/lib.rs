@@ -11,13 +11,13 @@
 //!
 //! ```
 //! let engine = yibao_policy::Engine::with_defaults().unwrap();
-//! let request = serde_json::json!({
+//! let request = r#"{
 //!     "insured": { "region": "653200", "scheme": "employee" },
 //!     "filing": { "category": "stationed_worker", "place": "441900", "start": "2025-01-01" },
 //!     "visit": { "date": "2025-06-10", "place": "441900", "hospitalLevel": 3, "disease": "cancer_outpatient" },
 //!     "items": [{ "amount": "10000.00", "class": "A" }]
-//! });
-//! let estimate = engine.estimate_json(&request).unwrap();
+//! }"#;
+//! let estimate = engine.estimate_text(request).unwrap();
 //! assert_eq!(estimate.settlement.fund_pays.text(), "7500.00");
 //! ```
 
@@ -29,7 +29,7 @@ mod engine;
 pub mod error;
 pub mod estimate;
 pub mod info;
-mod json;
+pub mod json;
 pub mod limits;
 pub mod money;
 pub mod national;
@@ -40,6 +40,7 @@ pub mod settlement;
 mod situation;
 pub mod text;
 pub mod trace;
+mod wording;
 mod year;
 
 #[cfg(target_arch = "wasm32")]

@@ -20,3 +20,5 @@ pub const MAX_VERSIONS: usize = 100;
 pub const MAX_CODE_CHARS: usize = 64;
 /// Item names.
 pub const MAX_NAME_CHARS: usize = 200;
+/// Nesting of JSON objects and arrays (requests are 3 deep, packs about 8).
+pub const MAX_DEPTH: usize = 64;

@@ -101,15 +101,23 @@ fn parse_plain(body: &str) -> Result<Decimal, NumberProblem> {
     if !digits(int) || frac.is_some_and(|f| !digits(f)) {
         return Err(NumberProblem::NotANumber);
     }
-    // More than 12 integer digits is beyond any accepted amount; refuse before Decimal might overflow.
-    if int.trim_start_matches('0').len() > 12 {
+    // More than 12 integer digits is beyond any accepted amount; refuse before anything overflows.
+    let int = int.trim_start_matches('0');
+    let frac = frac.unwrap_or("").trim_end_matches('0');
+    if int.len() > 12 {
         return Err(NumberProblem::TooLarge);
     }
-    if frac.is_some_and(|f| f.trim_end_matches('0').len() > 12) {
+    if frac.len() > 12 {
         return Err(NumberProblem::TooManyDecimals);
     }
-    body.parse::<Decimal>()
-        .map_err(|_| NumberProblem::NotANumber)
+    // Built from its digits rather than through `Decimal::from_str`, which also carries a
+    // scientific-notation parser the WebAssembly build does not need.
+    let mantissa = int
+        .bytes()
+        .chain(frac.bytes())
+        .fold(0i128, |m, b| m * 10 + i128::from(b - b'0'));
+    Decimal::try_from_i128_with_scale(mantissa, frac.len() as u32)
+        .map_err(|_| NumberProblem::TooLarge)
 }
 
 fn parse_scientific(body: &str) -> Result<Decimal, NumberProblem> {
@@ -131,13 +139,18 @@ fn parse_scientific(body: &str) -> Result<Decimal, NumberProblem> {
     if exp < -12 {
         return Err(NumberProblem::TooManyDecimals);
     }
-    let scale = Decimal::from(10u64.pow(exp.unsigned_abs() as u32));
-    let value = if exp >= 0 {
-        m.checked_mul(scale)
+    let mut value = m;
+    if exp >= 0 {
+        value = value
+            .checked_mul(Decimal::from(10i64.pow(exp as u32)))
+            .ok_or(NumberProblem::TooLarge)?;
     } else {
-        m.checked_div(scale)
-    };
-    value.ok_or(NumberProblem::TooLarge)
+        // Moving the decimal point left is exact: only the scale changes.
+        value
+            .set_scale(value.scale() + exp.unsigned_abs() as u32)
+            .map_err(|_| NumberProblem::TooManyDecimals)?;
+    }
+    Ok(value)
 }
 
 #[cfg(test)]

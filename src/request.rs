@@ -2,6 +2,7 @@
 
 use crate::date::Date;
 use crate::error::Error;
+use crate::json::Value;
 use crate::json::{self, join_item, Obj};
 use crate::limits::{MAX_CODE_CHARS, MAX_ITEMS, MAX_NAME_CHARS, MAX_RECOGNIZED};
 use crate::money::Money;
@@ -9,7 +10,6 @@ use crate::policy::{Class, FilingCategory, Scheme, Status};
 use crate::text::t;
 use rust_decimal::Decimal;
 use serde::Serialize;
-use serde_json::Value;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]

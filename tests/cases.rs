@@ -41,7 +41,7 @@ fn public_cases_through_the_rust_api() {
     for case in &cases {
         let name = case["name"].as_str().unwrap_or("?");
         let outcome = engine
-            .estimate_json(&case["request"])
+            .estimate_text(&case["request"].to_string())
             .map(|r| serde_json::to_value(r).expect("results serialize"))
             .map_err(|e| serde_json::to_value(e).expect("errors serialize"));
         failures.extend(check(name, &case["expect"], outcome));
@@ -116,7 +116,7 @@ fn year_cases_through_the_rust_api() {
     let mut failures = Vec::new();
     for case in load("year.json") {
         let results = engine
-            .estimate_year_json(&case["visits"])
+            .estimate_year_text(&case["visits"].to_string())
             .expect("year case estimates");
         let results: Vec<Value> = results
             .iter()
@@ -180,7 +180,7 @@ fn cli_check_validate_and_usage() {
 fn the_comparison_itself_catches_differences() {
     let result = serde_json::to_value(
         engine()
-            .estimate_json(&load("public.json")[0]["request"])
+            .estimate_text(&load("public.json")[0]["request"].to_string())
             .unwrap(),
     )
     .unwrap();

@@ -36,8 +36,24 @@ fn remove(v: &mut Value, pointer: &str) {
         .shift_remove(key);
 }
 
+/// The engine reads its own JSON value type; tests build packs with serde_json's `json!`.
+fn ours(packs: &[Value]) -> Vec<yibao_policy::json::Value> {
+    packs
+        .iter()
+        .map(|p| yibao_policy::json::parse(&p.to_string()).expect("valid JSON"))
+        .collect()
+}
+
+fn from_packs(packs: &[Value]) -> Result<Engine, yibao_policy::Error> {
+    Engine::from_packs(&ours(packs))
+}
+
+fn pinned(packs: &[Value], manifest: &Value) -> Result<Engine, yibao_policy::Error> {
+    Engine::from_packs_pinned(&ours(packs), &ours(std::slice::from_ref(manifest))[0])
+}
+
 fn problems(packs: &[Value]) -> Vec<Problem> {
-    let err = Engine::from_packs(packs).expect_err("the planted defect is refused");
+    let err = from_packs(packs).expect_err("the planted defect is refused");
     assert_eq!(err.code, ErrorCode::InvalidPolicy);
     assert!(!err.problems.is_empty());
     assert_eq!(
@@ -70,7 +86,7 @@ fn the_default_packs_are_valid() {
         .iter()
         .map(|n| pack(n))
         .collect();
-    let engine = Engine::from_packs(&packs).expect("valid");
+    let engine = from_packs(&packs).expect("valid");
     assert_eq!(engine.regions().len(), 2);
 }
 
@@ -144,7 +160,7 @@ fn reductions_are_held_to_the_national_ceilings() {
             json!(fine),
         );
         assert!(
-            Engine::from_packs(&[p]).is_ok(),
+            from_packs(&[p]).is_ok(),
             "{category} at {fine} is within the ceiling"
         );
     }
@@ -270,14 +286,14 @@ fn an_edited_pack_changes_the_estimate_without_a_rebuild() {
         &format!("{V0}/diseases/cancer_outpatient/ratio/value"),
         json!("0.8"),
     );
-    let engine = Engine::from_packs(&[p]).expect("valid");
+    let engine = from_packs(&[p]).expect("valid");
     let req = json!({
         "insured": { "region": "653200", "scheme": "employee" },
         "filing": { "category": "stationed_worker", "place": "441900", "start": "2025-01-01" },
         "visit": { "date": "2025-06-10", "place": "441900", "hospitalLevel": 3, "disease": "cancer_outpatient" },
         "items": [{ "amount": "10000.00", "class": "A" }]
     });
-    let e = engine.estimate_json(&req).expect("estimates");
+    let e = engine.estimate_text(&req.to_string()).expect("estimates");
     assert_eq!(e.settlement.fund_pays.text(), "8000.00");
     // Treatment-place data falls back to the embedded default when no pack carries it.
     assert_eq!(engine.places().len(), 31);
@@ -286,13 +302,13 @@ fn an_edited_pack_changes_the_estimate_without_a_rebuild() {
 #[test]
 fn a_pinned_manifest_refuses_a_tampered_pack() {
     let original = pack("hotan");
-    let digest = yibao_policy::policy::digest(&original);
+    let digest = yibao_policy::policy::digest(&ours(std::slice::from_ref(&original))[0]);
     assert!(digest.starts_with("sha256:") && digest.len() == 71);
     let manifest = json!({ "cn-653200-hotan": digest });
     // The same pack, re-indented or with 0.75 written as a number, has the same digest.
     let reformatted: Value =
         serde_json::from_str(&serde_json::to_string(&original).unwrap()).unwrap();
-    assert!(Engine::from_packs_pinned(&[reformatted], &manifest).is_ok());
+    assert!(pinned(&[reformatted], &manifest).is_ok());
 
     let mut tampered = original.clone();
     set(
@@ -300,17 +316,16 @@ fn a_pinned_manifest_refuses_a_tampered_pack() {
         &format!("{V0}/diseases/cancer_outpatient/ratio/value"),
         json!("0.95"),
     );
-    let err = Engine::from_packs_pinned(&[tampered], &manifest).expect_err("refused");
+    let err = pinned(&[tampered], &manifest).expect_err("refused");
     assert_eq!(err.code, ErrorCode::InvalidPolicy);
     assert!(err.problems[0].message.en.contains("tampered"), "{err:?}");
 
-    let err = Engine::from_packs_pinned(&[pack("dongguan")], &manifest).expect_err("not listed");
+    let err = pinned(&[pack("dongguan")], &manifest).expect_err("not listed");
     assert!(err.problems[0]
         .message
         .en
         .contains("not in the pinned manifest"));
-    let err = Engine::from_packs_pinned(&[original], &json!({ "x": "md5:abc" }))
-        .expect_err("bad manifest");
+    let err = pinned(&[original], &json!({ "x": "md5:abc" })).expect_err("bad manifest");
     assert_eq!(
         (err.code, err.path.as_str()),
         (ErrorCode::InvalidInput, "manifest.x")

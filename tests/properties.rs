@@ -196,3 +196,76 @@ fn generated_requests_cover_the_interesting_cases() {
         "capped {capped}, deducted {deducted}, class B {class_b}"
     );
 }
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn estimate_is_deterministic_and_survives_json(req in request()) {
+        let a = engine().estimate(&req).expect("valid");
+        let b = engine().estimate(&req).expect("valid");
+        prop_assert_eq!(&a, &b);
+        // Our JSON writer says what serde_json would, and the request reads back to the same result.
+        let text = yibao_policy::json::to_string(&a);
+        let ours: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+        prop_assert_eq!(ours, serde_json::to_value(&a).expect("serializes"));
+        let again = engine().estimate_text(&yibao_policy::json::to_string(&req)).expect("round trip");
+        prop_assert_eq!(&again, &a);
+    }
+
+    #[test]
+    fn settle_is_the_estimate_without_the_words(req in request()) {
+        let e = engine().estimate(&req).expect("valid");
+        let d = engine().settle(&req).expect("valid");
+        prop_assert_eq!(d.mode, e.mode);
+        prop_assert_eq!(d.direct_settlement, e.eligibility.direct_settlement);
+        prop_assert_eq!(&d.settlement, &e.settlement);
+        prop_assert_eq!(d.ytd_after, e.ytd_after);
+        let statuses: Vec<_> = e.eligibility.checks.iter().map(|c| (c.code, c.status)).collect();
+        prop_assert_eq!(d.checks.0.to_vec(), statuses);
+    }
+
+    #[test]
+    fn a_temporary_filing_never_pays_more_than_a_long_term_one(req in request(), temporary in 0usize..3) {
+        use yibao_policy::eligibility::{CheckCode, CheckStatus};
+        use yibao_policy::policy::FilingCategory as C;
+        let Some(filing) = req.filing.as_ref().filter(|f| f.category.is_long_term()) else { return Ok(()) };
+        // Only a filing valid for the visit: an invalid one loses to an emergency, which is
+        // valid anywhere, and that is the rule, not a defect.
+        let decision = engine().settle(&req).expect("valid");
+        let valid = decision.checks.0.iter()
+            .filter(|(c, _)| matches!(c, CheckCode::FilingPlace | CheckCode::FilingDates))
+            .all(|(_, s)| *s == CheckStatus::Pass);
+        if !valid { return Ok(()) }
+        let long = decision.settlement;
+        let mut other = req.clone();
+        other.filing = Some(yibao_policy::request::Filing {
+            category: [C::Referral, C::Emergency, C::OtherTemporary][temporary],
+            ..filing.clone()
+        });
+        let short = settle(&other);
+        prop_assert!(short.fund_pays.0 <= long.fund_pays.0, "{} > {}", short.fund_pays.0, long.fund_pays.0);
+    }
+
+    #[test]
+    fn year_accumulators_never_decrease_within_a_year(visits in year_of_visits()) {
+        use std::collections::HashMap;
+        let results = engine().estimate_year(&visits).expect("valid");
+        let (mut ded, mut lim) = (HashMap::new(), HashMap::new());
+        let mut total = None;
+        for (req, r) in visits.iter().zip(&results) {
+            let y = r.ytd_after;
+            let year = req.visit.date.year;
+            let (dg, lg) = groups(req);
+            if let Some(prev) = ded.insert((year, dg), y.deductible_paid.0) {
+                prop_assert!(y.deductible_paid.0 >= prev, "deductible {} after {}", y.deductible_paid.0, prev);
+            }
+            if let Some(prev) = lim.insert((year, lg), y.fund_paid.0) {
+                prop_assert!(y.fund_paid.0 >= prev, "fund {} after {}", y.fund_paid.0, prev);
+            }
+            if let Some((y0, prev)) = total.replace((year, y.fund_paid_total.0)) {
+                prop_assert!(y0 != year || y.fund_paid_total.0 >= prev, "total {} after {}", y.fund_paid_total.0, prev);
+            }
+        }
+    }
+}

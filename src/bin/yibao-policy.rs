@@ -266,11 +266,9 @@ fn print<T: Serialize>(value: &T, o: &Options) -> Result<(), Failure> {
 }
 
 fn to_json<T: Serialize>(value: &T, compact: bool) -> String {
-    let text = if compact {
-        serde_json::to_string(value)
+    if compact {
+        yibao_policy::json::to_string(value)
     } else {
-        serde_json::to_string_pretty(value)
-    };
-    // Serializing our own plain structs cannot fail; say so in JSON rather than panic.
-    text.unwrap_or_else(|e| format!("{{\"error\":{{\"code\":\"INTERNAL\",\"message\":\"{e}\"}}}}"))
+        yibao_policy::json::to_string_pretty(value)
+    }
 }

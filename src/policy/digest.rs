@@ -2,7 +2,7 @@
 //! same digest whether it arrives as a file, as a JavaScript object or re-indented — and a host
 //! that pins digests can refuse a pack that was tampered with.
 
-use serde_json::Value;
+use crate::json::Value;
 use sha2::{Digest, Sha256};
 
 /// `sha256:` followed by 64 lowercase hex digits.
@@ -27,7 +27,7 @@ pub fn write_canonical(v: &Value, out: &mut String) {
     match v {
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Number(n) => write_number(&n.to_string(), out),
+        Value::Number(n) => write_number(n, out),
         Value::String(s) => write_string(s, out),
         Value::Array(items) => {
             out.push('[');
@@ -79,29 +79,37 @@ fn write_string(s: &str, out: &mut String) {
     out.push('"');
 }
 
-/// ECMAScript Number::toString of the double nearest to the JSON number text.
+/// ECMAScript `Number.prototype.toString` of a JSON number, worked out on its decimal text.
+/// Valid pack numbers have at most 13 significant digits, which a double holds exactly, so the
+/// text is the double's shortest form; no float code is linked into the WebAssembly build.
 fn write_number(text: &str, out: &mut String) {
-    let x: f64 = text.parse().unwrap_or(f64::NAN);
-    if !x.is_finite() {
-        // Not representable in JSON.parse either; such a pack fails validation anyway.
-        out.push_str("null");
-        return;
-    }
-    if x == 0.0 {
+    let (negative, body) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (mantissa, exp) = match body.split_once(['e', 'E']) {
+        Some((m, e)) => (
+            m,
+            e.strip_prefix('+').unwrap_or(e).parse::<i32>().unwrap_or(0),
+        ),
+        None => (body, 0),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    // value = 0.digits × 10^n, with digits free of leading and trailing zeros.
+    let all: String = [int, frac].concat();
+    let leading = all.bytes().take_while(|&b| b == b'0').count();
+    let digits = all[leading..].trim_end_matches('0');
+    if digits.is_empty() {
         out.push('0');
         return;
     }
-    if x < 0.0 {
+    let k = digits.len() as i32;
+    let n = int.len() as i32 - leading as i32 + exp;
+    if negative {
         out.push('-');
     }
-    // `{:e}` gives the shortest round-trip digits: "1.5e-7" → digits "15", exponent -7.
-    let sci = format!("{:e}", x.abs());
-    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
-    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
-    let k = digits.len() as i32;
-    let n = exp.parse::<i32>().unwrap_or(0) + 1;
     if k <= n && n <= 21 {
-        out.push_str(&digits);
+        out.push_str(digits);
         out.extend(std::iter::repeat_n('0', (n - k) as usize));
     } else if 0 < n && n <= 21 {
         out.push_str(&digits[..n as usize]);
@@ -110,7 +118,7 @@ fn write_number(text: &str, out: &mut String) {
     } else if -6 < n && n <= 0 {
         out.push_str("0.");
         out.extend(std::iter::repeat_n('0', (-n) as usize));
-        out.push_str(&digits);
+        out.push_str(digits);
     } else {
         out.push_str(&digits[..1]);
         if k > 1 {
@@ -128,7 +136,7 @@ mod tests {
     use super::*;
 
     fn canon(text: &str) -> String {
-        let v: Value = serde_json::from_str(text).unwrap();
+        let v: Value = crate::json::parse(text).unwrap();
         let mut out = String::new();
         write_canonical(&v, &mut out);
         out
@@ -167,11 +175,11 @@ mod tests {
     fn digest_is_sha256_of_the_canonical_form() {
         // sha256("{}") from any reference implementation.
         assert_eq!(
-            digest(&serde_json::json!({})),
+            digest(&crate::json::parse("{}").unwrap()),
             "sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a"
         );
-        let a: Value = serde_json::from_str(r#"{"x": 0.10, "y": "z"}"#).unwrap();
-        let b: Value = serde_json::from_str("{\n  \"y\": \"z\",\n  \"x\": 0.1\n}").unwrap();
+        let a: Value = crate::json::parse(r#"{"x": 0.10, "y": "z"}"#).unwrap();
+        let b: Value = crate::json::parse("{\n  \"y\": \"z\",\n  \"x\": 0.1\n}").unwrap();
         assert_eq!(digest(&a), digest(&b));
     }
 }

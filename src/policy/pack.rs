@@ -5,9 +5,9 @@ use super::places::read_places;
 use super::reader::Reader;
 use super::region::read_region;
 use crate::error::{Error, Problem};
+use crate::json::Value;
 use crate::json::{join_item, Obj};
 use crate::text::t;
-use serde_json::Value;
 use std::collections::BTreeSet;
 
 pub const FORMAT: &str = "yibao-policy-pack/1";
@@ -133,13 +133,13 @@ pub fn parse_pack_text(text: &str, index: usize) -> Result<Value, Error> {
         });
         return Err(e);
     }
-    serde_json::from_str(text).map_err(|err| {
+    crate::json::parse(text).map_err(|err| {
         Error::policy(vec![Problem {
             pack: index,
             path: String::new(),
             message: t(
-                format!("策略包不是有效的 JSON：{err}"),
-                format!("pack is not valid JSON: {err}"),
+                format!("策略包{}", err.message.zh),
+                format!("pack: {}", err.message.en),
             ),
         }])
     })

@@ -3,11 +3,11 @@
 
 use super::model::{CatalogueItem, City, Class, Param, Place, PlaceData};
 use super::reader::Reader;
+use crate::json::Value;
 use crate::json::{self, join_item, Obj};
 use crate::limits::MAX_CODE_CHARS;
 use crate::place::{is_province, same_province};
 use crate::text::t;
-use serde_json::Value;
 use std::collections::BTreeSet;
 
 pub fn read_places(r: &mut Reader, v: &Value, path: &str) -> Option<PlaceData> {

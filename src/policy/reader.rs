@@ -3,9 +3,9 @@
 
 use super::model::{Dim, Param, Provenance, Table};
 use crate::error::{Error, Problem};
+use crate::json::Value;
 use crate::json::{self, join_key, Obj};
 use crate::text::{t, Text};
-use serde_json::Value;
 use std::collections::BTreeMap;
 
 pub struct Reader {
@@ -170,7 +170,7 @@ impl Reader {
         };
         if !arms.contains_key("default") {
             for key in dim.keys() {
-                if !o.map.contains_key(*key) {
+                if !o.map.contains_key(key) {
                     complete = false;
                     self.problem(
                         path,

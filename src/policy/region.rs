@@ -2,10 +2,10 @@
 
 use super::model::{Deductible, Disease, FilingCategory, Limit, Param, Region, Version};
 use super::reader::{is_id, nullable_money, Reader};
+use crate::json::Value;
 use crate::json::{self, join_item, join_key, Obj};
 use crate::limits::MAX_VERSIONS;
 use crate::text::t;
-use serde_json::Value;
 use std::collections::BTreeMap;
 
 pub fn read_region(r: &mut Reader, v: &Value, path: &str) -> Option<Region> {

@@ -3,10 +3,10 @@
 use super::model::{CatalogueItem, Pack, PackInfo, Place, PlaceData, Region};
 use super::pack::{parse_pack_text, read_pack};
 use crate::error::{Error, Problem};
+use crate::json::Value;
 use crate::limits::MAX_PACKS;
 use crate::place::province_of;
 use crate::text::{t, Text};
-use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Debug, Clone)]

@@ -1,4 +1,4 @@
-//! Crossing the JS boundary. Requests go through `JSON.stringify` and serde_json rather than
+//! Crossing the JS boundary. Requests go through `JSON.stringify` and our JSON parser rather than
 //! field by field: one crossing instead of dozens, numbers keep JavaScript's shortest decimal
 //! text (so 860.5 stays 860.5), and `NaN`/`Infinity` become `null`, which the core refuses with
 //! the field's path. Results come back as plain objects (maps as objects, `None` as `null`).
@@ -8,7 +8,7 @@ use crate::limits::{MAX_PACK_BYTES, MAX_REQUEST_BYTES, MAX_YEAR_BYTES};
 use crate::text::t;
 use js_sys::{Array, Object, Reflect, JSON};
 use serde::Serialize;
-use serde_json::Value;
+use crate::json::Value;
 use wasm_bindgen::prelude::*;
 
 #[derive(Clone, Copy)]

@@ -1,13 +1,21 @@
-//! Reading JSON with paths. Requests and packs are read from `serde_json::Value` by hand rather
-//! than by derive, so that every refusal names its exact field (`items[2].amount`) and carries a
-//! bilingual message, and so that numbers keep their exact decimal text.
+//! JSON: a small parser and writer of our own (no serde_json in the WebAssembly build), and the
+//! helpers that read requests and packs by hand rather than by derive — so that every refusal
+//! names its exact field (`items[2].amount`) with a bilingual message, and numbers keep their
+//! exact decimal text.
+
+mod parse;
+mod value;
+mod write;
+
+pub use parse::parse;
+pub use value::{Map, Value};
+pub use write::{to_string, to_string_pretty};
 
 use crate::date::Date;
 use crate::error::Error;
 use crate::money::{parse_decimal, NumberProblem, MAX_AMOUNT};
 use crate::text::{t, Text};
 use rust_decimal::Decimal;
-use serde_json::{Map, Value};
 
 /// `a` + `b` → `a.b`; the root path is empty.
 pub fn join_key(path: &str, key: &str) -> String {
@@ -57,7 +65,7 @@ pub fn wrong_type(path: &str, v: &Value, want_zh: &str, want_en: &str) -> Error 
 /// An object being read, with its path.
 #[derive(Clone, Copy)]
 pub struct Obj<'a> {
-    pub map: &'a Map<String, Value>,
+    pub map: &'a Map,
     pub path: &'a str,
 }
 
@@ -174,7 +182,7 @@ pub fn string<'a>(v: &'a Value, path: &str, max_chars: usize) -> Result<&'a str,
 fn number_text(v: &Value, path: &str) -> Result<(String, bool), Error> {
     match v {
         Value::String(s) => Ok((s.clone(), false)),
-        Value::Number(n) => Ok((n.to_string(), true)),
+        Value::Number(n) => Ok((n.clone(), true)),
         other => Err(wrong_type(
             path,
             other,

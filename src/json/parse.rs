@@ -1,0 +1,352 @@
+//! A strict JSON parser (RFC 8259) into [`Value`]: numbers keep their text, nesting is bounded,
+//! and a syntax error says where (line and column) in both languages.
+
+use super::value::{Map, Value};
+use crate::error::Error;
+use crate::limits::MAX_DEPTH;
+use crate::text::t;
+
+pub fn parse(text: &str) -> Result<Value, Error> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut p = Parser {
+        bytes: text.as_bytes(),
+        pos: 0,
+        depth: 0,
+    };
+    p.skip_ws();
+    let value = p.value()?;
+    p.skip_ws();
+    if p.pos < p.bytes.len() {
+        return Err(p.error("多余的内容", "unexpected trailing characters"));
+    }
+    Ok(value)
+}
+
+struct Parser<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    depth: usize,
+}
+
+impl Parser<'_> {
+    fn error(&self, zh: &str, en: &str) -> Error {
+        let before = &self.bytes[..self.pos.min(self.bytes.len())];
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let column = before
+            .iter()
+            .rev()
+            .take_while(|&&b| b != b'\n')
+            .filter(|&&b| (b & 0xC0) != 0x80)
+            .count()
+            + 1;
+        Error::invalid(
+            "",
+            t(
+                format!("不是有效的 JSON（第{line}行第{column}列）：{zh}"),
+                format!("not valid JSON (line {line}, column {column}): {en}"),
+            ),
+        )
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn skip_ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    fn expect_word(&mut self, word: &str, value: Value) -> Result<Value, Error> {
+        if self.bytes[self.pos..].starts_with(word.as_bytes()) {
+            self.pos += word.len();
+            Ok(value)
+        } else {
+            Err(self.error("无法识别的值", "unexpected value"))
+        }
+    }
+
+    fn value(&mut self) -> Result<Value, Error> {
+        match self.peek() {
+            None => Err(self.error("内容不完整", "unexpected end of input")),
+            Some(b'{') => self.nested(Parser::object),
+            Some(b'[') => self.nested(Parser::array),
+            Some(b'"') => self.string().map(Value::String),
+            Some(b't') => self.expect_word("true", Value::Bool(true)),
+            Some(b'f') => self.expect_word("false", Value::Bool(false)),
+            Some(b'n') => self.expect_word("null", Value::Null),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(_) => Err(self.error("无法识别的值", "unexpected character")),
+        }
+    }
+
+    /// Objects and arrays count against the depth limit, so hostile nesting cannot exhaust the stack.
+    fn nested(&mut self, parse: fn(&mut Self) -> Result<Value, Error>) -> Result<Value, Error> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            let mut e = self.error("嵌套层数过多", "nested too deeply");
+            e.code = crate::error::ErrorCode::LimitExceeded;
+            return Err(e);
+        }
+        let v = parse(self);
+        self.depth -= 1;
+        v
+    }
+
+    fn object(&mut self) -> Result<Value, Error> {
+        self.pos += 1;
+        let mut map = Map::new();
+        self.skip_ws();
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            return Ok(Value::Object(map));
+        }
+        loop {
+            self.skip_ws();
+            if self.peek() != Some(b'"') {
+                return Err(self.error("应为带引号的键名", "expected a quoted key"));
+            }
+            let key = self.string()?;
+            self.skip_ws();
+            if self.peek() != Some(b':') {
+                return Err(self.error("键名后应为冒号", "expected ':' after a key"));
+            }
+            self.pos += 1;
+            self.skip_ws();
+            let value = self.value()?;
+            map.insert(key, value);
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b'}') => {
+                    self.pos += 1;
+                    return Ok(Value::Object(map));
+                }
+                _ => return Err(self.error("应为逗号或 }", "expected ',' or '}'")),
+            }
+        }
+    }
+
+    fn array(&mut self) -> Result<Value, Error> {
+        self.pos += 1;
+        let mut items = Vec::new();
+        self.skip_ws();
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            return Ok(Value::Array(items));
+        }
+        loop {
+            self.skip_ws();
+            items.push(self.value()?);
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(Value::Array(items));
+                }
+                _ => return Err(self.error("应为逗号或 ]", "expected ',' or ']'")),
+            }
+        }
+    }
+
+    fn number(&mut self) -> Result<Value, Error> {
+        let start = self.pos;
+        let digits = |p: &mut Self| {
+            let s = p.pos;
+            while let Some(b'0'..=b'9') = p.peek() {
+                p.pos += 1;
+            }
+            p.pos - s
+        };
+        if self.peek() == Some(b'-') {
+            self.pos += 1;
+        }
+        match self.peek() {
+            Some(b'0') => self.pos += 1,
+            Some(b'1'..=b'9') => {
+                digits(self);
+            }
+            _ => return Err(self.error("数字格式错误", "malformed number")),
+        }
+        if self.peek() == Some(b'.') {
+            self.pos += 1;
+            if digits(self) == 0 {
+                return Err(self.error("小数点后应有数字", "expected digits after '.'"));
+            }
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.pos += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.pos += 1;
+            }
+            if digits(self) == 0 {
+                return Err(self.error("指数应有数字", "expected digits in the exponent"));
+            }
+        }
+        // The slice is ASCII by construction.
+        let text = String::from_utf8_lossy(&self.bytes[start..self.pos]).into_owned();
+        Ok(Value::Number(text))
+    }
+
+    fn string(&mut self) -> Result<String, Error> {
+        self.pos += 1;
+        let mut out = String::new();
+        loop {
+            let run_start = self.pos;
+            while let Some(b) = self.peek() {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.pos += 1;
+            }
+            // The input is a &str and runs end at ASCII bytes, so each run is valid UTF-8.
+            out.push_str(&String::from_utf8_lossy(&self.bytes[run_start..self.pos]));
+            match self.peek() {
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.pos += 1;
+                    out.push(self.escape()?);
+                }
+                Some(_) => {
+                    return Err(self.error(
+                        "文本中有未转义的控制字符",
+                        "unescaped control character in a string",
+                    ))
+                }
+                None => return Err(self.error("文本缺少结束引号", "unterminated string")),
+            }
+        }
+    }
+
+    fn escape(&mut self) -> Result<char, Error> {
+        let c = match self.peek() {
+            Some(b'"') => '"',
+            Some(b'\\') => '\\',
+            Some(b'/') => '/',
+            Some(b'b') => '\u{8}',
+            Some(b'f') => '\u{c}',
+            Some(b'n') => '\n',
+            Some(b'r') => '\r',
+            Some(b't') => '\t',
+            Some(b'u') => {
+                self.pos += 1;
+                let unit = self.hex4()?;
+                return Ok(self.utf16(unit));
+            }
+            _ => return Err(self.error("无效的转义", "invalid escape")),
+        };
+        self.pos += 1;
+        Ok(c)
+    }
+
+    fn hex4(&mut self) -> Result<u32, Error> {
+        let digits = self.bytes.get(self.pos..self.pos + 4).ok_or_else(|| {
+            self.error("\\u 后应有4位十六进制", "expected 4 hex digits after \\u")
+        })?;
+        let mut n = 0u32;
+        for &d in digits {
+            let v = (d as char).to_digit(16).ok_or_else(|| {
+                self.error("\\u 后应有4位十六进制", "expected 4 hex digits after \\u")
+            })?;
+            n = n * 16 + v;
+        }
+        self.pos += 4;
+        Ok(n)
+    }
+
+    /// A UTF-16 unit, joined with a following low surrogate; a lone surrogate (which
+    /// JSON.stringify may emit) becomes U+FFFD rather than an error.
+    fn utf16(&mut self, unit: u32) -> char {
+        if (0xD800..0xDC00).contains(&unit) && self.bytes[self.pos..].starts_with(b"\\u") {
+            let save = self.pos;
+            self.pos += 2;
+            if let Ok(low) = self.hex4() {
+                if (0xDC00..0xE000).contains(&low) {
+                    let c = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+                    return char::from_u32(c).unwrap_or('\u{fffd}');
+                }
+            }
+            self.pos = save;
+        }
+        char::from_u32(unit).unwrap_or('\u{fffd}')
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_what_json_allows() {
+        let v = parse(r#" {"a": [1, -2.5e3, 0.10, true, false, null], "b": "x\"\\\/\u4e2d\ud83d\ude00", "a": 7} "#).unwrap();
+        let m = v.as_object().unwrap();
+        assert_eq!(m.len(), 2);
+        assert_eq!(
+            m.get("a"),
+            Some(&Value::Number("7".into())),
+            "the last repeated key wins"
+        );
+        assert_eq!(m.get("b").and_then(Value::as_str), Some("x\"\\/中😀"));
+        let v = parse("[1, -2.5e3, 0.10]").unwrap();
+        assert_eq!(
+            v,
+            Value::Array(vec![
+                Value::Number("1".into()),
+                Value::Number("-2.5e3".into()),
+                Value::Number("0.10".into())
+            ])
+        );
+        assert_eq!(
+            parse("\u{feff}\"bom\"").unwrap(),
+            Value::String("bom".into())
+        );
+        assert_eq!(
+            parse(r#""\udc00""#).unwrap(),
+            Value::String("\u{fffd}".into())
+        );
+    }
+
+    #[test]
+    fn refuses_what_json_does_not() {
+        for bad in [
+            "",
+            "{",
+            "[1,]",
+            "{\"a\":1,}",
+            "01",
+            "1.",
+            ".5",
+            "+1",
+            "NaN",
+            "Infinity",
+            "'a'",
+            "{a:1}",
+            "\"\u{1}\"",
+            "[1] 2",
+            "tru",
+            "\"\\x\"",
+            "1e",
+            "-",
+        ] {
+            let e = parse(bad).expect_err(bad);
+            assert_eq!(e.code, crate::error::ErrorCode::InvalidInput, "{bad}");
+            assert!(e.message.en.contains("line 1"), "{bad}: {}", e.message.en);
+        }
+    }
+
+    #[test]
+    fn bounds_nesting() {
+        let deep = "[".repeat(100_000);
+        assert_eq!(
+            parse(&deep).unwrap_err().code,
+            crate::error::ErrorCode::LimitExceeded
+        );
+        let ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert!(parse(&ok).is_ok());
+    }
+}

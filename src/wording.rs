@@ -1,0 +1,328 @@
+//! What each eligibility check found, in words: a message in Chinese and English and, where the
+//! person can do something about it, the next step (how and where to file, what to ask).
+
+use crate::eligibility::{Action, Check, CheckCode, CheckStatus, FilingFinding, Findings};
+use crate::situation::Situation;
+use crate::text::{t, Text};
+
+pub fn checks(s: &Situation<'_>, f: &Findings) -> Vec<Check> {
+    CheckCode::ALL
+        .into_iter()
+        .map(|code| {
+            let status = f.status(code);
+            let (message, action) = match code {
+                CheckCode::CrossProvince => cross_province(s, f),
+                CheckCode::PolicyInForce => policy_in_force(s, f),
+                CheckCode::DiseaseCovered => disease_covered(s, f),
+                CheckCode::DiseaseRecognized => disease_recognized(f),
+                CheckCode::FilingPresent => filing_present(s, f),
+                CheckCode::FilingPlace => filing_place(s, f),
+                CheckCode::FilingDates => filing_dates(s, f),
+                CheckCode::HospitalNetworked => hospital_networked(f),
+            };
+            // A passing check needs no next step.
+            let action = if status == CheckStatus::Pass {
+                None
+            } else {
+                action
+            };
+            Check {
+                code,
+                status,
+                message,
+                action,
+            }
+        })
+        .collect()
+}
+
+type Words = (Text, Option<Action>);
+
+fn action(code: &'static str, zh: impl Into<String>, en: impl Into<String>) -> Option<Action> {
+    Some(Action {
+        code,
+        message: t(zh, en),
+    })
+}
+
+fn file_action() -> Option<Action> {
+    action(
+        "FILE_ONLINE",
+        "就医前通过国家医保服务平台App或微信小程序“异地就医备案”办理，也可到参保地医保经办窗口办理；已就医的可在报销前补办备案",
+        "File before the visit in the National Healthcare Security Service app or mini-program (异地就医备案), or at the insured place's service window; after a visit you can still file late before claiming",
+    )
+}
+
+fn ask_insured_place(zh: &str, en: &str) -> Option<Action> {
+    action("ASK_INSURED_PLACE", zh, en)
+}
+
+fn cross_province(s: &Situation<'_>, f: &Findings) -> Words {
+    let here = s.set.place_name(&s.req.visit.place);
+    let home = &s.region.name;
+    if f.cross_province {
+        return (
+            t(
+                format!(
+                    "就医地{}与参保地{}不在同一省份，属于跨省就医",
+                    here.zh, home.zh
+                ),
+                format!(
+                    "treatment in {} is outside the province of {}: cross-province",
+                    here.en, home.en
+                ),
+            ),
+            None,
+        );
+    }
+    (
+        t(
+            format!("就医地{}与参保地{}在同一省份，不适用跨省直接结算", here.zh, home.zh),
+            format!("{} is in the same province as {}: cross-province settlement does not apply", here.en, home.en),
+        ),
+        action(
+            "USE_PROVINCIAL",
+            "请按省内异地就医规定办理，咨询参保地医保经办机构",
+            "Use your province's own rules for treatment elsewhere in the province; ask the insured place's medical insurance office",
+        ),
+    )
+}
+
+fn policy_in_force(s: &Situation<'_>, f: &Findings) -> Words {
+    let home = &s.region.name;
+    if let (true, Some(v)) = (f.policy_open, s.in_force) {
+        return (
+            t(
+                format!("{}已开通门诊慢特病跨省直接结算（{}起）", home.zh, v.from),
+                format!("{} has opened cross-province direct settlement of outpatient special diseases (from {})", home.en, v.from),
+            ),
+            None,
+        );
+    }
+    let date = s.req.visit.date;
+    let message = match s.region.versions.iter().find(|v| v.open).map(|v| v.from) {
+        Some(opened) => t(
+            format!("{}自{opened}起开通门诊慢特病跨省直接结算，就诊日期{date}不在开通期内", home.zh),
+            format!("{} opened cross-province direct settlement on {opened}; the visit on {date} is outside it", home.en),
+        ),
+        None => t(
+            format!("{}尚未开通门诊慢特病跨省直接结算", home.zh),
+            format!("{} has not opened cross-province direct settlement of outpatient special diseases", home.en),
+        ),
+    };
+    (
+        message,
+        ask_insured_place(
+            "咨询参保地医保经办机构，了解开通时间和手工报销办法",
+            "Ask the insured place's medical insurance office when it opens and how to claim manually",
+        ),
+    )
+}
+
+fn disease_covered(s: &Situation<'_>, f: &Findings) -> Words {
+    let home = &s.region.name;
+    if let (true, Some(d)) = (f.disease_covered, s.disease) {
+        return (
+            t(
+                format!("{}在{}跨省直接结算病种范围内", d.name.zh, home.zh),
+                format!(
+                    "{} is on {}'s list for cross-province direct settlement",
+                    d.name.en, home.en
+                ),
+            ),
+            None,
+        );
+    }
+    let id = &s.req.visit.disease;
+    (
+        t(
+            format!("“{id}”不在{}门诊慢特病跨省直接结算病种范围内", home.zh),
+            format!("'{id}' is not on {}'s list of outpatient special diseases for cross-province settlement", home.en),
+        ),
+        ask_insured_place(
+            "查看参保地可跨省结算的病种清单，或咨询参保地医保经办机构",
+            "Check the insured place's list of diseases that can be settled across provinces, or ask its office",
+        ),
+    )
+}
+
+fn disease_recognized(f: &Findings) -> Words {
+    let recognize = action(
+        "RECOGNIZE_DISEASE",
+        "在参保地办理门诊慢特病待遇认定（国家医保服务平台App、参保地经办窗口或定点医院）",
+        "Have the disease recognised (门诊慢特病认定) by the insured place: in the app, at its service window or a designated hospital",
+    );
+    match f.recognized {
+        None => (
+            t(
+                "未提供病种认定信息：享受门诊慢特病待遇需先经参保地认定",
+                "recognition not stated: outpatient special-disease benefits need the insured place's recognition first",
+            ),
+            recognize,
+        ),
+        Some(true) => (t("参保地已认定该病种", "the insured place has recognised this disease"), None),
+        Some(false) => (
+            t(
+                "参保地尚未认定该病种，不能享受门诊慢特病待遇",
+                "the insured place has not recognised this disease, so its benefits do not apply",
+            ),
+            recognize,
+        ),
+    }
+}
+
+fn filing_present(s: &Situation<'_>, f: &Findings) -> Words {
+    let category = s.req.filing.as_ref().map(|filing| filing.category.name());
+    match (f.filing, category) {
+        (FilingFinding::Emergency, Some(name)) => (
+            t(
+                format!("{}视同已备案", name.zh),
+                format!("{} counts as filed", name.en),
+            ),
+            None,
+        ),
+        (FilingFinding::Filed { .. }, Some(name)) => (
+            t(
+                format!("已办理异地就医备案（{}）", name.zh),
+                format!("filed for treatment elsewhere ({})", name.en),
+            ),
+            None,
+        ),
+        _ => (
+            t("未办理异地就医备案", "no filing for treatment elsewhere"),
+            file_action(),
+        ),
+    }
+}
+
+fn filing_place(s: &Situation<'_>, f: &Findings) -> Words {
+    let covers = match f.filing {
+        FilingFinding::NotFiled => {
+            return (
+                t("未备案，没有备案就医地", "not filed, so no filing place"),
+                file_action(),
+            )
+        }
+        FilingFinding::Emergency => {
+            return (
+                t(
+                    "急诊抢救不受备案地限制",
+                    "an emergency is not bound to a filing place",
+                ),
+                None,
+            );
+        }
+        FilingFinding::Filed { place_covers, .. } => place_covers,
+    };
+    let here = s.set.place_name(&s.req.visit.place);
+    let filed = s.set.place_name(
+        s.req
+            .filing
+            .as_ref()
+            .and_then(|f| f.place.as_deref())
+            .unwrap_or(""),
+    );
+    if covers {
+        return (
+            t(
+                format!("备案地{}包含就医地{}", filed.zh, here.zh),
+                format!("the filing for {} covers {}", filed.en, here.en),
+            ),
+            None,
+        );
+    }
+    (
+        t(
+            format!("备案地{}不包含就医地{}", filed.zh, here.zh),
+            format!(
+                "the filing is for {}, which does not cover {}",
+                filed.en, here.en
+            ),
+        ),
+        action(
+            "CHANGE_FILING_PLACE",
+            format!(
+                "在国家医保服务平台App变更备案地为{}，或到备案地{}就医",
+                here.zh, filed.zh
+            ),
+            format!(
+                "Change the filing to {} in the app, or get treatment in {}",
+                here.en, filed.en
+            ),
+        ),
+    )
+}
+
+fn filing_dates(s: &Situation<'_>, f: &Findings) -> Words {
+    let within = match f.filing {
+        FilingFinding::NotFiled => {
+            return (
+                t("未备案，没有备案有效期", "not filed, so no filing period"),
+                file_action(),
+            )
+        }
+        FilingFinding::Emergency => {
+            return (
+                t(
+                    "急诊抢救不受备案期限限制",
+                    "an emergency is not bound to filing dates",
+                ),
+                None,
+            );
+        }
+        FilingFinding::Filed { dates_cover, .. } => dates_cover,
+    };
+    let date = s.req.visit.date;
+    let filing = s.req.filing.as_ref();
+    let start = filing
+        .and_then(|f| f.start)
+        .map(|d| d.to_string())
+        .unwrap_or_default();
+    let period = match filing.and_then(|f| f.end) {
+        Some(e) => t(format!("{start}至{e}"), format!("{start} to {e}")),
+        None => t(
+            format!("{start}起长期有效"),
+            format!("from {start}, open-ended"),
+        ),
+    };
+    if within {
+        return (
+            t(
+                format!("就诊日期{date}在备案有效期内（{}）", period.zh),
+                format!(
+                    "the visit on {date} is within the filing period ({})",
+                    period.en
+                ),
+            ),
+            None,
+        );
+    }
+    (
+        t(
+            format!("就诊日期{date}不在备案有效期内（{}）", period.zh),
+            format!("the visit on {date} is outside the filing period ({})", period.en),
+        ),
+        action(
+            "RENEW_FILING",
+            "在国家医保服务平台App办理新的备案或延长备案期限；已就医的可在报销前补办",
+            "Make a new filing or extend it in the app; after a visit you can still file late before claiming",
+        ),
+    )
+}
+
+fn hospital_networked(f: &Findings) -> Words {
+    if f.networked {
+        return (
+            t("医院已开通跨省门诊慢特病直接结算", "the hospital is networked for cross-province outpatient special-disease settlement"),
+            None,
+        );
+    }
+    (
+        t("该医院未开通跨省门诊慢特病直接结算", "the hospital is not networked for cross-province outpatient special-disease settlement"),
+        action(
+            "CHOOSE_NETWORKED_HOSPITAL",
+            "选择已联网的定点医疗机构（可在国家医保服务平台App“异地就医”中查询）；或先垫付，再回参保地报销",
+            "Choose a networked hospital (search in the app's 异地就医 section), or pay first and claim at home",
+        ),
+    )
+}
