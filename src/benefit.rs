@@ -101,7 +101,7 @@ pub fn resolve(s: &Situation<'_>, findings: &Findings, ytd: &Ytd) -> Result<Bene
     let reduction = reduction(s, findings, &prefix);
 
     let group_rule = format!("{prefix}/deductibles/{}", disease.deductible);
-    let deductible = match version.deductibles.get(&disease.deductible) {
+    let deductible = match version.deductible(&disease.deductible) {
         Some(Deductible::None(p)) => (
             DeductibleKind::None,
             Used {
@@ -124,8 +124,7 @@ pub fn resolve(s: &Situation<'_>, findings: &Findings, ytd: &Ytd) -> Result<Bene
 
     let limit_rule = format!("{prefix}/limits/{}", disease.limit);
     let limit = version
-        .limits
-        .get(&disease.limit)
+        .limit(&disease.limit)
         .ok_or_else(|| broken(&limit_rule))?;
     let mut limits = Vec::new();
     if let Some(table) = &limit.annual {
@@ -179,7 +178,7 @@ pub fn resolve(s: &Situation<'_>, findings: &Findings, ytd: &Ytd) -> Result<Bene
 fn reduction(s: &Situation<'_>, findings: &Findings, prefix: &str) -> (Used<Decimal>, Text) {
     let version = s.version;
     if let Some(filing) = s.req.filing.as_ref().filter(|_| findings.filing_valid()) {
-        if let Some(p) = version.reductions.get(&filing.category) {
+        if let Some(p) = version.reduction(filing.category) {
             let id = filing.category.id();
             return (
                 param(p, format!("{prefix}/reductions/{id}")),

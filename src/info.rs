@@ -87,7 +87,7 @@ pub struct CatalogueInfo {
 
 pub fn regions(set: &PolicySet) -> Vec<RegionInfo> {
     set.regions
-        .values()
+        .iter()
         .map(|r| RegionInfo {
             code: r.code.clone(),
             name: r.name.clone(),
@@ -139,8 +139,7 @@ pub fn diseases(set: &PolicySet, region: &str, date: &str) -> Result<Vec<Disease
                 pinyin: d.pinyin.clone(),
                 provenance: d.provenance,
                 pool: version
-                    .limits
-                    .get(&d.limit)
+                    .limit(&d.limit)
                     .filter(|_| shared)
                     .and_then(|l| l.name.clone()),
             }

@@ -10,7 +10,9 @@ const PROVINCES: [&str; 34] = [
 
 /// Six ASCII digits whose first two name a province.
 pub fn is_division_code(code: &str) -> bool {
-    code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit()) && PROVINCES.contains(&&code[..2])
+    code.len() == 6
+        && code.bytes().all(|b| b.is_ascii_digit())
+        && code.get(..2).is_some_and(|p| PROVINCES.contains(&p))
 }
 
 /// `430100` → `430000`. Callers pass validated codes.

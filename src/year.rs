@@ -10,15 +10,40 @@ use crate::money::Money;
 use crate::policy::PolicySet;
 use crate::request::{Request, Ytd};
 use crate::text::t;
-use std::collections::HashMap;
+
+/// Running sums by key. One person's year touches a handful of groups, so a list will do.
+#[derive(Debug)]
+struct Tally<K>(Vec<(K, Money)>);
+
+impl<K: PartialEq> Tally<K> {
+    fn get(&self, key: &K) -> Money {
+        self.0
+            .iter()
+            .find(|(k, _)| k == key)
+            .map_or(Money::ZERO, |(_, m)| *m)
+    }
+
+    fn set(&mut self, key: K, value: Money) {
+        match self.0.iter_mut().find(|(k, _)| *k == key) {
+            Some(entry) => entry.1 = value,
+            None => self.0.push((key, value)),
+        }
+    }
+}
+
+impl<K> Default for Tally<K> {
+    fn default() -> Self {
+        Tally(Vec::new())
+    }
+}
 
 /// The running year-to-date figures of one person within one calendar year.
 #[derive(Debug, Default)]
 struct Accumulators {
     year: Option<u16>,
-    deductible: HashMap<String, Money>,
-    limit: HashMap<String, Money>,
-    month: HashMap<(String, (u16, u8)), Money>,
+    deductible: Tally<String>,
+    limit: Tally<String>,
+    month: Tally<(String, (u16, u8))>,
     total: Money,
 }
 
@@ -37,26 +62,18 @@ impl Accumulators {
             }
         }
         Ytd {
-            deductible_paid: self
-                .deductible
-                .get(&groups.deductible)
-                .copied()
-                .unwrap_or_default(),
-            fund_paid: self.limit.get(&groups.limit).copied().unwrap_or_default(),
-            fund_paid_month: self
-                .month
-                .get(&(groups.limit.clone(), date.month_key()))
-                .copied()
-                .unwrap_or_default(),
+            deductible_paid: self.deductible.get(&groups.deductible),
+            fund_paid: self.limit.get(&groups.limit),
+            fund_paid_month: self.month.get(&(groups.limit.clone(), date.month_key())),
             fund_paid_total: self.total,
         }
     }
 
     fn record(&mut self, date: Date, groups: &Groups, after: &Ytd) {
         self.deductible
-            .insert(groups.deductible.clone(), after.deductible_paid);
-        self.limit.insert(groups.limit.clone(), after.fund_paid);
-        self.month.insert(
+            .set(groups.deductible.clone(), after.deductible_paid);
+        self.limit.set(groups.limit.clone(), after.fund_paid);
+        self.month.set(
             (groups.limit.clone(), date.month_key()),
             after.fund_paid_month,
         );

@@ -41,7 +41,20 @@ pub fn write_canonical(v: &Value, out: &mut String) {
         }
         Value::Object(map) => {
             let mut entries: Vec<(&String, &Value)> = map.iter().collect();
-            entries.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
+            // JCS orders keys by UTF-16 code units. Objects in packs are small: an insertion
+            // sort is plenty and much smaller in the WebAssembly build than the library sort.
+            for i in 1..entries.len() {
+                let mut j = i;
+                while j > 0
+                    && entries[j - 1]
+                        .0
+                        .encode_utf16()
+                        .gt(entries[j].0.encode_utf16())
+                {
+                    entries.swap(j - 1, j);
+                    j -= 1;
+                }
+            }
             out.push('{');
             for (i, (k, v)) in entries.into_iter().enumerate() {
                 if i > 0 {
@@ -98,7 +111,7 @@ fn write_number(text: &str, out: &mut String) {
     // value = 0.digits × 10^n, with digits free of leading and trailing zeros.
     let all: String = [int, frac].concat();
     let leading = all.bytes().take_while(|&b| b == b'0').count();
-    let digits = all[leading..].trim_end_matches('0');
+    let digits = all.get(leading..).unwrap_or("").trim_end_matches('0');
     if digits.is_empty() {
         out.push('0');
         return;
@@ -112,18 +125,18 @@ fn write_number(text: &str, out: &mut String) {
         out.push_str(digits);
         out.extend(std::iter::repeat_n('0', (n - k) as usize));
     } else if 0 < n && n <= 21 {
-        out.push_str(&digits[..n as usize]);
+        out.push_str(digits.get(..n as usize).unwrap_or(""));
         out.push('.');
-        out.push_str(&digits[n as usize..]);
+        out.push_str(digits.get(n as usize..).unwrap_or(""));
     } else if -6 < n && n <= 0 {
         out.push_str("0.");
         out.extend(std::iter::repeat_n('0', (-n) as usize));
         out.push_str(digits);
     } else {
-        out.push_str(&digits[..1]);
+        out.push_str(digits.get(..1).unwrap_or(""));
         if k > 1 {
             out.push('.');
-            out.push_str(&digits[1..]);
+            out.push_str(digits.get(1..).unwrap_or(""));
         }
         out.push('e');
         out.push(if n > 0 { '+' } else { '-' });

@@ -14,15 +14,18 @@ pub use model::*;
 pub use pack::{parse_pack_text, read_pack, FORMAT};
 pub use set::{Manifest, PolicySet};
 
-/// The embedded default packs (PARAMETERS.md), as shipped in `packs/`.
+/// The embedded default packs (PARAMETERS.md), as shipped in `packs/` (minified by build.rs).
 pub const DEFAULT_PACKS: [(&str, &str); 3] = [
     (
         "653200-hotan.json",
-        include_str!("../../packs/653200-hotan.json"),
+        include_str!(concat!(env!("OUT_DIR"), "/653200-hotan.json")),
     ),
     (
         "441900-dongguan.json",
-        include_str!("../../packs/441900-dongguan.json"),
+        include_str!(concat!(env!("OUT_DIR"), "/441900-dongguan.json")),
     ),
-    ("places.json", include_str!("../../packs/places.json")),
+    (
+        "places.json",
+        include_str!(concat!(env!("OUT_DIR"), "/places.json")),
+    ),
 ];

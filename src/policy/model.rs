@@ -8,7 +8,15 @@ use crate::date::Date;
 use crate::text::Text;
 use rust_decimal::Decimal;
 use serde::Serialize;
-use std::collections::BTreeMap;
+
+/// Entries by id, in pack order. A pack holds a handful of each, so a list is as fast as a map
+/// and keeps the map code out of the WebAssembly build.
+pub type Named<T> = Vec<(String, T)>;
+
+/// The entry with this id.
+pub fn named<'a, T>(list: &'a [(String, T)], id: &str) -> Option<&'a T> {
+    list.iter().find(|(k, _)| k == id).map(|(_, v)| v)
+}
 
 /// Where a parameter comes from (BRIEF §7).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -119,10 +127,7 @@ impl Dim {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Table<T> {
     Leaf(Param<T>),
-    Node {
-        dim: Dim,
-        arms: BTreeMap<String, Table<T>>,
-    },
+    Node { dim: Dim, arms: Named<Table<T>> },
 }
 
 impl<T> Table<T> {
@@ -137,8 +142,9 @@ impl<T> Table<T> {
                 Table::Node { dim, arms } => {
                     let key = dim.key_for(who);
                     let (k, next) = arms
-                        .get_key_value(key)
-                        .or_else(|| arms.get_key_value("default"))?;
+                        .iter()
+                        .find(|(k, _)| k == key)
+                        .or_else(|| arms.iter().find(|(k, _)| k == "default"))?;
                     path.push('/');
                     path.push_str(k);
                     node = next;
@@ -151,7 +157,7 @@ impl<T> Table<T> {
     pub fn leaves(&self) -> Vec<&Param<T>> {
         match self {
             Table::Leaf(p) => vec![p],
-            Table::Node { arms, .. } => arms.values().flat_map(|t| t.leaves()).collect(),
+            Table::Node { arms, .. } => arms.iter().flat_map(|(_, t)| t.leaves()).collect(),
         }
     }
 }
@@ -273,18 +279,31 @@ pub struct Version {
     pub source: Option<String>,
     /// Whether cross-province direct settlement of outpatient special diseases is open.
     pub open: bool,
-    pub reductions: BTreeMap<FilingCategory, Param<Decimal>>,
+    /// One per filing category, in [`FilingCategory::ALL`] order.
+    pub reductions: Vec<Param<Decimal>>,
     pub unfiled_reduction: Param<Decimal>,
     pub overall_ceiling: Table<Option<Decimal>>,
-    pub deductibles: BTreeMap<String, Deductible>,
-    pub limits: BTreeMap<String, Limit>,
+    pub deductibles: Named<Deductible>,
+    pub limits: Named<Limit>,
     /// In pack order, which is the order users see.
     pub diseases: Vec<(String, Disease)>,
 }
 
 impl Version {
     pub fn disease(&self, id: &str) -> Option<&Disease> {
-        self.diseases.iter().find(|(d, _)| d == id).map(|(_, d)| d)
+        named(&self.diseases, id)
+    }
+
+    pub fn deductible(&self, id: &str) -> Option<&Deductible> {
+        named(&self.deductibles, id)
+    }
+
+    pub fn limit(&self, id: &str) -> Option<&Limit> {
+        named(&self.limits, id)
+    }
+
+    pub fn reduction(&self, category: FilingCategory) -> Option<&Param<Decimal>> {
+        self.reductions.get(category as usize)
     }
 }
 

@@ -8,7 +8,6 @@ use crate::error::{Error, Problem};
 use crate::json::Value;
 use crate::json::{join_item, Obj};
 use crate::text::t;
-use std::collections::BTreeSet;
 
 pub const FORMAT: &str = "yibao-policy-pack/1";
 
@@ -91,12 +90,12 @@ fn read_regions(r: &mut Reader, o: Obj<'_>) -> Option<Vec<super::model::Region>>
     };
     let mut out = Vec::with_capacity(list.len());
     let mut complete = true;
-    let mut codes = BTreeSet::new();
+    let mut codes: Vec<String> = Vec::new();
     for (i, v) in list.iter().enumerate() {
         let path = join_item("regions", i);
         match read_region(r, v, &path) {
             Some(region) => {
-                if !codes.insert(region.code.clone()) {
+                if codes.contains(&region.code) {
                     r.problem(
                         format!("{path}.code"),
                         t(
@@ -105,6 +104,7 @@ fn read_regions(r: &mut Reader, o: Obj<'_>) -> Option<Vec<super::model::Region>>
                         ),
                     );
                 }
+                codes.push(region.code.clone());
                 out.push(region);
             }
             None => complete = false,

@@ -8,7 +8,6 @@ use crate::json::{self, join_item, Obj};
 use crate::limits::MAX_CODE_CHARS;
 use crate::place::{is_province, same_province};
 use crate::text::t;
-use std::collections::BTreeSet;
 
 pub fn read_places(r: &mut Reader, v: &Value, path: &str) -> Option<PlaceData> {
     let o = r.obj(v, path)?;
@@ -19,9 +18,9 @@ pub fn read_places(r: &mut Reader, v: &Value, path: &str) -> Option<PlaceData> {
     let provinces = read_list(r, o, "provinces", read_province);
     let catalogue = read_catalogue(r, o);
     if let Some(list) = &provinces {
-        let mut seen = BTreeSet::new();
+        let mut seen: Vec<&str> = Vec::new();
         for (i, p) in list.iter().enumerate() {
-            if !seen.insert(p.code.as_str()) {
+            if seen.contains(&p.code.as_str()) {
                 r.problem(
                     format!("{}[{i}].code", o.at("provinces")),
                     t(
@@ -30,6 +29,7 @@ pub fn read_places(r: &mut Reader, v: &Value, path: &str) -> Option<PlaceData> {
                     ),
                 );
             }
+            seen.push(p.code.as_str());
         }
     }
     Some(PlaceData {
@@ -127,9 +127,9 @@ fn read_city(r: &mut Reader, v: &Value, path: &str) -> Option<City> {
 
 fn read_catalogue(r: &mut Reader, o: Obj<'_>) -> Option<Vec<CatalogueItem>> {
     let items = read_list(r, o, "catalogue", read_item)?;
-    let mut seen = BTreeSet::new();
+    let mut seen: Vec<&str> = Vec::new();
     for (i, item) in items.iter().enumerate() {
-        if !seen.insert(item.code.as_str()) {
+        if seen.contains(&item.code.as_str()) {
             r.problem(
                 format!("{}[{i}].code", o.at("catalogue")),
                 t(
@@ -138,6 +138,7 @@ fn read_catalogue(r: &mut Reader, o: Obj<'_>) -> Option<Vec<CatalogueItem>> {
                 ),
             );
         }
+        seen.push(item.code.as_str());
     }
     Some(items)
 }

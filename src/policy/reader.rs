@@ -6,7 +6,6 @@ use crate::error::{Error, Problem};
 use crate::json::Value;
 use crate::json::{self, join_key, Obj};
 use crate::text::{t, Text};
-use std::collections::BTreeMap;
 
 pub struct Reader {
     pub pack: usize,
@@ -115,7 +114,7 @@ impl Reader {
             return self.param(v, path, leaf).map(Table::Leaf);
         }
         let mut dim: Option<Dim> = None;
-        let mut arms = BTreeMap::new();
+        let mut arms: Vec<(String, Table<T>)> = Vec::new();
         let mut complete = true;
         for (key, arm) in o.map {
             let arm_path = join_key(path, key);
@@ -145,15 +144,15 @@ impl Reader {
             }
             match self.table(arm, &arm_path, leaf) {
                 Some(table) => {
-                    arms.insert(key.clone(), table);
+                    arms.push((key.clone(), table));
                 }
                 None => complete = false,
             }
         }
         let Some(dim) = dim else {
             // Only a `default` arm (or nothing): the default is the whole table.
-            return match arms.remove("default") {
-                Some(table) => Some(table),
+            return match arms.pop().filter(|(k, _)| k == "default") {
+                Some((_, table)) => Some(table),
                 None => {
                     if complete {
                         self.problem(
@@ -168,7 +167,7 @@ impl Reader {
                 }
             };
         };
-        if !arms.contains_key("default") {
+        if !arms.iter().any(|(k, _)| k == "default") {
             for key in dim.keys() {
                 if !o.map.contains_key(key) {
                     complete = false;

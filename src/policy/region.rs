@@ -6,7 +6,6 @@ use crate::json::Value;
 use crate::json::{self, join_item, join_key, Obj};
 use crate::limits::MAX_VERSIONS;
 use crate::text::t;
-use std::collections::BTreeMap;
 
 pub fn read_region(r: &mut Reader, v: &Value, path: &str) -> Option<Region> {
     let o = r.obj(v, path)?;
@@ -110,8 +109,8 @@ fn read_version(r: &mut Reader, v: &Value, path: &str) -> Option<Version> {
         reductions: reductions?,
         unfiled_reduction: unfiled?,
         overall_ceiling: ceiling?,
-        deductibles: deductibles?.into_iter().collect(),
-        limits: limits?.into_iter().collect(),
+        deductibles: deductibles?,
+        limits: limits?,
         diseases: diseases?,
     };
     check_references(r, &version, path);
@@ -119,15 +118,12 @@ fn read_version(r: &mut Reader, v: &Value, path: &str) -> Option<Version> {
 }
 
 /// Every filing category must be given (long-term ones usually 0), within the national ceilings.
-fn read_reductions(
-    r: &mut Reader,
-    o: Obj<'_>,
-) -> Option<BTreeMap<FilingCategory, Param<rust_decimal::Decimal>>> {
+fn read_reductions(r: &mut Reader, o: Obj<'_>) -> Option<Vec<Param<rust_decimal::Decimal>>> {
     let v = r.required(o, "reductions")?;
     let path = o.at("reductions");
     let ro = r.obj(v, &path)?;
     r.known_keys(ro, &FilingCategory::IDS);
-    let mut out = BTreeMap::new();
+    let mut out = Vec::with_capacity(FilingCategory::ALL.len());
     let mut complete = true;
     for category in FilingCategory::ALL {
         let id = category.id();
@@ -151,7 +147,7 @@ fn read_reductions(
                 complete = false;
             }
         }
-        out.insert(category, p);
+        out.push(p);
     }
     complete.then_some(out)
 }
@@ -294,7 +290,7 @@ fn read_disease(r: &mut Reader, v: &Value, path: &str) -> Option<Disease> {
 fn check_references(r: &mut Reader, version: &Version, path: &str) {
     for (id, disease) in &version.diseases {
         let dpath = join_key(&join_key(path, "diseases"), id);
-        if !version.deductibles.contains_key(&disease.deductible) {
+        if version.deductible(&disease.deductible).is_none() {
             r.problem(
                 join_key(&dpath, "deductible"),
                 t(
@@ -306,7 +302,7 @@ fn check_references(r: &mut Reader, version: &Version, path: &str) {
                 ),
             );
         }
-        if !version.limits.contains_key(&disease.limit) {
+        if version.limit(&disease.limit).is_none() {
             r.problem(
                 join_key(&dpath, "limit"),
                 t(

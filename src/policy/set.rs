@@ -7,14 +7,14 @@ use crate::json::Value;
 use crate::limits::MAX_PACKS;
 use crate::place::province_of;
 use crate::text::{t, Text};
-use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Debug, Clone)]
 pub struct PolicySet {
     pub packs: Vec<PackInfo>,
-    pub regions: BTreeMap<String, Region>,
+    /// Sorted by code.
+    pub regions: Vec<Region>,
     pub places: PlaceData,
-    known_diseases: BTreeSet<String>,
+    known_diseases: Vec<String>,
 }
 
 impl PolicySet {
@@ -72,12 +72,12 @@ impl PolicySet {
     }
 
     pub fn region(&self, code: &str) -> Option<&Region> {
-        self.regions.get(code)
+        self.regions.iter().find(|r| r.code == code)
     }
 
     /// Does any loaded region list this disease in any version?
     pub fn knows_disease(&self, id: &str) -> bool {
-        self.known_diseases.contains(id)
+        self.known_diseases.iter().any(|d| d == id)
     }
 
     /// The treatment place whose catalogue applies at `code`: catalogues are provincial, so a
@@ -104,7 +104,7 @@ impl PolicySet {
                 format!("{} ({code})", p.name.en),
             );
         }
-        if let Some(r) = self.regions.get(code) {
+        if let Some(r) = self.region(code) {
             return r.name.clone();
         }
         t(code, code)
@@ -138,14 +138,14 @@ impl PolicySet {
 /// Pinned pack digests: pack id → `sha256:…`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Manifest {
-    pub digests: BTreeMap<String, String>,
+    pub digests: Vec<(String, String)>,
 }
 
 impl Manifest {
     /// `{ "<pack id>": "sha256:<64 hex>", … }`.
     pub fn from_json(v: &Value) -> Result<Manifest, Error> {
         let o = crate::json::Obj::new(v, "manifest")?;
-        let mut digests = BTreeMap::new();
+        let mut digests = Vec::new();
         for (id, d) in o.map {
             let digest = crate::json::string(d, &o.at(id), 100)?;
             let hex = digest.strip_prefix("sha256:").unwrap_or("");
@@ -162,13 +162,13 @@ impl Manifest {
                     ),
                 ));
             }
-            digests.insert(id.clone(), digest.to_string());
+            digests.push((id.clone(), digest.to_string()));
         }
         Ok(Manifest { digests })
     }
 
     fn refuses(&self, index: usize, info: &PackInfo) -> Option<Problem> {
-        let message = match self.digests.get(&info.id) {
+        let message = match super::model::named(&self.digests, &info.id) {
             Some(want) if *want == info.digest => return None,
             Some(want) => t(
                 format!("策略包“{}”的摘要{}与清单固定的{want}不符，可能已被篡改", info.id, info.digest),
@@ -210,17 +210,21 @@ fn default_places() -> Result<PlaceData, Error> {
 /// Merge packs; also says whether any of them carried treatment-place data.
 fn merge(packs: Vec<(usize, Pack)>) -> Result<(PolicySet, bool), Error> {
     let mut problems = Vec::new();
-    let mut regions = BTreeMap::new();
+    let mut regions: Vec<Region> = Vec::new();
     let mut places: Option<PlaceData> = None;
     let mut infos = Vec::new();
-    let mut known_diseases = BTreeSet::new();
+    let mut known_diseases: Vec<String> = Vec::new();
     for (index, pack) in packs {
         infos.push(pack.info);
         for (j, region) in pack.regions.into_iter().enumerate() {
             for version in &region.versions {
-                known_diseases.extend(version.diseases.iter().map(|(id, _)| id.clone()));
+                for (id, _) in &version.diseases {
+                    if !known_diseases.contains(id) {
+                        known_diseases.push(id.clone());
+                    }
+                }
             }
-            if regions.contains_key(&region.code) {
+            if regions.iter().any(|r| r.code == region.code) {
                 problems.push(Problem {
                     pack: index,
                     path: format!("regions[{j}].code"),
@@ -234,7 +238,12 @@ fn merge(packs: Vec<(usize, Pack)>) -> Result<(PolicySet, bool), Error> {
                 });
                 continue;
             }
-            regions.insert(region.code.clone(), region);
+            // Kept sorted by code as they arrive: a handful of regions, no sort routine needed.
+            let at = regions
+                .iter()
+                .position(|r| r.code > region.code)
+                .unwrap_or(regions.len());
+            regions.insert(at, region);
         }
         if let Some(p) = pack.places {
             if places.is_some() {
