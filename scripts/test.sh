@@ -20,6 +20,9 @@ cargo test
 step "build the npm package and the page"
 scripts/build.sh
 
+step "offline dependency audit"
+node scripts/audit.mjs
+
 step "npm package tests (node --test)"
 node --test --test-reporter=spec tests/js/
 
