@@ -1,75 +1,110 @@
 // Assemble one npm package from the four wasm-pack builds:
-//   bundler/ (ESM, the default export), node/ (CommonJS, plus an ESM wrapper), web/ (init/initSync),
-//   no-modules/ (a global for old webviews).
+//   bundler/    ESM with the wasm imported as a module (webpack 5): the package's default entry
+//   node/       CommonJS, plus an ESM wrapper, chosen by the "node" condition
+//   web/        ESM with init()/initSync() (Vite, plain <script type="module">, workers)
+//   no-modules/ a classic script defining the global `wasm_bindgen` (pages without modules, webviews)
+// Usage: node scripts/assemble-pkg.mjs <wasm-pack out dir> <package dir>
 import { readFileSync, writeFileSync, mkdirSync, rmSync, cpSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { withTable } from "./sizes.mjs";
 
 const [from, to] = process.argv.slice(2);
+if (!from || !to) throw new Error("usage: node scripts/assemble-pkg.mjs <from> <to>");
 const cargo = readFileSync("Cargo.toml", "utf8");
 const field = (name) => cargo.match(new RegExp(`^${name} = "([^"]*)"`, "m"))?.[1];
 const version = field("version");
+const json = (path, value) => writeFileSync(path, JSON.stringify(value, null, 2) + "\n");
 
 rmSync(to, { recursive: true, force: true });
 const dirs = { bundler: "bundler", nodejs: "node", web: "web", "no-modules": "no-modules" };
 for (const [target, dir] of Object.entries(dirs)) {
   mkdirSync(join(to, dir), { recursive: true });
   for (const f of readdirSync(join(from, target))) {
-    if (f === "package.json" || f === ".gitignore" || f === "README.md") continue;
-    cpSync(join(from, target, f), join(to, dir, f));
+    // wasm-pack's own package files are replaced below; *_bg.wasm.d.ts describes the raw wasm
+    // exports, which no consumer imports.
+    if (["package.json", ".gitignore", "README.md"].includes(f) || f.endsWith("_bg.wasm.d.ts")) continue;
+    cpSync(join(from, target, f), join(to, dir, f), { recursive: true });
   }
 }
 
-// Node ESM: re-export the CommonJS build, so `import { Engine } from "yibao-policy"` works in Node.
+// wasm-bindgen declares `[Symbol.dispose](): void` on Engine, but TypeScript's lib knows
+// Symbol.dispose only from "esnext.disposable" on: a project with `"lib": ["es2022"]` and
+// skipLibCheck off would fail on our declarations. Declare it the way @types/node does (the
+// declarations merge, with each other and with the lib's).
+const dispose = "interface SymbolConstructor { readonly dispose: unique symbol; }";
+for (const dir of ["bundler", "node", "web"]) {
+  const path = join(to, dir, "yibao_policy.d.ts");
+  writeFileSync(path, readFileSync(path, "utf8") + `\ndeclare global {\n  ${dispose}\n}\n`);
+}
+const globalTypes = join(to, "no-modules", "yibao_policy.d.ts");
+writeFileSync(globalTypes, readFileSync(globalTypes, "utf8") + `\n${dispose}\n`);
+
+// Node ESM: re-export the CommonJS build under its own names (read from the build, so a new
+// export cannot be forgotten), so `import { Engine } from "yibao-policy"` works in Node.
+const cjs = readFileSync(join(to, "node", "yibao_policy.js"), "utf8");
+const names = [...cjs.matchAll(/^exports\.(\w+) = /gm)].map((m) => m[1]);
+if (!names.includes("Engine")) throw new Error("node build: no `exports.Engine` found");
 writeFileSync(
   join(to, "node", "index.mjs"),
-  `import pkg from "./yibao_policy.js";\nexport const { Engine, version } = pkg;\nexport default pkg;\n`,
+  `import cjs from "./yibao_policy.js";\nexport const { ${names.join(", ")} } = cjs;\nexport default cjs;\n`,
 );
-writeFileSync(join(to, "node", "index.d.mts"), `export * from "./yibao_policy.js";\n`);
+writeFileSync(
+  join(to, "node", "index.d.mts"),
+  `export * from "./yibao_policy.js";\nimport * as cjs from "./yibao_policy.js";\nexport default cjs;\n`,
+);
 
+// Per-directory package.json files: "type" tells Node how to load each directory's .js (the
+// package root is "type": "module"); "main"/"types" let resolvers that ignore "exports"
+// (TypeScript's moduleResolution "node10", webpack 4) find `yibao-policy/web`.
+json(join(to, "node", "package.json"), { type: "commonjs", main: "./yibao_policy.js", types: "./yibao_policy.d.ts" });
+json(join(to, "web", "package.json"), {
+  type: "module",
+  main: "./yibao_policy.js",
+  types: "./yibao_policy.d.ts",
+  sideEffects: false,
+});
+json(join(to, "no-modules", "package.json"), { type: "commonjs" });
+
+const node = {
+  import: { types: "./node/index.d.mts", default: "./node/index.mjs" },
+  require: { types: "./node/yibao_policy.d.ts", default: "./node/yibao_policy.js" },
+};
 const pkg = {
   name: "yibao-policy",
   version,
   description: field("description"),
   license: field("license"),
-  keywords: ["medical-insurance", "医保", "异地就医", "跨省直接结算", "门诊慢特病", "wasm"],
+  keywords: ["medical-insurance", "医保", "异地就医", "跨省直接结算", "门诊慢特病", "wasm", "webassembly"],
   type: "module",
+  // For tools that predate "exports".
   main: "./node/yibao_policy.js",
   module: "./bundler/yibao_policy.js",
   browser: "./bundler/yibao_policy.js",
   types: "./bundler/yibao_policy.d.ts",
+  // Conditions are tried in order: Node (and TypeScript's node16/nodenext) takes "node"; bundlers
+  // and TypeScript's "bundler" resolution fall through to the bundler build. Each "types" sits
+  // beside the file it describes, so ESM and CJS consumers get declarations of their own kind.
   exports: {
     ".": {
-      node: {
-        types: "./node/yibao_policy.d.ts",
-        import: "./node/index.mjs",
-        require: "./node/yibao_policy.js",
-      },
+      node,
       types: "./bundler/yibao_policy.d.ts",
       default: "./bundler/yibao_policy.js",
     },
     "./web": { types: "./web/yibao_policy.d.ts", default: "./web/yibao_policy.js" },
-    "./node": {
-      types: "./node/yibao_policy.d.ts",
-      import: "./node/index.mjs",
-      require: "./node/yibao_policy.js",
-    },
+    "./node": node,
+    "./bundler": { types: "./bundler/yibao_policy.d.ts", default: "./bundler/yibao_policy.js" },
     "./no-modules": "./no-modules/yibao_policy.js",
     "./web/yibao_policy_bg.wasm": "./web/yibao_policy_bg.wasm",
     "./no-modules/yibao_policy_bg.wasm": "./no-modules/yibao_policy_bg.wasm",
-    "./bundler/yibao_policy_bg.wasm": "./bundler/yibao_policy_bg.wasm",
+    "./no-modules/yibao_policy.d.ts": "./no-modules/yibao_policy.d.ts",
     "./package.json": "./package.json",
   },
-  files: ["bundler/", "node/", "web/", "no-modules/", "README.md"],
-  sideEffects: ["./bundler/yibao_policy.js", "./bundler/yibao_policy_bg.js"],
+  files: ["bundler/", "node/", "web/", "no-modules/"],
+  sideEffects: ["./bundler/yibao_policy.js", "./bundler/yibao_policy_bg.js", "./no-modules/yibao_policy.js"],
   engines: { node: ">=18" },
 };
-// The node/ build is CommonJS inside a "type": "module" package.
-writeFileSync(join(to, "node", "package.json"), JSON.stringify({ type: "commonjs" }, null, 2) + "\n");
-writeFileSync(join(to, "no-modules", "package.json"), JSON.stringify({ type: "commonjs" }, null, 2) + "\n");
-writeFileSync(join(to, "package.json"), JSON.stringify(pkg, null, 2) + "\n");
-try {
-  cpSync("npm/README.md", join(to, "README.md"));
-} catch {
-  writeFileSync(join(to, "README.md"), "# yibao-policy\n");
-}
+json(join(to, "package.json"), pkg);
+// The packaged README names this version's tarball and records the sizes of the files it ships with.
+const readme = readFileSync("npm/README.md", "utf8").replace(/yibao-policy-\d+\.\d+\.\d+[\w.-]*?\.tgz/g, `yibao-policy-${version}.tgz`);
+writeFileSync(join(to, "README.md"), withTable(readme, to));
 console.log(`assembled ${to}/ (yibao-policy ${version})`);

@@ -1,14 +1,16 @@
 //! Crossing the JS boundary. Requests go through `JSON.stringify` and our JSON parser rather than
-//! field by field: one crossing instead of dozens, numbers keep JavaScript's shortest decimal
-//! text (so 860.5 stays 860.5), and `NaN`/`Infinity` become `null`, which the core refuses with
-//! the field's path. Results come back as plain objects (maps as objects, `None` as `null`).
+//! field by field: one crossing instead of dozens, and numbers keep JavaScript's shortest decimal
+//! text (so 860.5 stays 860.5). `NaN` and `±Infinity` cross as the strings "NaN" and "Infinity"
+//! (plain `JSON.stringify` would turn them into `null`, which reads as a missing field), so the
+//! core refuses them as "not a valid number" at the field's path. Results come back as plain
+//! objects (maps as objects, `None` as `null`).
 
 use crate::error::{Error, ErrorCode};
-use crate::limits::{MAX_PACK_BYTES, MAX_REQUEST_BYTES, MAX_YEAR_BYTES};
-use crate::text::t;
-use js_sys::{Array, Object, Reflect, JSON};
-use serde::Serialize;
 use crate::json::Value;
+use crate::limits::{MAX_ITEMS, MAX_PACK_BYTES, MAX_REQUEST_BYTES, MAX_VISITS, MAX_YEAR_BYTES};
+use crate::text::t;
+use js_sys::{Array, JsString, Object, Reflect, JSON};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 #[derive(Clone, Copy)]
@@ -28,23 +30,100 @@ pub fn from_js(value: &JsValue, kind: Json) -> Result<Value, JsValue> {
             t("缺少请求", "the request is missing"),
         )));
     }
-    let text = if let Some(s) = value.as_string() {
-        s
-    } else {
-        stringify(value).map_err(js_error)?
+    let text = match value.dyn_ref::<JsString>() {
+        Some(s) => text_at_most(s, max),
+        None => text_at_most(&stringify(&bounded(value, kind)).map_err(js_error)?, max),
     };
     crate::parse_text(&text, max).map_err(js_error)
 }
 
-/// `JSON.stringify`, with its exceptions (cycles, BigInt, too deep) turned into typed errors.
-fn stringify(value: &JsValue) -> Result<String, Error> {
-    match JSON::stringify(value) {
-        Ok(s) => s.as_string().ok_or_else(|| {
-            Error::invalid(
-                "",
-                t("请求不是 JSON 对象", "the request is not a JSON object"),
-            )
-        }),
+/// A JS string's text, cut to `max + 1` UTF-16 units before it is copied into wasm memory (which
+/// never shrinks): each unit is at least one UTF-8 byte, so a text over `max` bytes stays over and
+/// is refused for its length, but a 200 MB string does not become 200 MB of wasm memory first.
+fn text_at_most(s: &JsString, max: usize) -> String {
+    let units = u32::try_from(max).unwrap_or(u32::MAX - 1);
+    if s.length() > units {
+        String::from(s.slice(0, units + 1))
+    } else {
+        String::from(s)
+    }
+}
+
+/// The value with oversize arrays cut to one element past their limit: the core then refuses
+/// them with its own path and message (`items`, "at most 1000 cost lines") instead of the whole
+/// request being too many bytes, and without stringifying 100,000 lines first.
+fn bounded(value: &JsValue, kind: Json) -> JsValue {
+    match kind {
+        Json::Request => bounded_request(value).unwrap_or_else(|| value.clone()),
+        Json::Year => {
+            if !Array::is_array(value) {
+                return value.clone();
+            }
+            // A shallow copy, so the caller's array is never changed.
+            let list = value
+                .unchecked_ref::<Array>()
+                .slice(0, MAX_VISITS as u32 + 1);
+            for i in 0..list.length() {
+                if let Some(visit) = bounded_request(&list.get(i)) {
+                    list.set(i, visit);
+                }
+            }
+            list.into()
+        }
+    }
+}
+
+/// A shallow copy of a request whose `items` array is over the limit, cut; `None` otherwise.
+fn bounded_request(value: &JsValue) -> Option<JsValue> {
+    if !value.is_object() || Array::is_array(value) {
+        return None;
+    }
+    let items = Reflect::get(value, &"items".into()).ok()?;
+    if !Array::is_array(&items) {
+        return None;
+    }
+    let items: Array = items.unchecked_into();
+    if items.length() <= MAX_ITEMS as u32 {
+        return None;
+    }
+    let copy = Object::assign(&Object::new(), value.unchecked_ref());
+    Reflect::set(
+        &copy,
+        &"items".into(),
+        &items.slice(0, MAX_ITEMS as u32 + 1),
+    )
+    .ok()?;
+    Some(copy.into())
+}
+
+/// `JSON.stringify`, with its exceptions (cycles, BigInt, too deep) turned into typed errors and
+/// non-finite numbers kept as their names.
+fn stringify(value: &JsValue) -> Result<JsString, Error> {
+    let mut keep_non_finite = |_key: js_sys::JsString, v: JsValue| {
+        Ok(Some(match v.as_f64() {
+            Some(f) if f.is_nan() => JsValue::from_str("NaN"),
+            Some(f) if f.is_infinite() => {
+                JsValue::from_str(if f > 0.0 { "Infinity" } else { "-Infinity" })
+            }
+            _ => v,
+        }))
+    };
+    match JSON::stringify_with_replacer_func(value, &mut keep_non_finite, None) {
+        // `undefined` for a function or a symbol.
+        Ok(s) if s.is_string() => Ok(s),
+        Ok(_) => Err(Error::invalid(
+            "",
+            t("请求不是 JSON 对象", "the request is not a JSON object"),
+        )),
+        // A RangeError is JavaScript running out of stack (nesting) or string length (size): a
+        // limit, as the JSON parser reports too deep nesting; a TypeError (cycles, BigInt) is not.
+        Err(e) if e.is_instance_of::<js_sys::RangeError>() => Err(Error::limit(
+            "",
+            t(
+                "请求嵌套过深或过大，无法转换为 JSON",
+                "the request is nested too deeply or too large to turn into JSON",
+            ),
+        )),
         Err(e) => {
             let why = Reflect::get(&e, &"message".into())
                 .ok()
@@ -83,9 +162,12 @@ pub fn pack_texts(packs: &JsValue) -> Result<Vec<String>, JsValue> {
     list.iter()
         .enumerate()
         .map(|(i, p)| {
-            let text = match p.as_string() {
-                Some(s) => s,
-                None => stringify(&p).map_err(|e| policy_error(i, e))?,
+            let text = match p.dyn_ref::<JsString>() {
+                Some(s) => text_at_most(s, MAX_PACK_BYTES),
+                None => text_at_most(
+                    &stringify(&p).map_err(|e| policy_error(i, e))?,
+                    MAX_PACK_BYTES,
+                ),
             };
             if text.len() > MAX_PACK_BYTES {
                 return Err(js_error(Error::limit(
@@ -106,16 +188,21 @@ fn policy_error(index: usize, e: Error) -> JsValue {
     }]))
 }
 
+/// Longer than any code or date the core accepts as an argument, so cutting there still leaves the
+/// core to refuse an over-long one (see `text_at_most`).
+const MAX_ARG_CHARS: usize = 256;
+
 pub fn string_arg(value: &JsValue, name: &str) -> Result<String, JsValue> {
-    value.as_string().ok_or_else(|| {
-        js_error(Error::invalid(
+    match value.dyn_ref::<JsString>() {
+        Some(s) => Ok(text_at_most(s, MAX_ARG_CHARS)),
+        None => Err(js_error(Error::invalid(
             name,
             t(
                 format!("{name} 应为文本"),
                 format!("{name} must be a string"),
             ),
-        ))
-    })
+        ))),
+    }
 }
 
 pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {

@@ -40,11 +40,11 @@ impl Engine {
             .map_err(js_error)
     }
 
-    /// Estimate one visit.
+    /// Estimate one visit. The request is an object or its JSON text.
     #[wasm_bindgen(unchecked_return_type = "EstimateResult")]
     pub fn estimate(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "EstimateRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "EstimateRequest | string")] request: JsValue,
     ) -> Result<JsValue, JsValue> {
         let value = from_js(&request, Json::Request)?;
         to_js(&self.core.estimate_json(&value).map_err(js_error)?)
@@ -54,8 +54,7 @@ impl Engine {
     #[wasm_bindgen(js_name = checkEligibility, unchecked_return_type = "Eligibility")]
     pub fn check_eligibility(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "EstimateRequest | EligibilityRequest")]
-        request: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "EligibilityRequest | string")] request: JsValue,
     ) -> Result<JsValue, JsValue> {
         let value = from_js(&request, Json::Request)?;
         to_js(&self.core.check_eligibility_json(&value).map_err(js_error)?)
@@ -65,7 +64,7 @@ impl Engine {
     #[wasm_bindgen(js_name = estimateYear, unchecked_return_type = "EstimateResult[]")]
     pub fn estimate_year(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "EstimateRequest[]")] visits: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "EstimateRequest[] | string")] visits: JsValue,
     ) -> Result<JsValue, JsValue> {
         let value = from_js(&visits, Json::Year)?;
         to_js(&self.core.estimate_year_json(&value).map_err(js_error)?)
@@ -111,7 +110,7 @@ impl Engine {
     #[wasm_bindgen(js_name = nationalFields, unchecked_return_type = "NationalField[]")]
     pub fn national_fields(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "EstimateRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "EstimateRequest | string")] request: JsValue,
     ) -> Result<JsValue, JsValue> {
         let value = from_js(&request, Json::Request)?;
         let req =

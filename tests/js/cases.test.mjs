@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { compareEstimate, compareError, loadCases } from "./compare.mjs";
+import { compareEstimate, compareOutcome, loadCases } from "./compare.mjs";
 
 const require = createRequire(import.meta.url);
 const publicCases = loadCases("public.json");
@@ -16,27 +16,30 @@ async function builds() {
   return { node, web };
 }
 
+function outcome(run) {
+  try {
+    return { result: run() };
+  } catch (error) {
+    return { error };
+  }
+}
+
+// Results must be data a page can keep, compare and post: plain objects and arrays of strings,
+// numbers, booleans and null — no class instances, Maps or undefined.
+function notPlain(value, at = "result") {
+  if (value === null || ["string", "number", "boolean"].includes(typeof value)) return [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => notPlain(v, `${at}[${i}]`));
+  if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.entries(value).flatMap(([k, v]) => notPlain(v, `${at}.${k}`));
+  }
+  return [`${at}: ${Object.prototype.toString.call(value)}`];
+}
+
 for (const [name, mod] of Object.entries(await builds())) {
   test(`public cases through the ${name} build`, () => {
     const engine = mod.Engine.withDefaults();
     assert.ok(publicCases.length >= 17);
-    const failures = [];
-    for (const c of publicCases) {
-      let outcome;
-      try {
-        outcome = { result: engine.estimate(c.request) };
-      } catch (error) {
-        outcome = { error };
-      }
-      if (c.expect.error) {
-        if (!outcome.error) failures.push(`[${c.name}] expected an error, got a result`);
-        else failures.push(...compareError(c.expect.error, outcome.error).map((d) => `[${c.name}] ${d}`));
-      } else if (outcome.error) {
-        failures.push(`[${c.name}] unexpected error ${outcome.error.code} ${outcome.error.path}: ${outcome.error.message}`);
-      } else {
-        failures.push(...compareEstimate(c.expect, outcome.result).map((d) => `[${c.name}] ${d}`));
-      }
-    }
+    const failures = publicCases.flatMap((c) => compareOutcome(c, outcome(() => engine.estimate(c.request))));
     assert.deepEqual(failures, []);
   });
 
@@ -51,5 +54,39 @@ for (const [name, mod] of Object.entries(await builds())) {
       );
     }
     assert.deepEqual(failures, []);
+  });
+
+  test(`${name} build: results are plain objects, with null where the contract shows null`, () => {
+    const engine = mod.Engine.withDefaults();
+    for (const c of publicCases.filter((x) => !x.expect.error)) {
+      const est = engine.estimate(c.request);
+      assert.deepEqual(notPlain(est), [], c.name);
+      for (const check of est.eligibility.checks) {
+        assert.ok(check.action === null || typeof check.action === "object", `${c.name}: ${check.code}.action`);
+        if (check.status === "pass") assert.equal(check.action, null, `${c.name}: ${check.code} passes, so no action`);
+      }
+      // CONTRACT.md: in "none" mode there is no cap, so capRemaining is null.
+      if (c.expect.mode === "none") assert.equal(est.settlement.capRemaining, null, c.name);
+    }
+    const d = publicCases[0].request;
+    const info = [
+      engine.checkEligibility(d), engine.estimateYear([d]), engine.regions(),
+      engine.diseases(d.insured.region, d.visit.date), engine.places(), engine.catalogue(d.visit.place),
+    ];
+    assert.deepEqual(info.flatMap((v, i) => notPlain(v, `call ${i}`)), []);
+  });
+
+  test(`${name} build: amounts may be strings or numbers, requests objects or JSON text`, () => {
+    const engine = mod.Engine.withDefaults();
+    for (const c of publicCases.filter((x) => !x.expect.error)) {
+      const asNumbers = structuredClone(c.request);
+      for (const item of asNumbers.items) item.amount = Number(item.amount);
+      const asText = JSON.stringify(c.request);
+      const failures = [
+        ...compareOutcome(c, outcome(() => engine.estimate(asNumbers))).map((d) => `numbers: ${d}`),
+        ...compareOutcome(c, outcome(() => engine.estimate(asText))).map((d) => `text: ${d}`),
+      ];
+      assert.deepEqual(failures, []);
+    }
   });
 }

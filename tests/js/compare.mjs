@@ -55,11 +55,25 @@ export function compareEstimate(expect, result) {
   return diffs;
 }
 
+// `error` is a thrown value, or its fields as another process reported them (with `isError`).
 export function compareError(expect, error) {
   const diffs = [];
-  if (!(error instanceof Error)) diffs.push("error: not an Error object");
+  if (!(error instanceof Error) && error.isError !== true) diffs.push("error: not an Error object");
   for (const k of ["code", "path"]) if (k in expect) same(diffs, `error.${k}`, expect[k], error[k]);
   if (!error.message) diffs.push("error.message (en) is empty");
   if (!error.messageZh) diffs.push("error.messageZh is empty");
   return diffs;
+}
+
+/** One case's outcome, `{ result }` or `{ error }`, against its expectation; differences named. */
+export function compareOutcome(c, outcome) {
+  let diffs;
+  if (c.expect.error) {
+    diffs = outcome.error ? compareError(c.expect.error, outcome.error) : ["expected an error, got a result"];
+  } else if (outcome.error) {
+    diffs = [`unexpected error ${outcome.error.code} ${outcome.error.path}: ${outcome.error.message}`];
+  } else {
+    diffs = compareEstimate(c.expect, outcome.result);
+  }
+  return diffs.map((d) => `[${c.name}] ${d}`);
 }
