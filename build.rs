@@ -11,8 +11,7 @@ fn main() {
     for name in PACKS {
         let source = Path::new("packs").join(name);
         println!("cargo:rerun-if-changed={}", source.display());
-        let text = fs::read_to_string(&source)
-            .unwrap_or_else(|e| panic!("cannot read {}: {e}", source.display()));
+        let text = fs::read_to_string(&source).unwrap_or_else(|e| panic!("cannot read {}: {e}", source.display()));
         fs::write(Path::new(&out).join(name), minify(&text)).expect("write to OUT_DIR");
     }
 }

@@ -148,11 +148,7 @@ fn bodies() -> Vec<(&'static str, Option<Throughput>, Body)> {
     out.push((
         "packs/from-texts",
         None,
-        Box::new(|| {
-            drop(black_box(
-                Engine::from_pack_texts(black_box(&PACKS)).unwrap(),
-            ))
-        }),
+        Box::new(|| drop(black_box(Engine::from_pack_texts(black_box(&PACKS)).unwrap()))),
     ));
     out.push((
         "packs/json-parse-only",
@@ -189,7 +185,53 @@ criterion_group! {
     targets = benches
 }
 
+/// `YIBAO_TIME=<id>[,<id>…]`: time each body in batches sized to ~10 ms after a warm-up, and
+/// print one JSON line per id with the median and best batch in ns per call. bench/node.mjs
+/// runs this right before timing the same call inside WebAssembly, so the wasm/native ratio is
+/// taken under the same load on a shared machine.
+fn time_batches(ids: &str) {
+    let rounds: usize = std::env::var("YIBAO_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(21);
+    for (id, _, mut body) in bodies() {
+        if !ids.split(',').any(|want| want == id) {
+            continue;
+        }
+        let mut n = 1u32;
+        let warm = std::time::Instant::now();
+        while warm.elapsed() < Duration::from_millis(200) {
+            let t = std::time::Instant::now();
+            for _ in 0..n {
+                body();
+            }
+            if t.elapsed() < Duration::from_millis(5) {
+                n *= 2;
+            }
+        }
+        let mut per_call: Vec<f64> = (0..rounds)
+            .map(|_| {
+                let t = std::time::Instant::now();
+                for _ in 0..n {
+                    body();
+                }
+                t.elapsed().as_nanos() as f64 / f64::from(n)
+            })
+            .collect();
+        per_call.sort_by(f64::total_cmp);
+        println!(
+            "{{\"id\":\"{id}\",\"median\":{:.1},\"min\":{:.1},\"batch\":{n}}}",
+            per_call[per_call.len() / 2],
+            per_call[0]
+        );
+    }
+}
+
 fn main() {
+    if let Ok(ids) = std::env::var("YIBAO_TIME") {
+        time_batches(&ids);
+        return;
+    }
     if let Ok(spec) = std::env::var("YIBAO_PROFILE") {
         let (name, n) = spec.split_once(':').unwrap_or((spec.as_str(), "1000"));
         let n: u64 = n.parse().expect("YIBAO_PROFILE=<id>:<iterations>");

@@ -107,4 +107,5 @@ json(join(to, "package.json"), pkg);
 // The packaged README names this version's tarball and records the sizes of the files it ships with.
 const readme = readFileSync("npm/README.md", "utf8").replace(/yibao-policy-\d+\.\d+\.\d+[\w.-]*?\.tgz/g, `yibao-policy-${version}.tgz`);
 writeFileSync(join(to, "README.md"), withTable(readme, to));
+cpSync("LICENSE", join(to, "LICENSE"));
 console.log(`assembled ${to}/ (yibao-policy ${version})`);

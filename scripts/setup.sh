@@ -36,13 +36,15 @@ if [ ! -x node_modules/.bin/wasm-opt ] || ! npm ls --depth=0 >/dev/null 2>&1; th
 fi
 
 if [ "${1:-}" = "--browser" ]; then
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-    say "installing Debian's chromium and chromium-driver"
+  # fonts-wqy-microhei: so that screenshots of the Chinese page are legible, not boxes.
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! fc-list 2>/dev/null | grep -qi wqy; then
+    say "installing Debian's chromium, chromium-driver and a CJK font"
     sudo_cmd=""
     [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
     export DEBIAN_FRONTEND=noninteractive
-    $sudo_cmd apt-get install -y -q chromium chromium-driver >/dev/null 2>&1 ||
-      { $sudo_cmd apt-get update -q >/dev/null && $sudo_cmd apt-get install -y -q chromium chromium-driver >/dev/null; }
+    $sudo_cmd apt-get install -y -q chromium chromium-driver fonts-wqy-microhei >/dev/null 2>&1 ||
+      { $sudo_cmd apt-get update -q >/dev/null &&
+        $sudo_cmd apt-get install -y -q chromium chromium-driver fonts-wqy-microhei >/dev/null; }
   fi
 fi
 say "ready"

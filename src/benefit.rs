@@ -111,9 +111,7 @@ pub fn resolve(s: &Situation<'_>, findings: &Findings, ytd: &Ytd) -> Result<Bene
             },
         ),
         Some(Deductible::Annual(table)) => (DeductibleKind::Annual, used(table, who, group_rule)?),
-        Some(Deductible::PerVisit(table)) => {
-            (DeductibleKind::PerVisit, used(table, who, group_rule)?)
-        }
+        Some(Deductible::PerVisit(table)) => (DeductibleKind::PerVisit, used(table, who, group_rule)?),
         None => return Err(broken(&group_rule)),
     };
     let deductible_paid = match deductible.0 {
@@ -123,9 +121,7 @@ pub fn resolve(s: &Situation<'_>, findings: &Findings, ytd: &Ytd) -> Result<Bene
     };
 
     let limit_rule = format!("{prefix}/limits/{}", disease.limit);
-    let limit = version
-        .limit(&disease.limit)
-        .ok_or_else(|| broken(&limit_rule))?;
+    let limit = version.limit(&disease.limit).ok_or_else(|| broken(&limit_rule))?;
     let mut limits = Vec::new();
     if let Some(table) = &limit.annual {
         let limit = used(table, who, format!("{limit_rule}/annual"))?;
@@ -143,11 +139,7 @@ pub fn resolve(s: &Situation<'_>, findings: &Findings, ytd: &Ytd) -> Result<Bene
             used: ytd.fund_paid_month.0,
         });
     }
-    let overall = used(
-        &version.overall_ceiling,
-        who,
-        format!("{prefix}/overallCeiling"),
-    )?;
+    let overall = used(&version.overall_ceiling, who, format!("{prefix}/overallCeiling"))?;
     limits.push(LimitUse {
         kind: LimitKind::Overall,
         limit: overall,
@@ -180,17 +172,11 @@ fn reduction(s: &Situation<'_>, findings: &Findings, prefix: &str) -> (Used<Deci
     if let Some(filing) = s.req.filing.as_ref().filter(|_| findings.filing_valid()) {
         if let Some(p) = version.reduction(filing.category) {
             let id = filing.category.id();
-            return (
-                param(p, format!("{prefix}/reductions/{id}")),
-                filing.category.name(),
-            );
+            return (param(p, format!("{prefix}/reductions/{id}")), filing.category.name());
         }
     }
     (
-        param(
-            &version.unfiled_reduction,
-            format!("{prefix}/unfiledReduction"),
-        ),
+        param(&version.unfiled_reduction, format!("{prefix}/unfiledReduction")),
         t(
             "未备案或备案不适用（回参保地手工报销）",
             "not filed, or the filing does not cover this visit (claimed manually at home)",

@@ -81,11 +81,7 @@ pub fn price(set: &PolicySet, place_code: &str, items: &[Item]) -> Priced {
     }
 }
 
-fn place_default_share(
-    set: &PolicySet,
-    place: Option<&Place>,
-    code: &str,
-) -> (PlaceShare, Vec<Warning>) {
+fn place_default_share(set: &PolicySet, place: Option<&Place>, code: &str) -> (PlaceShare, Vec<Warning>) {
     match place.and_then(|p| p.class_b_share.as_ref().map(|s| (p, s))) {
         Some((p, share)) => (
             PlaceShare {
@@ -105,7 +101,10 @@ fn place_default_share(
                 path: "visit.place".into(),
                 message: t(
                     format!("暂无{}的目录数据，乙类先行自付比例按全国默认{pct}%估算", name.zh),
-                    format!("no catalogue data for {}: class B self-pay share estimated at the national default {pct}%", name.en),
+                    format!(
+                        "no catalogue data for {}: class B self-pay share estimated at the national default {pct}%",
+                        name.en
+                    ),
                 ),
             };
             (
@@ -129,10 +128,7 @@ fn price_line(
     item: &Item,
     warnings: &mut Vec<Warning>,
 ) -> PricedLine {
-    let listed = item
-        .code
-        .as_deref()
-        .and_then(|code| set.catalogue_item(place, code));
+    let listed = item.code.as_deref().and_then(|code| set.catalogue_item(place, code));
     let path = format!("items[{index}]");
     let class = match (item.class, listed) {
         (Some(own), Some(entry)) if own != entry.class.value => {
@@ -140,22 +136,46 @@ fn price_line(
                 code: "ITEM_CLASS_DIFFERS",
                 path: format!("{path}.class"),
                 message: t(
-                    format!("该项目在就医地目录中为{}类，按所填{}类计算", class_zh(entry.class.value), class_zh(own)),
-                    format!("the catalogue lists this item as class {:?}; computed as the class {:?} given", entry.class.value, own),
+                    format!(
+                        "该项目在就医地目录中为{}类，按所填{}类计算",
+                        class_zh(entry.class.value),
+                        class_zh(own)
+                    ),
+                    format!(
+                        "the catalogue lists this item as class {:?}; computed as the class {:?} given",
+                        entry.class.value, own
+                    ),
                 ),
             });
             own
         }
-        (Some(own), _) => own,
-        (None, Some(entry)) => entry.class.value,
-        (None, None) => {
-            let label = item.code.as_deref().or(item.name.as_deref()).unwrap_or("");
+        (Some(own), Some(_)) => own,
+        (Some(own), None) => {
+            // CONTRACT.md warns for such lines too: the class is the patient's or hospital's word,
+            // not the catalogue's, so the estimate is only as good as that word.
+            let label = line_label(item, index);
             warnings.push(Warning {
                 code: "ITEM_NOT_IN_CATALOGUE",
                 path: path.clone(),
                 message: t(
-                    format!("“{label}”不在就医地目录中且未填类别，按丙类（全自费）计算"),
-                    format!("'{label}' is not in the treatment place's catalogue and has no class: counted as class C (fully self-paid)"),
+                    format!("{}不在就医地示例目录中，按所填{}类计算", label.zh, class_zh(own)),
+                    format!(
+                        "{} is not in the treatment place's sample catalogue: computed as the class {own:?} given",
+                        label.en
+                    ),
+                ),
+            });
+            own
+        }
+        (None, Some(entry)) => entry.class.value,
+        (None, None) => {
+            let label = line_label(item, index);
+            warnings.push(Warning {
+                code: "ITEM_NOT_IN_CATALOGUE",
+                path: path.clone(),
+                message: t(
+                    format!("{}不在就医地目录中且未填类别，按丙类（全自费）计算", label.zh),
+                    format!("{} is not in the treatment place's catalogue and has no class: counted as class C (fully self-paid)", label.en),
                 ),
             });
             Class::C
@@ -170,11 +190,8 @@ fn price_line(
         .map(|m| m.0)
         .or_else(|| listed.and_then(|e| e.ceiling.as_ref().map(|c| c.value)));
     let (share, source, provenance) = if class == Class::B {
-        let (value, source, provenance) = class_b_share(
-            item,
-            listed.and_then(|e| e.self_pay_ratio.as_ref()),
-            place_share,
-        );
+        let (value, source, provenance) =
+            class_b_share(item, listed.and_then(|e| e.self_pay_ratio.as_ref()), place_share);
         (Some(value), Some(source), provenance)
     } else {
         (None, None, None)
@@ -218,17 +235,17 @@ fn class_b_share(
     } else if let Some(p) = own {
         (p.value, ShareSource::Item, Some(p.provenance))
     } else if place_share.defaulted {
-        (
-            place_share.value,
-            ShareSource::Fallback,
-            Some(place_share.provenance),
-        )
+        (place_share.value, ShareSource::Fallback, Some(place_share.provenance))
     } else {
-        (
-            place_share.value,
-            ShareSource::Place,
-            Some(place_share.provenance),
-        )
+        (place_share.value, ShareSource::Place, Some(place_share.provenance))
+    }
+}
+
+/// How a line is named in a warning: its code or name, else its position.
+fn line_label(item: &Item, index: usize) -> Text {
+    match item.code.as_deref().or(item.name.as_deref()) {
+        Some(label) => t(format!("“{label}”"), format!("'{label}'")),
+        None => t(format!("第{}项", index + 1), format!("line {}", index + 1)),
     }
 }
 

@@ -122,10 +122,7 @@ impl Findings {
             None => FilingFinding::NotFiled,
             Some(f) if f.category == FilingCategory::Emergency => FilingFinding::Emergency,
             Some(f) => FilingFinding::Filed {
-                place_covers: f
-                    .place
-                    .as_deref()
-                    .is_some_and(|p| contains(p, &req.visit.place)),
+                place_covers: f.place.as_deref().is_some_and(|p| contains(p, &req.visit.place)),
                 dates_cover: f.start.is_some_and(|start| start <= req.visit.date)
                     && f.end.is_none_or(|end| req.visit.date <= end),
             },
@@ -203,10 +200,7 @@ impl Findings {
                     place_covers: false,
                     ..
                 }
-                | FilingFinding::Filed {
-                    dates_cover: false,
-                    ..
-                }
+                | FilingFinding::Filed { dates_cover: false, .. }
         )
     }
 }

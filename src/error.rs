@@ -68,10 +68,7 @@ impl Error {
     pub fn policy(problems: Vec<Problem>) -> Error {
         let (path, message) = match problems.first() {
             Some(p) => (p.path.clone(), p.message.clone()),
-            None => (
-                String::new(),
-                crate::text::t("策略包无效", "invalid policy pack"),
-            ),
+            None => (String::new(), crate::text::t("策略包无效", "invalid policy pack")),
         };
         let count = problems.len();
         let message = if count > 1 {
@@ -99,13 +96,7 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} at {}: {}",
-            self.code.as_str(),
-            self.path,
-            self.message.en
-        )
+        write!(f, "{} at {}: {}", self.code.as_str(), self.path, self.message.en)
     }
 }
 

@@ -127,21 +127,13 @@ pub fn diseases(set: &PolicySet, region: &str, date: &str) -> Result<Vec<Disease
         .diseases
         .iter()
         .map(|(id, d)| {
-            let shared = version
-                .diseases
-                .iter()
-                .filter(|(_, o)| o.limit == d.limit)
-                .count()
-                > 1;
+            let shared = version.diseases.iter().filter(|(_, o)| o.limit == d.limit).count() > 1;
             DiseaseInfo {
                 id: id.clone(),
                 name: d.name.clone(),
                 pinyin: d.pinyin.clone(),
                 provenance: d.provenance,
-                pool: version
-                    .limit(&d.limit)
-                    .filter(|_| shared)
-                    .and_then(|l| l.name.clone()),
+                pool: version.limit(&d.limit).filter(|_| shared).and_then(|l| l.name.clone()),
             }
         })
         .collect())

@@ -3,16 +3,13 @@
 
 /// The provinces, autonomous regions and municipalities: the first two digits of a valid code.
 const PROVINCES: [&str; 34] = [
-    "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41",
-    "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65", "71",
-    "81", "82",
+    "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41", "42", "43", "44",
+    "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65", "71", "81", "82",
 ];
 
 /// Six ASCII digits whose first two name a province.
 pub fn is_division_code(code: &str) -> bool {
-    code.len() == 6
-        && code.bytes().all(|b| b.is_ascii_digit())
-        && code.get(..2).is_some_and(|p| PROVINCES.contains(&p))
+    code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit()) && code.get(..2).is_some_and(|p| PROVINCES.contains(&p))
 }
 
 /// `430100` → `430000`. Callers pass validated codes.

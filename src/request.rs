@@ -3,12 +3,11 @@
 use crate::date::Date;
 use crate::error::Error;
 use crate::json::Value;
-use crate::json::{self, join_item, Obj};
+use crate::json::{self, join_item, At, Obj};
 use crate::limits::{MAX_CODE_CHARS, MAX_ITEMS, MAX_NAME_CHARS, MAX_RECOGNIZED};
 use crate::money::Money;
 use crate::policy::{Class, FilingCategory, Scheme, Status};
 use crate::text::t;
-use rust_decimal::Decimal;
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -111,29 +110,21 @@ impl Request {
 }
 
 fn read_insured(o: &Obj<'_>) -> Result<Insured, Error> {
-    let region = json::division_code(o.require("region")?, &o.at("region"))?.to_string();
-    let scheme = match json::one_of(
-        o.require("scheme")?,
-        &o.at("scheme"),
-        &["employee", "resident"],
-    )? {
+    let region = o.req_code("region")?.to_string();
+    let scheme = match o.req_one_of("scheme", &["employee", "resident"])? {
         "employee" => Scheme::Employee,
         _ => Scheme::Resident,
     };
-    let status = match o.get("status") {
-        None => Status::Working,
-        Some(s) => match json::one_of(s, &o.at("status"), &["working", "retired"])? {
-            "retired" => Status::Retired,
-            _ => Status::Working,
-        },
+    let status = match o.one_of("status", &["working", "retired"])? {
+        Some("retired") => Status::Retired,
+        _ => Status::Working,
     };
     let recognized_diseases = match o.array("recognizedDiseases")? {
         None => None,
         Some(list) => {
-            let path = o.at("recognizedDiseases");
             if list.len() > MAX_RECOGNIZED {
                 return Err(Error::limit(
-                    path,
+                    o.at("recognizedDiseases"),
                     t(
                         format!("已认定病种最多{MAX_RECOGNIZED}个"),
                         format!("at most {MAX_RECOGNIZED} recognised diseases"),
@@ -143,9 +134,7 @@ fn read_insured(o: &Obj<'_>) -> Result<Insured, Error> {
             let ids = list
                 .iter()
                 .enumerate()
-                .map(|(i, v)| {
-                    json::string(v, &join_item(&path, i), MAX_CODE_CHARS).map(str::to_string)
-                })
+                .map(|(i, v)| disease_id(v, || join_item(&o.at("recognizedDiseases"), i)))
                 .collect::<Result<Vec<_>, _>>()?;
             Some(ids)
         }
@@ -158,17 +147,28 @@ fn read_insured(o: &Obj<'_>) -> Result<Insured, Error> {
     })
 }
 
+/// A disease id: a non-empty string (whether any pack knows it is decided later).
+fn disease_id(v: &Value, path: impl Fn() -> String) -> Result<String, Error> {
+    match json::string(v, "", MAX_CODE_CHARS) {
+        Ok(s) if !s.trim().is_empty() => Ok(s.to_string()),
+        Ok(_) => Err(Error::invalid(
+            path(),
+            t("病种不能为空", "the disease must not be empty"),
+        )),
+        Err(mut e) => {
+            e.path = path();
+            Err(e)
+        }
+    }
+}
+
 fn read_filing(o: &Obj<'_>) -> Result<Filing, Error> {
-    let category = FilingCategory::parse(json::one_of(
-        o.require("category")?,
-        &o.at("category"),
-        &FilingCategory::IDS,
-    )?)
-    .ok_or_else(|| json::missing(&o.at("category"), "category"))?;
+    let category = FilingCategory::parse(o.req_one_of("category", &FilingCategory::IDS)?)
+        .ok_or_else(|| json::missing(&o.at("category"), "category"))?;
     let emergency = category == FilingCategory::Emergency;
     // An emergency counts as filed without a place or dates (视同已备案); any other filing needs both.
-    let place = match o.get("place") {
-        Some(p) => Some(json::division_code(p, &o.at("place"))?.to_string()),
+    let place = match o.code("place")? {
+        Some(p) => Some(p.to_string()),
         None if emergency => None,
         None => return Err(json::missing(&o.at("place"), "place")),
     };
@@ -199,10 +199,10 @@ fn read_filing(o: &Obj<'_>) -> Result<Filing, Error> {
 
 fn read_visit(o: &Obj<'_>) -> Result<Visit, Error> {
     let date = o.req_date("date")?;
-    let place = json::division_code(o.require("place")?, &o.at("place"))?.to_string();
-    let hospital_level = read_level(o.require("hospitalLevel")?, &o.at("hospitalLevel"))?;
+    let place = o.req_code("place")?.to_string();
+    let hospital_level = read_level(o.require("hospitalLevel")?, || o.at("hospitalLevel"))?;
     let networked = o.bool("networked")?.unwrap_or(true);
-    let disease = o.req_str("disease", MAX_CODE_CHARS)?.to_string();
+    let disease = disease_id(o.require("disease")?, || o.at("disease"))?;
     Ok(Visit {
         date,
         place,
@@ -213,18 +213,17 @@ fn read_visit(o: &Obj<'_>) -> Result<Visit, Error> {
 }
 
 /// 1, 2 or 3, as a number or a numeric string (form fields arrive as strings).
-fn read_level(v: &Value, path: &str) -> Result<u8, Error> {
+fn read_level(v: &Value, path: impl Fn() -> String) -> Result<u8, Error> {
     let text = match v {
-        Value::Number(n) => n.to_string(),
-        Value::String(s) if s.len() <= 8 => s.clone(),
-        _ => String::new(),
+        Value::Number(n) | Value::String(n) => n.as_str(),
+        _ => "",
     };
-    match text.as_str() {
+    match text {
         "1" => Ok(1),
         "2" => Ok(2),
         "3" => Ok(3),
         _ => Err(Error::invalid(
-            path,
+            path(),
             t("医院等级应为 1、2 或 3", "hospital level must be 1, 2 or 3"),
         )),
     }
@@ -251,32 +250,25 @@ fn read_items(o: Obj<'_>, lines: Lines) -> Result<Vec<Item>, Error> {
             t("至少需要一条费用明细", "at least one cost line is needed"),
         ));
     }
+    let items = At::Text("items");
     list.iter()
         .enumerate()
-        .map(|(i, v)| {
-            let path = join_item("items", i);
-            read_item(&Obj::new(v, &path)?)
-        })
+        .map(|(i, v)| read_item(&Obj::within(v, At::Index(&items, i))?))
         .collect()
 }
 
 fn read_item(o: &Obj<'_>) -> Result<Item, Error> {
     let code = o.str("code", MAX_CODE_CHARS)?.map(str::to_string);
     let name = o.str("name", MAX_NAME_CHARS)?.map(str::to_string);
-    let amount = Money(json::money(o.require("amount")?, &o.at("amount"))?);
-    let class = match o.get("class") {
+    let amount = Money(o.req_money("amount")?);
+    let class = match o.str("class", 8)? {
         None => None,
-        Some(c) => Some(
-            Class::parse(json::string(c, &o.at("class"), 8)?).ok_or_else(|| {
-                Error::invalid(
-                    o.at("class"),
-                    t(
-                        "类别应为 A（甲）、B（乙）或 C（丙）",
-                        "class must be A, B or C",
-                    ),
-                )
-            })?,
-        ),
+        Some(c) => Some(Class::parse(c).ok_or_else(|| {
+            Error::invalid(
+                o.at("class"),
+                t("类别应为 A（甲）、B（乙）或 C（丙）", "class must be A, B or C"),
+            )
+        })?),
     };
     let self_pay_ratio = o.ratio("selfPayRatio")?.map(crate::money::Ratio);
     let ceiling_amount = o.money("ceilingAmount")?.map(Money);
@@ -291,13 +283,12 @@ fn read_item(o: &Obj<'_>) -> Result<Item, Error> {
 }
 
 fn read_ytd(o: &Obj<'_>) -> Result<Ytd, Error> {
-    let get = |key: &str| -> Result<Option<Decimal>, Error> { o.money(key) };
-    let fund_paid = get("fundPaid")?.unwrap_or_default();
+    let fund_paid = o.money("fundPaid")?.unwrap_or_default();
     Ok(Ytd {
-        deductible_paid: Money(get("deductiblePaid")?.unwrap_or_default()),
+        deductible_paid: Money(o.money("deductiblePaid")?.unwrap_or_default()),
         fund_paid: Money(fund_paid),
-        fund_paid_month: Money(get("fundPaidMonth")?.unwrap_or_default()),
+        fund_paid_month: Money(o.money("fundPaidMonth")?.unwrap_or_default()),
         // Most people know only what the fund paid this year; it is then also the total.
-        fund_paid_total: Money(get("fundPaidTotal")?.unwrap_or(fund_paid)),
+        fund_paid_total: Money(o.money("fundPaidTotal")?.unwrap_or(fund_paid)),
     })
 }

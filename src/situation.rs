@@ -39,10 +39,7 @@ impl<'a> Situation<'a> {
         if let Some(list) = &req.insured.recognized_diseases {
             for (i, id) in list.iter().enumerate() {
                 if !set.knows_disease(id) {
-                    return Err(unknown_disease(
-                        &join_item("insured.recognizedDiseases", i),
-                        id,
-                    ));
+                    return Err(unknown_disease(&join_item("insured.recognizedDiseases", i), id));
                 }
             }
         }

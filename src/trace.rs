@@ -66,7 +66,10 @@ pub fn explain(s: &Settlement, benefit: &Benefit, priced: &Priced, mode: Mode) -
             Some(share.provenance),
             t(
                 format!("就医地乙类先行自付比例{}（明细或目录另有规定的除外）", pct(share.value)),
-                format!("the treatment place's class B self-pay share is {} unless a line or item has its own", pct(share.value)),
+                format!(
+                    "the treatment place's class B self-pay share is {} unless a line or item has its own",
+                    pct(share.value)
+                ),
             ),
         ));
     }
@@ -74,10 +77,7 @@ pub fn explain(s: &Settlement, benefit: &Benefit, priced: &Priced, mode: Mode) -
     out.push(calc(
         "total",
         s.total,
-        t(
-            format!("{n}条费用明细合计"),
-            format!("sum of {n} cost lines"),
-        ),
+        t(format!("{n}条费用明细合计"), format!("sum of {n} cost lines")),
     ));
     out.push(calc(
         "fullSelfPay",
@@ -90,10 +90,7 @@ pub fn explain(s: &Settlement, benefit: &Benefit, priced: &Priced, mode: Mode) -
     out.push(calc(
         "overLimitSelfPay",
         s.over_limit_self_pay,
-        t(
-            "超出限价的部分，自费",
-            "the part above price ceilings, self-paid",
-        ),
+        t("超出限价的部分，自费", "the part above price ceilings, self-paid"),
     ));
     out.push(calc(
         "preSelfPay",
@@ -163,13 +160,7 @@ fn explain_nothing(out: &mut Vec<TraceStep>, s: &Settlement) {
         None,
         why.clone(),
     ));
-    out.push(step(
-        "ratio",
-        Some(s.ratio.text()),
-        "mode/none",
-        None,
-        why.clone(),
-    ));
+    out.push(step("ratio", Some(s.ratio.text()), "mode/none", None, why.clone()));
     out.push(calc("fundBeforeCap", s.fund_before_cap, why));
     out.push(step(
         "capRemaining",
@@ -200,11 +191,7 @@ fn explain_terms(out: &mut Vec<TraceStep>, s: &Settlement, b: &Benefit, mode: Mo
                 ),
             ),
             DeductibleKind::PerVisit => t(
-                format!(
-                    "每次就诊起付线{}元，本次计入{}元",
-                    yuan(d.value),
-                    s.deductible.text()
-                ),
+                format!("每次就诊起付线{}元，本次计入{}元", yuan(d.value), s.deductible.text()),
                 format!(
                     "per-visit deductible {} yuan, {} counted now",
                     yuan(d.value),
@@ -229,10 +216,7 @@ fn explain_terms(out: &mut Vec<TraceStep>, s: &Settlement, b: &Benefit, mode: Mo
             Some(base.provenance),
             t(
                 format!("参保地政策支付比例{}", pct(base.value)),
-                format!(
-                    "the insured place's reimbursement ratio is {}",
-                    pct(base.value)
-                ),
+                format!("the insured place's reimbursement ratio is {}", pct(base.value)),
             ),
         ));
     }
@@ -304,28 +288,14 @@ fn limit_step(kind: LimitKind, limit: &Used<Option<Decimal>>, used: Decimal) -> 
     let (name, zh, en) = match kind {
         LimitKind::Annual => ("annualLimit", "年度支付限额", "annual limit"),
         LimitKind::Monthly => ("monthlyLimit", "月度支付限额", "monthly quota"),
-        LimitKind::Overall => (
-            "overallCeiling",
-            "门诊慢特病年度总封顶线",
-            "overall annual ceiling",
-        ),
+        LimitKind::Overall => ("overallCeiling", "门诊慢特病年度总封顶线", "overall annual ceiling"),
     };
     let note = match limit.value {
         Some(v) => {
             let room = (v - used).max(Decimal::ZERO);
             t(
-                format!(
-                    "{zh}{}元，已用{}元，剩余{}元",
-                    yuan(v),
-                    yuan(used),
-                    yuan(room)
-                ),
-                format!(
-                    "{en} {} yuan, {} used, {} left",
-                    yuan(v),
-                    yuan(used),
-                    yuan(room)
-                ),
+                format!("{zh}{}元，已用{}元，剩余{}元", yuan(v), yuan(used), yuan(room)),
+                format!("{en} {} yuan, {} used, {} left", yuan(v), yuan(used), yuan(room)),
             )
         }
         None => t(format!("无{zh}"), format!("no {en}")),

@@ -21,11 +21,7 @@ pub fn checks(s: &Situation<'_>, f: &Findings) -> Vec<Check> {
                 CheckCode::HospitalNetworked => hospital_networked(f),
             };
             // A passing check needs no next step.
-            let action = if status == CheckStatus::Pass {
-                None
-            } else {
-                action
-            };
+            let action = if status == CheckStatus::Pass { None } else { action };
             Check {
                 code,
                 status,
@@ -63,10 +59,7 @@ fn cross_province(s: &Situation<'_>, f: &Findings) -> Words {
     if f.cross_province {
         return (
             t(
-                format!(
-                    "就医地{}与参保地{}不在同一省份，属于跨省就医",
-                    here.zh, home.zh
-                ),
+                format!("就医地{}与参保地{}不在同一省份，属于跨省就医", here.zh, home.zh),
                 format!(
                     "treatment in {} is outside the province of {}: cross-province",
                     here.en, home.en
@@ -94,7 +87,10 @@ fn policy_in_force(s: &Situation<'_>, f: &Findings) -> Words {
         return (
             t(
                 format!("{}已开通门诊慢特病跨省直接结算（{}起）", home.zh, v.from),
-                format!("{} has opened cross-province direct settlement of outpatient special diseases (from {})", home.en, v.from),
+                format!(
+                    "{} has opened cross-province direct settlement of outpatient special diseases (from {})",
+                    home.en, v.from
+                ),
             ),
             None,
         );
@@ -102,12 +98,21 @@ fn policy_in_force(s: &Situation<'_>, f: &Findings) -> Words {
     let date = s.req.visit.date;
     let message = match s.region.versions.iter().find(|v| v.open).map(|v| v.from) {
         Some(opened) => t(
-            format!("{}自{opened}起开通门诊慢特病跨省直接结算，就诊日期{date}不在开通期内", home.zh),
-            format!("{} opened cross-province direct settlement on {opened}; the visit on {date} is outside it", home.en),
+            format!(
+                "{}自{opened}起开通门诊慢特病跨省直接结算，就诊日期{date}不在开通期内",
+                home.zh
+            ),
+            format!(
+                "{} opened cross-province direct settlement on {opened}; the visit on {date} is outside it",
+                home.en
+            ),
         ),
         None => t(
             format!("{}尚未开通门诊慢特病跨省直接结算", home.zh),
-            format!("{} has not opened cross-province direct settlement of outpatient special diseases", home.en),
+            format!(
+                "{} has not opened cross-province direct settlement of outpatient special diseases",
+                home.en
+            ),
         ),
     };
     (
@@ -137,7 +142,10 @@ fn disease_covered(s: &Situation<'_>, f: &Findings) -> Words {
     (
         t(
             format!("“{id}”不在{}门诊慢特病跨省直接结算病种范围内", home.zh),
-            format!("'{id}' is not on {}'s list of outpatient special diseases for cross-province settlement", home.en),
+            format!(
+                "'{id}' is not on {}'s list of outpatient special diseases for cross-province settlement",
+                home.en
+            ),
         ),
         ask_insured_place(
             "查看参保地可跨省结算的病种清单，或咨询参保地医保经办机构",
@@ -175,10 +183,7 @@ fn filing_present(s: &Situation<'_>, f: &Findings) -> Words {
     let category = s.req.filing.as_ref().map(|filing| filing.category.name());
     match (f.filing, category) {
         (FilingFinding::Emergency, Some(name)) => (
-            t(
-                format!("{}视同已备案", name.zh),
-                format!("{} counts as filed", name.en),
-            ),
+            t(format!("{}视同已备案", name.zh), format!("{} counts as filed", name.en)),
             None,
         ),
         (FilingFinding::Filed { .. }, Some(name)) => (
@@ -205,23 +210,16 @@ fn filing_place(s: &Situation<'_>, f: &Findings) -> Words {
         }
         FilingFinding::Emergency => {
             return (
-                t(
-                    "急诊抢救不受备案地限制",
-                    "an emergency is not bound to a filing place",
-                ),
+                t("急诊抢救不受备案地限制", "an emergency is not bound to a filing place"),
                 None,
             );
         }
         FilingFinding::Filed { place_covers, .. } => place_covers,
     };
     let here = s.set.place_name(&s.req.visit.place);
-    let filed = s.set.place_name(
-        s.req
-            .filing
-            .as_ref()
-            .and_then(|f| f.place.as_deref())
-            .unwrap_or(""),
-    );
+    let filed = s
+        .set
+        .place_name(s.req.filing.as_ref().and_then(|f| f.place.as_deref()).unwrap_or(""));
     if covers {
         return (
             t(
@@ -234,10 +232,7 @@ fn filing_place(s: &Situation<'_>, f: &Findings) -> Words {
     (
         t(
             format!("备案地{}不包含就医地{}", filed.zh, here.zh),
-            format!(
-                "the filing is for {}, which does not cover {}",
-                filed.en, here.en
-            ),
+            format!("the filing is for {}, which does not cover {}", filed.en, here.en),
         ),
         action(
             "CHANGE_FILING_PLACE",
@@ -263,10 +258,7 @@ fn filing_dates(s: &Situation<'_>, f: &Findings) -> Words {
         }
         FilingFinding::Emergency => {
             return (
-                t(
-                    "急诊抢救不受备案期限限制",
-                    "an emergency is not bound to filing dates",
-                ),
+                t("急诊抢救不受备案期限限制", "an emergency is not bound to filing dates"),
                 None,
             );
         }
@@ -274,25 +266,16 @@ fn filing_dates(s: &Situation<'_>, f: &Findings) -> Words {
     };
     let date = s.req.visit.date;
     let filing = s.req.filing.as_ref();
-    let start = filing
-        .and_then(|f| f.start)
-        .map(|d| d.to_string())
-        .unwrap_or_default();
+    let start = filing.and_then(|f| f.start).map(|d| d.to_string()).unwrap_or_default();
     let period = match filing.and_then(|f| f.end) {
         Some(e) => t(format!("{start}至{e}"), format!("{start} to {e}")),
-        None => t(
-            format!("{start}起长期有效"),
-            format!("from {start}, open-ended"),
-        ),
+        None => t(format!("{start}起长期有效"), format!("from {start}, open-ended")),
     };
     if within {
         return (
             t(
                 format!("就诊日期{date}在备案有效期内（{}）", period.zh),
-                format!(
-                    "the visit on {date} is within the filing period ({})",
-                    period.en
-                ),
+                format!("the visit on {date} is within the filing period ({})", period.en),
             ),
             None,
         );
@@ -313,12 +296,18 @@ fn filing_dates(s: &Situation<'_>, f: &Findings) -> Words {
 fn hospital_networked(f: &Findings) -> Words {
     if f.networked {
         return (
-            t("医院已开通跨省门诊慢特病直接结算", "the hospital is networked for cross-province outpatient special-disease settlement"),
+            t(
+                "医院已开通跨省门诊慢特病直接结算",
+                "the hospital is networked for cross-province outpatient special-disease settlement",
+            ),
             None,
         );
     }
     (
-        t("该医院未开通跨省门诊慢特病直接结算", "the hospital is not networked for cross-province outpatient special-disease settlement"),
+        t(
+            "该医院未开通跨省门诊慢特病直接结算",
+            "the hospital is not networked for cross-province outpatient special-disease settlement",
+        ),
         action(
             "CHOOSE_NETWORKED_HOSPITAL",
             "选择已联网的定点医疗机构（可在国家医保服务平台App“异地就医”中查询）；或先垫付，再回参保地报销",

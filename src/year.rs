@@ -17,10 +17,7 @@ struct Tally<K>(Vec<(K, Money)>);
 
 impl<K: PartialEq> Tally<K> {
     fn get(&self, key: &K) -> Money {
-        self.0
-            .iter()
-            .find(|(k, _)| k == key)
-            .map_or(Money::ZERO, |(_, m)| *m)
+        self.0.iter().find(|(k, _)| k == key).map_or(Money::ZERO, |(_, m)| *m)
     }
 
     fn set(&mut self, key: K, value: Money) {
@@ -70,13 +67,10 @@ impl Accumulators {
     }
 
     fn record(&mut self, date: Date, groups: &Groups, after: &Ytd) {
-        self.deductible
-            .set(groups.deductible.clone(), after.deductible_paid);
+        self.deductible.set(groups.deductible.clone(), after.deductible_paid);
         self.limit.set(groups.limit.clone(), after.fund_paid);
-        self.month.set(
-            (groups.limit.clone(), date.month_key()),
-            after.fund_paid_month,
-        );
+        self.month
+            .set((groups.limit.clone(), date.month_key()), after.fund_paid_month);
         self.total = after.fund_paid_total;
     }
 }

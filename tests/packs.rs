@@ -16,9 +16,7 @@ fn pack(name: &str) -> Value {
 /// Replace the value at a JSON pointer, creating the last key if needed.
 fn set(v: &mut Value, pointer: &str, new: Value) {
     let (parent, key) = pointer.rsplit_once('/').expect("a pointer");
-    let target = v
-        .pointer_mut(parent)
-        .unwrap_or_else(|| panic!("no {parent}"));
+    let target = v.pointer_mut(parent).unwrap_or_else(|| panic!("no {parent}"));
     match target {
         Value::Object(map) => {
             map.insert(key.to_string(), new);
@@ -56,15 +54,9 @@ fn problems(packs: &[Value]) -> Vec<Problem> {
     let err = from_packs(packs).expect_err("the planted defect is refused");
     assert_eq!(err.code, ErrorCode::InvalidPolicy);
     assert!(!err.problems.is_empty());
-    assert_eq!(
-        err.path, err.problems[0].path,
-        "the error names its first problem"
-    );
+    assert_eq!(err.path, err.problems[0].path, "the error names its first problem");
     for p in &err.problems {
-        assert!(
-            !p.message.zh.is_empty() && !p.message.en.is_empty(),
-            "{p:?}"
-        );
+        assert!(!p.message.zh.is_empty() && !p.message.en.is_empty(), "{p:?}");
     }
     err.problems
 }
@@ -82,10 +74,7 @@ const AT: &str = "regions[0].versions[0]";
 
 #[test]
 fn the_default_packs_are_valid() {
-    let packs: Vec<Value> = ["hotan", "dongguan", "places"]
-        .iter()
-        .map(|n| pack(n))
-        .collect();
+    let packs: Vec<Value> = ["hotan", "dongguan", "places"].iter().map(|n| pack(n)).collect();
     let engine = from_packs(&packs).expect("valid");
     assert_eq!(engine.regions().len(), 2);
 }
@@ -93,11 +82,7 @@ fn the_default_packs_are_valid() {
 #[test]
 fn a_ratio_above_one_is_reported_at_the_parameter() {
     let mut p = pack("hotan");
-    set(
-        &mut p,
-        &format!("{V0}/diseases/sle/ratio/resident/value"),
-        json!("1.5"),
-    );
+    set(&mut p, &format!("{V0}/diseases/sle/ratio/resident/value"), json!("1.5"));
     assert_reported(&[p], 0, &format!("{AT}.diseases.sle.ratio.resident"));
 }
 
@@ -128,11 +113,7 @@ fn references_must_exist() {
         &format!("{V0}/diseases/diabetes/deductible"),
         json!("no_such_group"),
     );
-    set(
-        &mut p,
-        &format!("{V0}/diseases/diabetes/limit"),
-        json!("no_such_pool"),
-    );
+    set(&mut p, &format!("{V0}/diseases/diabetes/limit"), json!("no_such_pool"));
     let found = problems(&[p]);
     for path in ["deductible", "limit"] {
         let want = format!("{AT}.diseases.diabetes.{path}");
@@ -148,21 +129,10 @@ fn reductions_are_held_to_the_national_ceilings() {
         ("other_temporary", "0.21", "0.20"),
     ] {
         let mut p = pack("hotan");
-        set(
-            &mut p,
-            &format!("{V0}/reductions/{category}/value"),
-            json!(too_much),
-        );
+        set(&mut p, &format!("{V0}/reductions/{category}/value"), json!(too_much));
         assert_reported(&[p.clone()], 0, &format!("{AT}.reductions.{category}"));
-        set(
-            &mut p,
-            &format!("{V0}/reductions/{category}/value"),
-            json!(fine),
-        );
-        assert!(
-            from_packs(&[p]).is_ok(),
-            "{category} at {fine} is within the ceiling"
-        );
+        set(&mut p, &format!("{V0}/reductions/{category}/value"), json!(fine));
+        assert!(from_packs(&[p]).is_ok(), "{category} at {fine} is within the ceiling");
     }
 }
 
@@ -170,11 +140,7 @@ fn reductions_are_held_to_the_national_ceilings() {
 fn every_number_needs_its_provenance() {
     let mut p = pack("hotan");
     remove(&mut p, &format!("{V0}/limits/dialysis/annual/provenance"));
-    set(
-        &mut p,
-        &format!("{V0}/unfiledReduction/provenance"),
-        json!("guessed"),
-    );
+    set(&mut p, &format!("{V0}/unfiledReduction/provenance"), json!("guessed"));
     let found = problems(&[p]);
     for want in [
         format!("{AT}.limits.dialysis.annual.provenance"),
@@ -208,10 +174,7 @@ fn typos_and_bad_ids_are_reported() {
     );
     set(&mut p, &format!("{V0}/diseases/Bad-Id"), json!({}));
     let found = problems(&[p]);
-    for want in [
-        format!("{AT}.unfiledReduciton"),
-        format!("{AT}.diseases.Bad-Id"),
-    ] {
+    for want in [format!("{AT}.unfiledReduciton"), format!("{AT}.diseases.Bad-Id")] {
         assert!(found.iter().any(|p| p.path == want), "{want} in {found:#?}");
     }
 }
@@ -219,21 +182,9 @@ fn typos_and_bad_ids_are_reported() {
 #[test]
 fn every_problem_is_reported_not_only_the_first() {
     let mut p = pack("hotan");
-    set(
-        &mut p,
-        &format!("{V0}/diseases/sle/ratio/resident/value"),
-        json!(2),
-    );
-    set(
-        &mut p,
-        &format!("{V0}/limits/sle/annual/value"),
-        json!("abc"),
-    );
-    set(
-        &mut p,
-        &format!("{V0}/reductions/referral/value"),
-        json!("0.5"),
-    );
+    set(&mut p, &format!("{V0}/diseases/sle/ratio/resident/value"), json!(2));
+    set(&mut p, &format!("{V0}/limits/sle/annual/value"), json!("abc"));
+    set(&mut p, &format!("{V0}/reductions/referral/value"), json!("0.5"));
     set(&mut p, "/regions/0/code", json!("12345"));
     let found = problems(&[p]);
     assert!(found.len() >= 4, "{found:#?}");
@@ -306,8 +257,7 @@ fn a_pinned_manifest_refuses_a_tampered_pack() {
     assert!(digest.starts_with("sha256:") && digest.len() == 71);
     let manifest = json!({ "cn-653200-hotan": digest });
     // The same pack, re-indented or with 0.75 written as a number, has the same digest.
-    let reformatted: Value =
-        serde_json::from_str(&serde_json::to_string(&original).unwrap()).unwrap();
+    let reformatted: Value = serde_json::from_str(&serde_json::to_string(&original).unwrap()).unwrap();
     assert!(pinned(&[reformatted], &manifest).is_ok());
 
     let mut tampered = original.clone();
@@ -321,13 +271,7 @@ fn a_pinned_manifest_refuses_a_tampered_pack() {
     assert!(err.problems[0].message.en.contains("tampered"), "{err:?}");
 
     let err = pinned(&[pack("dongguan")], &manifest).expect_err("not listed");
-    assert!(err.problems[0]
-        .message
-        .en
-        .contains("not in the pinned manifest"));
+    assert!(err.problems[0].message.en.contains("not in the pinned manifest"));
     let err = pinned(&[original], &json!({ "x": "md5:abc" })).expect_err("bad manifest");
-    assert_eq!(
-        (err.code, err.path.as_str()),
-        (ErrorCode::InvalidInput, "manifest.x")
-    );
+    assert_eq!((err.code, err.path.as_str()), (ErrorCode::InvalidInput, "manifest.x"));
 }

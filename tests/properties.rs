@@ -15,10 +15,7 @@ fn engine() -> &'static Engine {
 }
 
 fn settle(req: &Request) -> Settlement {
-    engine()
-        .estimate(req)
-        .expect("generated requests are valid")
-        .settlement
+    engine().estimate(req).expect("generated requests are valid").settlement
 }
 
 fn config() -> ProptestConfig {
@@ -99,26 +96,19 @@ proptest! {
 
 /// One person's visits: the same insured, dates in order, mostly within one year.
 fn year_of_visits() -> impl Strategy<Value = Vec<Request>> {
-    (
-        common::strategies::insured(),
-        prop::collection::vec(request(), 1..10),
-    )
-        .prop_map(|(insured, mut visits)| {
-            visits.sort_by_key(|v| v.visit.date);
-            for v in &mut visits {
-                v.insured = insured.clone();
-            }
-            visits
-        })
+    (common::strategies::insured(), prop::collection::vec(request(), 1..10)).prop_map(|(insured, mut visits)| {
+        visits.sort_by_key(|v| v.visit.date);
+        for v in &mut visits {
+            v.insured = insured.clone();
+        }
+        visits
+    })
 }
 
 /// The deductible group and limit a visit counts against, read from the policy itself.
 fn groups(req: &Request) -> (String, String) {
     let own = format!("disease:{}", req.visit.disease);
-    let region = engine()
-        .policy()
-        .region(&req.insured.region)
-        .expect("known region");
+    let region = engine().policy().region(&req.insured.region).expect("known region");
     let version = region
         .version_on(req.visit.date)
         .or(region.versions.first())

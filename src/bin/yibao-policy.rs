@@ -49,10 +49,7 @@ struct Options {
 
 fn main() -> ExitCode {
     let raw: Vec<String> = std::env::args().skip(1).collect();
-    if raw
-        .iter()
-        .any(|a| matches!(a.as_str(), "-h" | "--help" | "help"))
-    {
+    if raw.iter().any(|a| matches!(a.as_str(), "-h" | "--help" | "help")) {
         println!("{USAGE}");
         return ExitCode::SUCCESS;
     }
@@ -106,9 +103,7 @@ fn parse_args(raw: Vec<String>) -> Result<Options, String> {
     while let Some(a) = it.next() {
         match a.as_str() {
             "--packs" => packs = Some(PathBuf::from(it.next().ok_or("--packs needs a directory")?)),
-            "--manifest" => {
-                manifest = Some(PathBuf::from(it.next().ok_or("--manifest needs a file")?))
-            }
+            "--manifest" => manifest = Some(PathBuf::from(it.next().ok_or("--manifest needs a file")?)),
             "--compact" => compact = true,
             _ if command.is_none() => command = Some(a),
             _ => args.push(a),
@@ -138,15 +133,13 @@ fn run(o: &Options) -> Result<ExitCode, Failure> {
         "estimate" => print(&engine(o)?.estimate_text(&stdin()?)?, o),
         "check" => {
             let engine = engine(o)?;
-            let value =
-                yibao_policy::parse_text(&stdin()?, yibao_policy::limits::MAX_REQUEST_BYTES)?;
+            let value = yibao_policy::parse_text(&stdin()?, yibao_policy::limits::MAX_REQUEST_BYTES)?;
             print(&engine.check_eligibility_json(&value)?, o)
         }
         "year" => print(&engine(o)?.estimate_year_text(&stdin()?)?, o),
         "national" => {
             let engine = engine(o)?;
-            let value =
-                yibao_policy::parse_text(&stdin()?, yibao_policy::limits::MAX_REQUEST_BYTES)?;
+            let value = yibao_policy::parse_text(&stdin()?, yibao_policy::limits::MAX_REQUEST_BYTES)?;
             let request = Request::from_json(&value, yibao_policy::request::Lines::Required)?;
             let estimate = engine.estimate(&request)?;
             print(&engine.national_fields(&request, &estimate), o)
@@ -155,10 +148,7 @@ fn run(o: &Options) -> Result<ExitCode, Failure> {
         "regions" => print(&engine(o)?.regions(), o),
         "packs" => print(&engine(o)?.policy().packs, o),
         "places" => print(&engine(o)?.places(), o),
-        "diseases" => print(
-            &engine(o)?.diseases(&arg(0, "a region code")?, &arg(1, "a date")?)?,
-            o,
-        ),
+        "diseases" => print(&engine(o)?.diseases(&arg(0, "a region code")?, &arg(1, "a date")?)?, o),
         "catalogue" => print(&engine(o)?.catalogue(&arg(0, "a place code")?)?, o),
         "schema" => {
             match o.args.first().map(String::as_str) {
@@ -182,10 +172,7 @@ fn engine(o: &Options) -> Result<Engine, Failure> {
             match &o.manifest {
                 None => Ok(Engine::from_pack_texts(&texts)?),
                 Some(path) => {
-                    let manifest = yibao_policy::parse_text(
-                        &read(path)?,
-                        yibao_policy::limits::MAX_PACK_BYTES,
-                    )?;
+                    let manifest = yibao_policy::parse_text(&read(path)?, yibao_policy::limits::MAX_PACK_BYTES)?;
                     let values = texts
                         .iter()
                         .enumerate()
@@ -199,22 +186,17 @@ fn engine(o: &Options) -> Result<Engine, Failure> {
 }
 
 fn pack_files(dir: &Path) -> Result<Vec<(PathBuf, String)>, Failure> {
-    let entries = std::fs::read_dir(dir)
-        .map_err(|e| Failure::Usage(format!("cannot read {}: {e}", dir.display())))?;
+    let entries = std::fs::read_dir(dir).map_err(|e| Failure::Usage(format!("cannot read {}: {e}", dir.display())))?;
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
     paths.sort();
-    paths
-        .into_iter()
-        .map(|p| read(&p).map(|t| (p, t)))
-        .collect()
+    paths.into_iter().map(|p| read(&p).map(|t| (p, t))).collect()
 }
 
 fn read(path: &Path) -> Result<String, Failure> {
-    std::fs::read_to_string(path)
-        .map_err(|e| Failure::Usage(format!("cannot read {}: {e}", path.display())))
+    std::fs::read_to_string(path).map_err(|e| Failure::Usage(format!("cannot read {}: {e}", path.display())))
 }
 
 fn stdin() -> Result<String, Failure> {
@@ -229,9 +211,7 @@ fn stdin() -> Result<String, Failure> {
 /// Validate the packs one by one and then together (duplicate regions, two place sets).
 fn validate(files: &[String]) -> Result<ExitCode, Failure> {
     if files.is_empty() {
-        return Err(Failure::Usage(
-            "validate needs at least one pack file".into(),
-        ));
+        return Err(Failure::Usage("validate needs at least one pack file".into()));
     }
     let texts = files
         .iter()

@@ -62,23 +62,54 @@ pub fn wrong_type(path: &str, v: &Value, want_zh: &str, want_en: &str) -> Error 
     )
 }
 
+/// Where a value is, built up without allocating: the path is only written out for an error.
+#[derive(Clone, Copy)]
+pub enum At<'a> {
+    Text(&'a str),
+    Key(&'a At<'a>, &'a str),
+    Index(&'a At<'a>, usize),
+}
+
+impl At<'_> {
+    pub fn render(&self) -> String {
+        match self {
+            At::Text(s) => s.to_string(),
+            At::Key(parent, key) => join_key(&parent.render(), key),
+            At::Index(parent, i) => join_item(&parent.render(), *i),
+        }
+    }
+}
+
 /// An object being read, with its path.
 #[derive(Clone, Copy)]
 pub struct Obj<'a> {
     pub map: &'a Map,
-    pub path: &'a str,
+    pub at: At<'a>,
 }
 
 impl<'a> Obj<'a> {
     pub fn new(v: &'a Value, path: &'a str) -> Result<Obj<'a>, Error> {
+        Obj::within(v, At::Text(path))
+    }
+
+    pub fn within(v: &'a Value, at: At<'a>) -> Result<Obj<'a>, Error> {
         match v {
-            Value::Object(map) => Ok(Obj { map, path }),
-            other => Err(wrong_type(path, other, "对象", "an object")),
+            Value::Object(map) => Ok(Obj { map, at }),
+            other => Err(wrong_type(&at.render(), other, "对象", "an object")),
         }
     }
 
+    /// The path of a field, written out (for pack problems, which are collected, not thrown).
     pub fn at(&self, key: &str) -> String {
-        join_key(self.path, key)
+        join_key(&self.at.render(), key)
+    }
+
+    pub fn path(&self) -> String {
+        self.at.render()
+    }
+
+    fn field<'k>(&'k self, key: &'k str) -> At<'k> {
+        At::Key(&self.at, key)
     }
 
     /// The field's value; `null` counts as absent.
@@ -90,10 +121,9 @@ impl<'a> Obj<'a> {
         match self.map.get(key) {
             Some(Value::Null) => Err(Error::invalid(
                 self.at(key),
-                // From JavaScript, NaN and Infinity arrive as null too.
                 t(
                     format!("{key} 不能为空（null），请填写有效的值"),
-                    format!("'{key}' must not be null (NaN and Infinity count as null)"),
+                    format!("'{key}' must not be null"),
                 ),
             )),
             Some(v) => Ok(v),
@@ -103,41 +133,58 @@ impl<'a> Obj<'a> {
 
     pub fn str(&self, key: &str, max_chars: usize) -> Result<Option<&'a str>, Error> {
         self.get(key)
-            .map(|v| string(v, &self.at(key), max_chars))
+            .map(|v| string_at(v, &self.field(key), max_chars))
             .transpose()
     }
 
     pub fn req_str(&self, key: &str, max_chars: usize) -> Result<&'a str, Error> {
-        string(self.require(key)?, &self.at(key), max_chars)
+        string_at(self.require(key)?, &self.field(key), max_chars)
     }
 
     pub fn bool(&self, key: &str) -> Result<Option<bool>, Error> {
         match self.get(key) {
             None => Ok(None),
             Some(Value::Bool(b)) => Ok(Some(*b)),
-            Some(other) => Err(wrong_type(
-                &self.at(key),
-                other,
-                "true 或 false",
-                "true or false",
-            )),
+            Some(other) => Err(wrong_type(&self.at(key), other, "true 或 false", "true or false")),
         }
     }
 
     pub fn money(&self, key: &str) -> Result<Option<Decimal>, Error> {
-        self.get(key).map(|v| money(v, &self.at(key))).transpose()
+        self.get(key).map(|v| money_at(v, &self.field(key))).transpose()
     }
 
     pub fn ratio(&self, key: &str) -> Result<Option<Decimal>, Error> {
-        self.get(key).map(|v| ratio(v, &self.at(key))).transpose()
+        self.get(key).map(|v| ratio_at(v, &self.field(key))).transpose()
     }
 
     pub fn date(&self, key: &str) -> Result<Option<Date>, Error> {
-        self.get(key).map(|v| date(v, &self.at(key))).transpose()
+        self.get(key).map(|v| date_at(v, &self.field(key))).transpose()
     }
 
     pub fn req_date(&self, key: &str) -> Result<Date, Error> {
-        date(self.require(key)?, &self.at(key))
+        date_at(self.require(key)?, &self.field(key))
+    }
+
+    pub fn req_money(&self, key: &str) -> Result<Decimal, Error> {
+        money_at(self.require(key)?, &self.field(key))
+    }
+
+    pub fn req_code(&self, key: &str) -> Result<&'a str, Error> {
+        division_code_at(self.require(key)?, &self.field(key))
+    }
+
+    pub fn req_one_of<'w>(&self, key: &str, allowed: &[&'w str]) -> Result<&'w str, Error> {
+        one_of_at(self.require(key)?, &self.field(key), allowed)
+    }
+
+    pub fn one_of<'w>(&self, key: &str, allowed: &[&'w str]) -> Result<Option<&'w str>, Error> {
+        self.get(key)
+            .map(|v| one_of_at(v, &self.field(key), allowed))
+            .transpose()
+    }
+
+    pub fn code(&self, key: &str) -> Result<Option<&'a str>, Error> {
+        self.get(key).map(|v| division_code_at(v, &self.field(key))).transpose()
     }
 
     pub fn array(&self, key: &str) -> Result<Option<&'a Vec<Value>>, Error> {
@@ -160,12 +207,16 @@ pub fn missing(path: &str, key: &str) -> Error {
 }
 
 pub fn string<'a>(v: &'a Value, path: &str, max_chars: usize) -> Result<&'a str, Error> {
+    string_at(v, &At::Text(path), max_chars)
+}
+
+fn string_at<'a>(v: &'a Value, at: &At<'_>, max_chars: usize) -> Result<&'a str, Error> {
     match v {
         Value::String(s) => {
             // Byte length bounds the character count from above: count only when it might matter.
             if s.len() > max_chars && s.chars().count() > max_chars {
                 return Err(Error::limit(
-                    path,
+                    at.render(),
                     t(
                         format!("文本过长（最多{max_chars}个字符）"),
                         format!("text too long (at most {max_chars} characters)"),
@@ -174,33 +225,25 @@ pub fn string<'a>(v: &'a Value, path: &str, max_chars: usize) -> Result<&'a str,
             }
             Ok(s)
         }
-        other => Err(wrong_type(path, other, "文本", "a string")),
+        other => Err(wrong_type(&at.render(), other, "文本", "a string")),
     }
 }
 
-/// The text of a number given as a JSON number or a string; exponents only for JSON numbers.
-fn number_text(v: &Value, path: &str) -> Result<(String, bool), Error> {
-    match v {
-        Value::String(s) => Ok((s.clone(), false)),
-        Value::Number(n) => Ok((n.clone(), true)),
-        other => Err(wrong_type(
-            path,
-            other,
-            "数字或数字文本",
-            "a number or a numeric string",
-        )),
-    }
-}
-
-fn number(
-    v: &Value,
-    path: &str,
-    max_scale: u32,
-    max: Decimal,
-    what: (&str, &str),
-) -> Result<Decimal, Error> {
-    let (text, exponent) = number_text(v, path)?;
-    let problem = match parse_decimal(&text, max_scale, exponent) {
+fn number(v: &Value, at: &At<'_>, max_scale: u32, max: Decimal, what: (&str, &str)) -> Result<Decimal, Error> {
+    // Exponents only in JSON numbers (1e2), never in strings ("1e2" is refused).
+    let (text, exponent) = match v {
+        Value::String(s) => (s.as_str(), false),
+        Value::Number(n) => (n.as_str(), true),
+        other => {
+            return Err(wrong_type(
+                &at.render(),
+                other,
+                "数字或数字文本",
+                "a number or a numeric string",
+            ))
+        }
+    };
+    let problem = match parse_decimal(text, max_scale, exponent) {
         Ok(d) if d <= max => return Ok(d),
         Ok(_) => NumberProblem::TooLarge,
         Err(p) => p,
@@ -211,37 +254,43 @@ fn number(
             format!("{zh}不是有效的数字（请用半角数字，如 1234.56）"),
             format!("{en} is not a valid number (use plain digits, e.g. 1234.56)"),
         ),
-        NumberProblem::Negative => t(
-            format!("{zh}不能为负数"),
-            format!("{en} must not be negative"),
-        ),
+        NumberProblem::Negative => t(format!("{zh}不能为负数"), format!("{en} must not be negative")),
         NumberProblem::TooManyDecimals => t(
             format!("{zh}最多{max_scale}位小数"),
             format!("{en} has more than {max_scale} decimals"),
         ),
-        NumberProblem::TooLarge => t(
-            format!("{zh}不能超过{max}"),
-            format!("{en} must not exceed {max}"),
-        ),
+        NumberProblem::TooLarge => t(format!("{zh}不能超过{max}"), format!("{en} must not exceed {max}")),
     };
-    Err(Error::invalid(path, message))
+    Err(Error::invalid(at.render(), message))
 }
 
 /// Money: 0 to 100,000,000 yuan with at most two decimals.
 pub fn money(v: &Value, path: &str) -> Result<Decimal, Error> {
-    number(v, path, 2, MAX_AMOUNT, ("金额", "amount"))
+    money_at(v, &At::Text(path))
+}
+
+fn money_at(v: &Value, at: &At<'_>) -> Result<Decimal, Error> {
+    number(v, at, 2, MAX_AMOUNT, ("金额", "amount"))
 }
 
 /// A ratio or share: 0 to 1 with at most four decimals.
 pub fn ratio(v: &Value, path: &str) -> Result<Decimal, Error> {
-    number(v, path, 4, Decimal::ONE, ("比例", "ratio"))
+    ratio_at(v, &At::Text(path))
+}
+
+fn ratio_at(v: &Value, at: &At<'_>) -> Result<Decimal, Error> {
+    number(v, at, 4, Decimal::ONE, ("比例", "ratio"))
 }
 
 pub fn date(v: &Value, path: &str) -> Result<Date, Error> {
-    let s = string(v, path, 32)?;
+    date_at(v, &At::Text(path))
+}
+
+fn date_at(v: &Value, at: &At<'_>) -> Result<Date, Error> {
+    let s = string_at(v, at, 32)?;
     Date::parse(s).ok_or_else(|| {
         Error::invalid(
-            path,
+            at.render(),
             t(
                 format!("日期“{s}”无效，应为 YYYY-MM-DD"),
                 format!("date '{s}' is not a valid YYYY-MM-DD date"),
@@ -252,12 +301,16 @@ pub fn date(v: &Value, path: &str) -> Result<Date, Error> {
 
 /// A 6-digit administrative division code (行政区划代码) whose first two digits name a province.
 pub fn division_code<'a>(v: &'a Value, path: &str) -> Result<&'a str, Error> {
-    let s = string(v, path, 16)?;
+    division_code_at(v, &At::Text(path))
+}
+
+fn division_code_at<'a>(v: &'a Value, at: &At<'_>) -> Result<&'a str, Error> {
+    let s = string_at(v, at, 16)?;
     if crate::place::is_division_code(s) {
         Ok(s)
     } else {
         Err(Error::invalid(
-            path,
+            at.render(),
             t(
                 format!("“{s}”不是有效的6位行政区划代码"),
                 format!("'{s}' is not a valid 6-digit administrative division code"),
@@ -268,11 +321,15 @@ pub fn division_code<'a>(v: &'a Value, path: &str) -> Result<&'a str, Error> {
 
 /// One of a fixed set of words, e.g. `scheme`.
 pub fn one_of<'a>(v: &Value, path: &str, allowed: &[&'a str]) -> Result<&'a str, Error> {
-    let s = string(v, path, 64)?;
+    one_of_at(v, &At::Text(path), allowed)
+}
+
+fn one_of_at<'a>(v: &Value, at: &At<'_>, allowed: &[&'a str]) -> Result<&'a str, Error> {
+    let s = string_at(v, at, 64)?;
     allowed.iter().copied().find(|a| *a == s).ok_or_else(|| {
         let list = allowed.join(", ");
         Error::invalid(
-            path,
+            at.render(),
             t(
                 format!("“{s}”无效，可选值：{list}"),
                 format!("'{s}' is not one of: {list}"),

@@ -9,6 +9,7 @@ use crate::text::t;
 pub fn parse(text: &str) -> Result<Value, Error> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut p = Parser {
+        text,
         bytes: text.as_bytes(),
         pos: 0,
         depth: 0,
@@ -23,6 +24,7 @@ pub fn parse(text: &str) -> Result<Value, Error> {
 }
 
 struct Parser<'a> {
+    text: &'a str,
     bytes: &'a [u8],
     pos: usize,
     depth: usize,
@@ -185,9 +187,7 @@ impl Parser<'_> {
                 return Err(self.error("指数应有数字", "expected digits in the exponent"));
             }
         }
-        // The slice is ASCII by construction.
-        let text = String::from_utf8_lossy(&self.bytes[start..self.pos]).into_owned();
-        Ok(Value::Number(text))
+        Ok(Value::Number(self.text.get(start..self.pos).unwrap_or("0").to_string()))
     }
 
     fn string(&mut self) -> Result<String, Error> {
@@ -201,8 +201,8 @@ impl Parser<'_> {
                 }
                 self.pos += 1;
             }
-            // The input is a &str and runs end at ASCII bytes, so each run is valid UTF-8.
-            out.push_str(&String::from_utf8_lossy(&self.bytes[run_start..self.pos]));
+            // Runs start and end at ASCII bytes, so they are whole characters of the &str.
+            out.push_str(self.text.get(run_start..self.pos).unwrap_or(""));
             match self.peek() {
                 Some(b'"') => {
                     self.pos += 1;
@@ -213,10 +213,7 @@ impl Parser<'_> {
                     out.push(self.escape()?);
                 }
                 Some(_) => {
-                    return Err(self.error(
-                        "文本中有未转义的控制字符",
-                        "unescaped control character in a string",
-                    ))
+                    return Err(self.error("文本中有未转义的控制字符", "unescaped control character in a string"))
                 }
                 None => return Err(self.error("文本缺少结束引号", "unterminated string")),
             }
@@ -245,14 +242,15 @@ impl Parser<'_> {
     }
 
     fn hex4(&mut self) -> Result<u32, Error> {
-        let digits = self.bytes.get(self.pos..self.pos + 4).ok_or_else(|| {
-            self.error("\\u 后应有4位十六进制", "expected 4 hex digits after \\u")
-        })?;
+        let digits = self
+            .bytes
+            .get(self.pos..self.pos + 4)
+            .ok_or_else(|| self.error("\\u 后应有4位十六进制", "expected 4 hex digits after \\u"))?;
         let mut n = 0u32;
         for &d in digits {
-            let v = (d as char).to_digit(16).ok_or_else(|| {
-                self.error("\\u 后应有4位十六进制", "expected 4 hex digits after \\u")
-            })?;
+            let v = (d as char)
+                .to_digit(16)
+                .ok_or_else(|| self.error("\\u 后应有4位十六进制", "expected 4 hex digits after \\u"))?;
             n = n * 16 + v;
         }
         self.pos += 4;
@@ -283,7 +281,8 @@ mod tests {
 
     #[test]
     fn parses_what_json_allows() {
-        let v = parse(r#" {"a": [1, -2.5e3, 0.10, true, false, null], "b": "x\"\\\/\u4e2d\ud83d\ude00", "a": 7} "#).unwrap();
+        let v = parse(r#" {"a": [1, -2.5e3, 0.10, true, false, null], "b": "x\"\\\/\u4e2d\ud83d\ude00", "a": 7} "#)
+            .unwrap();
         let m = v.as_object().unwrap();
         assert_eq!(m.len(), 2);
         assert_eq!(
@@ -301,14 +300,8 @@ mod tests {
                 Value::Number("0.10".into())
             ])
         );
-        assert_eq!(
-            parse("\u{feff}\"bom\"").unwrap(),
-            Value::String("bom".into())
-        );
-        assert_eq!(
-            parse(r#""\udc00""#).unwrap(),
-            Value::String("\u{fffd}".into())
-        );
+        assert_eq!(parse("\u{feff}\"bom\"").unwrap(), Value::String("bom".into()));
+        assert_eq!(parse(r#""\udc00""#).unwrap(), Value::String("\u{fffd}".into()));
     }
 
     #[test]
@@ -342,10 +335,7 @@ mod tests {
     #[test]
     fn bounds_nesting() {
         let deep = "[".repeat(100_000);
-        assert_eq!(
-            parse(&deep).unwrap_err().code,
-            crate::error::ErrorCode::LimitExceeded
-        );
+        assert_eq!(parse(&deep).unwrap_err().code, crate::error::ErrorCode::LimitExceeded);
         let ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
         assert!(parse(&ok).is_ok());
     }

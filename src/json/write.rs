@@ -77,24 +77,33 @@ impl Writer {
         self.out.push(c);
     }
 
+    /// Runs of characters that need no escape are copied whole; most strings are one run.
     fn string(&mut self, s: &str) {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
         self.out.push('"');
-        for c in s.chars() {
-            match c {
-                '"' => self.out.push_str("\\\""),
-                '\\' => self.out.push_str("\\\\"),
-                '\n' => self.out.push_str("\\n"),
-                '\r' => self.out.push_str("\\r"),
-                '\t' => self.out.push_str("\\t"),
-                c if (c as u32) < 0x20 => {
-                    const HEX: &[u8; 16] = b"0123456789abcdef";
-                    self.out.push_str("\\u00");
-                    self.out.push(HEX[(c as usize) >> 4] as char);
-                    self.out.push(HEX[(c as usize) & 15] as char);
-                }
-                c => self.out.push(c),
+        let bytes = s.as_bytes();
+        let mut run = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            let escape = match b {
+                b'"' => "\\\"",
+                b'\\' => "\\\\",
+                b'\n' => "\\n",
+                b'\r' => "\\r",
+                b'\t' => "\\t",
+                0..=0x1f => "",
+                _ => continue,
+            };
+            self.out.push_str(s.get(run..i).unwrap_or(""));
+            if escape.is_empty() {
+                self.out.push_str("\\u00");
+                self.out.push(HEX[usize::from(b >> 4)] as char);
+                self.out.push(HEX[usize::from(b & 15)] as char);
+            } else {
+                self.out.push_str(escape);
             }
+            run = i + 1;
         }
+        self.out.push_str(s.get(run..).unwrap_or(""));
         self.out.push('"');
     }
 
@@ -196,14 +205,10 @@ impl<'a> ser::Serializer for &'a mut Writer {
         Ok(())
     }
     fn serialize_f32(self, _: f32) -> Result {
-        Err(Unsupported(
-            "floats are never written: amounts are decimal strings",
-        ))
+        Err(Unsupported("floats are never written: amounts are decimal strings"))
     }
     fn serialize_f64(self, _: f64) -> Result {
-        Err(Unsupported(
-            "floats are never written: amounts are decimal strings",
-        ))
+        Err(Unsupported("floats are never written: amounts are decimal strings"))
     }
     fn serialize_char(self, v: char) -> Result {
         let mut buf = [0u8; 4];
@@ -443,11 +448,7 @@ impl ser::Serializer for KeyWriter<'_, '_> {
     fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple> {
         Err(Unsupported("map keys must be strings"))
     }
-    fn serialize_tuple_struct(
-        self,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleStruct> {
+    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeTupleStruct> {
         Err(Unsupported("map keys must be strings"))
     }
     fn serialize_tuple_variant(
@@ -509,10 +510,6 @@ mod tests {
         );
         assert_eq!(to_string_pretty(&vec![1u8]), "[\n  1\n]");
         assert_eq!(to_string(&u64::MAX), "18446744073709551615");
-        assert_eq!(
-            to_string(&1.5f64),
-            "null",
-            "floats are refused, never guessed"
-        );
+        assert_eq!(to_string(&1.5f64), "null", "floats are refused, never guessed");
     }
 }

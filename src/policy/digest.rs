@@ -45,12 +45,7 @@ pub fn write_canonical(v: &Value, out: &mut String) {
             // sort is plenty and much smaller in the WebAssembly build than the library sort.
             for i in 1..entries.len() {
                 let mut j = i;
-                while j > 0
-                    && entries[j - 1]
-                        .0
-                        .encode_utf16()
-                        .gt(entries[j].0.encode_utf16())
-                {
+                while j > 0 && entries[j - 1].0.encode_utf16().gt(entries[j].0.encode_utf16()) {
                     entries.swap(j - 1, j);
                     j -= 1;
                 }
@@ -101,10 +96,7 @@ fn write_number(text: &str, out: &mut String) {
         None => (false, text),
     };
     let (mantissa, exp) = match body.split_once(['e', 'E']) {
-        Some((m, e)) => (
-            m,
-            e.strip_prefix('+').unwrap_or(e).parse::<i32>().unwrap_or(0),
-        ),
+        Some((m, e)) => (m, e.strip_prefix('+').unwrap_or(e).parse::<i32>().unwrap_or(0)),
         None => (body, 0),
     };
     let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));

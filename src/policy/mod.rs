@@ -24,8 +24,5 @@ pub const DEFAULT_PACKS: [(&str, &str); 3] = [
         "441900-dongguan.json",
         include_str!(concat!(env!("OUT_DIR"), "/441900-dongguan.json")),
     ),
-    (
-        "places.json",
-        include_str!(concat!(env!("OUT_DIR"), "/places.json")),
-    ),
+    ("places.json", include_str!(concat!(env!("OUT_DIR"), "/places.json"))),
 ];

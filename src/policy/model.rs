@@ -197,18 +197,13 @@ impl FilingCategory {
     }
 
     pub fn parse(s: &str) -> Option<FilingCategory> {
-        Self::IDS
-            .iter()
-            .position(|id| *id == s)
-            .map(|i| Self::ALL[i])
+        Self::IDS.iter().position(|id| *id == s).map(|i| Self::ALL[i])
     }
 
     pub fn is_long_term(self) -> bool {
         matches!(
             self,
-            FilingCategory::RetiredRelocated
-                | FilingCategory::LongTermResident
-                | FilingCategory::StationedWorker
+            FilingCategory::RetiredRelocated | FilingCategory::LongTermResident | FilingCategory::StationedWorker
         )
     }
 
@@ -224,9 +219,7 @@ impl FilingCategory {
     pub fn name(self) -> Text {
         let (zh, en) = match self {
             FilingCategory::RetiredRelocated => ("异地安置退休人员", "retiree relocated elsewhere"),
-            FilingCategory::LongTermResident => {
-                ("异地长期居住人员", "long-term resident elsewhere")
-            }
+            FilingCategory::LongTermResident => ("异地长期居住人员", "long-term resident elsewhere"),
             FilingCategory::StationedWorker => ("常驻异地工作人员", "worker stationed elsewhere"),
             FilingCategory::Referral => ("异地转诊人员", "referred patient"),
             FilingCategory::Emergency => ("异地急诊抢救人员", "emergency patient"),

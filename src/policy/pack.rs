@@ -31,15 +31,7 @@ fn read(r: &mut Reader, v: &Value) -> Option<Pack> {
     let o = r.obj(v, "")?;
     r.known_keys(
         o,
-        &[
-            "$schema",
-            "format",
-            "id",
-            "version",
-            "description",
-            "regions",
-            "places",
-        ],
+        &["$schema", "format", "id", "version", "description", "regions", "places"],
     );
     match r.string(o, "format", 64) {
         Some(f) if f == FORMAT => {}
@@ -62,10 +54,7 @@ fn read(r: &mut Reader, v: &Value) -> Option<Pack> {
     if o.get("regions").is_none() && o.get("places").is_none() {
         r.problem(
             "",
-            t(
-                "策略包至少需要 regions 或 places",
-                "a pack needs 'regions' or 'places'",
-            ),
+            t("策略包至少需要 regions 或 places", "a pack needs 'regions' or 'places'"),
         );
     }
     Some(Pack {
@@ -120,10 +109,7 @@ pub fn parse_pack_text(text: &str, index: usize) -> Result<Value, Error> {
             "",
             t(
                 format!("策略包过大（最多{}字节）", crate::limits::MAX_PACK_BYTES),
-                format!(
-                    "pack too large (at most {} bytes)",
-                    crate::limits::MAX_PACK_BYTES
-                ),
+                format!("pack too large (at most {} bytes)", crate::limits::MAX_PACK_BYTES),
             ),
         );
         e.problems.push(Problem {
@@ -137,10 +123,7 @@ pub fn parse_pack_text(text: &str, index: usize) -> Result<Value, Error> {
         Error::policy(vec![Problem {
             pack: index,
             path: String::new(),
-            message: t(
-                format!("策略包{}", err.message.zh),
-                format!("pack: {}", err.message.en),
-            ),
+            message: t(format!("策略包{}", err.message.zh), format!("pack: {}", err.message.en)),
         }])
     })
 }

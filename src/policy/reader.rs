@@ -134,7 +134,10 @@ impl Reader {
                     (Some(d), Some(prev)) if d != prev => {
                         self.problem(
                             &arm_path,
-                            t("同一层只能按一个维度分档（险种、在职/退休或医院等级）", "one level of a table splits on one dimension only (scheme, status or hospital level)"),
+                            t(
+                                "同一层只能按一个维度分档（险种、在职/退休或医院等级）",
+                                "one level of a table splits on one dimension only (scheme, status or hospital level)",
+                            ),
                         );
                         complete = false;
                         continue;

@@ -21,10 +21,7 @@ pub fn read_region(r: &mut Reader, v: &Value, path: &str) -> Option<Region> {
             return None;
         }
         Some(list) if list.is_empty() => {
-            r.problem(
-                &versions_path,
-                t("至少需要一个版本", "needs at least one version"),
-            );
+            r.problem(&versions_path, t("至少需要一个版本", "needs at least one version"));
             return None;
         }
         Some(list) if list.len() > MAX_VERSIONS => {
@@ -51,7 +48,10 @@ pub fn read_region(r: &mut Reader, v: &Value, path: &str) -> Option<Region> {
                             join_key(&vpath, "from"),
                             t(
                                 format!("版本生效日期必须严格递增（{} 不晚于上一版本 {}）", version.from, prev),
-                                format!("version dates must strictly increase ({} is not after the previous {})", version.from, prev),
+                                format!(
+                                    "version dates must strictly increase ({} is not after the previous {})",
+                                    version.from, prev
+                                ),
                             ),
                         );
                     }
@@ -127,10 +127,7 @@ fn read_reductions(r: &mut Reader, o: Obj<'_>) -> Option<Vec<Param<rust_decimal:
     let mut complete = true;
     for category in FilingCategory::ALL {
         let id = category.id();
-        let Some(p) = r
-            .required(ro, id)
-            .and_then(|v| r.param(v, &ro.at(id), json::ratio))
-        else {
+        let Some(p) = r.required(ro, id).and_then(|v| r.param(v, &ro.at(id), json::ratio)) else {
             complete = false;
             continue;
         };
@@ -141,7 +138,10 @@ fn read_reductions(r: &mut Reader, o: Obj<'_>) -> Option<Vec<Param<rust_decimal:
                     ro.at(id),
                     t(
                         format!("{}的比例降幅不得超过国家规定的{points}个百分点", category.name().zh),
-                        format!("the reduction for {} may not exceed the national ceiling of {points} percentage points", category.name().en),
+                        format!(
+                            "the reduction for {} may not exceed the national ceiling of {points} percentage points",
+                            category.name().en
+                        ),
                     ),
                 );
                 complete = false;
@@ -188,16 +188,10 @@ fn read_map<T>(
 fn read_deductible(r: &mut Reader, v: &Value, path: &str) -> Option<Deductible> {
     let o = r.obj(v, path)?;
     r.known_keys(o, &["kind", "name", "amount", "provenance", "source"]);
-    let kind = r.required(o, "kind").and_then(|k| {
-        r.take(json::one_of(
-            k,
-            &o.at("kind"),
-            &["annual", "perVisit", "none"],
-        ))
-    })?;
-    let _name = o
-        .get("name")
-        .and_then(|n| r.take(json::text_pair(n, &o.at("name"))));
+    let kind = r
+        .required(o, "kind")
+        .and_then(|k| r.take(json::one_of(k, &o.at("kind"), &["annual", "perVisit", "none"])))?;
+    let _name = o.get("name").and_then(|n| r.take(json::text_pair(n, &o.at("name"))));
     if kind == "none" {
         let provenance = r.provenance(o)?;
         let source = r.opt_string(o, "source", 500);
@@ -220,19 +214,16 @@ fn read_deductible(r: &mut Reader, v: &Value, path: &str) -> Option<Deductible> 
 fn read_limit(r: &mut Reader, v: &Value, path: &str) -> Option<Limit> {
     let o = r.obj(v, path)?;
     r.known_keys(o, &["name", "annual", "monthly"]);
-    let name = o
-        .get("name")
-        .and_then(|n| r.take(json::text_pair(n, &o.at("name"))));
-    let annual = o
-        .get("annual")
-        .map(|a| r.table(a, &o.at("annual"), nullable_money));
-    let monthly = o
-        .get("monthly")
-        .map(|m| r.table(m, &o.at("monthly"), nullable_money));
+    let name = o.get("name").and_then(|n| r.take(json::text_pair(n, &o.at("name"))));
+    let annual = o.get("annual").map(|a| r.table(a, &o.at("annual"), nullable_money));
+    let monthly = o.get("monthly").map(|m| r.table(m, &o.at("monthly"), nullable_money));
     if annual.is_none() && monthly.is_none() {
         r.problem(
             path,
-            t("限额至少需要 annual 或 monthly（无限额时写 value: null 并注明来源）", "a limit needs 'annual' or 'monthly' (write value: null with its provenance for none)"),
+            t(
+                "限额至少需要 annual 或 monthly（无限额时写 value: null 并注明来源）",
+                "a limit needs 'annual' or 'monthly' (write value: null with its provenance for none)",
+            ),
         );
         return None;
     }
@@ -256,15 +247,7 @@ fn read_disease(r: &mut Reader, v: &Value, path: &str) -> Option<Disease> {
     let o = r.obj(v, path)?;
     r.known_keys(
         o,
-        &[
-            "name",
-            "pinyin",
-            "provenance",
-            "source",
-            "ratio",
-            "deductible",
-            "limit",
-        ],
+        &["name", "pinyin", "provenance", "source", "ratio", "deductible", "limit"],
     );
     let name = r.text(o, "name");
     let pinyin = r.opt_string(o, "pinyin", 200);

@@ -43,10 +43,7 @@ impl PolicySet {
 
     /// As [`PolicySet::from_values`], refusing any pack whose id and digest are not exactly as
     /// the pinned manifest says — so a host can reject a tampered or unexpected pack.
-    pub fn from_values_pinned(
-        values: &[Value],
-        manifest: Option<&Manifest>,
-    ) -> Result<PolicySet, Error> {
+    pub fn from_values_pinned(values: &[Value], manifest: Option<&Manifest>) -> Result<PolicySet, Error> {
         check_count(values.len())?;
         let mut problems = Vec::new();
         let mut packs = Vec::new();
@@ -99,10 +96,7 @@ impl PolicySet {
                     format!("{}, {}", c.name.en, p.name.en),
                 );
             }
-            return t(
-                format!("{}（{code}）", p.name.zh),
-                format!("{} ({code})", p.name.en),
-            );
+            return t(format!("{}（{code}）", p.name.zh), format!("{} ({code})", p.name.en));
         }
         if let Some(r) = self.region(code) {
             return r.name.clone();
@@ -112,11 +106,7 @@ impl PolicySet {
 
     /// The catalogue in force at a place: the national sample, overridden item by item by the
     /// place's own entries.
-    pub fn catalogue_item<'a>(
-        &'a self,
-        place: Option<&'a Place>,
-        code: &str,
-    ) -> Option<&'a CatalogueItem> {
+    pub fn catalogue_item<'a>(&'a self, place: Option<&'a Place>, code: &str) -> Option<&'a CatalogueItem> {
         place
             .and_then(|p| p.catalogue.iter().find(|i| i.code == code))
             .or_else(|| self.places.catalogue.iter().find(|i| i.code == code))
@@ -149,11 +139,7 @@ impl Manifest {
         for (id, d) in o.map {
             let digest = crate::json::string(d, &o.at(id), 100)?;
             let hex = digest.strip_prefix("sha256:").unwrap_or("");
-            if hex.len() != 64
-                || !hex
-                    .bytes()
-                    .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
-            {
+            if hex.len() != 64 || !hex.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
                 return Err(Error::invalid(
                     o.at(id),
                     t(
@@ -171,8 +157,14 @@ impl Manifest {
         let message = match super::model::named(&self.digests, &info.id) {
             Some(want) if *want == info.digest => return None,
             Some(want) => t(
-                format!("策略包“{}”的摘要{}与清单固定的{want}不符，可能已被篡改", info.id, info.digest),
-                format!("pack '{}' has digest {}, not the pinned {want}: it may have been tampered with", info.id, info.digest),
+                format!(
+                    "策略包“{}”的摘要{}与清单固定的{want}不符，可能已被篡改",
+                    info.id, info.digest
+                ),
+                format!(
+                    "pack '{}' has digest {}, not the pinned {want}: it may have been tampered with",
+                    info.id, info.digest
+                ),
             ),
             None => t(
                 format!("策略包“{}”不在固定清单中", info.id),
@@ -188,6 +180,14 @@ impl Manifest {
 }
 
 fn check_count(n: usize) -> Result<(), Error> {
+    if n == 0 {
+        // An engine with no pack could only answer UNKNOWN_REGION: refuse it where it is made.
+        return Err(Error::policy(vec![Problem {
+            pack: 0,
+            path: String::new(),
+            message: t("至少需要一个策略包", "at least one pack is needed"),
+        }]));
+    }
     if n > MAX_PACKS {
         return Err(Error::limit(
             "",
@@ -230,10 +230,7 @@ fn merge(packs: Vec<(usize, Pack)>) -> Result<(PolicySet, bool), Error> {
                     path: format!("regions[{j}].code"),
                     message: t(
                         format!("参保地“{}”已由另一个策略包定义", region.code),
-                        format!(
-                            "region '{}' is already defined by another pack",
-                            region.code
-                        ),
+                        format!("region '{}' is already defined by another pack", region.code),
                     ),
                 });
                 continue;

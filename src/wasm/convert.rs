@@ -25,10 +25,7 @@ pub fn from_js(value: &JsValue, kind: Json) -> Result<Value, JsValue> {
         Json::Year => MAX_YEAR_BYTES,
     };
     if value.is_undefined() || value.is_null() {
-        return Err(js_error(Error::invalid(
-            "",
-            t("缺少请求", "the request is missing"),
-        )));
+        return Err(js_error(Error::invalid("", t("缺少请求", "the request is missing"))));
     }
     let text = match value.dyn_ref::<JsString>() {
         Some(s) => text_at_most(s, max),
@@ -60,9 +57,7 @@ fn bounded(value: &JsValue, kind: Json) -> JsValue {
                 return value.clone();
             }
             // A shallow copy, so the caller's array is never changed.
-            let list = value
-                .unchecked_ref::<Array>()
-                .slice(0, MAX_VISITS as u32 + 1);
+            let list = value.unchecked_ref::<Array>().slice(0, MAX_VISITS as u32 + 1);
             for i in 0..list.length() {
                 if let Some(visit) = bounded_request(&list.get(i)) {
                     list.set(i, visit);
@@ -87,24 +82,25 @@ fn bounded_request(value: &JsValue) -> Option<JsValue> {
         return None;
     }
     let copy = Object::assign(&Object::new(), value.unchecked_ref());
-    Reflect::set(
-        &copy,
-        &"items".into(),
-        &items.slice(0, MAX_ITEMS as u32 + 1),
-    )
-    .ok()?;
+    Reflect::set(&copy, &"items".into(), &items.slice(0, MAX_ITEMS as u32 + 1)).ok()?;
     Some(copy.into())
 }
 
 /// `JSON.stringify`, with its exceptions (cycles, BigInt, too deep) turned into typed errors and
 /// non-finite numbers kept as their names.
 fn stringify(value: &JsValue) -> Result<JsString, Error> {
+    // The plain, native stringify first: a replacer calls back into wasm for every value, which
+    // costs more than the whole estimate. Only a text with a null in it can hide a NaN.
+    let plain = JSON::stringify(value);
+    if let Ok(text) = &plain {
+        if text.is_string() && !text.includes("null", 0) {
+            return Ok(text.clone());
+        }
+    }
     let mut keep_non_finite = |_key: js_sys::JsString, v: JsValue| {
         Ok(Some(match v.as_f64() {
             Some(f) if f.is_nan() => JsValue::from_str("NaN"),
-            Some(f) if f.is_infinite() => {
-                JsValue::from_str(if f > 0.0 { "Infinity" } else { "-Infinity" })
-            }
+            Some(f) if f.is_infinite() => JsValue::from_str(if f > 0.0 { "Infinity" } else { "-Infinity" }),
             _ => v,
         }))
     };
@@ -146,28 +142,19 @@ pub fn pack_texts(packs: &JsValue) -> Result<Vec<String>, JsValue> {
         return Err(js_error(Error::new(
             ErrorCode::InvalidPolicy,
             "",
-            t(
-                "fromPacks 需要策略包数组",
-                "fromPacks needs an array of packs",
-            ),
+            t("fromPacks 需要策略包数组", "fromPacks needs an array of packs"),
         )));
     }
     let list = Array::from(packs);
     if list.length() as usize > crate::limits::MAX_PACKS {
-        return Err(js_error(Error::limit(
-            "",
-            t("策略包过多", "too many packs"),
-        )));
+        return Err(js_error(Error::limit("", t("策略包过多", "too many packs"))));
     }
     list.iter()
         .enumerate()
         .map(|(i, p)| {
             let text = match p.dyn_ref::<JsString>() {
                 Some(s) => text_at_most(s, MAX_PACK_BYTES),
-                None => text_at_most(
-                    &stringify(&p).map_err(|e| policy_error(i, e))?,
-                    MAX_PACK_BYTES,
-                ),
+                None => text_at_most(&stringify(&p).map_err(|e| policy_error(i, e))?, MAX_PACK_BYTES),
             };
             if text.len() > MAX_PACK_BYTES {
                 return Err(js_error(Error::limit(
@@ -197,14 +184,12 @@ pub fn string_arg(value: &JsValue, name: &str) -> Result<String, JsValue> {
         Some(s) => Ok(text_at_most(s, MAX_ARG_CHARS)),
         None => Err(js_error(Error::invalid(
             name,
-            t(
-                format!("{name} 应为文本"),
-                format!("{name} must be a string"),
-            ),
+            t(format!("{name} 应为文本"), format!("{name} must be a string")),
         ))),
     }
 }
 
+/// A result as a plain object, built value by value (maps as objects, `None` as `null`).
 pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     value.serialize(&serializer).map_err(|e| {
@@ -237,11 +222,7 @@ pub fn js_error(e: Error) -> JsValue {
             let _ = Reflect::set(&item, &"pack".into(), &JsValue::from(p.pack as u32));
             let _ = Reflect::set(&item, &"path".into(), &JsValue::from_str(&p.path));
             let _ = Reflect::set(&item, &"message".into(), &JsValue::from_str(&p.message.en));
-            let _ = Reflect::set(
-                &item,
-                &"messageZh".into(),
-                &JsValue::from_str(&p.message.zh),
-            );
+            let _ = Reflect::set(&item, &"messageZh".into(), &JsValue::from_str(&p.message.zh));
             problems.push(&item);
         }
         set("problems", problems.into());

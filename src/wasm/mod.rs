@@ -22,22 +22,39 @@ impl Engine {
     /// An engine with the embedded 2025 default packs.
     #[wasm_bindgen(js_name = withDefaults)]
     pub fn with_defaults() -> Result<Engine, JsValue> {
-        Core::with_defaults()
-            .map(|core| Engine { core })
-            .map_err(js_error)
+        Core::with_defaults().map(|core| Engine { core }).map_err(js_error)
     }
 
     /// An engine from policy packs: objects or JSON texts. Throws `INVALID_POLICY` listing
-    /// every problem with its pack and path.
+    /// every problem with its pack and path. With `{ manifest }` (pack id → `sha256:` digest, as
+    /// `engine.packs()` reports them), a pack that is not pinned or whose digest differs is refused.
     #[wasm_bindgen(js_name = fromPacks)]
     pub fn from_packs(
         #[wasm_bindgen(unchecked_param_type = "Array<PolicyPack | string>")] packs: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "FromPacksOptions")] options: JsValue,
     ) -> Result<Engine, JsValue> {
         let texts = convert::pack_texts(&packs)?;
-        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        Core::from_pack_texts(&refs)
-            .map(|core| Engine { core })
-            .map_err(js_error)
+        let manifest = if options.is_object() {
+            let m = js_sys::Reflect::get(&options, &"manifest".into()).unwrap_or(JsValue::UNDEFINED);
+            (!m.is_undefined() && !m.is_null())
+                .then(|| from_js(&m, Json::Request))
+                .transpose()?
+        } else {
+            None
+        };
+        let core = match manifest {
+            None => {
+                let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+                Core::from_pack_texts(&refs)
+            }
+            Some(manifest) => texts
+                .iter()
+                .enumerate()
+                .map(|(i, text)| crate::policy::parse_pack_text(text, i))
+                .collect::<Result<Vec<_>, _>>()
+                .and_then(|values| Core::from_packs_pinned(&values, &manifest)),
+        };
+        core.map(|core| Engine { core }).map_err(js_error)
     }
 
     /// Estimate one visit. The request is an object or its JSON text.
@@ -48,6 +65,17 @@ impl Engine {
     ) -> Result<JsValue, JsValue> {
         let value = from_js(&request, Json::Request)?;
         to_js(&self.core.estimate_json(&value).map_err(js_error)?)
+    }
+
+    /// The numbers alone — mode, check statuses, settlement, ytdAfter — without messages or
+    /// trace: the fast path for what-if comparisons and batch use.
+    #[wasm_bindgen(unchecked_return_type = "Decision")]
+    pub fn settle(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "EstimateRequest | string")] request: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let value = from_js(&request, Json::Request)?;
+        to_js(&self.core.settle_json(&value).map_err(js_error)?)
     }
 
     /// The eligibility checks alone; cost lines are optional.
@@ -113,8 +141,7 @@ impl Engine {
         #[wasm_bindgen(unchecked_param_type = "EstimateRequest | string")] request: JsValue,
     ) -> Result<JsValue, JsValue> {
         let value = from_js(&request, Json::Request)?;
-        let req =
-            crate::Request::from_json(&value, crate::request::Lines::Required).map_err(js_error)?;
+        let req = crate::Request::from_json(&value, crate::request::Lines::Required).map_err(js_error)?;
         let estimate = self.core.estimate(&req).map_err(js_error)?;
         to_js(&self.core.national_fields(&req, &estimate))
     }

@@ -195,7 +195,27 @@ export interface CatalogueInfo {
 
 export interface NationalField { ours: string; field: string; name: Text; value: string | null; }
 
-export interface PackInfo { id: string; version: string; }
+export interface PackInfo {
+  id: string;
+  version: string;
+  /** "sha256:" and 64 hex digits, over the pack's canonical JSON (RFC 8785). */
+  digest: string;
+}
+
+export interface FromPacksOptions {
+  /** Pinned digests, pack id → "sha256:…": any other pack, or another digest, is refused. */
+  manifest?: Record<string, string>;
+}
+
+/** `settle`: the numbers of an estimate without its messages, trace or line details. */
+export interface Decision {
+  mode: "direct" | "manual" | "none";
+  directSettlement: boolean;
+  /** Every check's status keyed by its code, in the contract's order. */
+  checks: Record<CheckCode, "pass" | "fail" | "warn">;
+  settlement: Settlement;
+  ytdAfter: Ytd;
+}
 
 /** A policy pack (see schema/pack.schema.json); validated when loaded. */
 export interface PolicyPack { format: "yibao-policy-pack/1"; id: string; version: string; [key: string]: unknown; }

@@ -15,8 +15,7 @@ pub fn shared_dir() -> PathBuf {
 
 pub fn load(name: &str) -> Vec<Value> {
     let path = shared_dir().join("cases").join(name);
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     match serde_json::from_str(&text).expect("cases are JSON") {
         Value::Array(cases) => cases,
         _ => panic!("{} is not an array", path.display()),
@@ -47,10 +46,7 @@ pub fn compare_estimate(expect: &Value, result: &Value) -> Vec<String> {
         );
     }
     if let Some(Value::Object(checks)) = e("checks") {
-        let actual = result["eligibility"]["checks"]
-            .as_array()
-            .cloned()
-            .unwrap_or_default();
+        let actual = result["eligibility"]["checks"].as_array().cloned().unwrap_or_default();
         let codes: Vec<&str> = actual.iter().filter_map(|c| c["code"].as_str()).collect();
         let order = [
             "CROSS_PROVINCE",
@@ -63,15 +59,10 @@ pub fn compare_estimate(expect: &Value, result: &Value) -> Vec<String> {
             "HOSPITAL_NETWORKED",
         ];
         if codes != order {
-            diffs.push(format!(
-                "checks: expected all eight in order, got {codes:?}"
-            ));
+            diffs.push(format!("checks: expected all eight in order, got {codes:?}"));
         }
         for (code, status) in checks {
-            let got = actual
-                .iter()
-                .find(|c| c["code"] == code.as_str())
-                .map(|c| &c["status"]);
+            let got = actual.iter().find(|c| c["code"] == code.as_str()).map(|c| &c["status"]);
             same(
                 &mut diffs,
                 &format!("checks.{code}"),
@@ -83,12 +74,7 @@ pub fn compare_estimate(expect: &Value, result: &Value) -> Vec<String> {
     for section in ["settlement", "ytdAfter"] {
         if let Some(Value::Object(fields)) = e(section) {
             for (k, v) in fields {
-                same(
-                    &mut diffs,
-                    &format!("{section}.{k}"),
-                    v,
-                    &result[section][k],
-                );
+                same(&mut diffs, &format!("{section}.{k}"), v, &result[section][k]);
             }
         }
     }
@@ -120,13 +106,10 @@ fn same(diffs: &mut Vec<String>, at: &str, expect: &Value, actual: &Value) {
     if !equal {
         diffs.push(format!("{at}: expected {expect}, got {actual}"));
     }
-    let is_amount =
-        !at.ends_with(".ratio") && (at.starts_with("settlement.") || at.starts_with("ytdAfter."));
+    let is_amount = !at.ends_with(".ratio") && (at.starts_with("settlement.") || at.starts_with("ytdAfter."));
     if let (true, Value::String(s)) = (is_amount, actual) {
         if s.split_once('.').is_none_or(|(_, f)| f.len() != 2) {
-            diffs.push(format!(
-                "{at}: amount {s} does not have exactly two decimals"
-            ));
+            diffs.push(format!("{at}: amount {s} does not have exactly two decimals"));
         }
     }
 }

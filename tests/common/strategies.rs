@@ -22,8 +22,8 @@ pub const DISEASES: [&str; 8] = [
 /// Treatment places: known provinces and cities, the insured regions' own provinces, and places
 /// without catalogue data.
 pub const PLACES: [&str; 14] = [
-    "441900", "440000", "440100", "430100", "430000", "510100", "610100", "310000", "110000",
-    "650100", "653200", "330106", "120000", "520100",
+    "441900", "440000", "440100", "430100", "430000", "510100", "610100", "310000", "110000", "650100", "653200",
+    "330106", "120000", "520100",
 ];
 pub const CODES: [&str; 14] = [
     "metformin",
@@ -58,11 +58,7 @@ pub fn ratio() -> impl Strategy<Value = Decimal> {
 /// Dates from mid-2024 to 2026, so visits fall before, at and after the 2025 opening.
 pub fn date() -> impl Strategy<Value = Date> {
     prop_oneof![
-        (2024u16..=2026, 1u8..=12, 1u8..=28).prop_map(|(year, month, day)| Date {
-            year,
-            month,
-            day
-        }),
+        (2024u16..=2026, 1u8..=12, 1u8..=28).prop_map(|(year, month, day)| Date { year, month, day }),
         Just(Date {
             year: 2025,
             month: 1,
@@ -111,8 +107,7 @@ pub fn filing() -> impl Strategy<Value = Option<Filing>> {
             .prop_filter_map(
                 "non-emergency filings need a place and a start",
                 |(category, place, start, end)| {
-                    if category != FilingCategory::Emergency && (place.is_none() || start.is_none())
-                    {
+                    if category != FilingCategory::Emergency && (place.is_none() || start.is_none()) {
                         return None;
                     }
                     let end = match (start, end) {

@@ -25,7 +25,7 @@ test("the tarball holds the four builds, the types and the README, and nothing e
   assert.equal(app.packed.filename, `yibao-policy-${cargoVersion()}.tgz`);
   const files = app.packed.files.map((f) => f.path).sort();
   const stray = files.filter(
-    (f) => !/^(package\.json|README\.md|(bundler|node|web|no-modules)\/[\w.]+)$/.test(f) || /\.(rs|tgz|map)$|_bg\.wasm\.d\.ts$/.test(f),
+    (f) => !/^(package\.json|README\.md|LICENSE|(bundler|node|web|no-modules)\/[\w.]+)$/.test(f) || /\.(rs|tgz|map)$|_bg\.wasm\.d\.ts$/.test(f),
   );
   assert.deepEqual(stray, []);
   for (const dir of ["bundler", "node", "web", "no-modules"]) {

@@ -1,0 +1,170 @@
+// Fills the page in as a person would — clicks, choices, typing, step by step — from a case's
+// request, and reads back what the result page shows.
+import { shownAmount } from "./harness.mjs";
+
+const province = (code) => `${code.slice(0, 2)}0000`;
+
+async function next(page) {
+  await page.getByTestId("next").click();
+}
+
+async function choosePlace(page, testid, code) {
+  await page.getByTestId(`${testid}-province`).selectOption(province(code));
+  if (code !== province(code)) await page.getByTestId(`${testid}-city`).selectOption(code);
+}
+
+async function radio(page, testid, value) {
+  await page.locator(`[data-testid="${testid}"] input[value="${value}"]`).check();
+}
+
+async function insured(page, req) {
+  await page.getByTestId("insured-province").selectOption(province(req.insured.region));
+  await page.getByTestId("insured-region").selectOption(req.insured.region);
+  await radio(page, "scheme", req.insured.scheme);
+  if (req.insured.scheme === "employee") await radio(page, "status", req.insured.status || "working");
+  await next(page);
+}
+
+async function filing(page, req) {
+  const f = req.filing;
+  if (!f) {
+    await radio(page, "filed", "no");
+  } else {
+    await radio(page, "filed", f.category === "emergency" ? "emergency" : "yes");
+    if (f.category !== "emergency") await radio(page, "category", f.category);
+    if (f.place) await choosePlace(page, "filing-place", f.place);
+    if (f.start) await page.getByTestId("filing-start").fill(f.start);
+    if (f.end) await page.getByTestId("filing-end").fill(f.end);
+  }
+  await next(page);
+}
+
+async function disease(page, req) {
+  const listed = page.locator(`[data-testid="disease-list"] input[value="${req.visit.disease}"]`);
+  if (await listed.count()) {
+    await listed.check();
+  } else {
+    await page.getByText(/我的病种不在名单里|My disease is not on the list/).click();
+    await page.locator(`[data-testid="disease-other"] input[value="${req.visit.disease}"]`).check();
+  }
+  const rec = req.insured.recognizedDiseases;
+  if (rec) await radio(page, "recognized", rec.includes(req.visit.disease) ? "yes" : "no");
+  await next(page);
+}
+
+async function visit(page, req) {
+  await page.getByTestId("visit-date").fill(req.visit.date);
+  await choosePlace(page, "visit-place", req.visit.place);
+  await radio(page, "level", String(req.visit.hospitalLevel));
+  await radio(page, "networked", req.visit.networked === false ? "0" : "1");
+  await next(page);
+}
+
+/** Quick mode takes one plain amount per class; anything richer goes line by line. */
+function isQuick(items) {
+  const plain = items.every((i) => !i.code && !i.name && i.selfPayRatio === undefined && i.ceilingAmount === undefined && i.class);
+  return plain && new Set(items.map((i) => i.class)).size === items.length;
+}
+
+async function costs(page, req) {
+  const items = req.items;
+  if (isQuick(items)) {
+    for (const item of items) await page.getByTestId(`amount-${item.class}`).fill(String(item.amount));
+  } else {
+    await radio(page, "cost-mode", "detail");
+    // Detailed mode starts with one empty catalogue line; remove it and add lines in order.
+    await page.getByRole("button", { name: /删除第 1 条|Remove line 1/ }).click();
+    for (const [i, item] of items.entries()) {
+      if (item.code) {
+        await page.getByTestId("add-catalogue-line").click();
+        await page.getByTestId(`line-${i}-code`).selectOption(item.code);
+      } else {
+        await page.getByTestId("add-free-line").click();
+        if (item.name) await page.getByTestId(`line-${i}-name`).fill(item.name);
+        await page.getByTestId(`line-${i}-class`).selectOption(item.class);
+        if (item.selfPayRatio !== undefined || item.ceilingAmount !== undefined) {
+          await page.locator(`[data-path="lines[${i}]"] details summary`).click();
+        }
+        if (item.selfPayRatio !== undefined) await page.getByTestId(`line-${i}-share`).fill(String(item.selfPayRatio));
+        if (item.ceilingAmount !== undefined) await page.getByTestId(`line-${i}-ceiling`).fill(String(item.ceilingAmount));
+      }
+      await page.getByTestId(`line-${i}-amount`).fill(String(item.amount));
+    }
+  }
+  const ytd = req.ytd || {};
+  if (ytd.deductiblePaid !== undefined) await page.getByTestId("ytdDeductible").fill(String(ytd.deductiblePaid));
+  if (ytd.fundPaid !== undefined) await page.getByTestId("ytdFund").fill(String(ytd.fundPaid));
+  if (ytd.fundPaidMonth !== undefined || ytd.fundPaidTotal !== undefined) {
+    await page.locator('[data-testid="ytd-more"] summary').click();
+    if (ytd.fundPaidMonth !== undefined) await page.getByTestId("ytdMonth").fill(String(ytd.fundPaidMonth));
+    if (ytd.fundPaidTotal !== undefined) await page.getByTestId("ytdTotal").fill(String(ytd.fundPaidTotal));
+  }
+  await next(page);
+}
+
+/** From the home page to the result page of an estimate. */
+export async function driveEstimate(page, req) {
+  await page.getByTestId("start-estimate").click();
+  await insured(page, req);
+  await filing(page, req);
+  await disease(page, req);
+  await visit(page, req);
+  await costs(page, req);
+  await page.getByTestId("verdict").waitFor();
+}
+
+/** From the home page to the eligibility check's result (no costs). */
+export async function driveCheck(page, req) {
+  await page.getByTestId("start-check").click();
+  await insured(page, req);
+  await filing(page, req);
+  await disease(page, req);
+  await visit(page, req);
+  await page.getByTestId("checks").waitFor();
+}
+
+/** What the result page shows: amounts as decimals, the mode, and each check's status. */
+export async function readResult(page) {
+  const shown = {
+    fundPays: shownAmount(await page.getByTestId("fund-pays").innerText()),
+    patientPays: shownAmount(await page.getByTestId("patient-pays").innerText()),
+    total: shownAmount(await page.getByTestId("total").innerText()),
+    mode: await page.getByTestId("verdict").getAttribute("data-mode"),
+    checks: {},
+  };
+  for (const li of await page.locator("[data-testid=checks] li.check").all()) {
+    shown.checks[await li.getAttribute("data-code")] = await li.getAttribute("data-status");
+  }
+  return shown;
+}
+
+/** The page's URL for a request, using the parameters documented in www/README.md. */
+export function queryFor(req, { page = "result", extra = {} } = {}) {
+  const q = new URLSearchParams({ p: page, r: req.insured.region, sc: req.insured.scheme, es: req.insured.status || "working" });
+  const f = req.filing;
+  q.set("f", f ? "1" : "0");
+  if (f) {
+    q.set("fc", f.category);
+    if (f.place) q.set("fp", f.place);
+    if (f.start) q.set("fs", f.start);
+    if (f.end) q.set("fe", f.end);
+  }
+  const v = req.visit;
+  q.set("d", v.disease);
+  q.set("vd", v.date);
+  q.set("vp", v.place);
+  q.set("hl", String(v.hospitalLevel));
+  if (v.networked === false) q.set("net", "0");
+  for (const item of req.items) {
+    if (isQuick(req.items)) q.set(`q${item.class.toLowerCase()}`, String(item.amount));
+    else if (item.code) q.append("li", `c*${item.code}*${item.amount}`);
+    else q.append("li", ["f", item.class, item.amount, item.selfPayRatio ?? "", item.ceilingAmount ?? "", item.name ?? ""].join("*"));
+  }
+  if (!isQuick(req.items)) q.set("cm", "detail");
+  const ytd = req.ytd || {};
+  for (const [key, name] of [["yd", "deductiblePaid"], ["yf", "fundPaid"], ["ym", "fundPaidMonth"], ["yt", "fundPaidTotal"]]) {
+    if (ytd[name] !== undefined) q.set(key, String(ytd[name]));
+  }
+  for (const [k, value] of Object.entries(extra)) q.set(k, value);
+  return `?${q}`;
+}

@@ -1,0 +1,88 @@
+// Shared set-up for the page tests: the static server on a free loopback port, Debian's
+// Chromium through playwright-core, and watchers that fail a test when the page logs an error
+// or asks anything of another origin.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { startServer } from "../../scripts/serve.mjs";
+
+const here = fileURLToPath(new URL(".", import.meta.url));
+export const repo = resolve(here, "../..");
+export const wwwDir = join(repo, "www");
+export const outputDir = join(repo, "test-output");
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+
+/** The public cases, read at test time: expectations are never copied into the tests. */
+export function loadCases(name = "public.json") {
+  const dir = process.env.YIBAO_CASES_DIR || join(repo, "..", "shared", "cases");
+  return JSON.parse(readFileSync(join(dir, name), "utf8"));
+}
+
+export function caseNamed(cases, fragment) {
+  const found = cases.find((c) => c.name.includes(fragment));
+  if (!found) throw new Error(`no public case named like "${fragment}"`);
+  return found;
+}
+
+/** "7,500.00 元" or "¥7,500.00" → "7500.00"; compared as decimals, never floats. */
+export function shownAmount(text) {
+  return decimal(String(text).replace(/[^\d.\-]/g, ""));
+}
+
+export function decimal(value) {
+  const [int, frac = ""] = String(value).split(".");
+  return `${BigInt(int || "0")}.${frac.padEnd(2, "0")}`;
+}
+
+export async function openBrowser() {
+  const vendor = join(wwwDir, "vendor/yibao-policy/yibao_policy_bg.wasm");
+  if (!existsSync(vendor)) throw new Error("www/vendor/ is missing: run scripts/build.sh first");
+  mkdirSync(outputDir, { recursive: true });
+  const server = await startServer({ rootDir: wwwDir, listenPort: 0 });
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const profile = mkdtempSync(join(tmpdir(), "yibao-browser-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    viewport: { width: 360, height: 760 },
+    locale: "zh-CN",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  const problems = [];
+  const watch = (page) => {
+    page.on("console", (m) => { if (m.type() === "error") problems.push(`console error on ${page.url()}: ${m.text()}`); });
+    page.on("pageerror", (e) => problems.push(`page error on ${page.url()}: ${e.message}`));
+    page.on("request", (r) => {
+      const url = r.url();
+      if (!url.startsWith(`${origin}/`) && !url.startsWith("data:")) problems.push(`request left the origin: ${url}`);
+    });
+    page.on("response", (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()} for ${r.url()}`); });
+  };
+  context.pages().forEach(watch);
+  context.on("page", watch);
+
+  return {
+    origin,
+    context,
+    problems,
+    url: (query = "") => `${origin}/${query}`,
+    async page({ width = 360, height = 760 } = {}) {
+      const page = await context.newPage();
+      page.setDefaultTimeout(10000);
+      await page.setViewportSize({ width, height });
+      return page;
+    },
+    async close() {
+      await context.close();
+      await new Promise((ok) => server.close(ok));
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Waits until the app (or the simple page) has started. */
+export async function ready(page) {
+  await page.waitForFunction(() => document.documentElement.dataset.boot === "ready", null, { timeout: 20000 });
+}

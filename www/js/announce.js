@@ -1,0 +1,31 @@
+// One polite live region for the result, so a screen reader hears the new answer after typing
+// stops, not on every keystroke and not the whole page.
+import { t, money, getLang } from "./i18n.js";
+import { amountText } from "./money.js";
+
+const DELAY = 700;
+let timer = 0;
+let last = "";
+
+function sentence(computed) {
+  if (!computed || computed.error) return computed && computed.error ? t("live.fix") : "";
+  if (computed.result) {
+    const s = computed.result.settlement;
+    return `${t(`result.mode.${computed.result.mode}`)}${getLang() === "zh" ? "。" : ". "}${t("live.announce", { fund: money(amountText(s.fundPays)), patient: money(amountText(s.patientPays)) })}`;
+  }
+  if (computed.eligibility) {
+    return t("live.announceCheck", { status: t(computed.eligibility.directSettlement ? "live.direct" : "live.notDirect") });
+  }
+  return "";
+}
+
+export function announce(ctx) {
+  clearTimeout(timer);
+  timer = setTimeout(() => {
+    const region = document.getElementById("announcer");
+    const text = sentence(ctx.computed);
+    if (!region || text === last) return;
+    last = text;
+    region.textContent = text;
+  }, DELAY);
+}

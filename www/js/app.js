@@ -1,0 +1,187 @@
+// The page controller: one state (mirrored in the URL), one engine, and a recompute on every
+// change — lightly debounced while typing — so the answer follows the inputs with no submit.
+import { h, clear } from "./dom.js";
+import { setLang, t, errorText } from "./i18n.js";
+import { parseState, stateToQuery, freshState, isEmbedded } from "./state.js";
+import { buildRequest, fieldPathOf } from "./request.js";
+import { showErrors } from "./flow/fields.js";
+import { renderHeader } from "./header.js";
+import { renderHome } from "./home.js";
+import { renderGuide } from "./guide.js";
+import { renderStepPage } from "./flow/frame.js";
+import { renderResultPage } from "./result/view.js";
+import { announce } from "./announce.js";
+import { postToMiniProgram } from "./embed.js";
+
+const TYPING_DELAY = 150;
+const FIRST_ESTIMATE = "yibao:first-estimate";
+
+/** Which step holds the field a path names. */
+export function stepOfPath(path) {
+  if (/^(items|quick|lines|ytd)/.test(path)) return "costs";
+  if (path === "visit.disease" || path === "insured.recognizedDiseases") return "disease";
+  if (path.startsWith("visit.")) return "visit";
+  if (path.startsWith("filing.")) return "filing";
+  return "insured";
+}
+
+function compute(api, state) {
+  const built = buildRequest(state);
+  const out = { ...built, result: null, eligibility: null, error: null };
+  if (!built.request) return out;
+  const { items, ...withoutItems } = built.request;
+  if (state.task === "estimate" && items.length) {
+    const r = api.estimate(built.request);
+    if (r.ok) return { ...out, result: r.value, eligibility: r.value.eligibility };
+    out.error = r.error;
+    // A bad amount should not hide the checklist: check eligibility without the costs.
+    if (stepOfPath(fieldPathOf(r.error.path, built.itemPaths)) !== "costs") return out;
+  }
+  const e = api.checkEligibility(withoutItems);
+  if (e.ok) out.eligibility = e.value;
+  else out.error = out.error || e.error;
+  return out;
+}
+
+export function startApp({ api, root }) {
+  let state = parseState(location.search);
+  let computed = null;
+  let timer = 0;
+  const ui = { showMissing: new Set(), diseaseQuery: "" };
+  const header = h("div", { class: "header-slot" });
+  const main = h("main", { id: "main", tabindex: "-1" });
+  clear(root).append(header, main);
+
+  const ctx = {
+    api, ui,
+    get state() { return state; },
+    get computed() { return computed; },
+    set(patch, { rerender = false, focus = null } = {}) {
+      state = { ...state, ...patch };
+      history.replaceState(null, "", stateToQuery(state) || location.pathname);
+      clearTimeout(timer);
+      if (rerender) {
+        recompute();
+        renderPage({ keepFocus: !focus, focus });
+      } else {
+        timer = setTimeout(() => { recompute(); refresh(); }, TYPING_DELAY);
+      }
+    },
+    go(page, extra = {}) {
+      clearTimeout(timer);
+      state = { ...state, ...extra, page };
+      history.pushState(null, "", stateToQuery(state) || location.pathname);
+      recompute();
+      renderAll({ moveFocus: true });
+    },
+    start(task) {
+      ui.showMissing.clear();
+      state = freshState(state, task);
+      history.pushState(null, "", stateToQuery(state));
+      recompute();
+      renderAll({ moveFocus: true });
+    },
+    restore(query) {
+      state = parseState(query);
+      history.pushState(null, "", stateToQuery(state) || location.pathname);
+      recompute();
+      renderAll({ moveFocus: true });
+    },
+    hrefTo(page) { return stateToQuery({ ...state, page }) || "./"; },
+    follow(event, page) {
+      if (event.metaKey || event.ctrlKey || event.shiftKey) return; // let "open in new tab" work
+      event.preventDefault();
+      ctx.go(page);
+    },
+    setLang(lang) {
+      state = { ...state, lang };
+      history.replaceState(null, "", stateToQuery(state) || location.pathname);
+      setLang(lang);
+      renderAll({ focusSelector: "[data-testid=lang-switch]" });
+    },
+    /** Show the missing answers of a step; true when the step is complete and valid. */
+    validate(step) {
+      ui.showMissing.add(step);
+      clearTimeout(timer); // a click right after typing must judge what was typed
+      recompute();
+      refresh();
+      const errors = errorsFor(step === "result");
+      return ![...errors.keys()].some((path) => stepOfPath(path) === step);
+    },
+    stepOfPath,
+  };
+
+  function recompute() {
+    computed = compute(api, state);
+  }
+
+  function errorsFor(all) {
+    const errors = new Map();
+    if (!computed) return errors;
+    for (const m of computed.missing) {
+      if (all || ui.showMissing.has(m.step)) errors.set(m.path, t(m.key));
+    }
+    const needsItems = state.task === "estimate" && computed.request && !computed.request.items.length;
+    if (needsItems && (all || ui.showMissing.has("costs"))) errors.set("items", t("missing.items"));
+    if (computed.error) errors.set(fieldPathOf(computed.error.path, computed.itemPaths), errorText(computed.error));
+    return errors;
+  }
+
+  function refresh() {
+    showErrors(main, errorsFor(state.page === "result"));
+    if (ctx.onComputed) ctx.onComputed();
+    if (computed.result && state.page !== "home" && state.page !== "guide" && !performance.getEntriesByName(FIRST_ESTIMATE).length) {
+      performance.mark(FIRST_ESTIMATE); // read by the browser tests: navigation → first estimate on screen
+    }
+    announce(ctx);
+    if (isEmbedded(state) && state.page === "result" && computed.result) postToMiniProgram(computed, state);
+  }
+
+  function renderPage({ keepFocus = false, moveFocus = false, focus = null, focusSelector = null } = {}) {
+    const activeId = keepFocus && document.activeElement ? document.activeElement.id : null;
+    // A re-render must not fold away what the person unfolded.
+    const unfolded = new Set([...main.querySelectorAll("details[data-keep][open]")].map((d) => d.dataset.keep));
+    const page = state.page;
+    let content;
+    ctx.onComputed = null; // the page being rendered installs its own
+    if (page === "home") content = renderHome(ctx);
+    else if (page === "guide") content = renderGuide(ctx);
+    else if (page === "result") content = renderResultPage(ctx);
+    else content = renderStepPage(ctx, page);
+    clear(main).append(content);
+    for (const d of main.querySelectorAll("details[data-keep]")) if (unfolded.has(d.dataset.keep)) d.open = true;
+    document.title = `${page === "home" ? "" : `${t(page === "guide" ? "guide.title" : `step.${page}`)} · `}${t("app.title")}`;
+    document.body.classList.toggle("embedded", isEmbedded(state));
+    refresh();
+    const target =
+      (focusSelector && document.querySelector(focusSelector)) ||
+      (activeId && document.getElementById(activeId)) ||
+      (focus === "last-line" && main.querySelector(".line:last-of-type input, .line:last-of-type select")) ||
+      (focus === "add-line" && main.querySelector("#add-line button")) ||
+      (moveFocus && main.querySelector("h1"));
+    if (target) target.focus({ preventScroll: !moveFocus });
+    if (moveFocus) window.scrollTo(0, 0);
+  }
+
+  function renderAll(opts = {}) {
+    setLang(state.lang);
+    clear(header).append(renderHeader(ctx));
+    renderPage(opts);
+  }
+
+  // WeChat marks a web-view (__wxjs_environment) only once its bridge is ready, maybe after the
+  // first render: post the result then.
+  document.addEventListener("WeixinJSBridgeReady", () => { if (computed) refresh(); });
+
+  window.addEventListener("popstate", () => {
+    state = parseState(location.search);
+    recompute();
+    renderAll({ moveFocus: true });
+  });
+
+  // A link without a date gets today's written in, so it stays reproducible.
+  history.replaceState(null, "", stateToQuery(state) || location.pathname);
+  recompute();
+  renderAll();
+  return ctx;
+}

@@ -1,0 +1,44 @@
+// Inside a WeChat mini-program <web-view>, hand each new estimate to the host page through
+// wx.miniProgram.postMessage (the host receives it on its bindmessage handler). The bridge only
+// exists when the host page loads WeChat's JS-SDK; in a normal browser nothing happens.
+import { stateToQuery } from "./state.js";
+
+let lastSent = "";
+
+function bridge() {
+  const wx = typeof window !== "undefined" ? window.wx : undefined;
+  return wx && wx.miniProgram && typeof wx.miniProgram.postMessage === "function" ? wx.miniProgram : null;
+}
+
+/** The message the host receives: the request, the amounts and a link that reopens it. */
+export function messageFor(computed, state) {
+  const { result, request } = computed;
+  const s = result.settlement;
+  return {
+    type: "yibao-policy/estimate",
+    mode: result.mode,
+    directSettlement: result.eligibility.directSettlement,
+    total: s.total,
+    fundPays: s.fundPays,
+    patientPays: s.patientPays,
+    usesAssumptions: result.usesAssumptions,
+    notice: result.notice,
+    request,
+    query: stateToQuery({ ...state, page: "result" }),
+  };
+}
+
+export function postToMiniProgram(computed, state) {
+  const mp = bridge();
+  if (!mp) return false;
+  const message = messageFor(computed, state);
+  const key = JSON.stringify([message.mode, message.total, message.fundPays, message.query]);
+  if (key === lastSent) return false;
+  lastSent = key;
+  try {
+    mp.postMessage({ data: message });
+    return true;
+  } catch (e) {
+    return false; // a half-loaded bridge must never break the page
+  }
+}

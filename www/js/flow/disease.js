@@ -1,0 +1,68 @@
+// Step 3, 病种: the insured region's list on the visit date, searchable in Chinese, English and
+// pinyin initials; the diseases other regions list, to show what happens when one is not
+// listed; and whether the insured place has recognised (认定) it.
+import { h } from "../dom.js";
+import { t, pick } from "../i18n.js";
+import { matchesDisease } from "../search.js";
+import { radioGroup, idFor } from "./fields.js";
+
+function diseaseOption(d) {
+  return { value: d.id, label: pick(d.name), desc: d.pool ? t("disease.pool", { pool: pick(d.pool) }) : null };
+}
+
+export function renderDisease(ctx) {
+  const { state, api } = ctx;
+  const region = api.regions().find((r) => r.code === state.region);
+  if (!region) {
+    return h("div", { class: "step-fields" },
+      h("p", { class: "callout warn" }, t("disease.needRegion")),
+      h("button", { type: "button", class: "secondary", on: { click: () => ctx.go("insured") } }, t("disease.goInsured")));
+  }
+  const listed = api.diseases(state.region, state.visitDate);
+  const others = api.allDiseases(state.visitDate).filter((d) => !listed.some((l) => l.id === d.id));
+  const choose = (v) => ctx.set({ disease: v }, { rerender: true });
+
+  const searchId = idFor("disease.search");
+  const count = h("p", { class: "count", id: `${searchId}-count`, "aria-live": "polite" });
+  const list = radioGroup({ path: "visit.disease", legend: t("disease.list"), value: state.disease, options: listed.map(diseaseOption), onChange: choose, testid: "disease-list" });
+  const empty = h("p", { class: "hint", hidden: true }, t("disease.none"));
+
+  const filter = (query) => {
+    ctx.ui.diseaseQuery = query;
+    let shown = 0;
+    list.querySelectorAll(".radio").forEach((row, i) => {
+      const match = matchesDisease(listed[i], query);
+      row.hidden = !match;
+      if (match) shown += 1;
+    });
+    count.textContent = query.trim() ? t("disease.found", { n: shown }) : t("disease.count", { n: listed.length });
+    empty.hidden = shown > 0;
+  };
+  const search = h("input", {
+    id: searchId, type: "search", value: ctx.ui.diseaseQuery || "", autocomplete: "off", enterKeyHint: "search",
+    dataset: { testid: "disease-search" }, on: { input: (e) => filter(e.target.value) },
+  });
+  search.setAttribute("aria-describedby", `${searchId}-hint ${searchId}-count`);
+  filter(search.value);
+
+  const notListed = h("details", { class: "more", open: others.some((d) => d.id === state.disease), dataset: { keep: "not-listed" } },
+    h("summary", null, t("disease.notListed")),
+    radioGroup({
+      path: "visit.diseaseOther", legend: t("disease.notListedHint"), value: state.disease, options: others.map(diseaseOption),
+      onChange: choose, name: idFor("visit.disease", "other"), testid: "disease-other",
+    }));
+
+  return h("div", { class: "step-fields" },
+    h("p", { class: "intro" }, t("disease.intro", { region: pick(region.name), date: state.visitDate })),
+    h("div", { class: "field search" },
+      h("label", { for: searchId }, t("disease.search")),
+      h("p", { class: "hint", id: `${searchId}-hint` }, t("disease.searchHint")),
+      search, count),
+    list, empty, notListed,
+    radioGroup({
+      path: "insured.recognizedDiseases", legend: t("disease.recognized"), hint: t("disease.recognizedHint"),
+      value: state.recognized, compact: true, testid: "recognized",
+      options: ["yes", "no", "unknown"].map((v) => ({ value: v, label: t(`recognized.${v}`) })),
+      onChange: (v) => ctx.set({ recognized: v }),
+    }));
+}

@@ -1,0 +1,60 @@
+// Simplified Chinese first, English on request. Page strings live in strings/; the engine's own
+// messages come as { zh, en } and are picked with pick().
+import zh from "./strings/zh.js";
+import en from "./strings/en.js";
+
+const TABLES = { zh, en };
+let lang = "zh";
+
+// The page avoids ?? and ?. so webviews from before Chrome 80 can still run it.
+function firstDefined(...values) {
+  return values.find((v) => v !== undefined && v !== null);
+}
+
+export function setLang(next) {
+  lang = next === "en" ? "en" : "zh";
+  document.documentElement.lang = lang === "en" ? "en" : "zh-CN";
+}
+
+export function getLang() {
+  return lang;
+}
+
+/** A page string with {name} placeholders filled; falls back to Chinese, then to the key. */
+export function t(key, params) {
+  const template = firstDefined(TABLES[lang][key], TABLES.zh[key], key);
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (_, name) => firstDefined(params[name], "").toString());
+}
+
+/** Does the table have this key (for optional explanations)? */
+export function has(key) {
+  return key in TABLES[lang] || key in TABLES.zh;
+}
+
+/** The current language's side of an engine Text ({ zh, en }). */
+export function pick(text) {
+  if (!text) return "";
+  if (typeof text === "string") return text;
+  return lang === "en" ? text.en || text.zh : text.zh || text.en;
+}
+
+/** An engine error's message in the current language. */
+export function errorText(error) {
+  return lang === "en" ? error.en : error.zh;
+}
+
+/** "7,500.00 元" in Chinese, "¥7,500.00" in English. */
+export function money(text) {
+  return lang === "en" ? `¥${text}` : `${text} 元`;
+}
+
+/** The parts of a shown amount, so the number can be big and the unit small. */
+export function moneyParts(text) {
+  return lang === "en" ? { pre: "¥", num: text, post: "" } : { pre: "", num: text, post: " 元" };
+}
+
+/** Text in brackets, full-width in Chinese: "（成本）" / " (costs)". */
+export function paren(text) {
+  return lang === "en" ? ` (${text})` : `（${text}）`;
+}

@@ -1,0 +1,129 @@
+// From the page's answers to the engine's EstimateRequest (CONTRACT.md), plus what is still
+// unanswered. Unanswered choices are the page's own concern (a friendly "please choose");
+// everything that is answered goes to the engine as typed, so its zh/en messages explain any
+// bad value.
+import { cleanAmount } from "./money.js";
+
+/** The province of a division code: its first two digits and four zeros. */
+export function provinceOf(code) {
+  return code ? `${code.slice(0, 2)}0000` : "";
+}
+
+/** Each missing answer: where it is shown (a data-path) and which step holds it. */
+function missingAnswers(state) {
+  const missing = [];
+  const need = (ok, path, step, key) => { if (!ok) missing.push({ path, step, key }); };
+  // Shown at the first empty picker: the province, or the region once a province is chosen.
+  need(state.region, state.regionProvince ? "insured.region" : "insured.province", "insured", "missing.region");
+  need(state.filed, "filing.filed", "filing", "missing.filed");
+  if (state.filed === "1") {
+    need(state.category, "filing.category", "filing", "missing.category");
+    if (state.category && state.category !== "emergency") {
+      need(state.filingPlace, "filing.place", "filing", "missing.filingPlace");
+      need(state.filingStart, "filing.start", "filing", "missing.filingStart");
+    }
+  }
+  need(state.disease, "visit.disease", "disease", "missing.disease");
+  need(state.visitDate, "visit.date", "visit", "missing.visitDate");
+  need(state.visitPlace, "visit.place", "visit", "missing.visitPlace");
+  need(state.level, "visit.hospitalLevel", "visit", "missing.level");
+  return missing;
+}
+
+function filingOf(state) {
+  if (state.filed !== "1" || !state.category) return null;
+  const filing = { category: state.category };
+  if (state.filingPlace) filing.place = state.filingPlace;
+  if (state.filingStart) filing.start = state.filingStart;
+  if (state.filingEnd) filing.end = state.filingEnd;
+  return filing;
+}
+
+/** Cost lines with the data-path of the field each came from, so an error lands beside it. */
+function itemsOf(state) {
+  const items = [];
+  const paths = [];
+  if (state.costMode === "quick") {
+    for (const cls of ["A", "B", "C"]) {
+      const amount = cleanAmount(state[`amount${cls}`]);
+      if (amount === "") continue;
+      items.push({ class: cls, amount });
+      paths.push(`quick.${cls}`);
+    }
+    return { items, paths };
+  }
+  state.lines.forEach((line, i) => {
+    const amount = cleanAmount(line.amount);
+    if (amount === "") return;
+    if (line.kind === "catalogue") {
+      if (!line.code) return;
+      items.push({ code: line.code, amount });
+    } else {
+      const item = { class: line.cls, amount };
+      if (line.name.trim()) item.name = line.name.trim();
+      if (line.cls === "B" && line.share.trim()) item.selfPayRatio = cleanAmount(line.share);
+      if (line.cls !== "C" && line.ceiling.trim()) item.ceilingAmount = cleanAmount(line.ceiling);
+      items.push(item);
+    }
+    paths.push(`lines[${i}]`);
+  });
+  return { items, paths };
+}
+
+function ytdOf(state) {
+  const ytd = {};
+  const put = (key, typed) => { const v = cleanAmount(typed); if (v !== "") ytd[key] = v; };
+  put("deductiblePaid", state.ytdDeductible);
+  put("fundPaid", state.ytdFund);
+  put("fundPaidMonth", state.ytdMonth);
+  put("fundPaidTotal", state.ytdTotal);
+  return Object.keys(ytd).length ? ytd : undefined;
+}
+
+/**
+ * { request, missing, itemPaths }: request is null while a choice is missing; its items are
+ * empty when no amount is entered yet (then only eligibility can be checked).
+ */
+export function buildRequest(state) {
+  const missing = missingAnswers(state);
+  const { items, paths } = itemsOf(state);
+  if (missing.length) return { request: null, missing, itemPaths: paths };
+  const request = {
+    insured: { region: state.region, scheme: state.scheme, status: state.status },
+    filing: filingOf(state),
+    visit: {
+      date: state.visitDate,
+      place: state.visitPlace,
+      hospitalLevel: Number(state.level),
+      networked: state.networked !== "0",
+      disease: state.disease,
+    },
+    items,
+  };
+  if (state.recognized === "yes") request.insured.recognizedDiseases = [state.disease];
+  if (state.recognized === "no") request.insured.recognizedDiseases = [];
+  const ytd = ytdOf(state);
+  if (ytd) request.ytd = ytd;
+  return { request, missing, itemPaths: paths };
+}
+
+/** Where an engine error path is shown on the page (items[1].amount → the field it came from). */
+export function fieldPathOf(errorPath, itemPaths) {
+  const m = /^items\[(\d+)\](?:\.(\w+))?$/.exec(errorPath || "");
+  if (!m) return errorPath === "items" ? "items" : errorPath;
+  const base = itemPaths[Number(m[1])] || "items";
+  if (base.startsWith("quick.")) return base;
+  const sub = { amount: "amount", selfPayRatio: "share", ceilingAmount: "ceiling", code: "code" }[m[2]] || "amount";
+  return `${base}.${sub}`;
+}
+
+/** The same visit under other filings, for the what-if panel. */
+export function whatIfVariants(request) {
+  const filed = (category) => ({ category, place: request.visit.place, start: request.visit.date });
+  return [
+    { key: "unfiled", filing: null },
+    { key: "longTerm", filing: filed("long_term_resident") },
+    { key: "referral", filing: filed("referral") },
+    { key: "temporary", filing: filed("other_temporary") },
+  ].map((v) => ({ key: v.key, request: { ...request, filing: v.filing } }));
+}

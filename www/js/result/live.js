@@ -1,0 +1,46 @@
+// The live estimate shown while filling in the steps: the two numbers as soon as they exist,
+// the eligibility verdict before that, and what is still missing before that.
+import { h, clear } from "../dom.js";
+import { t, money, errorText } from "../i18n.js";
+import { amountText } from "../money.js";
+
+function content(ctx) {
+  const c = ctx.computed;
+  const see = h("a", {
+    class: "button primary small", href: ctx.hrefTo("result"), dataset: { testid: "live-see" },
+    on: { click: (e) => ctx.follow(e, "result") },
+  }, t("live.see"));
+  if (!c) return [];
+  if (c.error && !c.eligibility) {
+    const step = ctx.stepOfPath(c.error.path);
+    return [h("p", { class: "live-status fail" }, t("live.fix")), h("p", { class: "hint" }, errorText(c.error)),
+      ctx.state.page !== step ? h("a", { class: "link", href: ctx.hrefTo(step), on: { click: (e) => ctx.follow(e, step) } }, `${t("nav.edit")} → ${t(`step.${step}`)}`) : null];
+  }
+  if (!c.request) {
+    const steps = [...new Set(c.missing.map((m) => m.step))];
+    return [h("p", { class: "hint" }, t("live.incomplete")),
+      h("p", { class: "hint" }, t("live.stillNeed", { list: steps.map((s) => t(`step.${s}`)).join(" · ") }))];
+  }
+  const direct = c.eligibility && c.eligibility.directSettlement;
+  const verdict = c.result
+    ? h("p", { class: `live-status ${c.result.mode}` }, t(`result.mode.${c.result.mode}`))
+    : h("p", { class: `live-status ${direct ? "direct" : "fail"}` }, direct ? `✓ ${t("live.direct")}` : `✗ ${t("live.notDirect")}`);
+  if (!c.result) {
+    return [verdict, ctx.state.task === "estimate" ? h("p", { class: "hint" }, c.error ? errorText(c.error) : t("live.enterCosts")) : null, see];
+  }
+  const s = c.result.settlement;
+  return [verdict,
+    h("div", { class: "live-numbers" },
+      h("p", null, h("span", { class: "live-label" }, t("live.fund")), h("strong", { class: "fund", dataset: { testid: "live-fund" } }, money(amountText(s.fundPays)))),
+      h("p", null, h("span", { class: "live-label" }, t("live.patient")), h("strong", { class: "patient", dataset: { testid: "live-patient" } }, money(amountText(s.patientPays))))),
+    c.error ? h("p", { class: "hint fail" }, errorText(c.error)) : null,
+    see];
+}
+
+export function renderLive(ctx) {
+  const body = h("div", { class: "live-body" });
+  const aside = h("aside", { class: "live", "aria-labelledby": "live-title", dataset: { testid: "live" } },
+    h("h2", { id: "live-title", class: "live-title" }, t("live.title")), body);
+  ctx.onComputed = () => clear(body).append(...content(ctx).filter(Boolean));
+  return aside;
+}

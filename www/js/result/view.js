@@ -1,0 +1,77 @@
+// The result page: the verdict and the two numbers first, then the checklist with next steps,
+// the split and the pictures, what-if, the traced calculation, the national field names, and
+// the notice that this is an estimate, not a settlement.
+import { h } from "../dom.js";
+import { t, errorText, getLang, paren } from "../i18n.js";
+import { renderStepper } from "../flow/frame.js";
+import { renderVerdict, renderNumbers, renderBreakdown } from "./summary.js";
+import { renderChecks, modeOfChecks } from "./checks.js";
+import { renderPictures } from "./charts.js";
+import { renderTrace } from "./trace.js";
+import { renderNational } from "./national.js";
+import { renderWhatIf } from "./whatif.js";
+import { renderActions } from "./actions.js";
+
+function fixLink(ctx, step, text) {
+  return h("a", { class: "link", href: ctx.hrefTo(step), on: { click: (e) => ctx.follow(e, step) } }, text);
+}
+
+function notReady(ctx, c) {
+  const missing = [...c.missing];
+  if (c.request && ctx.state.task === "estimate" && !c.request.items.length) missing.push({ step: "costs", key: "missing.items" });
+  if (!missing.length) return null;
+  return h("section", { class: "callout warn", dataset: { testid: "not-ready" } },
+    h("p", null, t("result.notReady")),
+    h("ul", null, missing.map((m) => h("li", null, `${t(m.key)} — `, fixLink(ctx, m.step, `${t("result.fix")}${paren(t(`step.${m.step}`))}`)))));
+}
+
+function errorBox(ctx, error) {
+  const step = ctx.stepOfPath(error.path);
+  return h("section", { class: "callout fail", role: "alert", dataset: { testid: "result-error", code: error.code, path: error.path } },
+    h("p", { class: "callout-title" }, t("result.errorTitle")),
+    h("p", null, errorText(error)),
+    fixLink(ctx, step, `${t("result.fix")}${paren(t(`step.${step}`))}`));
+}
+
+function notice(result) {
+  const text = result ? result.notice[getLang()] || result.notice.zh : t("app.notice");
+  return h("p", { class: "notice strong", dataset: { testid: "notice" } }, text);
+}
+
+export function renderResultPage(ctx) {
+  const c = ctx.computed;
+  const estimate = ctx.state.task === "estimate";
+  const result = c.result;
+  const parts = [h("h1", { tabindex: "-1" }, t(estimate ? "result.title" : "result.checkTitle"))];
+  parts.push(notReady(ctx, c));
+  if (c.error) parts.push(errorBox(ctx, c.error));
+
+  if (result) {
+    parts.push(
+      renderVerdict(result.mode),
+      renderNumbers(result),
+      result.usesAssumptions ? h("p", { class: "callout assumed", dataset: { testid: "assumptions" } }, h("span", { "aria-hidden": "true" }, "⚠ "), t("result.assumptions")) : null,
+      notice(result),
+      h("div", { class: "result-grid" },
+        h("div", null, renderChecks(ctx, result.eligibility)),
+        h("div", null, renderBreakdown(result), renderPictures(result, c.request))),
+      // When nothing is payable, other filings change nothing: no what-if to show.
+      result.mode === "none" ? null : renderWhatIf(ctx, result),
+      renderTrace(result),
+      renderNational(ctx));
+  } else if (c.eligibility) {
+    parts.push(renderVerdict(modeOfChecks(c.eligibility), { checkOnly: true }), notice(null), renderChecks(ctx, c.eligibility));
+    if (!estimate) {
+      parts.push(h("div", { class: "button-row" }, h("button", {
+        type: "button", class: "primary", dataset: { testid: "continue-costs" },
+        on: { click: () => ctx.go("costs", { task: "estimate" }) },
+      }, t("result.continueCosts"))));
+    }
+  } else {
+    parts.push(notice(null));
+  }
+  parts.push(renderActions(ctx));
+  return h("div", { class: "flow result-page" },
+    renderStepper(ctx, "result"),
+    h("div", { class: "result" }, parts));
+}

@@ -1,0 +1,41 @@
+// What if: the same visit estimated again (engine.estimate on modified copies of the request)
+// unfiled, with a long-term filing and with the two kinds of temporary filing.
+import { h } from "../dom.js";
+import { t, money } from "../i18n.js";
+import { amountText, fenText, toFen } from "../money.js";
+import { whatIfVariants } from "../request.js";
+
+const LONG = new Set(["retired_relocated", "long_term_resident", "stationed_worker"]);
+
+function currentKey(request) {
+  const c = request.filing && request.filing.category;
+  if (!c) return "unfiled";
+  if (LONG.has(c)) return "longTerm";
+  return { referral: "referral", other_temporary: "temporary" }[c] || null;
+}
+
+export function renderWhatIf(ctx, result) {
+  const request = ctx.computed.request;
+  const base = toFen(result.settlement.fundPays);
+  const current = currentKey(request);
+  const rows = whatIfVariants(request).map((v) => ({ ...v, r: ctx.api.estimate(v.request) })).filter((v) => v.r.ok);
+  const diff = (fen) => {
+    if (fen === base) return t("result.whatIf.same");
+    return t(fen > base ? "result.whatIf.more" : "result.whatIf.less", { amount: money(fenText(Math.abs(fen - base))) });
+  };
+  return h("section", { class: "card whatif", "aria-labelledby": "whatif-title", dataset: { testid: "whatif" } },
+    h("h2", { id: "whatif-title" }, t("result.whatIf")),
+    h("p", { class: "hint" }, t("result.whatIfLead")),
+    h("ul", { class: "scenarios" }, rows.map((v) => {
+      const st = v.r.value.settlement;
+      const isCurrent = v.key === current;
+      return h("li", { class: ["scenario", isCurrent && "current"], dataset: { scenario: v.key, mode: v.r.value.mode } },
+        h("p", { class: "scenario-name" }, t(`result.whatIf.${v.key}`),
+          isCurrent ? h("span", { class: "pill current" }, t("result.whatIf.current")) : null),
+        h("p", { class: "scenario-mode" }, t(`result.mode.${v.r.value.mode}`)),
+        h("p", { class: "scenario-numbers" },
+          `${t("live.fund")} `, h("strong", { class: "fund", dataset: { testid: `whatif-${v.key}-fund` } }, money(amountText(st.fundPays))),
+          ` · ${t("live.patient")} `, h("strong", { class: "patient" }, money(amountText(st.patientPays)))),
+        isCurrent ? null : h("p", { class: "scenario-diff" }, diff(toFen(st.fundPays))));
+    })));
+}
