@@ -361,6 +361,15 @@ impl ser::SerializeStruct for Compound<'_> {
 /// Map keys must be strings in JSON.
 struct KeyWriter<'a, 'b>(&'a mut Compound<'b>);
 
+/// The key serializer's methods for everything that is not a string: all refused alike.
+macro_rules! not_a_key {
+    ($($name:ident($($arg:ty),*) -> $ret:ty;)*) => {
+        $(fn $name(self, $(_: $arg),*) -> Result<$ret> {
+            Err(Unsupported("map keys must be strings"))
+        })*
+    };
+}
+
 impl ser::Serializer for KeyWriter<'_, '_> {
     type Ok = ();
     type Error = Unsupported;
@@ -379,59 +388,11 @@ impl ser::Serializer for KeyWriter<'_, '_> {
     fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result {
         self.serialize_str(variant)
     }
-    fn serialize_bool(self, _: bool) -> Result {
-        Err(Unsupported("map keys must be strings"))
-    }
-    fn serialize_i8(self, _: i8) -> Result {
-        Err(Unsupported("map keys must be strings"))
-    }
-    fn serialize_i16(self, _: i16) -> Result {
-        Err(Unsupported("map keys must be strings"))
-    }
-    fn serialize_i32(self, _: i32) -> Result {
-        Err(Unsupported("map keys must be strings"))
-    }
-    fn serialize_i64(self, _: i64) -> Result {
-        Err(Unsupported("map keys must be strings"))
-    }
-    fn serialize_u8(self, _: u8) -> Result {
-        Err(Unsupported("map keys must be strings"))
-    }
-    fn serialize_u16(self, _: u16) -> Result {
-        Err(Unsupported("map keys must be strings"))
-    }
-    fn serialize_u32(self, _: u32) -> Result {
-        Err(Unsupported("map keys must be strings"))
-    }
-    fn serialize_u64(self, _: u64) -> Result {
-        Err(Unsupported("map keys must be strings"))
-    }
-    fn serialize_f32(self, _: f32) -> Result {
-        Err(Unsupported("map keys must be strings"))
-    }
-    fn serialize_f64(self, _: f64) -> Result {
-        Err(Unsupported("map keys must be strings"))
-    }
-    fn serialize_char(self, _: char) -> Result {
-        Err(Unsupported("map keys must be strings"))
-    }
-    fn serialize_bytes(self, _: &[u8]) -> Result {
-        Err(Unsupported("map keys must be strings"))
-    }
-    fn serialize_none(self) -> Result {
-        Err(Unsupported("map keys must be strings"))
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, value: &T) -> Result {
+        value.serialize(self)
     }
     fn serialize_some<T: Serialize + ?Sized>(self, _: &T) -> Result {
         Err(Unsupported("map keys must be strings"))
-    }
-    fn serialize_unit(self) -> Result {
-        Err(Unsupported("map keys must be strings"))
-    }
-    fn serialize_unit_struct(self, _: &'static str) -> Result {
-        Err(Unsupported("map keys must be strings"))
-    }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, value: &T) -> Result {
-        value.serialize(self)
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
         self,
@@ -442,38 +403,30 @@ impl ser::Serializer for KeyWriter<'_, '_> {
     ) -> Result {
         Err(Unsupported("map keys must be strings"))
     }
-    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq> {
-        Err(Unsupported("map keys must be strings"))
-    }
-    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple> {
-        Err(Unsupported("map keys must be strings"))
-    }
-    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeTupleStruct> {
-        Err(Unsupported("map keys must be strings"))
-    }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant> {
-        Err(Unsupported("map keys must be strings"))
-    }
-    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap> {
-        Err(Unsupported("map keys must be strings"))
-    }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct> {
-        Err(Unsupported("map keys must be strings"))
-    }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant> {
-        Err(Unsupported("map keys must be strings"))
+    not_a_key! {
+        serialize_bool(bool) -> ();
+        serialize_i8(i8) -> ();
+        serialize_i16(i16) -> ();
+        serialize_i32(i32) -> ();
+        serialize_i64(i64) -> ();
+        serialize_u8(u8) -> ();
+        serialize_u16(u16) -> ();
+        serialize_u32(u32) -> ();
+        serialize_u64(u64) -> ();
+        serialize_f32(f32) -> ();
+        serialize_f64(f64) -> ();
+        serialize_char(char) -> ();
+        serialize_bytes(&[u8]) -> ();
+        serialize_none() -> ();
+        serialize_unit() -> ();
+        serialize_unit_struct(&'static str) -> ();
+        serialize_seq(Option<usize>) -> Self::SerializeSeq;
+        serialize_tuple(usize) -> Self::SerializeTuple;
+        serialize_tuple_struct(&'static str, usize) -> Self::SerializeTupleStruct;
+        serialize_tuple_variant(&'static str, u32, &'static str, usize) -> Self::SerializeTupleVariant;
+        serialize_map(Option<usize>) -> Self::SerializeMap;
+        serialize_struct(&'static str, usize) -> Self::SerializeStruct;
+        serialize_struct_variant(&'static str, u32, &'static str, usize) -> Self::SerializeStructVariant;
     }
 }
 
