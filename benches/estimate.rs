@@ -1,11 +1,16 @@
 //! Native benchmarks (issue 5, part 1): `estimate` on the typical request and on a 100-line one,
-//! pack loading + validation, and `estimate_year` over 12 visits — each both typed (request
+//! `settle` (the numbers without the words), pack loading + validation, and `estimate_year`
+//! over 12 visits — each both typed (request
 //! already parsed, result not serialised: the core alone) and end to end from JSON text to JSON
 //! text (what the CLI and the wasm facade do around the core).
 //!
 //! The inputs are bench/fixtures/*.json (built from ../shared/cases by bench/fixtures.mjs).
 //!
 //!   cargo bench --bench estimate                      # full criterion run
+//!
+//! bench/run.sh sets CARGO_TARGET_DIR=target/bench and CARGO_PROFILE_RELEASE_PANIC=unwind: the
+//! lib is a cdylib+rlib, so a plain `cargo bench` builds it twice (unwind for this bench, abort
+//! for the CLI binary) into one unhashed libyibao_policy.rlib, and the later overwrites the other.
 //!   cargo bench --bench estimate -- --quick           # what bench/run.sh runs
 //!   cargo bench --bench estimate -- estimate/typed    # a filter
 //!
@@ -65,6 +70,25 @@ fn bodies() -> Vec<(&'static str, Option<Throughput>, Body)> {
             "estimate/typed/typical",
             Some(Throughput::Elements(1)),
             Box::new(move || drop(black_box(engine.estimate(black_box(&req))))),
+        ));
+    }
+    {
+        let (engine, req) = (e(), typical.clone());
+        out.push((
+            "settle/typed/typical",
+            Some(Throughput::Elements(1)),
+            Box::new(move || drop(black_box(engine.settle(black_box(&req))))),
+        ));
+    }
+    {
+        let engine = e();
+        out.push((
+            "settle/json-text/typical",
+            Some(Throughput::Elements(1)),
+            Box::new(move || {
+                let v = parse_text(black_box(TYPICAL), usize::MAX).unwrap();
+                drop(black_box(engine.settle_json(&v)));
+            }),
         ));
     }
     {

@@ -1,0 +1,10 @@
+import init, { Engine } from "./vendor/yibao_policy.js";
+
+const request = await (await fetch("request.json")).json();
+await init(); // fetch + compile + instantiate the .wasm (streaming)
+performance.mark("bench:init");
+const engine = Engine.withDefaults();
+performance.mark("bench:engine");
+const result = engine.estimate(request);
+document.getElementById("fund-pays").textContent = result.settlement.fundPays;
+performance.mark("bench:first-estimate");

@@ -1,0 +1,25 @@
+// The page loads its modules as one bundle (vendor/app.js, built from js/main.js by
+// scripts/build.sh) and preloads the engine; these checks keep index.html and the build in step.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const www = join(dirname(fileURLToPath(import.meta.url)), "../../www");
+
+test("index.html runs the bundle and preloads the engine's glue and wasm", () => {
+  const html = readFileSync(join(www, "index.html"), "utf8");
+  assert.match(html, /<script type="module" src="vendor\/app\.js"><\/script>/);
+  assert.match(html, /<link rel="modulepreload" href="vendor\/yibao-policy\/yibao_policy\.js">/);
+  assert.match(html, /<link rel="preload" href="vendor\/yibao-policy\/yibao_policy_bg\.wasm" as="fetch" type="application\/wasm" crossorigin>/);
+});
+
+test("the bundle is built from the current sources and loads the engine from vendor/", () => {
+  const bundle = join(www, "vendor/app.js");
+  assert.ok(existsSync(bundle), "scripts/build.sh builds www/vendor/app.js");
+  const text = readFileSync(bundle, "utf8");
+  // The engine stays outside the bundle: its glue finds its .wasm next to itself.
+  assert.match(text, /"\.\.\/vendor\/yibao-policy\/yibao_policy\.js"/);
+  assert.doesNotMatch(text, /__wbg_init|wbg_rust_zst_array/);
+});
