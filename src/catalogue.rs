@@ -4,7 +4,7 @@
 use crate::money::{round_fen, Money, Ratio};
 use crate::policy::{Class, Param, Place, PolicySet, Provenance};
 use crate::request::Item;
-use crate::text::{t, Text};
+use crate::text::Text;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -49,6 +49,20 @@ pub struct PricedLine {
     pub share: Option<Ratio>,
     pub share_source: Option<ShareSource>,
     pub share_provenance: Option<Provenance>,
+    /// What the person should know about this line (worded by `wording::warnings`).
+    #[serde(skip)]
+    pub note: Option<LineNote>,
+}
+
+/// Why a line deserves a warning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineNote {
+    /// The line gives a class other than the catalogue's; the line's is used.
+    ClassDiffers { listed: Class, given: Class },
+    /// Not in the catalogue; the class the line gives is used.
+    NotListed(Class),
+    /// Not in the catalogue and no class given: class C (全自费).
+    NotListedNoClass,
 }
 
 /// The place's default class B share as used, for the trace.
@@ -63,60 +77,35 @@ pub struct PlaceShare {
 pub struct Priced {
     pub lines: Vec<PricedLine>,
     pub place_share: PlaceShare,
-    pub warnings: Vec<Warning>,
 }
 
-pub fn price(set: &PolicySet, place_code: &str, items: &[Item]) -> Priced {
+/// Classify every line. With `named`, lines carry their catalogue or given names (for the
+/// result's line details); the numbers-only path leaves them out.
+pub fn price(set: &PolicySet, place_code: &str, items: &[Item], named: bool) -> Priced {
     let place = set.place(place_code);
-    let (place_share, mut warnings) = place_default_share(set, place, place_code);
+    let place_share = place_default_share(set, place);
     let lines = items
         .iter()
         .enumerate()
-        .map(|(index, item)| price_line(set, place, &place_share, index, item, &mut warnings))
+        .map(|(index, item)| price_line(set, place, &place_share, index, item, named))
         .collect();
-    Priced {
-        lines,
-        place_share,
-        warnings,
-    }
+    Priced { lines, place_share }
 }
 
-fn place_default_share(set: &PolicySet, place: Option<&Place>, code: &str) -> (PlaceShare, Vec<Warning>) {
+fn place_default_share(set: &PolicySet, place: Option<&Place>) -> PlaceShare {
     match place.and_then(|p| p.class_b_share.as_ref().map(|s| (p, s))) {
-        Some((p, share)) => (
-            PlaceShare {
-                place: Some(p.code.clone()),
-                value: share.value,
-                provenance: share.provenance,
-                defaulted: false,
-            },
-            Vec::new(),
-        ),
-        None => {
-            let fallback = &set.places.fallback_share;
-            let pct = (fallback.value * Decimal::ONE_HUNDRED).normalize();
-            let name = set.place_name(code);
-            let warning = Warning {
-                code: "CATALOGUE_DEFAULTED",
-                path: "visit.place".into(),
-                message: t(
-                    format!("暂无{}的目录数据，乙类先行自付比例按全国默认{pct}%估算", name.zh),
-                    format!(
-                        "no catalogue data for {}: class B self-pay share estimated at the national default {pct}%",
-                        name.en
-                    ),
-                ),
-            };
-            (
-                PlaceShare {
-                    place: None,
-                    value: fallback.value,
-                    provenance: fallback.provenance,
-                    defaulted: true,
-                },
-                vec![warning],
-            )
-        }
+        Some((p, share)) => PlaceShare {
+            place: Some(p.code.clone()),
+            value: share.value,
+            provenance: share.provenance,
+            defaulted: false,
+        },
+        None => PlaceShare {
+            place: None,
+            value: set.places.fallback_share.value,
+            provenance: set.places.fallback_share.provenance,
+            defaulted: true,
+        },
     }
 }
 
@@ -126,65 +115,31 @@ fn price_line(
     place_share: &PlaceShare,
     index: usize,
     item: &Item,
-    warnings: &mut Vec<Warning>,
+    named: bool,
 ) -> PricedLine {
     let listed = item.code.as_deref().and_then(|code| set.catalogue_item(place, code));
-    let path = format!("items[{index}]");
-    let class = match (item.class, listed) {
-        (Some(own), Some(entry)) if own != entry.class.value => {
-            warnings.push(Warning {
-                code: "ITEM_CLASS_DIFFERS",
-                path: format!("{path}.class"),
-                message: t(
-                    format!(
-                        "该项目在就医地目录中为{}类，按所填{}类计算",
-                        class_zh(entry.class.value),
-                        class_zh(own)
-                    ),
-                    format!(
-                        "the catalogue lists this item as class {:?}; computed as the class {:?} given",
-                        entry.class.value, own
-                    ),
-                ),
-            });
-            own
-        }
-        (Some(own), Some(_)) => own,
-        (Some(own), None) => {
-            // CONTRACT.md warns for such lines too: the class is the patient's or hospital's word,
-            // not the catalogue's, so the estimate is only as good as that word.
-            let label = line_label(item, index);
-            warnings.push(Warning {
-                code: "ITEM_NOT_IN_CATALOGUE",
-                path: path.clone(),
-                message: t(
-                    format!("{}不在就医地示例目录中，按所填{}类计算", label.zh, class_zh(own)),
-                    format!(
-                        "{} is not in the treatment place's sample catalogue: computed as the class {own:?} given",
-                        label.en
-                    ),
-                ),
-            });
-            own
-        }
-        (None, Some(entry)) => entry.class.value,
-        (None, None) => {
-            let label = line_label(item, index);
-            warnings.push(Warning {
-                code: "ITEM_NOT_IN_CATALOGUE",
-                path: path.clone(),
-                message: t(
-                    format!("{}不在就医地目录中且未填类别，按丙类（全自费）计算", label.zh),
-                    format!("{} is not in the treatment place's catalogue and has no class: counted as class C (fully self-paid)", label.en),
-                ),
-            });
-            Class::C
-        }
+    // PARAMETERS.md: the line's own class, else the catalogue's, else class C (全自费).
+    let (class, note) = match (item.class, listed) {
+        (Some(given), Some(entry)) if given != entry.class.value => (
+            given,
+            Some(LineNote::ClassDiffers {
+                listed: entry.class.value,
+                given,
+            }),
+        ),
+        (Some(given), Some(_)) => (given, None),
+        (Some(given), None) => (given, Some(LineNote::NotListed(given))),
+        (None, Some(entry)) => (entry.class.value, None),
+        (None, None) => (Class::C, Some(LineNote::NotListedNoClass)),
     };
     let amount = item.amount.0;
-    let name = listed
-        .map(|e| e.name.clone())
-        .or_else(|| item.name.as_ref().map(|n| Text::new(n.clone(), n.clone())));
+    let name = if named {
+        listed
+            .map(|e| e.name.clone())
+            .or_else(|| item.name.as_ref().map(|n| Text::new(n.clone(), n.clone())))
+    } else {
+        None
+    };
     let ceiling = item
         .ceiling_amount
         .map(|m| m.0)
@@ -221,6 +176,7 @@ fn price_line(
         share: share.map(Ratio),
         share_source: source,
         share_provenance: provenance,
+        note,
     }
 }
 
@@ -238,21 +194,5 @@ fn class_b_share(
         (place_share.value, ShareSource::Fallback, Some(place_share.provenance))
     } else {
         (place_share.value, ShareSource::Place, Some(place_share.provenance))
-    }
-}
-
-/// How a line is named in a warning: its code or name, else its position.
-fn line_label(item: &Item, index: usize) -> Text {
-    match item.code.as_deref().or(item.name.as_deref()) {
-        Some(label) => t(format!("“{label}”"), format!("'{label}'")),
-        None => t(format!("第{}项", index + 1), format!("line {}", index + 1)),
-    }
-}
-
-fn class_zh(c: Class) -> &'static str {
-    match c {
-        Class::A => "甲",
-        Class::B => "乙",
-        Class::C => "丙",
     }
 }

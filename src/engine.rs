@@ -35,6 +35,12 @@ impl Engine {
         PolicySet::from_values(packs).map(|policy| Engine { policy })
     }
 
+    /// Pack texts checked against a pinned manifest (see [`Engine::from_packs_pinned`]).
+    pub fn from_pack_texts_pinned(texts: &[&str], manifest: &Value) -> Result<Engine, Error> {
+        let manifest = Manifest::from_json(manifest)?;
+        PolicySet::from_texts_pinned(texts, Some(&manifest)).map(|policy| Engine { policy })
+    }
+
     /// Packs checked against a pinned manifest (pack id → `sha256:` digest): a pack that is not
     /// listed, or whose digest differs, is refused with `INVALID_POLICY`.
     pub fn from_packs_pinned(packs: &[Value], manifest: &Value) -> Result<Engine, Error> {

@@ -90,9 +90,10 @@ struct Worked<'a> {
     ytd_after: Ytd,
 }
 
-fn work<'a>(set: &'a PolicySet, req: &'a Request) -> Result<Worked<'a>, Error> {
+/// `explain`: whether the words will be wanted (line names are only for them).
+fn work<'a>(set: &'a PolicySet, req: &'a Request, explain: bool) -> Result<Worked<'a>, Error> {
     let situation = Situation::resolve(set, req)?;
-    let priced = catalogue::price(set, &req.visit.place, &req.items);
+    let priced = catalogue::price(set, &req.visit.place, &req.items, explain);
     let findings = Findings::find(&situation);
     let benefit = benefit::resolve(&situation, &findings, &req.ytd)?;
     let settlement = settlement::settle(&priced.lines, &benefit.terms);
@@ -108,7 +109,7 @@ fn work<'a>(set: &'a PolicySet, req: &'a Request) -> Result<Worked<'a>, Error> {
 }
 
 pub fn decide(set: &PolicySet, req: &Request) -> Result<Decision, Error> {
-    let w = work(set, req)?;
+    let w = work(set, req, false)?;
     Ok(Decision {
         mode: w.findings.mode(),
         direct_settlement: w.findings.direct_settlement(),
@@ -119,7 +120,7 @@ pub fn decide(set: &PolicySet, req: &Request) -> Result<Decision, Error> {
 }
 
 pub fn estimate(set: &PolicySet, req: &Request) -> Result<Estimate, Error> {
-    let w = work(set, req)?;
+    let w = work(set, req, true)?;
     let mode = w.findings.mode();
     let s = &w.situation;
     let trace = trace::explain(&w.settlement, &w.benefit, &w.priced, mode);
@@ -128,7 +129,7 @@ pub fn estimate(set: &PolicySet, req: &Request) -> Result<Estimate, Error> {
         .any(|step| step.provenance == Some(crate::policy::Provenance::Assumed));
     Ok(Estimate {
         mode,
-        eligibility: eligibility::check(s, &w.findings, w.priced.warnings),
+        eligibility: eligibility::check(s, &w.findings, crate::wording::warnings(s, &w.priced)),
         settlement: w.settlement,
         ytd_after: w.ytd_after,
         trace,
@@ -152,8 +153,12 @@ pub fn groups_of(set: &PolicySet, req: &Request) -> Result<Groups, Error> {
 
 pub fn check_eligibility(set: &PolicySet, req: &Request) -> Result<Eligibility, Error> {
     let s = Situation::resolve(set, req)?;
-    let priced = catalogue::price(set, &req.visit.place, &req.items);
-    Ok(eligibility::check(&s, &Findings::find(&s), priced.warnings))
+    let priced = catalogue::price(set, &req.visit.place, &req.items, false);
+    Ok(eligibility::check(
+        &s,
+        &Findings::find(&s),
+        crate::wording::warnings(&s, &priced),
+    ))
 }
 
 /// The request's year-to-date figures plus this visit (CONTRACT.md `ytdAfter`).

@@ -1,16 +1,18 @@
 //! Bilingual text: every user-facing string is carried in Simplified Chinese first, then English.
 
 use serde::Serialize;
+use std::borrow::Cow;
 
-/// A message in 简体中文 and English.
+/// A message in 简体中文 and English. Most messages are fixed sentences, which are borrowed
+/// rather than copied: an estimate carries dozens of them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Text {
-    pub zh: String,
-    pub en: String,
+    pub zh: Cow<'static, str>,
+    pub en: Cow<'static, str>,
 }
 
 impl Text {
-    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Text {
+    pub fn new(zh: impl Into<Cow<'static, str>>, en: impl Into<Cow<'static, str>>) -> Text {
         Text {
             zh: zh.into(),
             en: en.into(),
@@ -19,6 +21,6 @@ impl Text {
 }
 
 /// Shorthand used throughout the crate: `t(zh, en)`.
-pub fn t(zh: impl Into<String>, en: impl Into<String>) -> Text {
+pub fn t(zh: impl Into<Cow<'static, str>>, en: impl Into<Cow<'static, str>>) -> Text {
     Text::new(zh, en)
 }

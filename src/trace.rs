@@ -11,13 +11,14 @@ use crate::settlement::Settlement;
 use crate::text::{t, Text};
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::borrow::Cow;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TraceStep {
     pub step: &'static str,
     /// The step's value as text (an amount, a ratio), or null where there is none (no cap).
     pub value: Option<String>,
-    pub rule: String,
+    pub rule: Cow<'static, str>,
     /// Where the parameter behind the step came from; null for pure arithmetic.
     pub provenance: Option<Provenance>,
     pub note: Text,
@@ -26,7 +27,7 @@ pub struct TraceStep {
 fn step(
     step: &'static str,
     value: Option<String>,
-    rule: impl Into<String>,
+    rule: impl Into<Cow<'static, str>>,
     provenance: Option<Provenance>,
     note: Text,
 ) -> TraceStep {
@@ -39,8 +40,11 @@ fn step(
     }
 }
 
-fn calc(name: &'static str, value: Money, note: Text) -> TraceStep {
-    step(name, Some(value.text()), format!("calc/{name}"), None, note)
+/// A step of pure arithmetic: its rule is `calc/<step>`.
+macro_rules! calc {
+    ($name:literal, $value:expr, $note:expr $(,)?) => {
+        step($name, Some($value.text()), concat!("calc/", $name), None, $note)
+    };
 }
 
 fn yuan(d: Decimal) -> String {
@@ -74,12 +78,12 @@ pub fn explain(s: &Settlement, benefit: &Benefit, priced: &Priced, mode: Mode) -
         ));
     }
     let n = priced.lines.len();
-    out.push(calc(
+    out.push(calc!(
         "total",
         s.total,
         t(format!("{n}条费用明细合计"), format!("sum of {n} cost lines")),
     ));
-    out.push(calc(
+    out.push(calc!(
         "fullSelfPay",
         s.full_self_pay,
         t(
@@ -87,12 +91,12 @@ pub fn explain(s: &Settlement, benefit: &Benefit, priced: &Priced, mode: Mode) -
             "class C and uncatalogued lines, fully self-paid",
         ),
     ));
-    out.push(calc(
+    out.push(calc!(
         "overLimitSelfPay",
         s.over_limit_self_pay,
         t("超出限价的部分，自费", "the part above price ceilings, self-paid"),
     ));
-    out.push(calc(
+    out.push(calc!(
         "preSelfPay",
         s.pre_self_pay,
         t(
@@ -100,7 +104,7 @@ pub fn explain(s: &Settlement, benefit: &Benefit, priced: &Priced, mode: Mode) -
             "class B lines times their self-pay share, each rounded half-up to the fen",
         ),
     ));
-    out.push(calc(
+    out.push(calc!(
         "inScope",
         s.in_scope,
         t(
@@ -113,7 +117,7 @@ pub fn explain(s: &Settlement, benefit: &Benefit, priced: &Priced, mode: Mode) -
     } else {
         explain_terms(&mut out, s, benefit, mode);
     }
-    out.push(calc(
+    out.push(calc!(
         "fundPays",
         s.fund_pays,
         t(
@@ -121,7 +125,7 @@ pub fn explain(s: &Settlement, benefit: &Benefit, priced: &Priced, mode: Mode) -
             "fund pays = min(fund before cap, cap remaining)",
         ),
     ));
-    out.push(calc(
+    out.push(calc!(
         "aboveCap",
         s.above_cap,
         t(
@@ -129,7 +133,7 @@ pub fn explain(s: &Settlement, benefit: &Benefit, priced: &Priced, mode: Mode) -
             "held back by the cap, paid by the patient",
         ),
     ));
-    out.push(calc(
+    out.push(calc!(
         "coinsurance",
         s.coinsurance,
         t(
@@ -137,8 +141,7 @@ pub fn explain(s: &Settlement, benefit: &Benefit, priced: &Priced, mode: Mode) -
             "coinsurance = in scope − deductible − fund before cap",
         ),
     ));
-    out.push(calc(
-        "patientPays",
+    out.push(calc!("patientPays",
         s.patient_pays,
         t(
             "个人负担 = 总额 − 基金支付 = 全自费 + 超限价 + 先行自付 + 起付线 + 按比例自付 + 超限额",
@@ -161,7 +164,7 @@ fn explain_nothing(out: &mut Vec<TraceStep>, s: &Settlement) {
         why.clone(),
     ));
     out.push(step("ratio", Some(s.ratio.text()), "mode/none", None, why.clone()));
-    out.push(calc("fundBeforeCap", s.fund_before_cap, why));
+    out.push(calc!("fundBeforeCap", s.fund_before_cap, why));
     out.push(step(
         "capRemaining",
         None,
@@ -257,7 +260,7 @@ fn explain_terms(out: &mut Vec<TraceStep>, s: &Settlement, b: &Benefit, mode: Mo
             format!("ratio {}{}", pct(s.ratio.0), manual.en),
         ),
     ));
-    out.push(calc(
+    out.push(calc!(
         "fundBeforeCap",
         s.fund_before_cap,
         t(

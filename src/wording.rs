@@ -1,9 +1,13 @@
 //! What each eligibility check found, in words: a message in Chinese and English and, where the
 //! person can do something about it, the next step (how and where to file, what to ask).
 
+use crate::catalogue::{LineNote, Priced, Warning};
 use crate::eligibility::{Action, Check, CheckCode, CheckStatus, FilingFinding, Findings};
+use crate::policy::Class;
+use crate::request::Item;
 use crate::situation::Situation;
 use crate::text::{t, Text};
+use rust_decimal::Decimal;
 
 pub fn checks(s: &Situation<'_>, f: &Findings) -> Vec<Check> {
     CheckCode::ALL
@@ -34,7 +38,11 @@ pub fn checks(s: &Situation<'_>, f: &Findings) -> Vec<Check> {
 
 type Words = (Text, Option<Action>);
 
-fn action(code: &'static str, zh: impl Into<String>, en: impl Into<String>) -> Option<Action> {
+fn action(
+    code: &'static str,
+    zh: impl Into<std::borrow::Cow<'static, str>>,
+    en: impl Into<std::borrow::Cow<'static, str>>,
+) -> Option<Action> {
     Some(Action {
         code,
         message: t(zh, en),
@@ -49,7 +57,7 @@ fn file_action() -> Option<Action> {
     )
 }
 
-fn ask_insured_place(zh: &str, en: &str) -> Option<Action> {
+fn ask_insured_place(zh: &'static str, en: &'static str) -> Option<Action> {
     action("ASK_INSURED_PLACE", zh, en)
 }
 
@@ -314,4 +322,86 @@ fn hospital_networked(f: &Findings) -> Words {
             "Choose a networked hospital (search in the app's 异地就医 section), or pay first and claim at home",
         ),
     )
+}
+
+/// The warnings about the cost lines: a place without catalogue data, lines outside the
+/// catalogue, classes that differ from it.
+pub fn warnings(s: &Situation<'_>, priced: &Priced) -> Vec<Warning> {
+    let mut out = Vec::new();
+    if priced.place_share.defaulted {
+        let pct = (priced.place_share.value * Decimal::ONE_HUNDRED).normalize();
+        let name = s.set.place_name(&s.req.visit.place);
+        out.push(Warning {
+            code: "CATALOGUE_DEFAULTED",
+            path: "visit.place".into(),
+            message: t(
+                format!("暂无{}的目录数据，乙类先行自付比例按全国默认{pct}%估算", name.zh),
+                format!(
+                    "no catalogue data for {}: class B self-pay share estimated at the national default {pct}%",
+                    name.en
+                ),
+            ),
+        });
+    }
+    for line in &priced.lines {
+        let Some(note) = line.note else { continue };
+        let path = format!("items[{}]", line.index);
+        let label = || {
+            s.req
+                .items
+                .get(line.index)
+                .map_or_else(|| t("", ""), |item| line_label(item, line.index))
+        };
+        out.push(match note {
+            LineNote::ClassDiffers { listed, given } => Warning {
+                code: "ITEM_CLASS_DIFFERS",
+                path: format!("{path}.class"),
+                message: t(
+                    format!("该项目在就医地目录中为{}类，按所填{}类计算", class_zh(listed), class_zh(given)),
+                    format!("the catalogue lists this item as class {listed:?}; computed as the class {given:?} given"),
+                ),
+            },
+            LineNote::NotListed(given) => {
+                // CONTRACT.md warns for such lines too: the class is the patient's or the
+                // hospital's word, not the catalogue's, and the estimate is only as good as it.
+                let label = label();
+                Warning {
+                    code: "ITEM_NOT_IN_CATALOGUE",
+                    path,
+                    message: t(
+                        format!("{}不在就医地示例目录中，按所填{}类计算", label.zh, class_zh(given)),
+                        format!("{} is not in the treatment place's sample catalogue: computed as the class {given:?} given", label.en),
+                    ),
+                }
+            }
+            LineNote::NotListedNoClass => {
+                let label = label();
+                Warning {
+                    code: "ITEM_NOT_IN_CATALOGUE",
+                    path,
+                    message: t(
+                        format!("{}不在就医地目录中且未填类别，按丙类（全自费）计算", label.zh),
+                        format!("{} is not in the treatment place's catalogue and has no class: counted as class C (fully self-paid)", label.en),
+                    ),
+                }
+            }
+        });
+    }
+    out
+}
+
+/// How a line is named in a warning: its code or name, else its position.
+fn line_label(item: &Item, index: usize) -> Text {
+    match item.code.as_deref().or(item.name.as_deref()) {
+        Some(label) => t(format!("“{label}”"), format!("'{label}'")),
+        None => t(format!("第{}项", index + 1), format!("line {}", index + 1)),
+    }
+}
+
+fn class_zh(c: Class) -> &'static str {
+    match c {
+        Class::A => "甲",
+        Class::B => "乙",
+        Class::C => "丙",
+    }
 }

@@ -146,7 +146,7 @@ fn run(o: &Options) -> Result<ExitCode, Failure> {
         }
         "validate" => return validate(&o.args),
         "regions" => print(&engine(o)?.regions(), o),
-        "packs" => print(&engine(o)?.policy().packs, o),
+        "packs" => print(&engine(o)?.policy().packs(), o),
         "places" => print(&engine(o)?.places(), o),
         "diseases" => print(&engine(o)?.diseases(&arg(0, "a region code")?, &arg(1, "a date")?)?, o),
         "catalogue" => print(&engine(o)?.catalogue(&arg(0, "a place code")?)?, o),
@@ -220,7 +220,7 @@ fn validate(files: &[String]) -> Result<ExitCode, Failure> {
     let refs = texts.iter().map(String::as_str).collect::<Vec<_>>();
     match Engine::from_pack_texts(&refs) {
         Ok(engine) => {
-            for (file, info) in files.iter().zip(&engine.policy().packs) {
+            for (file, info) in files.iter().zip(engine.policy().packs()) {
                 println!("ok  {file}  {} {}  {}", info.id, info.version, info.digest);
             }
             Ok(ExitCode::SUCCESS)

@@ -340,5 +340,8 @@ fn one_of_at<'a>(v: &Value, at: &At<'_>, allowed: &[&'a str]) -> Result<&'a str,
 
 pub fn text_pair(v: &Value, path: &str) -> Result<Text, Error> {
     let o = Obj::new(v, path)?;
-    Ok(Text::new(o.req_str("zh", 200)?, o.req_str("en", 200)?))
+    Ok(Text::new(
+        o.req_str("zh", 200)?.to_string(),
+        o.req_str("en", 200)?.to_string(),
+    ))
 }

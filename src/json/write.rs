@@ -16,7 +16,7 @@ pub fn to_string_pretty<T: Serialize + ?Sized>(value: &T) -> String {
 
 fn write<T: Serialize + ?Sized>(value: &T, pretty: bool) -> String {
     let mut w = Writer {
-        out: String::with_capacity(1024),
+        out: String::with_capacity(4096),
         pretty,
         depth: 0,
     };
@@ -27,6 +27,22 @@ fn write<T: Serialize + ?Sized>(value: &T, pretty: bool) -> String {
     }
     w.out
 }
+
+/// For each byte: 0 when it needs no escape, else the letter after the backslash (`u` for \\u00XX).
+const ESCAPE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = b'u';
+        b += 1;
+    }
+    table[b'\n' as usize] = b'n';
+    table[b'\r' as usize] = b'r';
+    table[b'\t' as usize] = b't';
+    table[b'"' as usize] = b'"';
+    table[b'\\' as usize] = b'\\';
+    table
+};
 
 pub struct Writer {
     out: String,
@@ -77,29 +93,28 @@ impl Writer {
         self.out.push(c);
     }
 
-    /// Runs of characters that need no escape are copied whole; most strings are one run.
+    /// Runs of characters that need no escape are copied whole; most strings are one run. A
+    /// table says which bytes need one (as serde_json does): results are mostly Chinese text.
     fn string(&mut self, s: &str) {
         const HEX: &[u8; 16] = b"0123456789abcdef";
         self.out.push('"');
-        let bytes = s.as_bytes();
         let mut run = 0;
-        for (i, &b) in bytes.iter().enumerate() {
-            let escape = match b {
-                b'"' => "\\\"",
-                b'\\' => "\\\\",
-                b'\n' => "\\n",
-                b'\r' => "\\r",
-                b'\t' => "\\t",
-                0..=0x1f => "",
-                _ => continue,
-            };
+        for (i, &b) in s.as_bytes().iter().enumerate() {
+            let escape = ESCAPE[usize::from(b)];
+            if escape == 0 {
+                continue;
+            }
             self.out.push_str(s.get(run..i).unwrap_or(""));
-            if escape.is_empty() {
-                self.out.push_str("\\u00");
-                self.out.push(HEX[usize::from(b >> 4)] as char);
-                self.out.push(HEX[usize::from(b & 15)] as char);
-            } else {
-                self.out.push_str(escape);
+            match escape {
+                b'u' => {
+                    self.out.push_str("\\u00");
+                    self.out.push(HEX[usize::from(b >> 4)] as char);
+                    self.out.push(HEX[usize::from(b & 15)] as char);
+                }
+                e => {
+                    self.out.push('\\');
+                    self.out.push(e as char);
+                }
             }
             run = i + 1;
         }

@@ -61,7 +61,8 @@ fn read(r: &mut Reader, v: &Value) -> Option<Pack> {
         info: PackInfo {
             id: id?,
             version: version?,
-            digest: super::digest::digest(v),
+            // Worked out on demand by `PolicySet::packs` (it is a third of the load time).
+            digest: String::new(),
         },
         regions: regions?,
         places: match places {

@@ -9,8 +9,28 @@ use crate::place::province_of;
 use crate::text::{t, Text};
 
 #[derive(Debug, Clone)]
+enum Source {
+    Text(String),
+    Parsed(Value),
+}
+
+impl Source {
+    fn digest(&self) -> String {
+        match self {
+            Source::Parsed(v) => super::digest(v),
+            // The text parsed once already, when the pack was loaded.
+            Source::Text(text) => crate::json::parse(text).map(|v| super::digest(&v)).unwrap_or_default(),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
 pub struct PolicySet {
-    pub packs: Vec<PackInfo>,
+    /// Id and version of each pack; their digests are worked out when first asked for.
+    packs: Vec<PackInfo>,
+    /// What each pack was made from, for its digest: digests cost a third of loading the packs
+    /// (canonical JSON and SHA-256) and most pages never ask, so they are worked out when asked.
+    sources: Vec<Source>,
     /// Sorted by code.
     pub regions: Vec<Region>,
     pub places: PlaceData,
@@ -26,13 +46,19 @@ impl PolicySet {
 
     /// Packs as JSON texts (files, network, localStorage).
     pub fn from_texts(texts: &[&str]) -> Result<PolicySet, Error> {
+        PolicySet::from_texts_pinned(texts, None)
+    }
+
+    /// Packs as JSON texts, refusing any whose id and digest are not as the manifest pins them.
+    pub fn from_texts_pinned(texts: &[&str], manifest: Option<&Manifest>) -> Result<PolicySet, Error> {
         check_count(texts.len())?;
         let values = texts
             .iter()
             .enumerate()
             .map(|(i, text)| parse_pack_text(text, i))
             .collect::<Result<Vec<_>, _>>()?;
-        PolicySet::from_values(&values)
+        let sources = texts.iter().map(|t| Source::Text(t.to_string())).collect();
+        PolicySet::build(&values, sources, manifest)
     }
 
     /// Packs already parsed. When no pack carries treatment-place data, the embedded default
@@ -44,14 +70,20 @@ impl PolicySet {
     /// As [`PolicySet::from_values`], refusing any pack whose id and digest are not exactly as
     /// the pinned manifest says — so a host can reject a tampered or unexpected pack.
     pub fn from_values_pinned(values: &[Value], manifest: Option<&Manifest>) -> Result<PolicySet, Error> {
+        let sources = values.iter().map(|v| Source::Parsed(v.clone())).collect();
+        PolicySet::build(values, sources, manifest)
+    }
+
+    fn build(values: &[Value], sources: Vec<Source>, manifest: Option<&Manifest>) -> Result<PolicySet, Error> {
         check_count(values.len())?;
         let mut problems = Vec::new();
         let mut packs = Vec::new();
         for (i, v) in values.iter().enumerate() {
             match read_pack(v, i) {
-                Ok(pack) => {
-                    if let Some(problem) = manifest.and_then(|m| m.refuses(i, &pack.info)) {
-                        problems.push(problem);
+                Ok(mut pack) => {
+                    if let Some(m) = manifest {
+                        pack.info.digest = super::digest(v);
+                        problems.extend(m.refuses(i, &pack.info));
                     }
                     packs.push((i, pack));
                 }
@@ -61,11 +93,23 @@ impl PolicySet {
         if !problems.is_empty() {
             return Err(Error::policy(problems));
         }
-        let (mut set, has_places) = merge(packs)?;
+        let (mut set, has_places) = merge(packs, sources)?;
         if !has_places {
             set.places = default_places()?;
         }
         Ok(set)
+    }
+
+    /// Each pack's id, version and `sha256:` digest, in the order given.
+    pub fn packs(&self) -> Vec<PackInfo> {
+        self.packs
+            .iter()
+            .zip(&self.sources)
+            .map(|(info, source)| PackInfo {
+                digest: source.digest(),
+                ..info.clone()
+            })
+            .collect()
     }
 
     pub fn region(&self, code: &str) -> Option<&Region> {
@@ -101,7 +145,7 @@ impl PolicySet {
         if let Some(r) = self.region(code) {
             return r.name.clone();
         }
-        t(code, code)
+        t(code.to_string(), code.to_string())
     }
 
     /// The catalogue in force at a place: the national sample, overridden item by item by the
@@ -208,7 +252,7 @@ fn default_places() -> Result<PlaceData, Error> {
 }
 
 /// Merge packs; also says whether any of them carried treatment-place data.
-fn merge(packs: Vec<(usize, Pack)>) -> Result<(PolicySet, bool), Error> {
+fn merge(packs: Vec<(usize, Pack)>, sources: Vec<Source>) -> Result<(PolicySet, bool), Error> {
     let mut problems = Vec::new();
     let mut regions: Vec<Region> = Vec::new();
     let mut places: Option<PlaceData> = None;
@@ -273,6 +317,7 @@ fn merge(packs: Vec<(usize, Pack)>) -> Result<(PolicySet, bool), Error> {
     Ok((
         PolicySet {
             packs: infos,
+            sources,
             regions,
             places,
             known_diseases,

@@ -42,17 +42,10 @@ impl Engine {
         } else {
             None
         };
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
         let core = match manifest {
-            None => {
-                let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-                Core::from_pack_texts(&refs)
-            }
-            Some(manifest) => texts
-                .iter()
-                .enumerate()
-                .map(|(i, text)| crate::policy::parse_pack_text(text, i))
-                .collect::<Result<Vec<_>, _>>()
-                .and_then(|values| Core::from_packs_pinned(&values, &manifest)),
+            None => Core::from_pack_texts(&refs),
+            Some(manifest) => Core::from_pack_texts_pinned(&refs, &manifest),
         };
         core.map(|core| Engine { core }).map_err(js_error)
     }
@@ -149,7 +142,7 @@ impl Engine {
     /// The loaded packs' ids and versions.
     #[wasm_bindgen(unchecked_return_type = "PackInfo[]")]
     pub fn packs(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.core.policy().packs)
+        to_js(&self.core.policy().packs())
     }
 }
 
