@@ -10,15 +10,18 @@
 //! The WebAssembly facade (`wasm`, only on wasm32) is a thin layer over [`Engine`].
 //!
 //! ```
-//! let engine = yibao_policy::Engine::with_defaults().unwrap();
+//! # fn main() -> Result<(), yibao_policy::Error> {
+//! let engine = yibao_policy::Engine::with_defaults()?;
 //! let request = r#"{
 //!     "insured": { "region": "653200", "scheme": "employee" },
 //!     "filing": { "category": "stationed_worker", "place": "441900", "start": "2025-01-01" },
 //!     "visit": { "date": "2025-06-10", "place": "441900", "hospitalLevel": 3, "disease": "cancer_outpatient" },
 //!     "items": [{ "amount": "10000.00", "class": "A" }]
 //! }"#;
-//! let estimate = engine.estimate_text(request).unwrap();
+//! let estimate = engine.estimate_text(request)?;
 //! assert_eq!(estimate.settlement.fund_pays.text(), "7500.00");
+//! # Ok(())
+//! # }
 //! ```
 
 pub mod benefit;

@@ -9,7 +9,7 @@ mod reader;
 mod region;
 mod set;
 
-pub use digest::digest;
+pub use digest::{digest, write_canonical};
 pub use model::*;
 pub use pack::{parse_pack_text, read_pack, FORMAT};
 pub use set::{Manifest, PolicySet};
