@@ -106,8 +106,16 @@ pub fn regions(set: &PolicySet) -> Vec<RegionInfo> {
 }
 
 pub fn diseases(set: &PolicySet, region: &str, date: &str) -> Result<Vec<DiseaseInfo>, Error> {
-    let region_value = Value::String(region.to_string());
-    let code = json::division_code(&region_value, "region")?;
+    let code = region;
+    if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(Error::invalid(
+            "region",
+            t(
+                format!("“{code}”不是有效的6位行政区划代码"),
+                format!("'{code}' is not a 6-digit administrative division code"),
+            ),
+        ));
+    }
     let date = json::date(&Value::String(date.to_string()), "date")?;
     let r = set.region(code).ok_or_else(|| {
         Error::new(

@@ -110,7 +110,18 @@ impl Request {
 }
 
 fn read_insured(o: &Obj<'_>) -> Result<Insured, Error> {
-    let region = o.req_code("region")?.to_string();
+    // Any six digits name a region: one without a pack is UNKNOWN_REGION, not a malformed input.
+    let region = o.req_str("region", 16)?;
+    if region.len() != 6 || !region.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(Error::invalid(
+            o.at("region"),
+            t(
+                format!("参保地“{region}”不是有效的6位行政区划代码"),
+                format!("insured region '{region}' is not a 6-digit administrative division code"),
+            ),
+        ));
+    }
+    let region = region.to_string();
     let scheme = match o.req_one_of("scheme", &["employee", "resident"])? {
         "employee" => Scheme::Employee,
         _ => Scheme::Resident,
