@@ -106,7 +106,8 @@ pub fn regions(set: &PolicySet) -> Vec<RegionInfo> {
 }
 
 pub fn diseases(set: &PolicySet, region: &str, date: &str) -> Result<Vec<DiseaseInfo>, Error> {
-    let code = region;
+    let region_value = Value::String(region.to_string());
+    let code = json::string(&region_value, "region", 16)?;
     if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
         return Err(Error::invalid(
             "region",
