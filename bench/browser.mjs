@@ -102,7 +102,12 @@ async function runs({ dir, query, cpuThrottle = 1, mark, ready }) {
             responseEnd: nav.responseEnd,
             domContentLoaded: nav.domContentLoadedEventEnd,
             jsModules: js.length,
-            jsDone: js.length ? Math.max(...js.filter((e) => !wasm || e.startTime <= wasm.startTime).map((e) => e.responseEnd)) : null,
+            // With the engine preloaded, the .wasm may be requested before any module: then none
+            // of them held it up, and the column says so (null, not -Infinity).
+            jsDone: (() => {
+              const before = js.filter((e) => !wasm || e.startTime <= wasm.startTime).map((e) => e.responseEnd);
+              return before.length ? Math.max(...before) : null;
+            })(),
             wasmRequested: wasm ? wasm.startTime : null,
             wasmFetched: wasm ? wasm.responseEnd : null,
             // bench/page marks these; the demo page does not
