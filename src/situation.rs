@@ -2,7 +2,6 @@
 //! Unknown regions and diseases are errors here; everything else is for the checks to judge.
 
 use crate::error::{Error, ErrorCode};
-use crate::json::join_item;
 use crate::policy::{Disease, PolicySet, Region, Version, Who};
 use crate::request::Request;
 use crate::text::t;
@@ -35,13 +34,6 @@ impl<'a> Situation<'a> {
         let disease_id = &req.visit.disease;
         if !set.knows_disease(disease_id) {
             return Err(unknown_disease("visit.disease", disease_id));
-        }
-        if let Some(list) = &req.insured.recognized_diseases {
-            for (i, id) in list.iter().enumerate() {
-                if !set.knows_disease(id) {
-                    return Err(unknown_disease(&join_item("insured.recognizedDiseases", i), id));
-                }
-            }
         }
         let in_force = region.version_on(req.visit.date);
         let version = in_force

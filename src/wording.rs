@@ -343,6 +343,20 @@ pub fn warnings(s: &Situation<'_>, priced: &Priced) -> Vec<Warning> {
             ),
         });
     }
+    // A recognised disease no pack knows is most likely one this tool does not cover (or a
+    // typo): say so, rather than refuse the whole estimate over a detail of the person.
+    for (i, id) in s.req.insured.recognized_diseases.iter().flatten().enumerate() {
+        if !s.set.knows_disease(id) {
+            out.push(Warning {
+                code: "RECOGNIZED_DISEASE_UNKNOWN",
+                path: format!("insured.recognizedDiseases[{i}]"),
+                message: t(
+                    format!("已认定病种“{id}”不在已加载的政策中，已忽略"),
+                    format!("recognised disease '{id}' is not in any loaded policy and was ignored"),
+                ),
+            });
+        }
+    }
     for line in &priced.lines {
         let Some(note) = line.note else { continue };
         let path = format!("items[{}]", line.index);
