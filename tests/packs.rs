@@ -275,3 +275,68 @@ fn a_pinned_manifest_refuses_a_tampered_pack() {
     let err = pinned(&[original], &json!({ "x": "md5:abc" })).expect_err("bad manifest");
     assert_eq!((err.code, err.path.as_str()), (ErrorCode::InvalidInput, "manifest.x"));
 }
+
+fn hotan_request(date: &str, disease: &str, ytd: Value) -> String {
+    json!({
+        "insured": { "region": "653200", "scheme": "resident" },
+        "filing": { "category": "stationed_worker", "place": "610000", "start": "2025-01-01" },
+        "visit": { "date": date, "place": "610100", "hospitalLevel": 3, "disease": disease },
+        "items": [{ "amount": "1000.00", "class": "A" }],
+        "ytd": ytd
+    })
+    .to_string()
+}
+
+#[test]
+fn a_per_visit_deductible_ignores_the_year() {
+    let mut p = pack("hotan");
+    set(&mut p, &format!("{V0}/deductibles/sle/kind"), json!("perVisit"));
+    let engine = from_packs(&[p]).expect("valid");
+    let e = engine
+        .estimate_text(&hotan_request("2025-06-10", "sle", json!({ "deductiblePaid": "200" })))
+        .expect("ok");
+    // An annual deductible would be used up by the 200 already paid; a per-visit one is not.
+    assert_eq!(e.settlement.deductible.text(), "200.00");
+    assert_eq!(e.settlement.fund_pays.text(), "520.00"); // (1000 − 200) × 0.65
+    assert_eq!(e.ytd_after.deductible_paid.text(), "400.00");
+}
+
+#[test]
+fn effective_dated_versions_apply_from_their_date_until_the_next() {
+    let mut p = pack("hotan");
+    let mut v2 = p.pointer(V0).expect("a version").clone();
+    set(&mut v2, "/from", json!("2026-01-01"));
+    set(&mut v2, "/diseases/sle/ratio/resident/value", json!("0.70"));
+    let mut v3 = v2.clone();
+    set(&mut v3, "/from", json!("2026-07-01"));
+    set(&mut v3, "/open", json!(false));
+    let versions = p
+        .pointer_mut("/regions/0/versions")
+        .and_then(Value::as_array_mut)
+        .expect("versions");
+    versions.push(v2);
+    versions.push(v3);
+    let engine = from_packs(&[p]).expect("valid");
+    let at = |date: &str| {
+        engine
+            .estimate_text(&hotan_request(date, "sle", json!({})))
+            .expect("ok")
+    };
+
+    let before = at("2025-12-31");
+    assert_eq!(before.settlement.ratio.text(), "0.65");
+    assert_eq!(before.policy.version, "2025-01-01");
+    let after = at("2026-01-01");
+    assert_eq!(after.settlement.ratio.text(), "0.7");
+    assert_eq!(after.policy.version, "2026-01-01");
+    let rule = after
+        .trace
+        .iter()
+        .find(|s| s.step == "baseRatio")
+        .map(|s| s.rule.to_string());
+    assert_eq!(rule.as_deref(), Some("653200/2026-01-01/sle/ratio/resident"));
+    // A version may close direct settlement: nothing is then reimbursable.
+    let closed = at("2026-07-01");
+    assert_eq!(closed.mode, yibao_policy::eligibility::Mode::None);
+    assert_eq!(closed.settlement.fund_pays.text(), "0.00");
+}
