@@ -195,14 +195,20 @@ impl Parser<'_> {
         let mut out = String::new();
         loop {
             let run_start = self.pos;
-            while let Some(b) = self.peek() {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.pos += 1;
-            }
+            let rest = self.bytes.get(self.pos..).unwrap_or(&[]);
+            let run = rest
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+                .unwrap_or(rest.len());
+            self.pos += run;
             // Runs start and end at ASCII bytes, so they are whole characters of the &str.
-            out.push_str(self.text.get(run_start..self.pos).unwrap_or(""));
+            let text = self.text.get(run_start..self.pos).unwrap_or("");
+            if out.is_empty() && self.peek() == Some(b'"') {
+                // The usual case, a string without escapes: one exact allocation.
+                self.pos += 1;
+                return Ok(text.to_string());
+            }
+            out.push_str(text);
             match self.peek() {
                 Some(b'"') => {
                     self.pos += 1;
