@@ -340,3 +340,22 @@ fn effective_dated_versions_apply_from_their_date_until_the_next() {
     assert_eq!(closed.mode, yibao_policy::eligibility::Mode::None);
     assert_eq!(closed.settlement.fund_pays.text(), "0.00");
 }
+
+#[test]
+fn more_versions_than_the_limit_is_limit_exceeded() {
+    let mut p = pack("hotan");
+    let v0 = p.pointer(V0).expect("a version").clone();
+    let many: Vec<Value> = (0..=yibao_policy::limits::MAX_VERSIONS)
+        .map(|i| {
+            let mut v = v0.clone();
+            set(&mut v, "/from", json!(format!("{:04}-01-01", 1900 + i)));
+            v
+        })
+        .collect();
+    set(&mut p, "/regions/0/versions", Value::Array(many));
+    let err = from_packs(&[p]).expect_err("refused");
+    assert_eq!(
+        (err.code, err.path.as_str()),
+        (ErrorCode::LimitExceeded, "regions[0].versions")
+    );
+}

@@ -11,7 +11,7 @@ mod set;
 
 pub use digest::{digest, write_canonical};
 pub use model::*;
-pub use pack::{parse_pack_text, read_pack, FORMAT};
+pub use pack::{check_limits, parse_pack_text, read_pack, FORMAT};
 pub use set::{Manifest, PolicySet};
 
 /// The embedded default packs (PARAMETERS.md), as shipped in `packs/` (minified by build.rs).

@@ -128,3 +128,31 @@ pub fn parse_pack_text(text: &str, index: usize) -> Result<Value, Error> {
         }])
     })
 }
+
+/// Limits checked before a pack is read at all, refused with `LIMIT_EXCEEDED` (README "Limits").
+pub fn check_limits(v: &Value, index: usize) -> Result<(), Error> {
+    let regions = v
+        .get("regions")
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or(&[]);
+    for (i, region) in regions.iter().enumerate() {
+        let count = region.get("versions").and_then(Value::as_array).map_or(0, Vec::len);
+        if count > crate::limits::MAX_VERSIONS {
+            let max = crate::limits::MAX_VERSIONS;
+            let path = format!("regions[{i}].versions");
+            let message = t(
+                format!("版本过多（最多{max}个）"),
+                format!("too many versions (at most {max})"),
+            );
+            let mut e = Error::limit(&path, message.clone());
+            e.problems.push(Problem {
+                pack: index,
+                path,
+                message,
+            });
+            return Err(e);
+        }
+    }
+    Ok(())
+}

@@ -4,7 +4,6 @@ use super::model::{Deductible, Disease, FilingCategory, Limit, Param, Region, Ve
 use super::reader::{is_id, nullable_money, Reader};
 use crate::json::Value;
 use crate::json::{self, join_item, join_key, Obj};
-use crate::limits::MAX_VERSIONS;
 use crate::text::t;
 
 pub fn read_region(r: &mut Reader, v: &Value, path: &str) -> Option<Region> {
@@ -22,16 +21,6 @@ pub fn read_region(r: &mut Reader, v: &Value, path: &str) -> Option<Region> {
         }
         Some(list) if list.is_empty() => {
             r.problem(&versions_path, t("至少需要一个版本", "needs at least one version"));
-            return None;
-        }
-        Some(list) if list.len() > MAX_VERSIONS => {
-            r.problem(
-                &versions_path,
-                t(
-                    format!("版本过多（最多{MAX_VERSIONS}个）"),
-                    format!("too many versions (at most {MAX_VERSIONS})"),
-                ),
-            );
             return None;
         }
         Some(list) => list,

@@ -76,6 +76,9 @@ impl PolicySet {
 
     fn build(values: &[Value], sources: Vec<Source>, manifest: Option<&Manifest>) -> Result<PolicySet, Error> {
         check_count(values.len())?;
+        for (i, v) in values.iter().enumerate() {
+            super::pack::check_limits(v, i)?;
+        }
         let mut problems = Vec::new();
         let mut packs = Vec::new();
         for (i, v) in values.iter().enumerate() {
