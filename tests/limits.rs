@@ -1,0 +1,73 @@
+//! The size limits of README "Limits", each refused with LIMIT_EXCEEDED at its path.
+
+use yibao_policy::limits::{MAX_ITEMS, MAX_PACKS, MAX_RECOGNIZED, MAX_VISITS};
+use yibao_policy::{Engine, ErrorCode};
+
+const REQUEST: &str = r#"{"insured":{"region":"653200","scheme":"employee"},
+  "filing":{"category":"stationed_worker","place":"441900","start":"2025-01-01"},
+  "visit":{"date":"2025-06-10","place":"441900","hospitalLevel":3,"disease":"cancer_outpatient"},
+  "items":[{"amount":"1.00","class":"A"}]}"#;
+
+fn refused(result: Result<impl std::fmt::Debug, yibao_policy::Error>, path: &str) {
+    let err = result.expect_err("over the limit");
+    assert_eq!(
+        (err.code, err.path.as_str()),
+        (ErrorCode::LimitExceeded, path),
+        "{err:?}"
+    );
+}
+
+fn engine() -> Engine {
+    Engine::with_defaults().expect("defaults load")
+}
+
+#[test]
+fn cost_lines_visits_and_recognised_diseases() {
+    let line = r#"{"amount":"1.00","class":"A"}"#;
+    let lines = vec![line; MAX_ITEMS + 1].join(",");
+    refused(
+        engine().estimate_text(&REQUEST.replace(r#"[{"amount":"1.00","class":"A"}]"#, &format!("[{lines}]"))),
+        "items",
+    );
+    let ok = vec![line; MAX_ITEMS].join(",");
+    assert!(engine()
+        .estimate_text(&REQUEST.replace(r#"[{"amount":"1.00","class":"A"}]"#, &format!("[{ok}]")))
+        .is_ok());
+
+    let visits = vec![REQUEST; MAX_VISITS + 1].join(",");
+    refused(engine().estimate_year_text(&format!("[{visits}]")), "");
+
+    let ids = vec![r#""sle""#; MAX_RECOGNIZED + 1].join(",");
+    let req = REQUEST.replace(
+        r#""scheme":"employee""#,
+        &format!(r#""scheme":"employee","recognizedDiseases":[{ids}]"#),
+    );
+    refused(engine().estimate_text(&req), "insured.recognizedDiseases");
+}
+
+#[test]
+fn request_size_strings_and_nesting() {
+    refused(
+        engine().estimate_text(&" ".repeat(yibao_policy::limits::MAX_REQUEST_BYTES + 1)),
+        "",
+    );
+    let long_name = REQUEST.replace(
+        r#"{"amount":"1.00","class":"A"}"#,
+        &format!(r#"{{"amount":"1.00","class":"A","name":"{}"}}"#, "名".repeat(201)),
+    );
+    refused(engine().estimate_text(&long_name), "items[0].name");
+    refused(
+        engine().estimate_text(&format!("{}{}", "[".repeat(100), "]".repeat(100))),
+        "",
+    );
+}
+
+#[test]
+fn packs_per_engine_and_pack_size() {
+    let texts = vec!["{}"; MAX_PACKS + 1];
+    refused(Engine::from_pack_texts(&texts), "");
+    refused(
+        Engine::from_pack_texts(&[&" ".repeat(yibao_policy::limits::MAX_PACK_BYTES + 1)]),
+        "",
+    );
+}
