@@ -225,7 +225,11 @@ fn explain_terms(out: &mut Vec<TraceStep>, s: &Settlement, b: &Benefit, mode: Mo
     }
     let mut provenance = base.map(|b| b.provenance);
     if let Some((r, why)) = &b.reduction {
-        provenance = provenance.map(|p| p.weaker(r.provenance));
+        // A reduction of zero leaves the stated ratio as it is (Hotan's seed says its 75 % applies
+        // across provinces too): only a reduction that changes it lends the ratio its provenance.
+        if !r.value.is_zero() {
+            provenance = provenance.map(|p| p.weaker(r.provenance));
+        }
         out.push(step(
             "reduction",
             Some(Ratio(r.value).text()),
