@@ -35,15 +35,6 @@ impl Map {
         self.entries.iter().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
-    pub fn get_mut(&mut self, key: &str) -> Option<&mut Value> {
-        self.entries.iter_mut().find(|(k, _)| k == key).map(|(_, v)| v)
-    }
-
-    pub fn remove(&mut self, key: &str) -> Option<Value> {
-        let i = self.entries.iter().position(|(k, _)| k == key)?;
-        Some(self.entries.remove(i).1)
-    }
-
     pub fn contains_key(&self, key: &str) -> bool {
         self.get(key).is_some()
     }
@@ -104,28 +95,5 @@ impl Value {
     /// `value["key"]`-style lookup that never panics: `None` for non-objects and missing keys.
     pub fn get(&self, key: &str) -> Option<&Value> {
         self.as_object().and_then(|m| m.get(key))
-    }
-
-    /// RFC 6901 JSON Pointer lookup (`/regions/0/code`), for tests and tools.
-    pub fn pointer_mut(&mut self, pointer: &str) -> Option<&mut Value> {
-        if pointer.is_empty() {
-            return Some(self);
-        }
-        let mut target = self;
-        for token in pointer.strip_prefix('/')?.split('/') {
-            let token = token.replace("~1", "/").replace("~0", "~");
-            target = match target {
-                Value::Object(m) => m.get_mut(&token)?,
-                Value::Array(a) => a.get_mut(token.parse::<usize>().ok()?)?,
-                _ => return None,
-            };
-        }
-        Some(target)
-    }
-}
-
-impl From<&str> for Value {
-    fn from(s: &str) -> Value {
-        Value::String(s.to_string())
     }
 }

@@ -152,14 +152,6 @@ impl<T> Table<T> {
             }
         }
     }
-
-    /// Every leaf, for range checks and for listing a policy's parameters.
-    pub fn leaves(&self) -> Vec<&Param<T>> {
-        match self {
-            Table::Leaf(p) => vec![p],
-            Table::Node { arms, .. } => arms.iter().flat_map(|(_, t)| t.leaves()).collect(),
-        }
-    }
 }
 
 /// The filing categories of BRIEF §3.
