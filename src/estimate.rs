@@ -91,13 +91,13 @@ struct Worked<'a> {
 }
 
 /// `explain`: whether the words will be wanted (line names are only for them).
-fn work<'a>(set: &'a PolicySet, req: &'a Request, explain: bool) -> Result<Worked<'a>, Error> {
+fn work<'a>(set: &'a PolicySet, req: &'a Request, ytd: &Ytd, explain: bool) -> Result<Worked<'a>, Error> {
     let situation = Situation::resolve(set, req)?;
     let priced = catalogue::price(set, &req.visit.place, &req.items, explain);
     let findings = Findings::find(&situation);
-    let benefit = benefit::resolve(&situation, &findings, &req.ytd)?;
+    let benefit = benefit::resolve(&situation, &findings, ytd)?;
     let settlement = settlement::settle(&priced.lines, &benefit.terms);
-    let ytd_after = ytd_after(&req.ytd, &settlement);
+    let ytd_after = ytd_after(ytd, &settlement);
     Ok(Worked {
         situation,
         priced,
@@ -109,7 +109,7 @@ fn work<'a>(set: &'a PolicySet, req: &'a Request, explain: bool) -> Result<Worke
 }
 
 pub fn decide(set: &PolicySet, req: &Request) -> Result<Decision, Error> {
-    let w = work(set, req, false)?;
+    let w = work(set, req, &req.ytd, false)?;
     Ok(Decision {
         mode: w.findings.mode(),
         direct_settlement: w.findings.direct_settlement(),
@@ -120,7 +120,13 @@ pub fn decide(set: &PolicySet, req: &Request) -> Result<Decision, Error> {
 }
 
 pub fn estimate(set: &PolicySet, req: &Request) -> Result<Estimate, Error> {
-    let w = work(set, req, true)?;
+    estimate_with_ytd(set, req, &req.ytd)
+}
+
+/// As [`estimate`], with year-to-date figures other than the request's own (`estimate_year`
+/// carries them from visit to visit without copying the request).
+pub fn estimate_with_ytd(set: &PolicySet, req: &Request, ytd: &Ytd) -> Result<Estimate, Error> {
+    let w = work(set, req, ytd, true)?;
     let mode = w.findings.mode();
     let s = &w.situation;
     let trace = trace::explain(&w.settlement, &w.benefit, &w.priced, mode);

@@ -5,7 +5,7 @@
 use crate::benefit::Groups;
 use crate::date::Date;
 use crate::error::Error;
-use crate::estimate::{estimate, groups_of, Estimate};
+use crate::estimate::{estimate_with_ytd, groups_of, Estimate};
 use crate::money::Money;
 use crate::policy::PolicySet;
 use crate::request::{Request, Ytd};
@@ -108,9 +108,8 @@ pub fn estimate_year(set: &PolicySet, visits: &[Request]) -> Result<Vec<Estimate
             }
         }
         let groups = groups_of(set, req).map_err(|e| e.at_index(i))?;
-        let mut chained = req.clone();
-        chained.ytd = acc.ytd_for(i, req, &groups);
-        let result = estimate(set, &chained).map_err(|e| e.at_index(i))?;
+        let ytd = acc.ytd_for(i, req, &groups);
+        let result = estimate_with_ytd(set, req, &ytd).map_err(|e| e.at_index(i))?;
         acc.record(req.visit.date, &groups, &result.ytd_after);
         out.push(result);
     }
