@@ -1,8 +1,13 @@
-// A tiny static server for www/ (no dependencies): the right MIME type for .wasm, no caching, and
-// loopback only. Usage: node scripts/serve.mjs [--port 8080] [--root www]
+// A tiny static server (no dependencies), configured as www/README.md asks a static host to be:
+// pre-compressed `.br`/`.gz` files chosen by Accept-Encoding (with `Vary: Accept-Encoding`),
+// year-long immutable caching for the content-hashed files in `assets/`, `no-cache` with an ETag
+// for everything else (HTML, sw.js), the right MIME type for .wasm; loopback only.
+// Usage: node scripts/serve.mjs [--port 8080] [--root www]
+import { createHash } from "node:crypto";
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
-import { extname, join, normalize, resolve, sep } from "node:path";
+import { extname, join, normalize, relative, resolve, sep } from "node:path";
+import { COMPRESSIBLE } from "./compress.mjs";
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -18,6 +23,7 @@ const types = {
   ".mjs": "text/javascript; charset=utf-8",
   ".css": "text/css; charset=utf-8",
   ".json": "application/json; charset=utf-8",
+  ".map": "application/json; charset=utf-8",
   ".wasm": "application/wasm",
   ".svg": "image/svg+xml",
   ".png": "image/png",
@@ -25,9 +31,40 @@ const types = {
   ".txt": "text/plain; charset=utf-8",
 };
 
-export function startServer({ rootDir = root, listenPort = port } = {}) {
+/** A content-hashed file (scripts/dist.mjs): `assets/<name>.<10 hex digits>.<ext>`. */
+export const HASHED = /^assets\/[^/]+\.[0-9a-f]{10}\.[^/]+$/;
+export const IMMUTABLE = "public, max-age=31536000, immutable";
+
+/** True when the Accept-Encoding header accepts `coding` (listed, q > 0). */
+export function accepts(header, coding) {
+  for (const part of String(header ?? "").split(",")) {
+    const [name, ...params] = part.split(";").map((s) => s.trim());
+    if (name.toLowerCase() !== coding) continue;
+    const q = params.find((p) => p.startsWith("q="));
+    return !q || Number(q.slice(2)) > 0;
+  }
+  return false;
+}
+
+async function variant(path, acceptEncoding, compress) {
+  if (compress && COMPRESSIBLE.has(extname(path))) {
+    for (const [coding, ext] of [["br", ".br"], ["gzip", ".gz"]]) {
+      if (!accepts(acceptEncoding, coding)) continue;
+      const body = await readFile(path + ext).catch(() => null);
+      if (body) return { body, coding };
+    }
+  }
+  return { body: await readFile(path), coding: null };
+}
+
+/** `compress: false` serves every file as is (for measuring what compression buys). */
+export function startServer({ rootDir = root, listenPort = port, compress = true } = {}) {
   const server = createServer(async (req, res) => {
     try {
+      if (req.method !== "GET" && req.method !== "HEAD") {
+        res.writeHead(405, { allow: "GET, HEAD" }).end();
+        return;
+      }
       const url = new URL(req.url ?? "/", "http://localhost");
       let path = normalize(join(rootDir, decodeURIComponent(url.pathname)));
       if (path !== rootDir && !path.startsWith(rootDir + sep)) {
@@ -35,13 +72,30 @@ export function startServer({ rootDir = root, listenPort = port } = {}) {
         return;
       }
       if ((await stat(path).catch(() => null))?.isDirectory()) path = join(path, "index.html");
-      const body = await readFile(path);
-      res.writeHead(200, {
+      const { body, coding } = await variant(path, req.headers["accept-encoding"], compress);
+      const name = relative(rootDir, path).split(sep).join("/");
+      const headers = {
         "content-type": types[extname(path)] ?? "application/octet-stream",
-        "cache-control": "no-store",
+        "content-length": body.length,
         "x-content-type-options": "nosniff",
-      });
-      res.end(body);
+      };
+      if (coding) headers["content-encoding"] = coding;
+      if (compress && COMPRESSIBLE.has(extname(path))) headers.vary = "Accept-Encoding";
+      if (HASHED.test(name)) {
+        headers["cache-control"] = IMMUTABLE;
+      } else {
+        // Revalidated on every use: a new build is seen at once, an unchanged file costs a 304.
+        const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 22)}"`;
+        headers["cache-control"] = "no-cache";
+        headers.etag = etag;
+        if (req.headers["if-none-match"] === etag) {
+          delete headers["content-length"];
+          res.writeHead(304, headers).end();
+          return;
+        }
+      }
+      res.writeHead(200, headers);
+      res.end(req.method === "HEAD" ? undefined : body);
     } catch {
       res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("not found");
     }
