@@ -1,7 +1,7 @@
 // The browser benchmark (issue 5, part 3): time from navigation to the first rendered estimate
 // in headless Chromium (Debian's, through playwright-core), and the bytes the page transfers.
 //
-//   scripts/build.sh && node bench/browser.mjs [--quick] [--json bench/out/browser.json]
+//   scripts/build.sh && node bench/browser.mjs [--quick] [--only desktop|phone] [--json bench/out/browser.json]
 //
 // The page (www/) marks `performance.mark("yibao:first-estimate")` once a result is on screen
 // (www/js/app.js, after the result page is rendered); we open the typical request as a deep link
@@ -9,25 +9,34 @@
 // startTime (ms since navigation start). Each run uses a fresh browser profile (cold HTTP
 // cache; the server also sends no-store). A minimal page (bench/page/) that only does
 // init() + Engine.withDefaults() + estimate() gives the engine's own floor.
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, extname, join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import { startServer } from "../scripts/serve.mjs";
 import { loadFixtures, root } from "./fixtures.mjs";
+import { phoneRuns, printPhone } from "./phone.mjs";
 
 const args = process.argv.slice(2);
 const QUICK = args.includes("--quick");
 const jsonOut = args.includes("--json") ? args[args.indexOf("--json") + 1] : null;
 const RUNS = QUICK ? 3 : 9;
+const PHONE_RUNS = QUICK ? 1 : 3;
+const ONLY = args.includes("--only") ? args[args.indexOf("--only") + 1] : null; // "phone" or "desktop"
+
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const www = join(root, "www");
+// The site as deployed: dist/ (scripts/dist.mjs) when built, else www/ as it is.
+const site = existsSync(join(root, "dist", "index.html")) ? join(root, "dist") : www;
+const siteName = site === www ? "www/" : "dist/";
 
-// The typical request as the page's own URL state, written by the page's own www/js/state.js
-// (its URL format is the page's business and may change).
+// The deep link to the result page of the typical request (the contract example), written by the
+// page's own www/js/state.js: the URL format is the page's business. This is the one place that
+// builds it — if the page moves its state from the query string to the fragment (`#…`), change
+// the last line here.
 const typical = loadFixtures().typical;
-async function resultQuery() {
+async function resultLink() {
   const { parseState, stateToQuery } = await import(join(www, "js", "state.js"));
   const f = typical.filing, v = typical.visit, i = typical.insured;
   const state = {
@@ -39,7 +48,7 @@ async function resultQuery() {
       ? { kind: "catalogue", code: it.code, amount: String(it.amount) }
       : { kind: "free", cls: it.class, amount: String(it.amount), share: it.selfPayRatio ?? "", ceiling: it.ceilingAmount ?? "", name: it.name ?? "" })),
   };
-  return stateToQuery(state);
+  return `/${stateToQuery(state)}`;
 }
 
 // The minimal page: the web build and nothing else.
@@ -58,7 +67,7 @@ const kinds = { ".wasm": "wasm", ".js": "JS", ".mjs": "JS", ".css": "CSS", ".htm
 const gz = (b) => gzipSync(b, { level: 9 }).length;
 const br = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
-async function runs({ dir, query, cpuThrottle = 1, mark, ready }) {
+async function runs({ dir, link, cpuThrottle = 1, mark, ready }) {
   const server = await startServer({ rootDir: dir, listenPort: 0 });
   const origin = `http://127.0.0.1:${server.address().port}`;
   const results = [];
@@ -83,7 +92,7 @@ async function runs({ dir, query, cpuThrottle = 1, mark, ready }) {
           const cdp = await context.newCDPSession(page);
           await cdp.send("Emulation.setCPUThrottlingRate", { rate: cpuThrottle });
         }
-        await page.goto(`${origin}/${query}`, { waitUntil: "commit" });
+        await page.goto(`${origin}${link}`, { waitUntil: "commit" });
         try {
           await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, mark, { timeout: 30000, polling: 5 });
         } catch (e) {
@@ -151,40 +160,54 @@ const browserVersion = await (async () => {
   return v;
 })();
 
-const query = await resultQuery();
+const link = await resultLink();
+const fundPays = "[data-testid=fund-pays]";
 const scenarios = [
-  { name: "demo page (www/), result deep link", dir: www, query, mark: "yibao:first-estimate", ready: "[data-testid=fund-pays]" },
-  { name: "demo page, 4× CPU throttle (phone-like)", dir: www, query, cpuThrottle: 4, mark: "yibao:first-estimate", ready: "[data-testid=fund-pays]" },
-  { name: "minimal page (init + withDefaults + estimate)", dir: minimalPageDir(), query: "", mark: "bench:first-estimate", ready: "#fund-pays" },
+  { name: `demo page (${siteName}), result deep link`, dir: site, link, mark: "yibao:first-estimate", ready: fundPays },
+  { name: "demo page, 4× CPU throttle", dir: site, link, cpuThrottle: 4, mark: "yibao:first-estimate", ready: fundPays },
+  { name: "minimal page (init + withDefaults + estimate)", dir: minimalPageDir(), link: "/", mark: "bench:first-estimate", ready: "#fund-pays" },
+];
+const phoneScenarios = [
+  { name: "home page, compressed (br)", link: "/", compress: true },
+  { name: "result deep link, compressed (br)", link, compress: true, estimate: true, ready: fundPays },
+  { name: "home page, uncompressed", link: "/", compress: false },
+  { name: "result deep link, uncompressed", link, compress: false, estimate: true, ready: fundPays },
+  { name: "result deep link, second visit, HTTP cache only (no service worker)", link, compress: true, estimate: true, ready: fundPays, repeat: "http-cache" },
+  { name: "result deep link, second visit, service worker allowed", link, compress: true, estimate: true, ready: fundPays, repeat: "service-worker" },
 ];
 const out = [];
-for (const s of scenarios) out.push({ name: s.name, ...(await runs(s)) });
+if (ONLY !== "phone") for (const s of scenarios) out.push({ name: s.name, ...(await runs(s)) });
+const phone = [];
+if (ONLY !== "desktop") for (const s of phoneScenarios) phone.push({ name: s.name, ...(await phoneRuns({ dir: site, runs: PHONE_RUNS, ...s })) });
 
 // ── Print ──────────────────────────────────────────────────────────────────────────────────
 const ms = (x) => (x == null ? "—" : `${x.toFixed(1)} ms`);
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-console.log(`Chromium ${browserVersion} (headless, ${CHROMIUM}), ${RUNS} cold runs each, medians; loopback server, no network throttling`);
-console.log(`| scenario | navigation → first rendered estimate | (min … max) | target ≤ 150 ms | HTML received | JS modules (before .wasm) loaded | DOMContentLoaded | .wasm requested | .wasm received | instantiated | withDefaults done |`);
-console.log(`|---|---|---|---|---|---|---|---|---|---|---|`);
-for (const o of out) {
-  console.log(`| ${o.name} | ${ms(o.firstEstimate)} | ${ms(o.min)} … ${ms(o.max)} | ${o.firstEstimate <= 150 ? "met" : "missed"} | ${ms(o.responseEnd)} | ${o.jsModules ?? 0} by ${ms(o.jsDone)} | ${ms(o.domContentLoaded)} | ${ms(o.wasmRequested)} | ${ms(o.wasmFetched)} | ${ms(o.instantiated)} | ${ms(o.engineReady)} |`);
+if (out.length) {
+  console.log(`Chromium ${browserVersion} (headless, ${CHROMIUM}), ${RUNS} cold runs each, medians; loopback server, no network throttling`);
+  console.log(`| scenario | navigation → first rendered estimate | (min … max) | target ≤ 150 ms | HTML received | JS modules (before .wasm) loaded | DOMContentLoaded | .wasm requested | .wasm received | instantiated | withDefaults done |`);
+  console.log(`|---|---|---|---|---|---|---|---|---|---|---|`);
+  for (const o of out) {
+    console.log(`| ${o.name} | ${ms(o.firstEstimate)} | ${ms(o.min)} … ${ms(o.max)} | ${o.firstEstimate <= 150 ? "met" : "missed"} | ${ms(o.responseEnd)} | ${o.jsModules ?? 0} by ${ms(o.jsDone)} | ${ms(o.domContentLoaded)} | ${ms(o.wasmRequested)} | ${ms(o.wasmFetched)} | ${ms(o.instantiated)} | ${ms(o.engineReady)} |`);
+  }
+  const page = out[0].transfer;
+  const byKind = {};
+  for (const t of page) {
+    const k = (byKind[t.kind] ??= { files: 0, raw: 0, gzip: 0, brotli: 0 });
+    k.files++; k.raw += t.raw; k.gzip += t.gzip; k.brotli += t.brotli;
+  }
+  const total = Object.values(byKind).reduce((a, k) => ({ files: a.files + k.files, raw: a.raw + k.raw, gzip: a.gzip + k.gzip, brotli: a.brotli + k.brotli }), { files: 0, raw: 0, gzip: 0, brotli: 0 });
+  console.log(`\nBytes the demo page transfers for the first estimate (served files, compressed here: gzip -9, brotli 11):`);
+  console.log(`| type | files | raw | gzip | brotli |`);
+  console.log(`|---|---|---|---|---|`);
+  for (const [k, v] of Object.entries(byKind).sort((a, b) => b[1].gzip - a[1].gzip)) console.log(`| ${k} | ${v.files} | ${kb(v.raw)} | ${kb(v.gzip)} | ${kb(v.brotli)} |`);
+  console.log(`| total | ${total.files} | ${kb(total.raw)} | ${kb(total.gzip)} | ${kb(total.brotli)} |`);
+  const wasm = page.find((t) => t.kind === "wasm");
+  if (wasm) console.log(`\nweb .wasm: ${kb(wasm.raw)} raw, ${kb(wasm.gzip)} gzip, ${kb(wasm.brotli)} brotli — target ≤ 60 KB gzip: ${wasm.gzip <= 60 * 1024 ? "met" : "missed"}`);
 }
-const page = out[0].transfer;
-const byKind = {};
-for (const t of page) {
-  const k = (byKind[t.kind] ??= { files: 0, raw: 0, gzip: 0, brotli: 0 });
-  k.files++; k.raw += t.raw; k.gzip += t.gzip; k.brotli += t.brotli;
-}
-const total = Object.values(byKind).reduce((a, k) => ({ files: a.files + k.files, raw: a.raw + k.raw, gzip: a.gzip + k.gzip, brotli: a.brotli + k.brotli }), { files: 0, raw: 0, gzip: 0, brotli: 0 });
-console.log(`\nBytes the demo page transfers for the first estimate (served files, compressed here: gzip -9, brotli 11):`);
-console.log(`| type | files | raw | gzip | brotli |`);
-console.log(`|---|---|---|---|---|`);
-for (const [k, v] of Object.entries(byKind).sort((a, b) => b[1].gzip - a[1].gzip)) console.log(`| ${k} | ${v.files} | ${kb(v.raw)} | ${kb(v.gzip)} | ${kb(v.brotli)} |`);
-console.log(`| total | ${total.files} | ${kb(total.raw)} | ${kb(total.gzip)} | ${kb(total.brotli)} |`);
-const wasm = page.find((t) => t.kind === "wasm");
-if (wasm) console.log(`\nweb .wasm: ${kb(wasm.raw)} raw, ${kb(wasm.gzip)} gzip, ${kb(wasm.brotli)} brotli — target ≤ 60 KB gzip: ${wasm.gzip <= 60 * 1024 ? "met" : "missed"}`);
+if (phone.length) printPhone(phone, PHONE_RUNS);
 
 if (jsonOut) {
   mkdirSync(dirname(jsonOut), { recursive: true });
-  writeFileSync(jsonOut, JSON.stringify({ browserVersion, runs: RUNS, scenarios: out }, null, 1));
+  writeFileSync(jsonOut, JSON.stringify({ browserVersion, runs: RUNS, scenarios: out, phoneRuns: PHONE_RUNS, phone }, null, 1));
 }
