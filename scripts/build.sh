@@ -24,3 +24,4 @@ cp pkg/no-modules/* www/vendor/yibao-policy/no-modules/
 esbuild www/js/main.js --bundle --format=esm --minify --sourcemap --target=es2017 --log-level=warning \
   --outfile=www/vendor/app.js
 node scripts/sizes.mjs pkg
+node scripts/dist.mjs   # dist/: the site to deploy — hashed names, .br/.gz, the offline worker (www/README.md)

@@ -4,4 +4,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 scripts/build.sh
-exec node scripts/serve.mjs --root www "$@"
+exec node scripts/serve.mjs --root dist "$@"

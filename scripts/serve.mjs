@@ -2,7 +2,7 @@
 // pre-compressed `.br`/`.gz` files chosen by Accept-Encoding (with `Vary: Accept-Encoding`),
 // year-long immutable caching for the content-hashed files in `assets/`, `no-cache` with an ETag
 // for everything else (HTML, sw.js), the right MIME type for .wasm; loopback only.
-// Usage: node scripts/serve.mjs [--port 8080] [--root www]
+// Usage: node scripts/serve.mjs [--port 8080] [--root dist]
 import { createHash } from "node:crypto";
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
@@ -14,7 +14,7 @@ const opt = (name, fallback) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : fallback;
 };
-const root = resolve(opt("root", "www"));
+const root = resolve(opt("root", "dist"));
 const port = Number(opt("port", process.env.PORT ?? 8080));
 const host = "127.0.0.1";
 const types = {

@@ -11,6 +11,8 @@ import { startServer } from "../../scripts/serve.mjs";
 const here = fileURLToPath(new URL(".", import.meta.url));
 export const repo = resolve(here, "../..");
 export const wwwDir = join(repo, "www");
+/** The site as deployed (scripts/dist.mjs): hashed names, pre-compressed files, the offline worker. */
+export const siteDir = join(repo, "dist");
 export const outputDir = join(repo, "test-output");
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
@@ -36,17 +38,19 @@ export function decimal(value) {
   return `${BigInt(int || "0")}.${frac.padEnd(2, "0")}`;
 }
 
-export async function openBrowser() {
-  const vendor = join(wwwDir, "vendor/yibao-policy/yibao_policy_bg.wasm");
-  if (!existsSync(vendor)) throw new Error("www/vendor/ is missing: run scripts/build.sh first");
+/** Service workers are blocked unless asked for: a worker answering from its cache would hide
+ *  the requests that tests route or watch (tests/browser/offline.test.mjs asks for them). */
+export async function openBrowser({ serviceWorkers = "block", rootDir = siteDir } = {}) {
+  if (!existsSync(join(rootDir, "sw.js"))) throw new Error("dist/ is missing: run scripts/build.sh first");
   mkdirSync(outputDir, { recursive: true });
-  const server = await startServer({ rootDir: wwwDir, listenPort: 0 });
+  const server = await startServer({ rootDir, listenPort: 0 });
   const origin = `http://127.0.0.1:${server.address().port}`;
   const profile = mkdtempSync(join(tmpdir(), "yibao-browser-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     viewport: { width: 360, height: 760 },
     locale: "zh-CN",
+    serviceWorkers,
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
       "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });

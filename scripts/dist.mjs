@@ -1,0 +1,129 @@
+// The deployable site, dist/, from www/ after scripts/build.sh has filled www/vendor/:
+//
+//   dist/index.html, dist/legacy.html   the pages, unhashed (served `no-cache`), references rewritten
+//   dist/assets/<name>.<hash>.<ext>     every file the pages need, found by following references
+//                                       (CSS, scripts, the app bundle, the engine's glue and wasm),
+//                                       named by a hash of its content (served year-long, immutable)
+//   dist/sw.js                          the offline worker with this build's precache list
+//   *.br, *.gz                          pre-compressed copies (scripts/compress.mjs)
+//
+// A reference is a quoted path (or CSS url()) to a file of www/, resolved against the file that
+// holds it, else against the site root (the pages' base: a script may name a file for the page,
+// as js/legacy/lite.js does for the wasm). A file's references are rewritten before its hash is
+// taken, so a new wasm gives a new glue name, a new bundle name and a new page: the wasm-bindgen
+// glue's `new URL('yibao_policy_bg.wasm', import.meta.url)` and the page's preload both follow.
+// Source maps stay in www/vendor/ (the `sourceMappingURL` comments are dropped here).
+//
+//   node scripts/dist.mjs [--www www] [--out dist]     (the last step of scripts/build.sh)
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { basename, extname, join, posix, relative, resolve } from "node:path";
+import { compressTree } from "./compress.mjs";
+
+const TEXT = new Set([".js", ".mjs", ".css", ".html", ".json", ".svg", ".webmanifest"]);
+const REFERENCE = /(["'(])([^"'()\s?#:]+\.(?:js|mjs|css|wasm|json|svg|png|jpg|webp|ico|woff2|webmanifest))((?:[?#][^"'()\s]*)?)(?=["')])/g;
+const SOURCE_MAP = /\n?\/[/*]# sourceMappingURL=\S+(?: \*\/)?\s*$/;
+// Not copied as they are: sources bundled into vendor/app.js, build output, the worker's
+// sources (added below), docs. Whatever else www/ holds (data, icons) is copied unhashed.
+const NOT_COPIED = new Set(["js", "css", "vendor", "offline"]);
+// Names that must not change: the browser finds a new worker by fetching the same URL again
+// (register.js names it "sw.js", for the page's base; it is written below as dist/sw.js).
+const NEVER_HASHED = new Set(["offline/sw.js"]);
+
+export function hashOf(bytes) {
+  return createHash("sha256").update(bytes).digest("hex").slice(0, 10);
+}
+
+/** Builds dist/ from www/; returns { pages, assets, precache, version }. */
+export function buildSite({ www, out }) {
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(join(out, "assets"), { recursive: true });
+  const named = new Map(); // www-relative path → dist-relative path (assets/…)
+  const visiting = new Set();
+  const reachable = new Map(); // page → set of dist paths it needs
+
+  // The new text of a file (www-relative `from`, to be written at dist-relative `at`), its
+  // references rewritten to their hashed names; `needs` collects every asset reached.
+  function rewrite(text, from, at, needs) {
+    return text.replace(REFERENCE, (whole, open, ref, suffix) => {
+      const byFile = posix.normalize(posix.join(posix.dirname(from), ref));
+      const byRoot = posix.normalize(ref.replace(/^\.\//, ""));
+      const [target, base] = isFile(byFile) ? [byFile, posix.dirname(at)] : isFile(byRoot) ? [byRoot, "."] : [null, null];
+      if (!target || target.endsWith(".html") || NEVER_HASHED.has(target)) return whole;
+      const path = asset(target, needs);
+      let rel = posix.relative(base, path);
+      if (!rel.startsWith("../")) rel = `./${rel}`; // "x.js" would be a bare module specifier
+      return `${open}${rel}${suffix}`;
+    });
+  }
+
+  function isFile(rel) {
+    return !rel.startsWith("../") && existsSync(join(www, rel)) && !readdirSafe(join(www, rel));
+  }
+
+  function asset(rel, needs) {
+    if (visiting.has(rel)) throw new Error(`reference cycle through ${rel}`);
+    if (!named.has(rel)) {
+      visiting.add(rel);
+      const ext = extname(rel);
+      const own = new Set();
+      let bytes = readFileSync(join(www, rel));
+      if (TEXT.has(ext)) bytes = Buffer.from(rewrite(bytes.toString("utf8"), rel, "assets/x", own).replace(SOURCE_MAP, "\n"));
+      const path = `assets/${basename(rel, ext)}.${hashOf(bytes)}${ext}`;
+      writeFileSync(join(out, path), bytes);
+      named.set(rel, { path, needs: own });
+      visiting.delete(rel);
+    }
+    const { path, needs: own } = named.get(rel);
+    needs.add(path);
+    for (const p of own) needs.add(p);
+    return path;
+  }
+
+  const pages = readdirSync(www).filter((f) => f.endsWith(".html"));
+  for (const page of pages) {
+    const needs = new Set();
+    let html = readFileSync(join(www, page), "utf8");
+    if (page === "index.html") {
+      // The worker's registration, in the built page only (see www/offline/register.js).
+      html = html.replace("</head>", `  <script src="offline/register.js" async></script>\n</head>`);
+    }
+    writeFileSync(join(out, page), rewrite(html, page, page, needs));
+    reachable.set(page, needs);
+  }
+  for (const name of readdirSync(www)) {
+    if (NOT_COPIED.has(name) || name.endsWith(".html") || name.endsWith(".md")) continue;
+    cpSync(join(www, name), join(out, name), { recursive: true });
+  }
+
+  // The worker caches the main page and all it needs; legacy.html is for browsers that have no
+  // service workers anyway.
+  const precache = ["index.html", ...[...reachable.get("index.html")].sort()];
+  const template = readFileSync(join(www, "offline", "sw.js"), "utf8");
+  const version = hashOf([...precache, readFileSync(join(out, "index.html"), "utf8"), template].join("\n"));
+  const sw = template
+    .replace('"__VERSION__"', JSON.stringify(version))
+    .replace('["__PRECACHE__"]', JSON.stringify(precache));
+  writeFileSync(join(out, "sw.js"), sw);
+
+  compressTree(out);
+  return { pages, assets: [...named.values()].map((n) => n.path), precache, version };
+}
+
+function readdirSafe(path) {
+  try {
+    return readdirSync(path);
+  } catch {
+    return null;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const opt = (name, fallback) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
+  const www = resolve(opt("www", "www"));
+  const out = resolve(opt("out", "dist"));
+  if (!existsSync(join(www, "vendor", "app.js"))) throw new Error(`${www}/vendor/ is not built: run scripts/build.sh`);
+  const site = buildSite({ www, out });
+  console.log(`${relative(process.cwd(), out) || out}/: ${site.pages.join(", ")} and ${site.assets.length} hashed files; worker ${site.version} precaches ${site.precache.length}`);
+}

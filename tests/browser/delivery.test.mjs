@@ -1,0 +1,107 @@
+// The site as a host serves it (scripts/dist.mjs, scripts/serve.mjs): every file the pages need
+// under a name that is the hash of its content, every reference resolving, the worker's list
+// complete, and the server choosing the pre-compressed file and the caching www/README.md asks for.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { request } from "node:http";
+import { join, posix } from "node:path";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { hashOf } from "../../scripts/dist.mjs";
+import { startServer } from "../../scripts/serve.mjs";
+import { siteDir } from "./harness.mjs";
+
+const assets = readdirSync(join(siteDir, "assets")).filter((f) => !/\.(br|gz)$/.test(f));
+const read = (rel) => readFileSync(join(siteDir, rel));
+
+test("every asset is named by the hash of its content", () => {
+  assert.ok(assets.length >= 8, assets.join(", "));
+  for (const name of assets) {
+    const [, hash] = /\.([0-9a-f]{10})\.[a-z0-9]+$/.exec(name) ?? [];
+    assert.equal(hash, hashOf(read(`assets/${name}`)), name);
+  }
+});
+
+test("every reference in the pages and assets resolves to a file of dist/", () => {
+  const refs = [];
+  for (const page of ["index.html", "legacy.html"]) {
+    for (const [, ref] of read(page).toString().matchAll(/(?:src|href)="([^"#:]+)"/g)) refs.push([page, posix.normalize(ref.split("?")[0])]);
+  }
+  for (const name of assets.filter((a) => /\.(js|css)$/.test(a))) {
+    // (the glue's "./yibao_policy_bg.js" is the wasm's import module name, not a file)
+    for (const [, ref] of read(`assets/${name}`).toString().matchAll(/["'(](\.{1,2}\/[^"'()\s?#]+\.[0-9a-f]{10}\.(?:js|css|wasm))["')]/g)) {
+      // the legacy page's script names the wasm for the page's base, the others for their own file
+      const own = posix.join("assets", ref);
+      refs.push([name, existsSync(join(siteDir, own)) ? own : posix.normalize(ref)]);
+    }
+  }
+  const engine = refs.filter(([, ref]) => /yibao_policy/.test(ref));
+  assert.ok(engine.some(([from, ref]) => from === "index.html" && ref.endsWith(".wasm")), "index.html preloads the wasm");
+  assert.ok(engine.some(([from, ref]) => /^yibao_policy\./.test(from) && ref.endsWith(".wasm")), "the glue names the hashed wasm");
+  for (const [from, ref] of refs) assert.ok(existsSync(join(siteDir, ref)), `${from} → ${ref}`);
+  assert.doesNotMatch(read("index.html").toString(), /(src|href)="(vendor|css|js)\//);
+});
+
+test("the worker precaches the page and every file it needs, and nothing with a query", () => {
+  const sw = read("sw.js").toString();
+  const list = JSON.parse(/const PRECACHE = (\[.*\]);/.exec(sw)[1]);
+  assert.equal(list[0], "index.html");
+  for (const path of list) {
+    assert.ok(existsSync(join(siteDir, path)), path);
+    assert.doesNotMatch(path, /[?#]/);
+  }
+  for (const [, ref] of read("index.html").toString().matchAll(/(?:src|href)="\.\/([^"]+)"/g)) assert.ok(list.includes(ref), ref);
+  assert.ok(list.some((p) => p.endsWith(".wasm")) && list.some((p) => /^assets\/app\./.test(p)));
+});
+
+let server;
+let port;
+before(async () => {
+  server = await startServer({ rootDir: siteDir, listenPort: 0 });
+  port = server.address().port;
+});
+after(() => new Promise((ok) => server.close(ok)));
+
+function get(path, headers = {}) {
+  return new Promise((ok, fail) => {
+    request({ host: "127.0.0.1", port, path, headers }, (res) => {
+      const chunks = [];
+      res.on("data", (c) => chunks.push(c));
+      res.on("end", () => ok({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+    }).on("error", fail).end();
+  });
+}
+
+test("the server sends brotli, else gzip, else the file, with Vary", async () => {
+  const wasm = assets.find((a) => a.endsWith(".wasm"));
+  const raw = read(`assets/${wasm}`);
+  const br = await get(`/assets/${wasm}`, { "accept-encoding": "gzip, deflate, br, zstd" });
+  assert.equal(br.headers["content-encoding"], "br");
+  assert.equal(br.headers["content-type"], "application/wasm");
+  assert.equal(br.headers.vary, "Accept-Encoding");
+  assert.ok(br.body.length < raw.length * 0.5);
+  assert.deepEqual(brotliDecompressSync(br.body), raw);
+  const gz = await get(`/assets/${wasm}`, { "accept-encoding": "gzip, br;q=0" });
+  assert.equal(gz.headers["content-encoding"], "gzip");
+  assert.deepEqual(gunzipSync(gz.body), raw);
+  const plain = await get(`/assets/${wasm}`);
+  assert.equal(plain.headers["content-encoding"], undefined);
+  assert.equal(plain.headers.vary, "Accept-Encoding");
+  assert.deepEqual(plain.body, raw);
+});
+
+test("hashed files are cached for a year, the pages and the worker revalidated", async () => {
+  const app = assets.find((a) => /^app\..*\.js$/.test(a));
+  assert.equal((await get(`/assets/${app}`)).headers["cache-control"], "public, max-age=31536000, immutable");
+  for (const path of ["/", "/index.html", "/legacy.html", "/sw.js"]) {
+    const first = await get(path, { "accept-encoding": "br" });
+    assert.equal(first.status, 200, path);
+    assert.equal(first.headers["cache-control"], "no-cache", path);
+    assert.ok(first.headers.etag, path);
+    const again = await get(path, { "accept-encoding": "br", "if-none-match": first.headers.etag });
+    assert.equal(again.status, 304, path);
+    assert.equal(again.body.length, 0);
+  }
+  assert.equal((await get("/../package.json")).status, 404);
+  assert.equal((await get("/assets/nothing.0123456789.js")).status, 404);
+});
