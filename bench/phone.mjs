@@ -80,7 +80,7 @@ async function once(origin, link, { estimate, ready, repeat }) {
       await page.evaluate(() => window.__phone);
       if (repeat === "service-worker") {
         // A site without a worker (www/ before issue 13) simply has none: the HTTP cache alone then.
-        worker = await page.waitForFunction(async () => Boolean((await navigator.serviceWorker.getRegistration())?.active), null, { timeout: 15000 })
+        worker = await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller), null, { timeout: 15000 })
           .then(() => true, () => false);
       }
     }
