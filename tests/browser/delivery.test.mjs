@@ -4,6 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { request } from "node:http";
 import { join, posix } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
@@ -104,4 +105,16 @@ test("hashed files are cached for a year, the pages and the worker revalidated",
   }
   assert.equal((await get("/../package.json")).status, 404);
   assert.equal((await get("/assets/nothing.0123456789.js")).status, 404);
+});
+
+test("the built page inlines its styles allowed by hash, and still no inline script", () => {
+  const html = read("index.html").toString();
+  const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)[1];
+  const styleSrc = /style-src ([^;]+)/.exec(csp)[1].split(" ");
+  const styles = [...html.matchAll(/<style>([^<]*)<\/style>/g)].map((m) => m[1]);
+  for (const css of styles) assert.ok(styleSrc.includes(`'sha256-${createHash("sha256").update(css).digest("base64")}'`), css.slice(0, 60));
+  assert.equal(styleSrc.length, 1 + styles.length);
+  assert.doesNotMatch(styleSrc.join(" "), /unsafe-inline/);
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'(;|$)/);
+  assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/);
 });
