@@ -1,7 +1,7 @@
 // The browser benchmark (issue 5, part 3): time from navigation to the first rendered estimate
 // in headless Chromium (Debian's, through playwright-core), and the bytes the page transfers.
 //
-//   scripts/build.sh && node bench/browser.mjs [--quick] [--only desktop|phone] [--json bench/out/browser.json]
+//   scripts/build.sh && node bench/browser.mjs [--quick] [--only desktop|phone] [--site www|dist] [--json bench/out/browser.json]
 //
 // The page (www/) marks `performance.mark("yibao:first-estimate")` once a result is on screen
 // (www/js/app.js, after the result page is rendered); we open the typical request as a deep link
@@ -10,13 +10,13 @@
 // cache; the server also sends no-store). A minimal page (bench/page/) that only does
 // init() + Engine.withDefaults() + estimate() gives the engine's own floor.
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, extname, join } from "node:path";
+import { loadavg, tmpdir } from "node:os";
+import { dirname, extname, join, relative, resolve } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import { startServer } from "../scripts/serve.mjs";
 import { loadFixtures, root } from "./fixtures.mjs";
-import { phoneRuns, printPhone } from "./phone.mjs";
+import { phoneRuns, printBudget, printPhone } from "./phone.mjs";
 
 const args = process.argv.slice(2);
 const QUICK = args.includes("--quick");
@@ -28,8 +28,10 @@ const ONLY = args.includes("--only") ? args[args.indexOf("--only") + 1] : null; 
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const www = join(root, "www");
 // The site as deployed: dist/ (scripts/dist.mjs) when built, else www/ as it is.
-const site = existsSync(join(root, "dist", "index.html")) ? join(root, "dist") : www;
-const siteName = site === www ? "www/" : "dist/";
+// `--site www` measures the sources as they are (no hashed names, no worker): the "before" of issue 13.
+const site = args.includes("--site") ? resolve(root, args[args.indexOf("--site") + 1])
+  : existsSync(join(root, "dist", "index.html")) ? join(root, "dist") : www;
+const siteName = `${relative(root, site) || "."}/`;
 
 // The deep link to the result page of the typical request (the contract example), written by the
 // page's own www/js/state.js: the URL format is the page's business. This is the one place that
@@ -175,6 +177,7 @@ const phoneScenarios = [
   { name: "result deep link, second visit, HTTP cache only (no service worker)", link, compress: true, estimate: true, ready: fundPays, repeat: "http-cache" },
   { name: "result deep link, second visit, service worker allowed", link, compress: true, estimate: true, ready: fundPays, repeat: "service-worker" },
 ];
+const loadAtStart = loadavg()[0];
 const out = [];
 if (ONLY !== "phone") for (const s of scenarios) out.push({ name: s.name, ...(await runs(s)) });
 const phone = [];
@@ -205,7 +208,12 @@ if (out.length) {
   const wasm = page.find((t) => t.kind === "wasm");
   if (wasm) console.log(`\nweb .wasm: ${kb(wasm.raw)} raw, ${kb(wasm.gzip)} gzip, ${kb(wasm.brotli)} brotli — target ≤ 60 KB gzip: ${wasm.gzip <= 60 * 1024 ? "met" : "missed"}`);
 }
-if (phone.length) printPhone(phone, PHONE_RUNS);
+if (phone.length) {
+  printPhone(phone, PHONE_RUNS);
+  console.log(`(site served: ${siteName}; 1-minute load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end)`);
+  const cold = phone.find((p) => p.estimate != null && p.name.includes("compressed (br)"));
+  if (cold) printBudget(cold, site);
+}
 
 if (jsonOut) {
   mkdirSync(dirname(jsonOut), { recursive: true });

@@ -5,12 +5,12 @@
 // CDN serves them) or without (compress: false). It measures the home page's first contentful
 // paint and the result deep link's time to the rendered estimate, and every response's bytes on
 // the wire (CDP encodedDataLength: headers + body as transferred).
-import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { startServer } from "../scripts/serve.mjs";
-import { compressTree } from "../scripts/compress.mjs";
+import { brotli, compressTree, gzip } from "../scripts/compress.mjs";
 import { root } from "./fixtures.mjs";
 
 export const PHONE = { width: 360, height: 740, cpu: 4, rttMs: 400, downKbit: 400, upKbit: 400 };
@@ -95,6 +95,7 @@ async function once(origin, link, { estimate, ready, repeat }) {
     });
     // The status on the wire: a revalidated fetch() shows 200 to the page but 304 here.
     cdp.on("Network.responseReceivedExtraInfo", (e) => { const r = requests.get(e.requestId); if (r) r.wireStatus = e.statusCode; });
+    cdp.on("Network.requestServedFromCache", (e) => { const r = requests.get(e.requestId); if (r) r.cached = true; });
     cdp.on("Network.dataReceived", (e) => { const r = requests.get(e.requestId); if (r) r.raw += e.dataLength; });
     cdp.on("Network.loadingFinished", (e) => { const r = requests.get(e.requestId); if (r) Object.assign(r, { end: e.timestamp, wire: e.encodedDataLength }); });
     await cdp.send("Network.enable");
@@ -125,7 +126,7 @@ async function once(origin, link, { estimate, ready, repeat }) {
     const resources = [...requests.values()]
       .filter((r) => r.end != null && r.url.startsWith(origin))
       .map((r) => ({
-        path: new URL(r.url).pathname, status: r.status, source: r.wireStatus === 304 ? "network, 304" : r.source, encoding: r.encoding, wire: r.wire, raw: r.raw,
+        path: new URL(r.url).pathname, status: r.status, source: r.wireStatus === 304 ? "network, 304" : r.cached && r.source === "network" ? "memory cache" : r.source, encoding: r.encoding, wire: r.wire, raw: r.raw,
         start: (r.start - first) * 1000, end: (r.end - first) * 1000,
         // finished before the first estimate (or, on the home page, before the app started)
         critical: r.end - first <= settled + 0.001,
@@ -176,4 +177,19 @@ export function printPhone(out, runs) {
       console.log(`| ${x.path} | ${x.source} | ${x.encoding || "none"} | ${kb(x.wire)} | ${kb(x.raw)} | ${wireSeconds(x.wire).toFixed(2)} s | ${x.start.toFixed(0)} | ${x.end.toFixed(0)} | ${x.critical ? "yes" : "no"} |`);
     }
   }
+}
+
+/** The critical-path budget: every file that arrived before the first estimate, raw / gzip / brotli. */
+export function printBudget(run, dir) {
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  const rows = run.resources.filter((r) => r.critical).map((r) => {
+    const rel = r.path.endsWith("/") ? `${r.path.slice(1)}index.html` : r.path.slice(1);
+    const raw = readFileSync(join(dir, rel));
+    return { rel, raw: raw.length, gzip: gzip(raw).length, brotli: brotli(raw).length };
+  });
+  const total = rows.reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip, brotli: a.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  console.log(`\nCritical path budget (${run.name}): every file before the first estimate; at ${PHONE.downKbit} kbit/s each 10 KB on the wire costs ${wireSeconds(10 * 1024).toFixed(2)} s`);
+  console.log(`| file | raw | gzip -9 | brotli 11 | brotli at ${PHONE.downKbit} kbit/s |`);
+  console.log(`|---|---|---|---|---|`);
+  for (const r of [...rows, { rel: "**total**", ...total }]) console.log(`| ${r.rel} | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.brotli)} | ${wireSeconds(r.brotli).toFixed(2)} s |`);
 }

@@ -6,22 +6,25 @@
 #   bench/run.sh --full     # criterion's full sampling too (≈3 min more)
 #   bench/run.sh --profile  # also the callgrind / V8 profiles (bench/profile.mjs, ≈3 min)
 #   bench/run.sh --build    # force scripts/build.sh first
+#   bench/run.sh --phone    # only the phone profile of issue 13 (bench/phone.mjs, ≈4 min)
 #
-# It builds first when pkg/ or www/vendor/ is missing, half-built, or older than src/ or packs/.
+# It builds first when pkg/, www/vendor/ or dist/ is missing, half-built, or older than src/,
+# packs/ or www/.
 # Output goes to the terminal and to bench/out/latest.txt; machine-readable figures to
 # bench/out/*.json. Benchmarks are not tests: nothing here fails on a slow time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
-quick="" full="" profile="" build=""
+quick="" full="" profile="" build="" phone=""
 for arg in "$@"; do
   case "$arg" in
     --quick) quick="--quick" ;;
     --full) full=1 ;;
     --profile) profile=1 ;;
     --build) build=1 ;;
-    *) echo "usage: bench/run.sh [--quick] [--full] [--profile] [--build]" >&2; exit 2 ;;
+    --phone) phone=1 ;;
+    *) echo "usage: bench/run.sh [--quick] [--full] [--profile] [--build] [--phone]" >&2; exit 2 ;;
   esac
 done
 
@@ -32,14 +35,21 @@ needs_build() {
   local f
   for f in pkg/node/yibao_policy.js pkg/node/yibao_policy_bg.wasm pkg/web/yibao_policy.js pkg/web/yibao_policy_bg.wasm \
            www/vendor/yibao-policy/yibao_policy.js www/vendor/yibao-policy/yibao_policy_bg.wasm \
-           target/wasm32-unknown-unknown/release/yibao_policy.wasm; do
+           target/wasm32-unknown-unknown/release/yibao_policy.wasm dist/index.html dist/sw.js; do
     [ -s "$f" ] || return 0
   done
-  [ -n "$(find src packs Cargo.toml -newer pkg/web/yibao_policy_bg.wasm -print -quit)" ]
+  [ -n "$(find src packs Cargo.toml -newer pkg/web/yibao_policy_bg.wasm -print -quit)" ] ||
+    [ -n "$(find www -newer dist/sw.js -print -quit)" ]   # the page's sources after the last dist/
 }
 if [ -n "$build" ] || needs_build; then
   echo "== scripts/build.sh"
   scripts/build.sh
+fi
+
+if [ -n "$phone" ]; then
+  echo "== 3. browser, phone profile: node bench/browser.mjs --only phone $quick"
+  node bench/browser.mjs --only phone $quick --json bench/out/phone.json
+  exit 0
 fi
 
 echo "== bench inputs (bench/fixtures.mjs, from ../shared/cases)"
@@ -65,7 +75,7 @@ echo "== 2. package: node bench/node.mjs $quick"
 node bench/node.mjs $quick --json bench/out/node.json
 
 echo
-echo "== 3. browser: node bench/browser.mjs $quick"
+echo "== 3. browser (loopback, then the phone profile): node bench/browser.mjs $quick"
 node bench/browser.mjs $quick --json bench/out/browser.json
 
 echo
