@@ -27,6 +27,7 @@
 pub mod benefit;
 pub mod catalogue;
 pub mod date;
+pub mod divisions;
 pub mod eligibility;
 mod engine;
 pub mod error;
