@@ -20,12 +20,3 @@ pub fn name(code: &str) -> Option<Text> {
         Some(t(zh, en))
     })
 }
-
-/// Every division, in code order: `(code, name)`.
-pub fn all() -> impl Iterator<Item = (&'static str, Text)> {
-    DATA.lines().filter_map(|line| {
-        let mut fields = line.split('\t');
-        let code = fields.next()?;
-        Some((code, t(fields.next()?, fields.next()?)))
-    })
-}
