@@ -178,10 +178,15 @@ fn generated_requests_cover_the_interesting_cases() {
     let mut runner = TestRunner::deterministic();
     let strategy = request();
     let (mut modes, mut capped, mut deducted, mut class_b) = (Vec::new(), 0, 0, 0);
+    let (mut baseline_amounts, mut baseline_unknown) = (0, 0);
     for _ in 0..3000 {
         let req = strategy.new_tree(&mut runner).expect("a request").current();
         let e = engine().estimate(&req).expect("valid");
         modes.push(e.mode);
+        if e.policy.baseline && e.mode != Mode::None {
+            baseline_amounts += usize::from(e.settlement.is_some());
+            baseline_unknown += usize::from(e.settlement.is_none());
+        }
         let Some(s) = e.settlement else { continue };
         capped += usize::from(s.above_cap.0 > Decimal::ZERO);
         deducted += usize::from(s.deductible.0 > Decimal::ZERO);
@@ -194,6 +199,11 @@ fn generated_requests_cover_the_interesting_cases() {
     assert!(
         capped > 50 && deducted > 50 && class_b > 300,
         "capped {capped}, deducted {deducted}, class B {class_b}"
+    );
+    // The invariants run under the national baseline with the person's terms too.
+    assert!(
+        baseline_amounts > 300 && baseline_unknown > 50,
+        "baseline with amounts {baseline_amounts}, without terms {baseline_unknown}"
     );
 }
 
