@@ -14,11 +14,11 @@ pub fn checks(s: &Situation<'_>, f: &Findings) -> Vec<Check> {
                 CheckCode::CrossProvince => cross_province(s, f),
                 CheckCode::PolicyInForce => match s.pack() {
                     Some(p) => policy_in_force(s, p, f),
-                    None => crate::baseline::wording::policy_in_force(s, f),
+                    None => crate::baseline::wording::policy_in_force(s),
                 },
                 CheckCode::DiseaseCovered => match s.pack() {
                     Some(p) => disease_covered(s, p, f),
-                    None => crate::baseline::wording::disease_covered(s, f),
+                    None => crate::baseline::wording::disease_covered(s),
                 },
                 CheckCode::DiseaseRecognized => disease_recognized(f),
                 CheckCode::FilingPresent => filing_present(s, f),

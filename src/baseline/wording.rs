@@ -11,7 +11,7 @@ use crate::situation::Situation;
 use crate::text::t;
 use crate::wording::{ask_insured_place, Words};
 
-pub fn policy_in_force(s: &Situation<'_>, _f: &Findings) -> Words {
+pub fn policy_in_force(s: &Situation<'_>) -> Words {
     let home = &s.name;
     let date = s.req.visit.date;
     match in_force(date) {
@@ -56,7 +56,7 @@ pub fn policy_in_force(s: &Situation<'_>, _f: &Findings) -> Words {
     }
 }
 
-pub fn disease_covered(s: &Situation<'_>, _f: &Findings) -> Words {
+pub fn disease_covered(s: &Situation<'_>) -> Words {
     let home = &s.name;
     let id = &s.req.visit.disease;
     match (covers(id), national_disease(id)) {
