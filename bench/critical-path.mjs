@@ -4,10 +4,12 @@
 // (WebAssembly missing; compilation refused). Then a pause: anything fetched after the first
 // estimate is listed separately (a modern browser must fetch nothing more at all).
 //
-//   scripts/build.sh && node bench/critical-path.mjs [--json bench/out/critical-path.json]
+//   scripts/build.sh && node bench/critical-path.mjs [--runs 5] [--root www] [--modern-only] [--json out.json]
 //
 // Bytes are the response bodies as served by scripts/serve.mjs (uncompressed) and gzip -9 of
-// them (as a static host would send them). A fresh profile per scenario: cold cache.
+// them (as a static host would send them). A fresh profile per run: cold cache. With --runs N
+// each scenario runs N times; the time (the page's own "yibao:first-estimate" mark, ms after
+// navigation) is the median. --root serves another copy of the page (e.g. an older commit's).
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -18,7 +20,11 @@ import { queryFor } from "../tests/browser/drive.mjs";
 import { root } from "./fixtures.mjs";
 
 const args = process.argv.slice(2);
-const jsonOut = args.includes("--json") ? args[args.indexOf("--json") + 1] : null;
+const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const jsonOut = option("--json", null);
+const RUNS = Number(option("--runs", 1));
+const wwwDir = option("--root", join(root, "www"));
+const MODERN_ONLY = args.includes("--modern-only");
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const cases = JSON.parse(readFileSync(join(root, "..", "shared", "cases", "public.json"), "utf8"));
 const example = cases.find((c) => c.name.includes("contract example with ceilings"));
@@ -63,23 +69,27 @@ async function measure(origin, scenario) {
     shown = true;
     const fund = (await page.getByTestId("fund-pays").innerText()).replace(/[^\d.]/g, "");
     if (fund !== example.expect.settlement.fundPays) throw new Error(`${scenario.name}: fund pays ${fund}`);
+    const firstEstimate = await page.evaluate(() => performance.getEntriesByName("yibao:first-estimate")[0]?.startTime ?? null);
     await page.waitForTimeout(1500);
     const sum = (list, k) => list.reduce((n, r) => n + r[k], 0);
     const before = seen.filter((r) => r.before), after = seen.filter((r) => !r.before);
-    return { name: scenario.name, files: before, raw: sum(before, "raw"), gzip: sum(before, "gzip"), later: after };
+    return { name: scenario.name, firstEstimate, files: before, raw: sum(before, "raw"), gzip: sum(before, "gzip"), later: after };
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
   }
 }
 
-const server = await startServer({ rootDir: join(root, "www"), listenPort: 0 });
+const server = await startServer({ rootDir: wwwDir, listenPort: 0 });
 const origin = `http://127.0.0.1:${server.address().port}`;
 const out = [];
 try {
-  for (const s of scenarios) {
+  for (const s of MODERN_ONLY ? scenarios.slice(0, 1) : scenarios) {
     try {
-      out.push(await measure(origin, s));
+      const runs = [];
+      for (let r = 0; r < RUNS; r++) runs.push(await measure(origin, s));
+      const times = runs.map((x) => x.firstEstimate).sort((a, b) => a - b);
+      out.push({ ...runs[0], firstEstimate: times[times.length >> 1], times });
     } catch (e) {
       out.push({ name: s.name, error: String(e.message).split("\n")[0] });
     }
@@ -88,12 +98,12 @@ try {
   await new Promise((ok) => server.close(ok));
 }
 
-console.log("| scenario | files before the first estimate | raw | gzip -9 | fetched after it |");
-console.log("|---|---|---:|---:|---|");
+console.log(`| scenario | first estimate (median of ${RUNS}) | files before the first estimate | raw | gzip -9 | fetched after it |`);
+console.log("|---|---:|---|---:|---:|---|");
 for (const o of out) {
-  if (o.error) { console.log(`| ${o.name} | no estimate: ${o.error} | | | |`); continue; }
+  if (o.error) { console.log(`| ${o.name} | no estimate: ${o.error} | | | | |`); continue; }
   const files = o.files.map((f) => `${f.path === "/" ? "index.html" : f.path.replace(/^\/(vendor\/)?/, "")} ${kb(f.raw)}`).join(", ");
-  console.log(`| ${o.name} | ${o.files.length}: ${files} | ${kb(o.raw)} | ${kb(o.gzip)} | ${o.later.map((f) => f.path).join(", ") || "nothing"} |`);
+  console.log(`| ${o.name} | ${o.firstEstimate == null ? "—" : `${o.firstEstimate.toFixed(0)} ms`} | ${o.files.length}: ${files} | ${kb(o.raw)} | ${kb(o.gzip)} | ${o.later.map((f) => f.path).join(", ") || "nothing"} |`);
 }
 if (jsonOut) {
   mkdirSync(dirname(jsonOut), { recursive: true });
