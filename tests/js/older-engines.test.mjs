@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -20,12 +20,12 @@ const publicCases = loadCases("public.json");
 const yearCases = loadCases("year.json");
 
 /** Does `wasm-opt` accept the module with only these features, once its target_features section
- *  (which would re-enable what it names) is stripped? */
-function validates(wasm, features) {
+ *  (which would re-enable what it names) is stripped? (`strip: false` for a module without one.) */
+function validates(wasm, features, { strip = true } = {}) {
   const dir = mkdtempSync(join(tmpdir(), "yibao-features-"));
   try {
-    const copy = join(dir, "stripped.wasm");
-    execFileSync(WASM_OPT, ["--strip-target-features", wasm, "-o", copy]);
+    const copy = strip ? join(dir, "stripped.wasm") : wasm;
+    if (strip) execFileSync(WASM_OPT, ["--strip-target-features", wasm, "-o", copy]);
     execFileSync(WASM_OPT, ["-q", "--mvp-features", ...features.map((f) => `--enable-${f}`), copy, "-o", join(dir, "out.wasm")], { stdio: "pipe" });
     return true;
   } catch (e) {
@@ -124,4 +124,20 @@ test("the classic-script build defines yibaoPolicyJs and answers every public ca
     }));`, context));
   assert.equal(typeof context.WebAssembly, "undefined");
   assert.deepEqual(publicCases.flatMap((c, i) => compareOutcome(c, outcomes[i])), []);
+});
+
+test("the pages' probe module compiles with reference types and is refused without them; both pages use the same", async () => {
+  const { PROBE, wasmRuns } = await import(join(repo, "www", "js", "engine-loader.js"));
+  const legacy = readFileSync(join(repo, "www", "js", "legacy", "engine-loader.js"), "utf8");
+  assert.deepEqual(JSON.parse(legacy.match(/var PROBE = (\[[\d, ]+\]);/)[1]), PROBE);
+  assert.equal(await wasmRuns(), true, "Node 20 runs it");
+  const dir = mkdtempSync(join(tmpdir(), "yibao-probe-"));
+  try {
+    const file = join(dir, "probe.wasm");
+    writeFileSync(file, Uint8Array.from(PROBE));
+    assert.equal(validates(file, ["reference-types"], { strip: false }), true);
+    assert.equal(validates(file, [], { strip: false }), false, "an engine without reference types refuses the probe");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

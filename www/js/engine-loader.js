@@ -29,16 +29,14 @@ export async function wasmRuns() {
   }
 }
 
-/** A network failure, which the pure-JS build would not cure: the page offers a retry instead. */
-class NotLoaded extends Error {}
-
-/** The main build's glue and .wasm (the preloads in index.html are already fetching both). */
+/**
+ * The main build's glue and .wasm (the preloads in index.html are already fetching both). A
+ * failed download rejects: the pure-JS build would not cure the network, so the page offers a
+ * retry instead.
+ */
 async function wasmFiles() {
-  const [glue, response] = await Promise.all([
-    import(WASM_GLUE).catch((e) => { throw new NotLoaded(e.message); }),
-    fetch(WASM_FILE).catch((e) => { throw new NotLoaded(e.message); }),
-  ]);
-  if (!response.ok) throw new NotLoaded(`HTTP ${response.status} for ${WASM_FILE}`);
+  const [glue, response] = await Promise.all([import(WASM_GLUE), fetch(WASM_FILE)]);
+  if (!response.ok) throw new Error(`HTTP ${response.status} for ${WASM_FILE}`);
   return { glue, response };
 }
 
