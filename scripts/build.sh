@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Build the npm package in pkg/ (four wasm-pack targets assembled into one package) and copy the
-# browser builds into www/vendor/ for the demo page. Run scripts/setup.sh first.
+# Build the npm package in pkg/ (four wasm-pack targets, plus the MVP .wasm and the pure-JS engine
+# from scripts/build-mvp.sh, assembled into one package) and copy the browser builds into
+# www/vendor/ for the demo page. Run scripts/setup.sh first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$PATH"   # npm's binaryen wasm-opt, never Debian's

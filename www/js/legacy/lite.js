@@ -1,5 +1,6 @@
 // The simple page for old webviews: one classic script (ES2017, no modules, no optional
-// chaining or object spread) over the no-modules build (global wasm_bindgen). One form, the same
+// chaining or object spread) over the engine engine-loader.js picks: the no-modules build
+// (global wasm_bindgen), or the pure-JS build where WebAssembly cannot run. One form, the same
 // URL parameters as the main page, the same answers, the same notice.
 (function () {
   "use strict";
