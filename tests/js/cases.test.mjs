@@ -1,4 +1,5 @@
-// Every public, additions and year case through the nodejs build and the web build (initSync from bytes).
+// Every public, additions and year case through the nodejs build, the web build (initSync from
+// bytes), the MVP build (initSync from its own .wasm) and the pure-JS build (yibao-policy/js).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -15,7 +16,10 @@ async function builds() {
   const node = require("../../pkg/node/yibao_policy.js");
   const web = await import("../../pkg/web/yibao_policy.js");
   web.initSync({ module: readFileSync(new URL("../../pkg/web/yibao_policy_bg.wasm", import.meta.url)) });
-  return { node, web };
+  const mvp = await import("../../pkg/mvp/yibao_policy.js");
+  mvp.initSync({ module: readFileSync(new URL("../../pkg/mvp/yibao_policy_bg.wasm", import.meta.url)) });
+  const js = await import("../../pkg/js/yibao_policy.js");
+  return { node, web, mvp, js };
 }
 
 function outcome(run) {

@@ -31,9 +31,11 @@ function showCrash(message) {
 
 async function boot() {
   setLang(parseState(location.search).lang);
-  clear(root).append(h("p", { class: "loading", role: "status" }, t("app.loading")));
+  const status = h("p", { class: "loading", role: "status" }, t("app.loading"));
+  clear(root).append(status);
   try {
-    const api = await loadEngine();
+    // An old browser gets the pure-JS engine: slower to arrive, never an error.
+    const api = await loadEngine({ onSlower: () => { status.textContent = t("app.loadingSlower"); } });
     startApp({ api, root });
     document.documentElement.dataset.boot = "ready";
   } catch (error) {

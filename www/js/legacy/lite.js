@@ -1,5 +1,6 @@
 // The simple page for old webviews: one classic script (ES2017, no modules, no optional
-// chaining or object spread) over the no-modules build (global wasm_bindgen). One form, the same
+// chaining or object spread) over the engine engine-loader.js picks: the no-modules build
+// (global wasm_bindgen), or the pure-JS build where WebAssembly cannot run. One form, the same
 // URL parameters as the main page, the same answers, the same notice.
 (function () {
   "use strict";
@@ -13,7 +14,7 @@
       unknown: "不清楚", visit: "就医信息", vdate: "就诊日期", vplace: "就医地", level: "医院等级", networked: "医院已联网直接结算",
       netYes: "已开通", netNo: "没有开通", costs: "费用", a: "甲类费用（元）", b: "乙类费用（元）", c: "丙类/自费费用（元）",
       yf: "今年这个病种医保已付（元）", yd: "今年已付起付线（元）", choose: "请选择", fund: "医保支付", patient: "个人支付",
-      total: "费用合计", next: "下一步：", loading: "正在加载……", failed: "计算工具没有加载成功，请稍后重试。",
+      total: "费用合计", next: "下一步：", loading: "正在加载……", slower: "正在加载兼容版，第一次计算会慢一些……", failed: "计算工具没有加载成功，请稍后重试。",
       incomplete: "请把上面的选项填完整。", full: "打开完整版", lines: "另含 {n} 条明细费用（来自链接）",
       direct: "可以直接结算", manual: "不能直接结算，可回参保地报销", none: "这次费用医保不予支付",
       pass: "通过", fail: "未通过", warn: "需注意", levels: ["一级医院", "二级医院", "三级医院"],
@@ -29,6 +30,7 @@
       networked: "Hospital networked for direct settlement", netYes: "Yes", netNo: "No", costs: "Costs", a: "Class A (yuan)",
       b: "Class B (yuan)", c: "Class C / self-paid (yuan)", yf: "Fund already paid this year for this disease", yd: "Deductible already paid this year",
       choose: "Choose", fund: "Fund pays", patient: "You pay", total: "Total", next: "Next step:", loading: "Loading…",
+      slower: "Loading the compatible version; the first answer takes a little longer…",
       failed: "The calculator did not load; please try again later.", incomplete: "Please complete the choices above.",
       full: "Open the full version", lines: "Plus {n} itemised cost lines (from the link)",
       direct: "Direct settlement possible", manual: "No direct settlement: claim at home", none: "The fund pays nothing for this visit",
@@ -258,8 +260,9 @@
     sw.setAttribute("lang", lang === "en" ? "zh-CN" : "en");
     document.getElementById("lite-full").textContent = L.full;
     out.textContent = L.loading;
-    wasm_bindgen({ module_or_path: "vendor/yibao-policy/no-modules/yibao_policy_bg.wasm" }).then(function () {
-      engine = wasm_bindgen.Engine.withDefaults();
+    // js/legacy/engine-loader.js: WebAssembly where it runs here, else the pure-JS engine.
+    yibaoLoadEngine(function () { out.textContent = L.slower; }).then(function (loaded) {
+      engine = loaded;
       buildForm();
       form.addEventListener("input", render);
       form.addEventListener("change", function (e) {
