@@ -195,3 +195,26 @@ fn the_comparison_itself_catches_differences() {
     let right = serde_json::json!({ "settlement": { "fundPays": "7500", "ratio": 0.750 } });
     assert!(compare_estimate(&right, &result).is_empty());
 }
+
+#[test]
+fn a_key_written_twice_is_refused_by_the_cli() {
+    let (_, hotan) = yibao_policy::policy::DEFAULT_PACKS[0];
+    let twice = hotan.replacen(r#""version":"#, r#""version":"2025.0","version":"#, 1);
+    let file = std::env::temp_dir().join(format!("yibao-twice-{}.json", std::process::id()));
+    std::fs::write(&file, &twice).expect("write a temporary pack");
+    let path = file.to_string_lossy().into_owned();
+    let (ok, _, stderr) = cli(&["validate", &path], "");
+    std::fs::remove_file(&file).ok();
+    assert!(!ok, "validate refuses the pack");
+    assert!(stderr.contains(&format!("{path}: version: ")), "{stderr}");
+
+    let case = &load("public.json")[0];
+    let request = case["request"]
+        .to_string()
+        .replacen(r#""date":"#, r#""date":"2025-01-01","date":"#, 1);
+    let (ok, stdout, stderr) = cli(&["estimate"], &request);
+    assert!(!ok && stdout.is_empty());
+    let err: Value = serde_json::from_str(&stderr).expect("stderr is the error JSON");
+    assert_eq!(err["error"]["code"], "INVALID_INPUT");
+    assert_eq!(err["error"]["path"], "visit.date", "{err}");
+}

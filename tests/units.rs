@@ -47,7 +47,11 @@ mod json_parse {
         let v = parse(r#" {"a": [1, -2.5e3, 0.10, true, false, null], "b": "x\"\\\/\u4e2d\ud83d\ude00", "a": 7} "#)
             .unwrap();
         let m = v.as_object().unwrap();
-        assert_eq!(m.len(), 2);
+        assert_eq!(
+            (m.len(), m.repeated()),
+            (3, &["a".to_string()][..]),
+            "members as written"
+        );
         assert_eq!(
             m.get("a"),
             Some(&Value::Number("7".into())),
@@ -101,6 +105,84 @@ mod json_parse {
         assert_eq!(parse(&deep).unwrap_err().code, yibao_policy::ErrorCode::LimitExceeded);
         let ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
         assert!(parse(&ok).is_ok());
+    }
+}
+
+mod repeated_keys {
+    use yibao_policy::{Engine, ErrorCode};
+
+    const REQUEST: &str = r#"{"insured":{"region":"653200","scheme":"employee"},
+      "filing":{"category":"stationed_worker","place":"441900","start":"2025-01-01"},
+      "visit":{"date":"2025-06-10","place":"441900","hospitalLevel":3,"disease":"cancer_outpatient"},
+      "items":[{"amount":"1.00","class":"A"}]}"#;
+
+    fn refused(result: Result<impl std::fmt::Debug, yibao_policy::Error>, path: &str) {
+        let err = result.expect_err("a repeated key is refused");
+        assert_eq!(
+            (err.code, err.path.as_str()),
+            (ErrorCode::InvalidInput, path),
+            "{err:?}"
+        );
+        assert!(err.message.en.contains("more than once"), "{err:?}");
+    }
+
+    #[test]
+    fn a_request_with_a_key_written_twice_is_refused_at_its_path() {
+        let engine = Engine::with_defaults().unwrap();
+        assert!(engine.estimate_text(REQUEST).is_ok());
+        let twice = REQUEST.replace(r#""date":"2025-06-10""#, r#""date":"2025-06-10","date":"2025-07-10""#);
+        refused(engine.estimate_text(&twice), "visit.date");
+        refused(
+            engine.check_eligibility_json(&yibao_policy::json::parse(&twice).unwrap()),
+            "visit.date",
+        );
+        refused(
+            engine.estimate_year_text(&format!("[{REQUEST},{twice}]")),
+            "[1].visit.date",
+        );
+        let line = REQUEST.replace(r#""class":"A""#, r#""class":"A","class":"C""#);
+        refused(engine.estimate_text(&line), "items[0].class");
+    }
+
+    #[test]
+    fn the_parser_remembers_a_repeated_key_once() {
+        let v = yibao_policy::json::parse(r#"{"a":1,"b":2,"a":3,"c":{"d":1,"d":2},"a":4}"#).unwrap();
+        assert_eq!(v.as_object().unwrap().repeated(), ["a".to_string()]);
+        let paths: Vec<String> = yibao_policy::json::repeated_keys(&v)
+            .into_iter()
+            .map(|e| e.path)
+            .collect();
+        assert_eq!(paths, ["a", "c.d"]);
+    }
+
+    #[test]
+    fn a_large_object_finds_every_key_and_the_last_of_a_repeat() {
+        let text = format!(
+            "{{{}}}",
+            (0..500)
+                .rev()
+                .map(|i| format!(r#""k{i}":{i}"#))
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+        let v = yibao_policy::json::parse(&text).unwrap();
+        for i in 0..500 {
+            // Large objects are searched by their index, small ones from end to end.
+            assert_eq!(
+                v.get(&format!("k{i}")),
+                Some(&yibao_policy::json::Value::Number(i.to_string()))
+            );
+        }
+        assert_eq!(v.get("k500"), None);
+        assert!(v.as_object().unwrap().repeated().is_empty());
+        let twice = text.replacen('{', r#"{"k7":"first","k250":"first","#, 1);
+        let v = yibao_policy::json::parse(&twice).unwrap();
+        assert_eq!(v.get("k7"), Some(&yibao_policy::json::Value::Number("7".into())));
+        assert_eq!(v.get("k250"), Some(&yibao_policy::json::Value::Number("250".into())));
+        assert_eq!(
+            v.as_object().unwrap().repeated(),
+            ["k250".to_string(), "k7".to_string()]
+        );
     }
 }
 

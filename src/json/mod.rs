@@ -2,13 +2,18 @@
 //! helpers that read requests and packs by hand rather than by derive — so that every refusal
 //! names its exact field (`items[2].amount`) with a bilingual message, and numbers keep their
 //! exact decimal text.
+//!
+//! Objects are indexed by key once, when parsed, and hold at most
+//! [`MAX_MEMBERS`](crate::limits::MAX_MEMBERS) members, so any text within the size limits is
+//! read in time linear in its size. A key written twice is kept and listed
+//! ([`Map::repeated`], [`repeated_keys`]) for the request and pack readers to refuse at its path.
 
 mod parse;
 mod value;
 mod write;
 
 pub use parse::parse;
-pub use value::{Map, Value};
+pub use value::{key_order, order_by_key, repeats, Map, Value};
 pub use write::{to_string, to_string_pretty};
 
 use crate::date::Date;
@@ -60,6 +65,44 @@ pub fn wrong_type(path: &str, v: &Value, want_zh: &str, want_en: &str) -> Error 
             format!("must be {want_en}, not {en}"),
         ),
     )
+}
+
+/// Every key written twice in one object, anywhere in `v`, as an `INVALID_INPUT` error at the
+/// key's path (`visit.date`): objects in document order, the keys of each in key order.
+pub fn repeated_keys(v: &Value) -> Vec<Error> {
+    let mut found = Vec::new();
+    find_repeated(v, &At::Text(""), &mut found);
+    found
+}
+
+fn find_repeated(v: &Value, at: &At<'_>, found: &mut Vec<Error>) {
+    match v {
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                find_repeated(item, &At::Index(at, i), found);
+            }
+        }
+        Value::Object(map) => {
+            for key in map.repeated() {
+                found.push(Error::invalid(
+                    join_key(&at.render(), key),
+                    t(
+                        format!("键名“{key}”重复出现，无法确定用哪一个值"),
+                        format!("key '{key}' appears more than once: which value is meant is unclear"),
+                    ),
+                ));
+            }
+            for (key, item) in map {
+                find_repeated(item, &At::Key(at, key), found);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Refuse a value with a key written twice (`INVALID_INPUT` at the first such key's path).
+pub fn refuse_repeated_keys(v: &Value) -> Result<(), Error> {
+    repeated_keys(v).into_iter().next().map_or(Ok(()), Err)
 }
 
 /// Where a value is, built up without allocating: the path is only written out for an error.
