@@ -30,8 +30,10 @@ fi
 # TypeScript, Vite, playwright-core and the benchmark peers.
 if [ ! -x node_modules/.bin/wasm-opt ] || ! npm ls --depth=0 >/dev/null 2>&1; then
   say "installing npm dev dependencies"
-  # `npm install` honours package-lock.json; `npm ci` trips over npm's lockfile bug with
-  # platform-specific optional packages (rollup's), so it is not used.
+  # `npm install` honours package-lock.json, which is complete (a fresh clone stays clean).
+  # `npm ci` is not used: it wants every optional platform package of @gorules/zen-engine in the
+  # lockfile, and the registry reachable here answers 404 for the darwin/win32/arm64/wasi ones,
+  # so npm cannot write them (`npm ci` then fails with "Missing: … from lock file").
   npm install --no-audit --no-fund
 fi
 
