@@ -1,42 +1,6 @@
 //! Unit tests of the small building blocks: dates, division codes, money parsing and rounding,
-//! the JSON parser and writer, and the canonical JSON behind pack digests. They live here,
+//! the JSON parser, and the canonical JSON behind pack digests. They live here,
 //! outside `src/`, so that the library itself holds no `unwrap`.
-
-mod json_write {
-    use serde::Serialize;
-    use std::collections::BTreeMap;
-    use yibao_policy::json::{to_string, to_string_pretty};
-
-    #[derive(Serialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Sample {
-        name: &'static str,
-        some_list: Vec<u8>,
-        empty: Vec<u8>,
-        none: Option<i32>,
-        map: BTreeMap<&'static str, i64>,
-        text: String,
-    }
-
-    #[test]
-    fn writes_compact_and_pretty_json() {
-        let s = Sample {
-            name: "和田",
-            some_list: vec![1, 2],
-            empty: vec![],
-            none: None,
-            map: [("a", -5)].into_iter().collect(),
-            text: "q\"\\\n\u{1}".into(),
-        };
-        assert_eq!(
-            to_string(&s),
-            r#"{"name":"和田","someList":[1,2],"empty":[],"none":null,"map":{"a":-5},"text":"q\"\\\n\u0001"}"#
-        );
-        assert_eq!(to_string_pretty(&vec![1u8]), "[\n  1\n]");
-        assert_eq!(to_string(&u64::MAX), "18446744073709551615");
-        assert_eq!(to_string(&1.5f64), "null", "floats are refused, never guessed");
-    }
-}
 
 mod json_parse {
     use yibao_policy::json::{parse, Value};

@@ -9,8 +9,14 @@ use rust_decimal::Decimal;
 use serde_json::Value;
 use std::path::PathBuf;
 
+/// `../shared` beside the checkout, whichever crate of the workspace the test belongs to.
 pub fn shared_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared")
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest
+        .ancestors()
+        .map(|dir| dir.join("../shared"))
+        .find(|shared| shared.join("cases").is_dir())
+        .unwrap_or_else(|| manifest.join("../shared"))
 }
 
 pub fn load(name: &str) -> Vec<Value> {
@@ -112,4 +118,45 @@ fn same(diffs: &mut Vec<String>, at: &str, expect: &Value, actual: &Value) {
             diffs.push(format!("{at}: amount {s} does not have exactly two decimals"));
         }
     }
+}
+
+pub fn report(failures: Vec<String>) {
+    assert!(
+        failures.is_empty(),
+        "{} difference(s):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// Compare one case's expectation with an outcome: a result JSON or an error JSON.
+pub fn check(name: &str, expect: &Value, outcome: Result<Value, Value>) -> Vec<String> {
+    let diffs = match (expect.get("error"), outcome) {
+        (Some(want), Err(got)) => compare_error(want, &got),
+        (Some(want), Ok(_)) => vec![format!("expected error {want}, got a result")],
+        (None, Ok(result)) => compare_estimate(expect, &result),
+        (None, Err(got)) => vec![format!("unexpected error {got}")],
+    };
+    diffs.into_iter().map(|d| format!("[{name}] {d}")).collect()
+}
+
+pub fn year_diffs(case: &Value, results: &[Value]) -> Vec<String> {
+    let name = case["name"].as_str().unwrap_or("?");
+    let expect = case["expect"].as_array().expect("expect is a list");
+    let mut diffs = Vec::new();
+    if results.len() != expect.len() {
+        diffs.push(format!(
+            "[{name}] {} results for {} visits",
+            results.len(),
+            expect.len()
+        ));
+    }
+    for (i, (want, got)) in expect.iter().zip(results).enumerate() {
+        diffs.extend(
+            compare_estimate(want, got)
+                .into_iter()
+                .map(|d| format!("[{name}] visit {i}: {d}")),
+        );
+    }
+    diffs
 }
