@@ -104,6 +104,10 @@ mod repeated_keys {
             engine.estimate_year_text(&format!("[{REQUEST},{twice}]")),
             "[1].visit.date",
         );
+        let manifest =
+            yibao_policy::json::parse(&format!(r#"{{"x":"sha256:{0}","x":"sha256:{0}"}}"#, "0".repeat(64))).unwrap();
+        let (_, hotan) = yibao_policy::policy::DEFAULT_PACKS[0];
+        refused(Engine::from_pack_texts_pinned(&[hotan], &manifest), "manifest.x");
         let line = REQUEST.replace(r#""class":"A""#, r#""class":"A","class":"C""#);
         refused(engine.estimate_text(&line), "items[0].class");
     }

@@ -87,13 +87,7 @@ fn find_repeated(v: &Value, at: &At<'_>, found: &mut Vec<Error>) {
         }
         Value::Object(map) => {
             for key in map.repeated() {
-                found.push(Error::invalid(
-                    join_key(&at.render(), key),
-                    t(
-                        format!("键名“{key}”重复出现，无法确定用哪一个值"),
-                        format!("key '{key}' appears more than once: which value is meant is unclear"),
-                    ),
-                ));
+                found.push(repeated_key(&join_key(&at.render(), key), key));
             }
             for (key, item) in map {
                 find_repeated(item, &At::Key(at, key), found);
@@ -101,6 +95,17 @@ fn find_repeated(v: &Value, at: &At<'_>, found: &mut Vec<Error>) {
         }
         _ => {}
     }
+}
+
+/// The refusal of a key written twice, at its path.
+pub fn repeated_key(path: &str, key: &str) -> Error {
+    Error::invalid(
+        path,
+        t(
+            format!("键名“{key}”重复出现，无法确定用哪一个值"),
+            format!("key '{key}' appears more than once: which value is meant is unclear"),
+        ),
+    )
 }
 
 /// Refuse a value with a key written twice (`INVALID_INPUT` at the first such key's path).
