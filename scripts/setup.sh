@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install everything the build and the tests need, skipping what is already there.
 #   scripts/setup.sh            toolchain for building: wasm32 target, wasm-pack, wasm-bindgen-cli
-#                               (the version in Cargo.lock), npm dev dependencies (binaryen's wasm-opt)
+#                               (the version in Cargo.lock), cargo-deny, npm dev dependencies
+#                               (binaryen's wasm-opt)
 #   scripts/setup.sh --browser  also Debian's chromium and chromium-driver, for the browser tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +25,14 @@ want_bindgen=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); prin
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$want_bindgen" ]; then
   say "installing wasm-bindgen-cli $want_bindgen"
   cargo install wasm-bindgen-cli --version "$want_bindgen"
+fi
+
+# cargo-deny: licences, sources and duplicate crates of the Rust dependency tree (deny.toml),
+# checked by scripts/test.sh.
+want_deny=0.20.2
+if [ "$(cargo deny --version 2>/dev/null | awk '{print $2}')" != "$want_deny" ]; then
+  say "installing cargo-deny $want_deny"
+  cargo install cargo-deny --version "$want_deny" --locked
 fi
 
 # npm dev dependencies: binaryen (wasm-opt; Debian's is too old and emits broken wasm),
