@@ -1,20 +1,13 @@
 //! The size limits of README "Limits", each refused with LIMIT_EXCEEDED at its path.
 
 use yibao_policy::limits::{MAX_ITEMS, MAX_MEMBERS, MAX_PACKS, MAX_RECOGNIZED, MAX_REQUEST_BYTES, MAX_VISITS};
+mod common;
+
+use common::REQUEST;
 use yibao_policy::{Engine, ErrorCode};
 
-const REQUEST: &str = r#"{"insured":{"region":"653200","scheme":"employee"},
-  "filing":{"category":"stationed_worker","place":"441900","start":"2025-01-01"},
-  "visit":{"date":"2025-06-10","place":"441900","hospitalLevel":3,"disease":"cancer_outpatient"},
-  "items":[{"amount":"1.00","class":"A"}]}"#;
-
 fn refused(result: Result<impl std::fmt::Debug, yibao_policy::Error>, path: &str) {
-    let err = result.expect_err("over the limit");
-    assert_eq!(
-        (err.code, err.path.as_str()),
-        (ErrorCode::LimitExceeded, path),
-        "{err:?}"
-    );
+    common::refused(result, ErrorCode::LimitExceeded, path);
 }
 
 fn engine() -> Engine {

@@ -72,21 +72,14 @@ mod json_parse {
     }
 }
 
+mod common;
+
 mod repeated_keys {
+    use crate::common::REQUEST;
     use yibao_policy::{Engine, ErrorCode};
 
-    const REQUEST: &str = r#"{"insured":{"region":"653200","scheme":"employee"},
-      "filing":{"category":"stationed_worker","place":"441900","start":"2025-01-01"},
-      "visit":{"date":"2025-06-10","place":"441900","hospitalLevel":3,"disease":"cancer_outpatient"},
-      "items":[{"amount":"1.00","class":"A"}]}"#;
-
     fn refused(result: Result<impl std::fmt::Debug, yibao_policy::Error>, path: &str) {
-        let err = result.expect_err("a repeated key is refused");
-        assert_eq!(
-            (err.code, err.path.as_str()),
-            (ErrorCode::InvalidInput, path),
-            "{err:?}"
-        );
+        let err = crate::common::refused(result, ErrorCode::InvalidInput, path);
         assert!(err.message.en.contains("more than once"), "{err:?}");
     }
 

@@ -9,6 +9,23 @@ use rust_decimal::Decimal;
 use serde_json::Value;
 use std::path::PathBuf;
 
+/// A small valid request: Hotan's employee stationed in Dongguan, one class A line.
+pub const REQUEST: &str = r#"{"insured":{"region":"653200","scheme":"employee"},
+  "filing":{"category":"stationed_worker","place":"441900","start":"2025-01-01"},
+  "visit":{"date":"2025-06-10","place":"441900","hospitalLevel":3,"disease":"cancer_outpatient"},
+  "items":[{"amount":"1.00","class":"A"}]}"#;
+
+/// The error of a call that must be refused, with this code at this path.
+pub fn refused<T: std::fmt::Debug>(
+    result: Result<T, yibao_policy::Error>,
+    code: yibao_policy::ErrorCode,
+    path: &str,
+) -> yibao_policy::Error {
+    let err = result.expect_err("refused");
+    assert_eq!((err.code, err.path.as_str()), (code, path), "{err:?}");
+    err
+}
+
 /// `../shared` beside the checkout, whichever crate of the workspace the test belongs to.
 pub fn shared_dir() -> PathBuf {
     let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
