@@ -92,6 +92,7 @@ pub enum Lines {
 
 impl Request {
     pub fn from_json(v: &Value, lines: Lines) -> Result<Request, Error> {
+        crate::json::refuse_repeated_keys(v)?;
         let o = Obj::new(v, "")?;
         let insured = read_insured(&Obj::new(o.require("insured")?, "insured")?)?;
         let filing = match o.get("filing") {

@@ -383,7 +383,7 @@ fn without_terms_every_call_says_what_it_can() {
     assert!(fields[..10].iter().all(|f| f.value.is_none()));
     assert_eq!(fields[10].value.as_deref(), Some("110000"));
     // JSON: null, not absent.
-    let text = yibao_policy::json::to_string(&e);
+    let text = serde_json::to_string(&e).expect("results serialize");
     assert!(
         text.contains("\"settlement\":null") && text.contains("\"ytdAfter\":null"),
         "{text}"

@@ -191,6 +191,36 @@ fn every_problem_is_reported_not_only_the_first() {
 }
 
 #[test]
+fn a_key_written_twice_is_reported_with_every_other_problem() {
+    let mut hotan = pack("hotan");
+    set(
+        &mut hotan,
+        "/regions/0/versions/0/diseases/sle/ratio/resident/value",
+        json!("1.5"),
+    );
+    // serde_json keeps one value per key, so the repeated keys are written into the text.
+    let text = hotan
+        .to_string()
+        .replacen(r#""version":"#, r#""version":"2025.0","version":"#, 1)
+        .replacen(r#""provenance":"#, r#""provenance":"seed","provenance":"#, 1);
+    let want = [
+        "version",
+        "regions[0].versions[0].provenance",
+        "regions[0].versions[0].diseases.sle.ratio.resident",
+    ];
+    for err in [
+        Engine::from_pack_texts(&[&text]).expect_err("refused"),
+        Engine::from_packs(&[yibao_policy::json::parse(&text).unwrap()]).expect_err("refused"),
+    ] {
+        assert_eq!(err.code, ErrorCode::InvalidPolicy);
+        let paths: Vec<&str> = err.problems.iter().map(|p| p.path.as_str()).collect();
+        for path in want {
+            assert!(paths.contains(&path), "{path} not in {paths:?}");
+        }
+    }
+}
+
+#[test]
 fn packs_may_not_define_a_region_twice() {
     let hotan = pack("hotan");
     assert_reported(&[hotan.clone(), hotan], 1, "regions[0].code");

@@ -28,8 +28,9 @@ fuzz_target!(|data: &[u8]| {
         if let Some(cap) = s.cap_remaining {
             assert!(s.fund_pays.0 <= cap.0);
         }
-        // The result's JSON must parse again.
-        yibao_policy::json::parse(&yibao_policy::json::to_string(&e)).expect("our output is JSON");
+        // The result must serialize, and its JSON read again.
+        let json = serde_json::to_string(&e).expect("results serialize");
+        yibao_policy::json::parse(&json).expect("our reader reads it");
     }
     if let Ok(v) = yibao_policy::json::parse(text) {
         let _ = engine.check_eligibility_json(&v);
