@@ -168,3 +168,8 @@ export function queryFor(req, { page = "result", extra = {} } = {}) {
   for (const [k, value] of Object.entries(extra)) q.set(k, value);
   return `?${q}`;
 }
+
+/** The same answers in the fragment form the page writes (#…), which never reaches a server. */
+export function hashFor(req, opts) {
+  return queryFor(req, opts).replace(/^\?/, "#");
+}
