@@ -112,7 +112,8 @@ pub struct Findings {
     /// `None`: the request does not say (a warning, not a failure).
     pub recognized: Option<bool>,
     pub filing: FilingFinding,
-    pub networked: bool,
+    /// `None`: not known (a warning, not a failure).
+    pub networked: Option<bool>,
 }
 
 impl Findings {
@@ -165,7 +166,7 @@ impl Findings {
             CheckCode::FilingPresent => filing(|_, _| true),
             CheckCode::FilingPlace => filing(|place, _| place),
             CheckCode::FilingDates => filing(|_, dates| dates),
-            CheckCode::HospitalNetworked => pass(self.networked),
+            CheckCode::HospitalNetworked => self.networked.map_or(CheckStatus::Warn, pass),
         }
     }
 

@@ -24,6 +24,8 @@ pub struct PolicyRef {
     pub version: String,
     /// Whether that version is in force on the visit date (false before the opening date).
     pub in_force: bool,
+    /// The version's parameters were checked up to this date (null: not stated).
+    pub reviewed_until: Option<String>,
 }
 
 /// The result of `estimate` (CONTRACT.md), plus the per-line breakdown and the notice.
@@ -144,6 +146,7 @@ pub fn estimate_with_ytd(set: &PolicySet, req: &Request, ytd: &Ytd) -> Result<Es
             name: s.region.name.clone(),
             version: s.version.from.to_string(),
             in_force: s.in_force.is_some(),
+            reviewed_until: s.version.reviewed_until.map(|d| d.to_string()),
         },
         lines: w.priced.lines,
         notice: notice(),

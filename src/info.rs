@@ -16,6 +16,8 @@ pub struct VersionInfo {
     pub from: String,
     pub open: bool,
     pub provenance: Provenance,
+    /// Checked against the published policy up to this date (null: not stated).
+    pub reviewed_until: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -99,6 +101,7 @@ pub fn regions(set: &PolicySet) -> Vec<RegionInfo> {
                     from: v.from.to_string(),
                     open: v.open,
                     provenance: v.provenance,
+                    reviewed_until: v.reviewed_until.map(|d| d.to_string()),
                 })
                 .collect(),
         })

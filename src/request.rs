@@ -48,7 +48,8 @@ pub struct Visit {
     pub date: Date,
     pub place: String,
     pub hospital_level: u8,
-    pub networked: bool,
+    /// `None`: the person does not know (`null`); an absent field means networked.
+    pub networked: Option<bool>,
     pub disease: String,
 }
 
@@ -212,7 +213,12 @@ fn read_visit(o: &Obj<'_>) -> Result<Visit, Error> {
     let date = o.req_date("date")?;
     let place = o.req_code("place")?.to_string();
     let hospital_level = read_level(o.require("hospitalLevel")?, || o.at("hospitalLevel"))?;
-    let networked = o.bool("networked")?.unwrap_or(true);
+    // Absent means networked (most people go to a hospital that is); an explicit null means the
+    // person does not know, which the HOSPITAL_NETWORKED check reports as a warning.
+    let networked = match o.map.get("networked") {
+        Some(Value::Null) => None,
+        _ => Some(o.bool("networked")?.unwrap_or(true)),
+    };
     let disease = disease_id(o.require("disease")?, || o.at("disease"))?;
     Ok(Visit {
         date,

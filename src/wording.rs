@@ -302,26 +302,37 @@ fn filing_dates(s: &Situation<'_>, f: &Findings) -> Words {
 }
 
 fn hospital_networked(f: &Findings) -> Words {
-    if f.networked {
-        return (
+    match f.networked {
+        Some(true) => (
             t(
                 "医院已开通跨省门诊慢特病直接结算",
                 "the hospital is networked for cross-province outpatient special-disease settlement",
             ),
             None,
-        );
+        ),
+        None => (
+            t(
+                "未确认该医院是否开通跨省门诊慢特病直接结算：未开通的医院不能直接结算",
+                "not known whether the hospital is networked for cross-province outpatient special-disease settlement: one that is not cannot settle directly",
+            ),
+            action(
+                "CHECK_NETWORKED",
+                "就医前在国家医保服务平台App“异地就医”—“定点医疗机构查询”中查询该医院是否开通门诊慢特病跨省直接结算，也可向医院医保办咨询",
+                "Before the visit, look the hospital up in the National Healthcare Security Service app (国家医保服务平台), 异地就医 → 定点医疗机构查询 (designated institutions), or ask the hospital's medical insurance office",
+            ),
+        ),
+        Some(false) => (
+            t(
+                "该医院未开通跨省门诊慢特病直接结算",
+                "the hospital is not networked for cross-province outpatient special-disease settlement",
+            ),
+            action(
+                "CHOOSE_NETWORKED_HOSPITAL",
+                "选择已联网的定点医疗机构（可在国家医保服务平台App“异地就医”—“定点医疗机构查询”中查询）；或先垫付，再回参保地报销",
+                "Choose a networked hospital (search the app's 异地就医 → 定点医疗机构查询), or pay first and claim at home",
+            ),
+        ),
     }
-    (
-        t(
-            "该医院未开通跨省门诊慢特病直接结算",
-            "the hospital is not networked for cross-province outpatient special-disease settlement",
-        ),
-        action(
-            "CHOOSE_NETWORKED_HOSPITAL",
-            "选择已联网的定点医疗机构（可在国家医保服务平台App“异地就医”中查询）；或先垫付，再回参保地报销",
-            "Choose a networked hospital (search in the app's 异地就医 section), or pay first and claim at home",
-        ),
-    )
 }
 
 /// The warnings about the cost lines: a place without catalogue data, lines outside the
@@ -339,6 +350,23 @@ pub fn warnings(s: &Situation<'_>, priced: &Priced) -> Vec<Warning> {
                 format!(
                     "no catalogue data for {}: class B self-pay share estimated at the national default {pct}%",
                     name.en
+                ),
+            ),
+        });
+    }
+    if let Some(until) = s.version.reviewed_until.filter(|until| *until < s.req.visit.date) {
+        let home = &s.region.name;
+        out.push(Warning {
+            code: "PARAMETERS_MAY_BE_OUTDATED",
+            path: "visit.date".into(),
+            message: t(
+                format!(
+                    "{}的政策参数核对至{until}，就诊日期在其后，参数可能已调整：请以参保地最新公布的政策为准",
+                    home.zh
+                ),
+                format!(
+                    "{}'s parameters were checked up to {until}; the visit is later and they may have changed: the region's latest published policy prevails",
+                    home.en
                 ),
             ),
         });

@@ -359,3 +359,88 @@ fn more_versions_than_the_limit_is_limit_exceeded() {
         (ErrorCode::LimitExceeded, "regions[0].versions")
     );
 }
+
+#[test]
+fn review_dates_are_validated_as_dates() {
+    let mut p = pack("hotan");
+    set(&mut p, &format!("{V0}/reviewedUntil"), json!("2025-13-01"));
+    assert_reported(&[p.clone()], 0, &format!("{AT}.reviewedUntil"));
+    set(&mut p, &format!("{V0}/reviewedUntil"), json!(20251231));
+    assert_reported(&[p], 0, &format!("{AT}.reviewedUntil"));
+}
+
+fn warning_codes(e: &yibao_policy::Estimate) -> Vec<&str> {
+    e.eligibility.warnings.iter().map(|w| w.code).collect()
+}
+
+#[test]
+fn a_visit_after_the_review_date_is_warned_and_still_estimated() {
+    let engine = Engine::with_defaults().expect("defaults");
+    let on = engine
+        .estimate_text(&hotan_request("2025-12-31", "cancer_outpatient", json!({})))
+        .expect("ok");
+    assert!(!warning_codes(&on).contains(&"PARAMETERS_MAY_BE_OUTDATED"));
+    assert_eq!(on.policy.reviewed_until.as_deref(), Some("2025-12-31"));
+    let after = engine
+        .estimate_text(&hotan_request("2026-01-01", "cancer_outpatient", json!({})))
+        .expect("ok");
+    let warning = after
+        .eligibility
+        .warnings
+        .iter()
+        .find(|w| w.code == "PARAMETERS_MAY_BE_OUTDATED")
+        .expect("warned");
+    assert_eq!(warning.path, "visit.date");
+    assert!(warning.message.zh.contains("2025-12-31") && warning.message.en.contains("2025-12-31"));
+    assert_eq!(after.settlement.fund_pays, on.settlement.fund_pays);
+
+    // A version that states no review date is never warned.
+    let mut p = pack("hotan");
+    remove(&mut p, &format!("{V0}/reviewedUntil"));
+    let e = from_packs(&[p])
+        .expect("valid")
+        .estimate_text(&hotan_request("2030-01-01", "cancer_outpatient", json!({})))
+        .expect("ok");
+    assert!(!warning_codes(&e).contains(&"PARAMETERS_MAY_BE_OUTDATED"));
+    assert_eq!(e.policy.reviewed_until, None);
+}
+
+#[test]
+fn an_unknown_networked_hospital_warns_and_says_how_to_check() {
+    let engine = Engine::with_defaults().expect("defaults");
+    let with = |networked: Option<Value>| {
+        let mut req: Value =
+            serde_json::from_str(&hotan_request("2025-06-10", "cancer_outpatient", json!({}))).unwrap();
+        if let Some(n) = networked {
+            req["visit"]["networked"] = n;
+        }
+        engine.estimate_text(&req.to_string()).expect("ok")
+    };
+    let check = |e: &yibao_policy::Estimate| {
+        let c = e.eligibility.checks.last().expect("eight checks").clone();
+        assert_eq!(format!("{:?}", c.code), "HospitalNetworked");
+        c
+    };
+    let unknown = with(Some(Value::Null));
+    let c = check(&unknown);
+    assert_eq!(format!("{:?}", c.status), "Warn");
+    let action = c.action.expect("a next step");
+    assert!(action.message.zh.contains("定点医疗机构查询") && action.message.zh.contains("国家医保服务平台"));
+    assert!(!action.message.en.is_empty());
+    // A warning never blocks: the mode is as for a networked hospital.
+    assert_eq!(format!("{:?}", unknown.mode), "Direct");
+    assert_eq!(format!("{:?}", check(&with(None)).status), "Pass");
+    assert_eq!(format!("{:?}", check(&with(Some(json!(true)))).status), "Pass");
+    let not = with(Some(json!(false)));
+    assert_eq!(format!("{:?}", check(&not).status), "Fail");
+    assert_eq!(format!("{:?}", not.mode), "Manual");
+    let err = engine
+        .estimate_text(&{
+            let mut req: Value =
+                serde_json::from_str(&hotan_request("2025-06-10", "cancer_outpatient", json!({}))).unwrap();
+            req["visit"]["networked"] = json!("yes");
+            req.to_string()
+        })
+        .expect_err("not a boolean");
+    assert_eq!(err.path, "visit.networked");
+}

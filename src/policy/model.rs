@@ -264,6 +264,9 @@ pub struct Version {
     pub source: Option<String>,
     /// Whether cross-province direct settlement of outpatient special diseases is open.
     pub open: bool,
+    /// The parameters were checked against the region's published policy up to this date; a
+    /// later visit is warned that they may be outdated.
+    pub reviewed_until: Option<Date>,
     /// One per filing category, in [`FilingCategory::ALL`] order.
     pub reductions: Vec<Param<Decimal>>,
     pub unfiled_reduction: Param<Decimal>,

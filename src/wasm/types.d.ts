@@ -45,8 +45,8 @@ export interface EstimateRequest {
     date: IsoDate;
     place: DivisionCode;
     hospitalLevel: 1 | 2 | 3;
-    /** Default true. */
-    networked?: boolean;
+    /** Default true (absent); null = not known (HOSPITAL_NETWORKED warns). */
+    networked?: boolean | null;
     disease: string;
   };
   /** 1 to 1000 cost lines. */
@@ -82,7 +82,16 @@ export interface Check {
   action: { code: string; message: Text } | null;
 }
 
-export interface Warning { code: string; path: string; message: Text; }
+/**
+ * A warning about the request or the parameters. Codes include ITEM_NOT_IN_CATALOGUE,
+ * ITEM_CLASS_DIFFERS, CATALOGUE_DEFAULTED, RECOGNIZED_DISEASE_UNKNOWN and
+ * PARAMETERS_MAY_BE_OUTDATED (a visit after the pack version's `reviewedUntil`).
+ */
+export interface Warning { code: WarningCode | (string & {}); path: string; message: Text; }
+
+export type WarningCode =
+  | "ITEM_NOT_IN_CATALOGUE" | "ITEM_CLASS_DIFFERS" | "CATALOGUE_DEFAULTED" | "RECOGNIZED_DISEASE_UNKNOWN"
+  | "PARAMETERS_MAY_BE_OUTDATED";
 
 export interface Eligibility {
   directSettlement: boolean;
@@ -146,7 +155,11 @@ export interface EstimateResult {
   settlement: Settlement;
   ytdAfter: Ytd;
   trace: TraceStep[];
-  policy: { region: DivisionCode; name: Text; version: IsoDate; inForce: boolean };
+  policy: {
+    region: DivisionCode; name: Text; version: IsoDate; inForce: boolean;
+    /** The version's parameters were checked up to this date; a later visit warns PARAMETERS_MAY_BE_OUTDATED. */
+    reviewedUntil: IsoDate | null;
+  };
   lines: PricedLine[];
   /** 试算结果仅供参考，以实际结算为准. */
   notice: Text;
@@ -157,7 +170,7 @@ export interface RegionInfo {
   code: DivisionCode;
   name: Text;
   province: DivisionCode;
-  versions: Array<{ from: IsoDate; open: boolean; provenance: Provenance }>;
+  versions: Array<{ from: IsoDate; open: boolean; provenance: Provenance; reviewedUntil: IsoDate | null }>;
 }
 
 export interface DiseaseInfo {

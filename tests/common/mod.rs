@@ -72,9 +72,31 @@ pub fn compare_estimate(expect: &Value, result: &Value) -> Vec<String> {
         }
     }
     for section in ["settlement", "ytdAfter"] {
-        if let Some(Value::Object(fields)) = e(section) {
-            for (k, v) in fields {
-                same(&mut diffs, &format!("{section}.{k}"), v, &result[section][k]);
+        match e(section) {
+            Some(Value::Object(fields)) => {
+                for (k, v) in fields {
+                    same(&mut diffs, &format!("{section}.{k}"), v, &result[section][k]);
+                }
+            }
+            // Amounts that cannot be known (no terms under the national baseline) are null.
+            Some(Value::Null) if !result[section].is_null() => {
+                diffs.push(format!("{section}: expected null, got {}", result[section]));
+            }
+            _ => {}
+        }
+    }
+    // The warnings a case lists must be among the result's (it may give more).
+    if let Some(Value::Array(codes)) = e("warnings") {
+        let actual = result["eligibility"]["warnings"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        for code in codes {
+            if !actual.iter().any(|w| &w["code"] == code) {
+                diffs.push(format!(
+                    "warnings: expected {code}, got {:?}",
+                    actual.iter().map(|w| &w["code"]).collect::<Vec<_>>()
+                ));
             }
         }
     }

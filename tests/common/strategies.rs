@@ -154,7 +154,7 @@ pub fn visit() -> impl Strategy<Value = Visit> {
         date(),
         prop::sample::select(&PLACES[..]),
         1u8..=3,
-        prop::bool::weighted(0.9),
+        prop::option::weighted(0.9, prop::bool::weighted(0.9)),
         prop::sample::select(&DISEASES[..]),
     )
         .prop_map(|(date, place, hospital_level, networked, disease)| Visit {
