@@ -56,7 +56,7 @@ async function visit(page, req) {
   await page.getByTestId("visit-date").fill(req.visit.date);
   await choosePlace(page, "visit-place", req.visit.place);
   await radio(page, "level", String(req.visit.hospitalLevel));
-  await radio(page, "networked", req.visit.networked === false ? "0" : "1");
+  await radio(page, "networked", req.visit.networked === false ? "0" : req.visit.networked === null ? "u" : "1");
   await next(page);
 }
 
@@ -154,7 +154,8 @@ export function queryFor(req, { page = "result", extra = {} } = {}) {
   q.set("vd", v.date);
   q.set("vp", v.place);
   q.set("hl", String(v.hospitalLevel));
-  if (v.networked === false) q.set("net", "0");
+  // CONTRACT.md: absent means networked; null is "not known" (net=u).
+  q.set("net", v.networked === false ? "0" : v.networked === null ? "u" : "1");
   for (const item of req.items) {
     if (isQuick(req.items)) q.set(`q${item.class.toLowerCase()}`, String(item.amount));
     else if (item.code) q.append("li", `c*${item.code}*${item.amount}`);

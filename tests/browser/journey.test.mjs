@@ -38,7 +38,9 @@ test("6. dates are checked at the field where they are typed; a temporary filing
   assert.match(await fieldError(page, "filing.end").innerText(), /早于|before/);
   await page.getByTestId("next").click();
   await heading(page, "备案信息"); // not let through to a later page full of nothing red
+  await page.getByTestId("filing-start").fill("2025-01-01");
   await page.getByTestId("filing-end").fill("2025-03-31");
+  await fieldError(page, "filing.end").waitFor({ state: "detached" });
   await page.getByTestId("next").click();
   await heading(page, "病种");
   // A visit outside the filing period: said at the visit date, on the visit step.

@@ -1,7 +1,7 @@
 // Inside a WeChat mini-program <web-view>, hand each new estimate to the host page through
 // wx.miniProgram.postMessage (the host receives it on its bindmessage handler). The bridge only
 // exists when the host page loads WeChat's JS-SDK; in a normal browser nothing happens.
-import { stateToQuery } from "./state.js";
+import { stateToHash } from "./state.js";
 
 let lastSent = "";
 
@@ -24,7 +24,8 @@ export function messageFor(computed, state) {
     usesAssumptions: result.usesAssumptions,
     notice: result.notice,
     request,
-    query: stateToQuery({ ...state, page: "result" }),
+    // The answers as a fragment ("#p=result&…"): the host reopens them with `${BASE}${query}`.
+    query: stateToHash({ ...state, page: "result" }),
   };
 }
 

@@ -3,7 +3,7 @@
 import { loadEngine } from "./engine.js";
 import { startApp } from "./app.js";
 import { setLang, t } from "./i18n.js";
-import { parseState } from "./state.js";
+import { parseState, linkState } from "./state.js";
 import { h, clear } from "./dom.js";
 
 const root = document.getElementById("app");
@@ -15,7 +15,7 @@ function showFailure(error) {
     h("p", { class: "hint" }, String(error && error.message ? error.message : error)),
     h("div", { class: "button-row" },
       h("button", { type: "button", class: "primary", on: { click: boot } }, t("app.retry")),
-      h("a", { class: "button secondary", href: `legacy.html${location.search}` }, t("app.legacyLink")))));
+      h("a", { class: "button secondary", href: `legacy.html${location.search}${location.hash}` }, t("app.legacyLink")))));
   document.documentElement.dataset.boot = "failed";
 }
 
@@ -30,7 +30,7 @@ function showCrash(message) {
 }
 
 async function boot() {
-  setLang(parseState(location.search).lang);
+  setLang(parseState(linkState(location).text).lang);
   clear(root).append(h("p", { class: "loading", role: "status" }, t("app.loading")));
   try {
     const api = await loadEngine();

@@ -4,7 +4,9 @@
 import { h } from "../dom.js";
 import { t, errorText, getLang, paren } from "../i18n.js";
 import { renderStepper } from "../flow/frame.js";
-import { renderVerdict, renderNumbers, renderBreakdown } from "./summary.js";
+import { renderVerdict, renderNumbers, renderBreakdown, noneReason } from "./summary.js";
+import { renderFirstStep } from "./nextstep.js";
+import { diseaseName } from "./wording.js";
 import { renderChecks, modeOfChecks } from "./checks.js";
 import { renderPictures } from "./charts.js";
 import { renderTrace } from "./trace.js";
@@ -38,6 +40,18 @@ function notice(result) {
   return h("p", { class: "notice strong", dataset: { testid: "notice" } }, text);
 }
 
+function verdict(ctx, mode, eligibility, checkOnly) {
+  const reason = mode === "none" ? noneReason(eligibility) : null;
+  return renderVerdict(mode, { checkOnly, reason, params: { disease: diseaseName(ctx, ctx.state.disease) } });
+}
+
+function yearLink(ctx) {
+  return h("p", { class: "year-link" }, h("a", {
+    class: "button secondary", href: ctx.hrefTo("year"), dataset: { testid: "open-year" },
+    on: { click: (e) => ctx.follow(e, "year") },
+  }, t("result.openYear")));
+}
+
 export function renderResultPage(ctx) {
   const c = ctx.computed;
   const estimate = ctx.state.task === "estimate";
@@ -48,8 +62,9 @@ export function renderResultPage(ctx) {
 
   if (result) {
     parts.push(
-      renderVerdict(result.mode),
+      verdict(ctx, result.mode, result.eligibility, false),
       renderNumbers(result),
+      renderFirstStep(ctx, result, result.eligibility),
       result.usesAssumptions ? h("p", { class: "callout assumed", dataset: { testid: "assumptions" } }, h("span", { "aria-hidden": "true" }, "⚠ "), t("result.assumptions")) : null,
       notice(result),
       h("div", { class: "result-grid" },
@@ -57,10 +72,11 @@ export function renderResultPage(ctx) {
         h("div", null, renderBreakdown(result), renderPictures(result, c.request))),
       // When nothing is payable, other filings change nothing: no what-if to show.
       result.mode === "none" ? null : renderWhatIf(ctx, result),
+      yearLink(ctx),
       renderTrace(result),
       renderNational(ctx));
   } else if (c.eligibility) {
-    parts.push(renderVerdict(modeOfChecks(c.eligibility), { checkOnly: true }), notice(null), renderChecks(ctx, c.eligibility));
+    parts.push(verdict(ctx, modeOfChecks(c.eligibility), c.eligibility, true), renderFirstStep(ctx, null, c.eligibility), notice(null), renderChecks(ctx, c.eligibility));
     if (!estimate) {
       parts.push(h("div", { class: "button-row" }, h("button", {
         type: "button", class: "primary", dataset: { testid: "continue-costs" },
