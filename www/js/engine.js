@@ -18,6 +18,15 @@ export function loadEngine() {
   return loading;
 }
 
+/**
+ * The simple page's engine (legacy.html): the no-modules build's global wasm_bindgen, for
+ * webviews without ES modules. Same Api as the main page.
+ */
+export function loadNoModulesEngine(wasmPath) {
+  // The no-modules glue declares a global binding, not a window property.
+  return wasm_bindgen({ module_or_path: wasmPath }).then(() => new Api(wasm_bindgen.Engine.withDefaults()));
+}
+
 /** An engine error as the page shows it; any other throw becomes a generic one. */
 export function asEngineError(e) {
   if (e && typeof e.code === "string") {
