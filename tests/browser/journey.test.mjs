@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { createRequire } from "node:module";
 import { openBrowser, loadCases, caseNamed, decimal, shownAmount, ready, outputDir, wwwDir } from "./harness.mjs";
 import { queryFor, hashFor, readResult } from "./drive.mjs";
+import { contrastFailures, unlabelledControls } from "./a11y.mjs";
 
 const require = createRequire(import.meta.url);
 const { Engine } = require("../../pkg/node/yibao_policy.js");
@@ -118,6 +119,8 @@ test("8. a year at a glance: visits added by hand, per visit and for the year, t
   }
   assert.ok(expected.some((r) => fen(r.settlement.aboveCap) > 0n), "the shared hypertension/diabetes limit is reached in this year");
   assert.equal(shownAmount(await page.getByTestId("year-total-patient").innerText()), yuan(sum("patientPays")));
+  assert.deepEqual(await contrastFailures(page), []);
+  assert.deepEqual(await unlabelledControls(page), []);
   // The year lives in the URL (fragment): a reload shows it again.
   assert.match(page.url(), /#.*yv=/);
   await page.reload();
@@ -147,6 +150,7 @@ test("9. navigation: 上一步 and the back button agree; starting over asks fir
   await page.getByTestId("restart").click();
   const dialog = page.getByTestId("confirm-dialog");
   await dialog.waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), "confirm-cancel", "focus is in the dialog");
   await dialog.getByTestId("confirm-cancel").click();
   assert.equal((await readResult(page)).fundPays, decimal(base.expect.settlement.fundPays));
   await page.locator(".brand").click();
