@@ -59,7 +59,15 @@ fn bodies() -> Vec<(&'static str, Option<Throughput>, Body)> {
 
     // The fixtures must settle as the shared cases say (a cheap guard against benchmarking an
     // error path): the contract example pays 4003.50 from the fund.
-    assert_eq!(typical_result.settlement.fund_pays.text(), "4003.50");
+    assert_eq!(
+        typical_result
+            .settlement
+            .as_ref()
+            .expect("a pack region")
+            .fund_pays
+            .text(),
+        "4003.50"
+    );
     assert_eq!(engine.estimate_year(&year12).unwrap().len(), 12);
 
     let e = || engine.clone();

@@ -9,6 +9,9 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 step "setup"
 scripts/setup.sh --browser
 
+step "division data is what the package gives"
+node scripts/divisions.mjs --check
+
 step "format and lints"
 cargo fmt --check
 cargo clippy --all-targets -- -D warnings

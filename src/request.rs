@@ -1,5 +1,6 @@
 //! The estimate request (CONTRACT.md "Request"), read from JSON with a path for every refusal.
 
+use crate::baseline::terms::{self, PersonTerms};
 use crate::date::Date;
 use crate::error::Error;
 use crate::json::Value;
@@ -29,6 +30,9 @@ pub struct Insured {
     /// `None`: not known (the DISEASE_RECOGNIZED check warns).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub recognized_diseases: Option<Vec<String>>,
+    /// The person's own terms, for a region without a pack (CONTRACT.md); `None`: not entered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub terms: Option<PersonTerms>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -151,11 +155,13 @@ fn read_insured(o: &Obj<'_>) -> Result<Insured, Error> {
             Some(ids)
         }
     };
+    let terms = terms::read(o)?;
     Ok(Insured {
         region,
         scheme,
         status,
         recognized_diseases,
+        terms,
     })
 }
 

@@ -32,11 +32,19 @@ fn check(name: &str, expect: &Value, outcome: Result<Value, Value>) -> Vec<Strin
     diffs.into_iter().map(|d| format!("[{name}] {d}")).collect()
 }
 
+/// The single-visit corpora: the public cases and the additions (baseline, terms, unknowns).
+fn single_visit_cases() -> Vec<Value> {
+    let public = load("public.json");
+    assert!(public.len() >= 17, "public.json has {} cases", public.len());
+    let additions = load("additions.json");
+    assert!(additions.len() >= 10, "additions.json has {} cases", additions.len());
+    public.into_iter().chain(additions).collect()
+}
+
 #[test]
-fn public_cases_through_the_rust_api() {
+fn public_and_additions_cases_through_the_rust_api() {
     let engine = engine();
-    let cases = load("public.json");
-    assert!(cases.len() >= 17, "public.json has {} cases", cases.len());
+    let cases = single_visit_cases();
     let mut failures = Vec::new();
     for case in &cases {
         let name = case["name"].as_str().unwrap_or("?");
@@ -72,9 +80,9 @@ fn cli(args: &[&str], stdin: &str) -> (bool, String, String) {
 }
 
 #[test]
-fn public_cases_through_the_cli() {
+fn public_and_additions_cases_through_the_cli() {
     let mut failures = Vec::new();
-    for case in load("public.json") {
+    for case in single_visit_cases() {
         let name = case["name"].as_str().unwrap_or("?");
         let (ok, stdout, stderr) = cli(&["estimate"], &case["request"].to_string());
         let outcome = if ok {

@@ -245,7 +245,7 @@ fn an_edited_pack_changes_the_estimate_without_a_rebuild() {
         "items": [{ "amount": "10000.00", "class": "A" }]
     });
     let e = engine.estimate_text(&req.to_string()).expect("estimates");
-    assert_eq!(e.settlement.fund_pays.text(), "8000.00");
+    assert_eq!(e.settlement.as_ref().expect("amounts").fund_pays.text(), "8000.00");
     // Treatment-place data falls back to the embedded default when no pack carries it.
     assert_eq!(engine.places().len(), 31);
 }
@@ -296,9 +296,9 @@ fn a_per_visit_deductible_ignores_the_year() {
         .estimate_text(&hotan_request("2025-06-10", "sle", json!({ "deductiblePaid": "200" })))
         .expect("ok");
     // An annual deductible would be used up by the 200 already paid; a per-visit one is not.
-    assert_eq!(e.settlement.deductible.text(), "200.00");
-    assert_eq!(e.settlement.fund_pays.text(), "520.00"); // (1000 − 200) × 0.65
-    assert_eq!(e.ytd_after.deductible_paid.text(), "400.00");
+    assert_eq!(e.settlement.as_ref().expect("amounts").deductible.text(), "200.00");
+    assert_eq!(e.settlement.as_ref().expect("amounts").fund_pays.text(), "520.00"); // (1000 − 200) × 0.65
+    assert_eq!(e.ytd_after.expect("amounts").deductible_paid.text(), "400.00");
 }
 
 #[test]
@@ -324,10 +324,10 @@ fn effective_dated_versions_apply_from_their_date_until_the_next() {
     };
 
     let before = at("2025-12-31");
-    assert_eq!(before.settlement.ratio.text(), "0.65");
+    assert_eq!(before.settlement.as_ref().expect("amounts").ratio.text(), "0.65");
     assert_eq!(before.policy.version, "2025-01-01");
     let after = at("2026-01-01");
-    assert_eq!(after.settlement.ratio.text(), "0.7");
+    assert_eq!(after.settlement.as_ref().expect("amounts").ratio.text(), "0.7");
     assert_eq!(after.policy.version, "2026-01-01");
     let rule = after
         .trace
@@ -338,7 +338,7 @@ fn effective_dated_versions_apply_from_their_date_until_the_next() {
     // A version may close direct settlement: nothing is then reimbursable.
     let closed = at("2026-07-01");
     assert_eq!(closed.mode, yibao_policy::eligibility::Mode::None);
-    assert_eq!(closed.settlement.fund_pays.text(), "0.00");
+    assert_eq!(closed.settlement.as_ref().expect("amounts").fund_pays.text(), "0.00");
 }
 
 #[test]
@@ -392,7 +392,10 @@ fn a_visit_after_the_review_date_is_warned_and_still_estimated() {
         .expect("warned");
     assert_eq!(warning.path, "visit.date");
     assert!(warning.message.zh.contains("2025-12-31") && warning.message.en.contains("2025-12-31"));
-    assert_eq!(after.settlement.fund_pays, on.settlement.fund_pays);
+    assert_eq!(
+        after.settlement.as_ref().expect("amounts").fund_pays,
+        on.settlement.as_ref().expect("amounts").fund_pays
+    );
 
     // A version that states no review date is never warned.
     let mut p = pack("hotan");

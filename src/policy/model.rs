@@ -26,6 +26,8 @@ pub enum Provenance {
     Seed,
     /// A national rule.
     National,
+    /// Entered by the person (their own terms, for a region without a pack). Never in a pack.
+    User,
     /// An illustrative assumption a policy maintainer should replace.
     Assumed,
 }

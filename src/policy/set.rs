@@ -8,6 +8,10 @@ use crate::limits::MAX_PACKS;
 use crate::place::province_of;
 use crate::text::{t, Text};
 
+/// Beijing, Tianjin, Shanghai and Chongqing: their districts and counties sit directly under the
+/// province-level city, which is the pooling region.
+const MUNICIPALITIES: [&str; 4] = ["11", "12", "31", "50"];
+
 #[derive(Debug, Clone)]
 enum Source {
     Text(String),
@@ -119,9 +123,44 @@ impl PolicySet {
         self.regions.iter().find(|r| r.code == code)
     }
 
-    /// Does any loaded region list this disease in any version?
+    /// The pack region that answers for an insured code: its own, else — for a county-level
+    /// code — its prefecture's (`653221` → `653200`), or for a district of a municipality
+    /// (`110105`, `500235`) the municipality's.
+    pub fn covering_region(&self, code: &str) -> Option<&Region> {
+        if let Some(r) = self.region(code) {
+            return Some(r);
+        }
+        let (Some(prefecture), Some(county)) = (code.get(..4), code.get(4..)) else {
+            return None;
+        };
+        if county == "00" {
+            return None;
+        }
+        self.region(&format!("{prefecture}00")).or_else(|| {
+            let province = code.get(..2)?;
+            MUNICIPALITIES
+                .contains(&province)
+                .then(|| self.region(&format!("{province}0000")))
+                .flatten()
+        })
+    }
+
+    /// Does any loaded region list this disease in any version? The five national diseases are
+    /// known to every engine, whatever packs it loaded (CONTRACT.md).
     pub fn knows_disease(&self, id: &str) -> bool {
-        self.known_diseases.iter().any(|d| d == id)
+        crate::baseline::national_disease(id).is_some() || self.known_diseases.iter().any(|d| d == id)
+    }
+
+    /// A known disease's name: the national one for the five, else the first pack's that lists it.
+    pub fn disease_name(&self, id: &str) -> Text {
+        if let Some(d) = crate::baseline::national_disease(id) {
+            return d.name();
+        }
+        self.regions
+            .iter()
+            .flat_map(|r| &r.versions)
+            .find_map(|v| v.disease(id))
+            .map_or_else(|| t(id.to_string(), id.to_string()), |d| d.name.clone())
     }
 
     /// The treatment place whose catalogue applies at `code`: catalogues are provincial, so a

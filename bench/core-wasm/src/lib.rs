@@ -33,8 +33,8 @@ fn request(text: &str) -> Request {
 
 fn fen(e: &Estimate) -> u32 {
     e.settlement
-        .fund_pays
-        .text()
+        .as_ref()
+        .map_or_else(String::new, |s| s.fund_pays.text())
         .replace('.', "")
         .parse()
         .unwrap_or(u32::MAX)
@@ -104,8 +104,7 @@ pub extern "C" fn bench_run(which: u32, n: u32) -> u32 {
                 .settle(black_box(&s.typical))
                 .unwrap()
                 .settlement
-                .fund_pays
-                .text()
+                .map_or_else(String::new, |s| s.fund_pays.text())
                 .replace('.', "")
                 .parse()
                 .unwrap_or(u32::MAX),

@@ -10,5 +10,5 @@ export async function start(request: EstimateRequest, wasm: BufferSource): Promi
   const result: EstimateResult = engine.estimate(request);
   const fromBundler: EstimateResult = BundlerEngine.withDefaults().estimate(request);
   engine.free();
-  return `${version()} ${output.memory.buffer.byteLength} ${result.settlement.fundPays} ${fromBundler.mode}`;
+  return `${version()} ${output.memory.buffer.byteLength} ${result.settlement?.fundPays} ${fromBundler.mode}`;
 }
