@@ -20,7 +20,8 @@ const FIRST_ESTIMATE = "yibao:first-estimate";
 
 /** Which step holds the field a path names. */
 export function stepOfPath(path) {
-  if (/^(items|quick|lines|ytd)/.test(path)) return "costs";
+  // The person's own terms are asked with the costs: they are what turns costs into amounts.
+  if (/^(items|quick|lines|ytd|insured\.terms)/.test(path)) return "costs";
   if (path === "visit.disease" || path === "insured.recognizedDiseases") return "disease";
   if (path.startsWith("visit.")) return "visit";
   if (path.startsWith("filing.")) return "filing";
@@ -39,7 +40,13 @@ function compute(api, state) {
     // A bad amount should not hide the checklist: check eligibility without the costs.
     if (stepOfPath(fieldPathOf(r.error.path, built.itemPaths)) !== "costs") return out;
   }
-  const e = api.checkEligibility(withoutItems);
+  let e = api.checkEligibility(withoutItems);
+  if (!e.ok && /^insured\.terms/.test(e.error.path) && withoutItems.insured.terms) {
+    // Bad terms should not hide the checklist either: the checks do not need them.
+    out.error = out.error || e.error;
+    const { terms, ...insured } = withoutItems.insured;
+    e = api.checkEligibility({ ...withoutItems, insured });
+  }
   if (e.ok) out.eligibility = e.value;
   else out.error = out.error || e.error;
   return out;
@@ -115,6 +122,8 @@ export function startApp({ api, root }) {
       recompute();
       renderAll({ moveFocus: true });
     },
+    /** Draws the current page again (data it waited for, e.g. the division list, has come). */
+    redraw() { renderPage({ keepFocus: true }); },
     hrefTo(page) { return stateToHash({ ...state, page }) || "./"; },
     /** A link that opens this estimate anywhere: absolute, answers in the fragment, not embedded. */
     shareLink(page = "result") { return new URL(`${location.pathname}${stateToHash({ ...state, page, embed: "" })}`, location.href).href; },

@@ -5,6 +5,7 @@ import { startApp } from "./app.js";
 import { setLang, t } from "./i18n.js";
 import { parseState, linkState } from "./state.js";
 import { h, clear } from "./dom.js";
+import { loadDivisions } from "./divisions.js";
 
 const root = document.getElementById("app");
 
@@ -29,8 +30,14 @@ function showCrash(message) {
   banner.textContent = t("error.internal", { message });
 }
 
+// Pages whose pickers name every division: their list is fetched beside the wasm, not after it.
+// A result link never fetches it (the engine names the insured place there).
+const PICKER_PAGES = new Set(["home", "insured", "disease", "costs"]);
+
 async function boot() {
-  setLang(parseState(linkState(location).text).lang);
+  const first = parseState(linkState(location).text);
+  setLang(first.lang);
+  if (PICKER_PAGES.has(first.page)) loadDivisions().catch(() => {}); // the picker retries when shown
   clear(root).append(h("p", { class: "loading", role: "status" }, t("app.loading")));
   try {
     const api = await loadEngine();

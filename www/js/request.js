@@ -3,6 +3,7 @@
 // everything that is answered goes to the engine as typed, so its zh/en messages explain any
 // bad value.
 import { cleanAmount } from "./money.js";
+import { termsOf } from "./terms.js";
 
 /** The province of a division code: its first two digits and four zeros. */
 export function provinceOf(code) {
@@ -131,6 +132,8 @@ export function buildRequest(state) {
     },
     items,
   };
+  const terms = termsOf(state);
+  if (terms) request.insured.terms = terms;
   if (state.recognized === "yes") request.insured.recognizedDiseases = [state.disease];
   if (state.recognized === "no") request.insured.recognizedDiseases = [];
   const ytd = ytdOf(state);

@@ -7,6 +7,8 @@
 const KEYS = [
   ["p", "page"], ["t", "task"], ["lang", "lang"], ["embed", "embed"],
   ["rp", "regionProvince"], ["r", "region"], ["sc", "scheme"], ["es", "status"],
+  // The person's own terms (regions without a pack): ratios as ratios ("0.7"), tl=none for "no limit".
+  ["tr", "termsRatio"], ["td", "termsDeductible"], ["tl", "termsLimit"], ["tx", "termsReduction"], ["tu", "termsUnfiled"],
   ["f", "filed"], ["fc", "category"], ["fp", "filingPlace"], ["fs", "filingStart"], ["fe", "filingEnd"],
   ["d", "disease"], ["rec", "recognized"],
   ["vd", "visitDate"], ["vp", "visitPlace"], ["hl", "level"], ["net", "networked"],
@@ -27,6 +29,7 @@ export const STEPS = {
 const DEFAULTS = {
   page: "home", task: "estimate", lang: "zh", embed: "",
   regionProvince: "", region: "", scheme: "employee", status: "working",
+  termsRatio: "", termsDeductible: "", termsLimit: "", termsReduction: "", termsUnfiled: "",
   filed: "", category: "", filingPlace: "", filingStart: "", filingEnd: "",
   disease: "", recognized: "unknown",
   // visitPlace "" follows the filing place; networked "" is unanswered (sent as not known).
@@ -139,7 +142,7 @@ export function stateToHash(state) {
 
 /** Does the state hold answers a fresh start would throw away? */
 export function hasAnswers(state) {
-  return Boolean(state.region || state.regionProvince || state.filed || state.disease || state.amountA || state.amountB ||
+  return Boolean(state.region || state.regionProvince || state.termsRatio || state.filed || state.disease || state.amountA || state.amountB ||
     state.amountC || (state.lines && state.lines.length) || (state.yearVisits && state.yearVisits.length));
 }
 

@@ -7,6 +7,12 @@ import { plainText } from "./wording.js";
 const ICON = { pass: "✓", fail: "✗", warn: "!" };
 const FILING_ACTIONS = new Set(["FILE_ONLINE", "CHANGE_FILING_PLACE", "RENEW_FILING"]);
 
+/** A warned opening or disease check (national baseline) reads "probably; confirm". */
+const PROBABLY = new Set(["POLICY_IN_FORCE", "DISEASE_COVERED"]);
+export function statusKey(check) {
+  return check.status === "warn" && PROBABLY.has(check.code) ? "probably" : check.status;
+}
+
 const NONE_IF_FAILED = ["CROSS_PROVINCE", "POLICY_IN_FORCE", "DISEASE_COVERED", "DISEASE_RECOGNIZED"];
 
 /** The mode an estimate would have, from the checks alone (CONTRACT.md: "mode is none when…"). */
@@ -51,8 +57,8 @@ export function renderChecks(ctx, eligibility) {
     h("div", { class: "check-body" },
       h("p", { class: "check-title" },
         t(`check.${check.code}`),
-        h("span", { class: "visually-hidden" }, paren(t(`status.${check.status}`))),
-        check.status !== "pass" ? h("span", { class: `pill ${check.status}`, "aria-hidden": "true" }, t(`status.${check.status}`)) : null),
+        h("span", { class: "visually-hidden" }, paren(t(`status.${statusKey(check)}`))),
+        check.status !== "pass" ? h("span", { class: `pill ${check.status}`, "aria-hidden": "true" }, t(`status.${statusKey(check)}`)) : null),
       h("p", { class: "check-message" }, plainText(ctx, check.message)),
       check.action ? nextStep(ctx, check, repeated) : null,
       check.code === "HOSPITAL_NETWORKED" && check.status !== "pass" ? h("p", { class: "hint" }, t("visit.networkedHow")) : null));

@@ -25,6 +25,10 @@ function content(ctx) {
   const verdict = c.result
     ? h("p", { class: `live-status ${c.result.mode}` }, t(`result.mode.${c.result.mode}`))
     : h("p", { class: `live-status ${direct ? "direct" : "fail"}` }, direct ? `✓ ${t("live.direct")}` : `✗ ${t("live.notDirect")}`);
+  if (c.result && !c.result.settlement) {
+    // No numbers for a place without a pack yet: the verdict holds; the amounts wait for them.
+    return [verdict, h("p", { class: "hint", dataset: { testid: "live-terms-needed" } }, t("terms.neededShort")), see];
+  }
   if (!c.result) {
     return [verdict, ctx.state.task === "estimate" ? h("p", { class: "hint" }, c.error ? errorText(c.error) : t("live.enterCosts")) : null, see];
   }

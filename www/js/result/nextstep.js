@@ -17,9 +17,9 @@ export function firstOpenCheck(eligibility) {
 }
 
 function worth(ctx, result, check) {
-  if (!check || !FILING.has(check.code) || check.status !== "fail" || !ctx.computed.request) return null;
+  if (!check || !FILING.has(check.code) || check.status !== "fail" || !ctx.computed.request || !result.settlement) return null;
   const r = ctx.api.estimate(filedVariant(ctx.computed.request));
-  if (!r.ok || r.value.mode !== "direct") return null;
+  if (!r.ok || r.value.mode !== "direct" || !r.value.settlement) return null;
   const fund = r.value.settlement.fundPays;
   const more = toFen(fund) - toFen(result.settlement.fundPays);
   return h("p", { class: "worth", dataset: { testid: "first-step-worth" } },

@@ -4,6 +4,7 @@
 import { h } from "../dom.js";
 import { t, money, moneyParts } from "../i18n.js";
 import { amountText, percentText, toFen } from "../money.js";
+import { userBadge } from "./own-terms.js";
 
 /**
  * Which parts of the split rest on an assumed parameter. The ratio's badge is the trace's
@@ -17,6 +18,16 @@ function assumedParts(result) {
   if (assumed.has("deductible")) parts.add("deductible");
   if (result.lines.some((l) => l.shareProvenance === "assumed" && toFen(l.preSelfPay) > 0)) parts.add("preSelfPay");
   if (["annualLimit", "monthlyLimit", "overallCeiling"].some((k) => assumed.has(k))) parts.add("aboveCap");
+  return parts;
+}
+
+/** Parts that rest on a number the person entered (their own terms). */
+function userParts(result) {
+  const user = new Set(result.trace.filter((st) => st.provenance === "user").map((st) => st.step));
+  const parts = new Set();
+  if (user.has("ratio") || user.has("baseRatio")) parts.add("fundPays").add("coinsurance");
+  if (user.has("deductible")) parts.add("deductible");
+  if (user.has("annualLimit")) parts.add("aboveCap");
   return parts;
 }
 
@@ -45,12 +56,13 @@ export const PATIENT_PARTS = ["fullSelfPay", "overLimitSelfPay", "preSelfPay", "
  * costs. "none" says why and what to ask — a same-province visit or an unlisted disease is not
  * simply "the fund pays nothing".
  */
-export function renderVerdict(mode, { checkOnly = false, reason = null, params = {} } = {}) {
-  const key = mode === "none" && reason ? `verdict.none.${reason}` : `result.mode.${mode}`;
+export function renderVerdict(mode, { checkOnly = false, reason = null, probably = false, params = {} } = {}) {
+  const key = mode === "none" && reason ? `verdict.none.${reason}` : probably ? "verdict.probably" : `result.mode.${mode}`;
   const desc = mode === "none" && reason ? `verdict.none.${reason}.desc` : checkOnly ? `check.mode.${mode}.desc` : `result.mode.${mode}.desc`;
   return h("div", { class: `verdict ${mode}`, dataset: { testid: "verdict", mode } },
     h("p", { class: "verdict-title" }, h("span", { "aria-hidden": "true" }, mode === "direct" ? "✓ " : mode === "manual" ? "! " : "✗ "), t(key, params)),
-    h("p", null, t(desc, params)));
+    h("p", null, t(desc, params)),
+    probably ? h("p", { dataset: { testid: "verdict-probably" } }, t("verdict.probably.desc")) : null);
 }
 
 function bigAmount(text) {
@@ -89,13 +101,14 @@ export function renderNumbers(result) {
 export function renderBreakdown(result) {
   const s = result.settlement;
   const assumed = assumedParts(result);
+  const user = userParts(result);
   // With no fund payment at all (mode "none") the in-scope rest is not a co-payment: say so.
   const label = (key) => (result.mode === "none" && key === "coinsurance" ? "notCovered" : key);
   // A list, not a table: on a phone the one-line explanation gets the full width under its name.
   const row = (key, sign, cls) => h("li", { class: ["sum-row", cls], dataset: { part: key } },
     h("span", { class: "sign", "aria-hidden": "true" }, sign),
     h("span", { class: "part-name" }, h("span", { class: `swatch ${key}`, "aria-hidden": "true" }), t(`part.${label(key)}`),
-      assumed.has(key) ? [" ", assumedBadge()] : null),
+      assumed.has(key) ? [" ", assumedBadge()] : user.has(key) ? [" ", userBadge()] : null),
     h("span", { class: "amount" }, money(amountText(s[key]))),
     h("span", { class: "part-desc" }, t(`part.${label(key)}.desc`)));
   // Zero parts are left out so the sum stays short; the total row shows it still adds up.

@@ -59,6 +59,11 @@ export function renderYear(ctx, kit) {
     r.value.forEach((result, k) => {
       const i = order[k];
       const s = result.settlement;
+      if (!s) {
+        // A place without a pack and no numbers entered: the mode, no amounts.
+        clear(cells[i].out).append(h("p", { class: "year-mode" }, kit.t(`result.mode.${result.mode}`)), h("p", { class: "hint" }, kit.t("terms.neededShort")));
+        return;
+      }
       for (const key of Object.keys(sum)) sum[key] += toFen(s[key]) || 0;
       const above = toFen(s.aboveCap) || 0;
       const left = s.capRemaining === null ? null : Math.max(0, toFen(s.capRemaining) - toFen(s.fundPays));
