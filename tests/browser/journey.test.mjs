@@ -136,6 +136,7 @@ test("9. navigation: 上一步 and the back button agree; starting over asks fir
   const page = await open("");
   await page.getByTestId("start-estimate").click();
   await page.getByTestId("insured-province").selectOption("650000");
+  await page.getByTestId("insured-region").selectOption("653200");
   await page.getByTestId("next").click();
   await radio(page, "filed", "no");
   await page.getByTestId("next").click();
