@@ -245,3 +245,58 @@ test("a link with tr/td/tl reproduces the estimate and never fetches the divisio
   await page.close();
   assert.deepEqual(browser.problems, []);
 });
+
+test("the mini-program bridge carries the person's numbers, and says when the amounts wait for them", async () => {
+  const { terms, ...insured } = beijing.request.insured;
+  for (const req of [beijing.request, { ...beijing.request, insured }]) {
+    const page = await browser.page();
+    await page.addInitScript(() => {
+      window.__posted = [];
+      window.wx = { miniProgram: { postMessage: (m) => window.__posted.push(m) } };
+    });
+    await page.goto(browser.url(hashFor(req, { extra: { embed: "miniprogram" } })));
+    await page.waitForFunction(() => window.__posted.length > 0);
+    const { data } = (await page.evaluate(() => window.__posted))[0];
+    assert.equal(data.mode, beijing.expect.mode);
+    assert.equal(data.baseline, true);
+    if (req === beijing.request) {
+      assert.deepEqual(data.terms, terms);
+      assert.deepEqual(data.request.insured.terms, terms);
+      assert.equal(data.termsNeeded, false);
+      assert.equal(decimal(data.fundPays), decimal(beijing.expect.settlement.fundPays));
+      assert.match(data.query, /tr=0\.7/);
+    } else {
+      assert.equal(data.terms, null);
+      assert.equal(data.termsNeeded, true);
+      assert.equal(data.fundPays, null);
+      assert.doesNotMatch(data.query, /tr=/);
+    }
+    await page.close();
+  }
+  assert.deepEqual(browser.problems, []);
+});
+
+test("the simple page carries the same numbers: a link's amounts, bad numbers beside their field, the eligibility without them", async () => {
+  const page = await browser.page();
+  await page.goto(browser.url(`legacy.html${hashFor(beijing.request)}`));
+  await ready(page);
+  const fund = page.getByTestId("fund-pays");
+  await fund.waitFor();
+  assert.equal(decimal((await fund.innerText()).replace(/[^\d.]/g, "")), decimal(beijing.expect.settlement.fundPays));
+  assert.match(await page.getByTestId("your-terms").innerText(), /70%.*您填写的/);
+  // The numbers as typed on the simple page, read the same way as on the main page.
+  assert.equal(await page.locator("#lite-termsRatio").inputValue(), "70");
+  await page.locator("#lite-termsRatio").fill("120");
+  const error = page.locator('[data-path="insured.terms.ratio"] .field-error');
+  await error.waitFor({ state: "visible" });
+  assert.match(await error.innerText(), /比例不能超过1/);
+  assert.equal(await page.locator("#lite-termsDeductible").inputValue(), String(beijing.request.insured.terms.deductible));
+  // "不知道" for every number: the eligibility answer without amounts.
+  for (const id of ["termsRatio", "termsDeductible", "termsLimit"]) await page.locator(`#lite-${id}`).fill("不知道");
+  await page.waitForFunction(() => !/tr=|td=|tl=/.test(location.hash));
+  assert.equal(await page.getByTestId("verdict").getAttribute("data-mode"), beijing.expect.mode);
+  assert.equal(await page.getByTestId("fund-pays").count(), 0);
+  assert.ok(await page.locator('[data-code="TERMS_NEEDED"]').count());
+  await page.close();
+  assert.deepEqual(browser.problems, []);
+});

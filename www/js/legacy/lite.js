@@ -6,9 +6,12 @@
 import { parseState, stateToHash, linkState } from "../state.js";
 import { buildRequest, fieldPathOf, visitPlaceOf } from "../request.js";
 import { loadNoModulesEngine } from "../engine.js";
-import { setLang, t, pick, money, errorText } from "../i18n.js";
-import { amountText } from "../money.js";
+import { setLang, t, pick, money, errorText, paren } from "../i18n.js";
+import { amountText, percentText } from "../money.js";
+import { statusKey, modeOfChecks } from "../result/checks.js";
 import { CATEGORIES } from "../flow/filing.js";
+import { loadDivisions, loadedDivisions, packRegionOf } from "../divisions.js";
+import { TERM_FIELDS, typedToValue, valueToTyped } from "../terms.js";
 
 const WASM = "vendor/yibao-policy/no-modules/yibao_policy_bg.wasm";
 const form = document.getElementById("lite-form");
@@ -50,6 +53,33 @@ function section(title, children) {
   return el("fieldset", { class: "card" }, [el("legend", { text: title })].concat(children));
 }
 
+/** Every insured place once the division list is here (the packs' regions until then). */
+function regionOptions() {
+  const loaded = loadedDivisions();
+  if (!loaded) return api.regions().map((r) => [r.code, pick(r.name)]);
+  const list = [];
+  loaded.forEach((p) => {
+    const name = pick({ zh: p.zh, en: p.en });
+    if (!p.regions.length) list.push([p.code, name]);
+    p.regions.forEach((r) => list.push([r.code, `${name} · ${pick({ zh: r.zh, en: r.en })}`]));
+  });
+  return list;
+}
+
+/** The person's own numbers, for a place without a pack (the same fields as the main page). */
+function termsSection() {
+  if (!state.region || packRegionOf(api.regions(), state.region)) return null;
+  return section(t("terms.title", { region: (regionOptions().find((o) => o[0] === state.region) || [0, state.region])[1] }), [
+    el("p", { class: "hint", text: t("terms.unknownAll") }),
+    el("ul", { class: "hint" }, ["notice", "app", "hotline"].map((k) => el("li", { text: t(`terms.where.${k}`) }))),
+  ].concat(TERM_FIELDS.map((f) => {
+    const box = input(f.key, `insured.terms.${f.term}`, `${t(`terms.${f.term}`)}${f.kind === "ratio" ? "（%）" : `（${t("yuan")}）`}`, "text",
+      valueToTyped(f, state[f.key], t("terms.noneWord")));
+    box.insertBefore(el("p", { class: "hint", text: `${t(`terms.${f.term}.hint`)} ${f.none !== null ? `${t("terms.answer.none")} / ` : ""}${t("terms.answer.unknown")}` }), box.querySelector("input"));
+    return box;
+  })));
+}
+
 function placeOptions() {
   const list = [];
   api.places().forEach((p) => {
@@ -64,12 +94,14 @@ const FILING = (s) => (s.filed === "0" ? "none" : s.filed === "1" ? s.category :
 const WRITE = {
   fc: (v) => (v === "none" ? { filed: "0", category: "" } : v ? { filed: "1", category: v } : { filed: "", category: "" }),
 };
+// The numbers are typed as on the main page ("70", "70%", "无", "不知道") and kept as ratios.
+TERM_FIELDS.forEach((f) => { WRITE[f.key] = (v) => ({ [f.key]: typedToValue(f, v) }); });
 const KEYS = { r: "region", sc: "scheme", es: "status", fp: "filingPlace", fs: "filingStart", fe: "filingEnd", d: "disease", rec: "recognized",
   vd: "visitDate", vp: "visitPlace", hl: "level", net: "networked", qa: "amountA", qb: "amountB", qc: "amountC", yd: "ytdDeductible", yf: "ytdFund" };
 
 function buildForm() {
   const places = placeOptions();
-  const regions = api.regions().map((r) => [r.code, pick(r.name)]);
+  const regions = regionOptions();
   const diseases = api.diseases(state.region || api.regions()[0].code, state.visitDate).map((d) => [d.id, pick(d.name)]);
   const cats = CATEGORIES.map(([id]) => [id, t(`category.${id}`)]);
   const lines = state.costMode === "detail" ? state.lines.length : 0;
@@ -80,6 +112,7 @@ function buildForm() {
       select("sc", "insured.scheme", t("insured.scheme"), [["employee", t("scheme.employee")], ["resident", t("scheme.resident")]], state.scheme),
       select("es", "insured.status", t("insured.status"), [["working", t("status.working")], ["retired", t("status.retired")]], state.status),
     ]),
+    termsSection(),
     section(t("step.filing"), [
       select("fc", "filing.category", t("filing.category"), [["none", t("filing.no")]].concat(cats), FILING(state)),
       select("fp", "filing.place", t("filing.place"), places, state.filingPlace),
@@ -104,7 +137,7 @@ function buildForm() {
       input("yf", "ytd.fundPaid", t("costs.ytdFund"), "text", state.ytdFund),
       lines ? el("p", { class: "hint", text: t("lite.lines", { n: lines }) }) : null,
     ]),
-  ].forEach((node) => form.appendChild(node));
+  ].forEach((node) => { if (node) form.appendChild(node); });
 }
 
 function showError(path) {
@@ -121,17 +154,33 @@ function syncUrl() {
   document.getElementById("lite-full").href = `./${stateToHash(Object.assign({}, state, { page: "result" }))}`;
 }
 
+/** The eligibility alone: no costs yet, or no numbers for a place without a pack. */
+function eligibilityOnly(built) {
+  const { items, ...request } = built.request;
+  const r = api.checkEligibility(request);
+  return r.ok ? { ok: true, value: { eligibility: r.value, mode: null, settlement: null, notice: null } } : r;
+}
+
+function checklist(eligibility) {
+  const warned = eligibility.warnings.filter((w) => /^TERMS_|PARAMETERS_/.test(w.code));
+  return el("ul", { class: "checklist card" }, eligibility.checks.map((c) => el("li", { class: `check ${c.status}`, "data-code": c.code, "data-status": c.status }, [
+    el("span", { class: "check-icon", "aria-hidden": "true", text: { pass: "✓", fail: "✗", warn: "!" }[c.status] }),
+    el("div", {}, [el("p", { class: "check-message", text: `${pick(c.message)}（${t(`status.${statusKey(c)}`)}）` }),
+      c.action ? el("p", { class: "next-step", text: `${t("result.nextStep")} ${pick(c.action.message)}` }) : null]),
+  ])).concat(warned.map((w) => el("li", { class: "check warn", "data-code": w.code }, [el("p", { class: "check-message", text: pick(w.message) })]))));
+}
+
 function render() {
   out.textContent = "";
   syncUrl();
   const built = buildRequest(state);
-  if (!built.request || !built.request.items.length) {
+  if (!built.request) {
     const now = built.missing.filter((m) => m.now)[0];
     showError(now ? { path: now.path, text: t(now.key) } : null);
     out.appendChild(el("p", { class: "hint", text: t("lite.incomplete") }));
     return;
   }
-  const r = api.estimate(built.request);
+  const r = built.request.items.length ? api.estimate(built.request) : eligibilityOnly(built);
   if (!r.ok) {
     showError({ path: fieldPathOf(r.error.path, built.itemPaths), text: errorText(r.error) });
     out.appendChild(el("p", { class: "callout fail", text: errorText(r.error) }));
@@ -140,20 +189,26 @@ function render() {
   showError(null);
   const result = r.value;
   const s = result.settlement;
+  const mode = result.mode || modeOfChecks(result.eligibility);
   const number = (cls, label, testid, amount) => el("div", { class: `number ${cls}` }, [el("p", { class: "number-label", text: label }),
     el("p", { class: "number-value", "data-testid": testid, text: money(amountText(amount)) })]);
-  out.appendChild(el("div", { class: `verdict ${result.mode}`, "data-testid": "verdict", "data-mode": result.mode }, [el("p", { class: "verdict-title", text: t(`result.mode.${result.mode}`) })]));
-  const rows = result.mode === "manual"
-    ? [number("counter", t("result.manual.counter"), "counter-pays", s.total), number("fund", t("result.manual.claim"), "fund-pays", s.fundPays), number("patient", t("result.manual.end"), "patient-pays", s.patientPays)]
-    : [number("patient", t(`result.${result.mode}.${result.mode === "direct" ? "counter" : "patient"}`), "patient-pays", s.patientPays), number("fund", t(`result.${result.mode}.fund`), "fund-pays", s.fundPays)];
-  out.appendChild(el("div", { class: "numbers" }, rows.concat([el("p", { class: "number-total" }, [`${t("result.total")} `, el("strong", { "data-testid": "total", text: money(amountText(s.total)) })])])));
+  out.appendChild(el("div", { class: `verdict ${mode}`, "data-testid": "verdict", "data-mode": mode }, [el("p", { class: "verdict-title", text: t(`result.mode.${mode}`) })]));
+  if (s) {
+    const rows = mode === "manual"
+      ? [number("counter", t("result.manual.counter"), "counter-pays", s.total), number("fund", t("result.manual.claim"), "fund-pays", s.fundPays), number("patient", t("result.manual.end"), "patient-pays", s.patientPays)]
+      : [number("patient", t(`result.${mode}.${mode === "direct" ? "counter" : "patient"}`), "patient-pays", s.patientPays), number("fund", t(`result.${mode}.fund`), "fund-pays", s.fundPays)];
+    out.appendChild(el("div", { class: "numbers" }, rows.concat([el("p", { class: "number-total" }, [`${t("result.total")} `, el("strong", { "data-testid": "total", text: money(amountText(s.total)) })])])));
+  } else if (!built.request.items.length) {
+    out.appendChild(el("p", { class: "hint", text: t("next.counterCheck") }));
+  }
+  const terms = built.request.insured.terms;
+  if (s && terms && result.policy && result.policy.baseline) {
+    out.appendChild(el("p", { class: "hint", "data-testid": "your-terms", text: `${t("terms.yoursTitle")}${t("colon")}${TERM_FIELDS.filter((f) => f.term in terms)
+      .map((f) => `${t(`terms.${f.term}`)} ${terms[f.term] === null ? t("terms.annualLimit.none") : f.kind === "ratio" ? percentText(terms[f.term]) : money(amountText(terms[f.term]))}`).join(t("listSep"))}${paren(t("prov.user"))}` }));
+  }
   if (result.usesAssumptions) out.appendChild(el("p", { class: "callout assumed", "data-testid": "assumptions", text: `⚠ ${t("result.assumptions")}` }));
-  out.appendChild(el("ul", { class: "checklist card" }, result.eligibility.checks.map((c) => el("li", { class: `check ${c.status}`, "data-code": c.code, "data-status": c.status }, [
-    el("span", { class: "check-icon", "aria-hidden": "true", text: { pass: "✓", fail: "✗", warn: "!" }[c.status] }),
-    el("div", {}, [el("p", { class: "check-message", text: `${pick(c.message)}（${t(`status.${c.status}`)}）` }),
-      c.action ? el("p", { class: "next-step", text: `${t("result.nextStep")} ${pick(c.action.message)}` }) : null]),
-  ]))));
-  out.appendChild(el("p", { class: "notice strong", "data-testid": "notice", text: pick(result.notice) }));
+  out.appendChild(checklist(result.eligibility));
+  out.appendChild(el("p", { class: "notice strong", "data-testid": "notice", text: result.notice ? pick(result.notice) : t("app.notice") }));
 }
 
 function onChange(e) {
@@ -179,7 +234,10 @@ function start() {
   });
   document.getElementById("lite-full").textContent = t("lite.full");
   out.textContent = t("app.loading");
+  // The insured-place list is a static file: fetched beside the wasm, the form redrawn when it comes.
+  const divisions = loadDivisions();
   loadNoModulesEngine(WASM).then((engineApi) => {
+    divisions.then(() => { buildForm(); render(); }, () => {});
     api = engineApi;
     buildForm();
     form.addEventListener("input", onChange);
