@@ -300,3 +300,18 @@ test("the simple page carries the same numbers: a link's amounts, bad numbers be
   await page.close();
   assert.deepEqual(browser.problems, []);
 });
+
+test("the year view of a place without a pack: amounts with the person's numbers, none without them", async () => {
+  const visits = "&yv=2025-01-15*hypertension*600**&yv=2025-02-10*diabetes*1200**";
+  const base = hashFor(beijing.request, { page: "year" }).replace(/&t[rdl]=[^&]*/g, "");
+  const page = await open(`${base}${visits}`);
+  await page.getByTestId("year-terms-needed").waitFor();
+  assert.equal(await page.getByTestId("year-total-fund").count(), 0, "no yearly sums without the numbers");
+  await page.goto(browser.url(`${hashFor(beijing.request, { page: "year" })}${visits}`));
+  await page.reload();
+  await ready(page);
+  await page.getByTestId("year-total-fund").waitFor();
+  assert.equal(await page.getByTestId("year-terms-needed").count(), 0);
+  await page.close();
+  assert.deepEqual(browser.problems, []);
+});

@@ -2,7 +2,7 @@
 // both languages; merged into each language's table by i18n.js.
 export const zh = {
   "insured.hasData": "已收录政策",
-  "insured.direct": "{region}直接按全市（全区）参保地计算。",
+  "insured.direct": "{region}不用再选下一级。",
   "baseline.title": "{region}：按国家规定回答",
   "baseline.diseases": "国家统一的五种门诊慢特病（高血压、糖尿病、恶性肿瘤门诊治疗、尿毒症透析、器官移植术后抗排异治疗）各地都能跨省直接结算。",
   "baseline.checks": "备案、就医地、就诊日期、医院是否联网这些检查都按国家规定，马上就能判断。",
@@ -59,7 +59,7 @@ export const zh = {
 
 export const en = {
   "insured.hasData": "policy data",
-  "insured.direct": "{region} is one insured place as a whole.",
+  "insured.direct": "No further choice is needed for {region}.",
   "baseline.title": "{region}: answered by the national rules",
   "baseline.diseases": "The five national outpatient special diseases (hypertension, diabetes, outpatient cancer treatment, dialysis for uraemia, anti-rejection treatment after a transplant) settle directly across provinces everywhere.",
   "baseline.checks": "The filing, treatment place, visit date and networked-hospital checks follow national rules and are answered at once.",

@@ -56,11 +56,13 @@ export function renderYear(ctx, kit) {
       return;
     }
     const sum = { total: 0, fundPays: 0, patientPays: 0 };
+    let waiting = false; // a visit without amounts (a place without a pack, no numbers yet)
     r.value.forEach((result, k) => {
       const i = order[k];
       const s = result.settlement;
       if (!s) {
         // A place without a pack and no numbers entered: the mode, no amounts.
+        waiting = true;
         clear(cells[i].out).append(h("p", { class: "year-mode" }, kit.t(`result.mode.${result.mode}`)), h("p", { class: "hint" }, kit.t("terms.neededShort")));
         return;
       }
@@ -76,6 +78,10 @@ export function renderYear(ctx, kit) {
         left !== null && above === 0 ? h("p", { class: "hint" }, w("capLeft", { amount: money(fenText(left)) })) : null,
       ].filter(Boolean));
     });
+    if (waiting) {
+      clear(totals).append(h("h2", null, words.yearTitle), h("p", { class: "hint", dataset: { testid: "year-terms-needed" } }, kit.t("terms.neededShort")));
+      return;
+    }
     clear(totals).append(
       h("h2", null, words.yearTitle, " ", h("span", { class: "hint" }, w("yearLead", { n: order.length }))),
       h("p", { class: "year-total-row" }, `${words.total} `, h("strong", { dataset: { testid: "year-total-total" } }, money(fenText(sum.total)))),
