@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { openBrowser, loadCases, decimal, ready, outputDir } from "./harness.mjs";
 import { driveEstimate, driveCheck, readResult, hashFor, fillTerms } from "./drive.mjs";
+import { contrastFailures, unlabelledControls } from "./a11y.mjs";
 
 const additions = loadCases("additions.json");
 const beijing = additions.find((c) => c.request.insured.region === "110000" && c.request.visit.place === "310000" &&
@@ -313,5 +314,19 @@ test("the year view of a place without a pack: amounts with the person's numbers
   await page.getByTestId("year-total-fund").waitFor();
   assert.equal(await page.getByTestId("year-terms-needed").count(), 0);
   await page.close();
+  assert.deepEqual(browser.problems, []);
+});
+
+test("the numbers' step and the result without numbers: every control named, AA contrast, in both languages", async () => {
+  const { terms, ...insured } = beijing.request.insured;
+  for (const lang of ["zh", "en"]) {
+    for (const hash of [hashFor(beijing.request, { page: "costs", extra: { lang } }), hashFor({ ...beijing.request, insured }, { extra: { lang } })]) {
+      const page = await open(hash);
+      await page.locator("[data-testid=terms], [data-testid=terms-needed]").first().waitFor();
+      assert.deepEqual(await unlabelledControls(page), [], hash);
+      assert.deepEqual(await contrastFailures(page), [], hash);
+      await page.close();
+    }
+  }
   assert.deepEqual(browser.problems, []);
 });

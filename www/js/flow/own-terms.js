@@ -33,6 +33,8 @@ function termField(ctx, field) {
   });
   const answer = (key, next) => h("button", {
     type: "button", class: "chip", id: idFor(`insured.terms.${field.term}`, key), "aria-pressed": String(value === next),
+    // Every field has the same two answers: the name says which field's.
+    "aria-label": `${t(`terms.${field.term}`)}${t("colon")}${t(`terms.answer.${key}`)}`,
     dataset: { testid: `terms-${field.term}-${key}` },
     on: { click: () => ctx.set({ [field.key]: next }, { rerender: true, focus: null }) },
   }, t(`terms.answer.${key}`));
