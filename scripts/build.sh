@@ -30,4 +30,11 @@ cp pkg/js/yibao_policy.js pkg/js/yibao_policy.global.js www/vendor/yibao-policy/
 # the first estimate could start. The sources in www/js/ stay plain ES modules.
 esbuild www/js/main.js --bundle --format=esm --minify --sourcemap --target=es2017 --log-level=warning \
   --outfile=www/vendor/app.js
+# The year view, loaded only when opened (js/year-loader.js): not on the first estimate's path.
+esbuild www/js/year/view.js --bundle --format=esm --minify --sourcemap --target=es2017 --log-level=warning \
+  --outfile=www/vendor/year.js
+# The simple page for old webviews: the same modules as one classic script over the no-modules
+# build (legacy.html); ES2015 is as far down as esbuild lowers (let/const stay).
+esbuild www/js/legacy/lite.js --bundle --format=iife --minify --sourcemap --target=es2015 --log-level=warning \
+  --outfile=www/vendor/legacy.js
 node scripts/sizes.mjs pkg

@@ -9,7 +9,7 @@
     var box = document.getElementById("boot-slow");
     if (!box) return;
     var links = box.getElementsByTagName("a");
-    for (var i = 0; i < links.length; i++) links[i].href = "legacy.html" + location.search;
+    for (var i = 0; i < links.length; i++) links[i].href = "legacy.html" + location.search + location.hash;
     box.hidden = false;
   }
   // A syntax error in the module code surfaces here at once, before the app could start.

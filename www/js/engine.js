@@ -17,6 +17,15 @@ export function loadEngine({ onSlower } = {}) {
   return loading;
 }
 
+/**
+ * The simple page's engine (legacy.html): js/legacy/engine-loader.js, a classic script, picks the
+ * no-modules WebAssembly build or the pure-JS build by trying. Same Api as the main page;
+ * `onSlower` is called before the slower pure-JS build is fetched.
+ */
+export function loadNoModulesEngine(onSlower) {
+  return window.yibaoLoadEngine(onSlower).then((engine) => new Api(engine));
+}
+
 /** An engine error as the page shows it; any other throw becomes a generic one. */
 export function asEngineError(e) {
   if (e && typeof e.code === "string") {

@@ -10,7 +10,7 @@ export async function fallback(request: EstimateRequest): Promise<string> {
   const viaMvp: EstimateResult = MvpEngine.withDefaults().estimate(request);
   const js: typeof import("yibao-policy/js") = await import("yibao-policy/js");
   const viaJs: EstimateResult = js.Engine.withDefaults().estimate(request);
-  return `${js.version()} ${viaMvp.settlement.fundPays} ${viaJs.settlement.patientPays}`;
+  return `${js.version()} ${viaMvp.settlement?.fundPays} ${viaJs.settlement?.patientPays}`;
 }
 
 export async function start(request: EstimateRequest, wasm: BufferSource): Promise<string> {
