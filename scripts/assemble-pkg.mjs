@@ -3,6 +3,9 @@
 //   node/       CommonJS, plus an ESM wrapper, chosen by the "node" condition
 //   web/        ESM with init()/initSync() (Vite, plain <script type="module">, workers)
 //   no-modules/ a classic script defining the global `wasm_bindgen` (pages without modules, webviews)
+//   mvp/        the web build's API over an MVP .wasm (engines older than the main .wasm needs)
+//   js/         the pure-JS engine made from the MVP .wasm: an ES module and a classic script
+//               (where WebAssembly is missing or refused); scripts/build-mvp.sh makes these two
 // Usage: node scripts/assemble-pkg.mjs <wasm-pack out dir> <package dir>
 import { readFileSync, writeFileSync, mkdirSync, rmSync, cpSync, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -16,7 +19,7 @@ const version = field("version");
 const json = (path, value) => writeFileSync(path, JSON.stringify(value, null, 2) + "\n");
 
 rmSync(to, { recursive: true, force: true });
-const dirs = { bundler: "bundler", nodejs: "node", web: "web", "no-modules": "no-modules" };
+const dirs = { bundler: "bundler", nodejs: "node", web: "web", "no-modules": "no-modules", mvp: "mvp", js: "js" };
 for (const [target, dir] of Object.entries(dirs)) {
   mkdirSync(join(to, dir), { recursive: true });
   for (const f of readdirSync(join(from, target))) {
@@ -32,7 +35,7 @@ for (const [target, dir] of Object.entries(dirs)) {
 // skipLibCheck off would fail on our declarations. Declare it the way @types/node does (the
 // declarations merge, with each other and with the lib's).
 const dispose = "interface SymbolConstructor { readonly dispose: unique symbol; }";
-for (const dir of ["bundler", "node", "web"]) {
+for (const dir of ["bundler", "node", "web", "mvp", "js"]) {
   const path = join(to, dir, "yibao_policy.d.ts");
   writeFileSync(path, readFileSync(path, "utf8") + `\ndeclare global {\n  ${dispose}\n}\n`);
 }
@@ -64,6 +67,8 @@ json(join(to, "web", "package.json"), {
   sideEffects: false,
 });
 json(join(to, "no-modules", "package.json"), { type: "commonjs" });
+json(join(to, "mvp", "package.json"), { type: "module", main: "./yibao_policy.js", types: "./yibao_policy.d.ts", sideEffects: false });
+json(join(to, "js", "package.json"), { type: "module", main: "./yibao_policy.js", types: "./yibao_policy.d.ts" });
 
 const node = {
   import: { types: "./node/index.d.mts", default: "./node/index.mjs" },
@@ -97,10 +102,19 @@ const pkg = {
     "./web/yibao_policy_bg.wasm": "./web/yibao_policy_bg.wasm",
     "./no-modules/yibao_policy_bg.wasm": "./no-modules/yibao_policy_bg.wasm",
     "./no-modules/yibao_policy.d.ts": "./no-modules/yibao_policy.d.ts",
+    "./mvp": { types: "./mvp/yibao_policy.d.ts", default: "./mvp/yibao_policy.js" },
+    "./mvp/yibao_policy_bg.wasm": "./mvp/yibao_policy_bg.wasm",
+    "./js": { types: "./js/yibao_policy.d.ts", default: "./js/yibao_policy.js" },
+    "./js/yibao_policy.global.js": "./js/yibao_policy.global.js",
+    "./js/yibao_policy.global.d.ts": "./js/yibao_policy.global.d.ts",
     "./package.json": "./package.json",
   },
-  files: ["bundler/", "node/", "web/", "no-modules/"],
-  sideEffects: ["./bundler/yibao_policy.js", "./bundler/yibao_policy_bg.js", "./no-modules/yibao_policy.js"],
+  files: ["bundler/", "node/", "web/", "no-modules/", "mvp/", "js/"],
+  // js/yibao_policy.js hands its module to the glue when it is evaluated, as bundler/ does.
+  sideEffects: [
+    "./bundler/yibao_policy.js", "./bundler/yibao_policy_bg.js", "./no-modules/yibao_policy.js",
+    "./js/yibao_policy.js", "./js/yibao_policy.global.js",
+  ],
   engines: { node: ">=18" },
 };
 json(join(to, "package.json"), pkg);

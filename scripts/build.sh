@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Build the npm package in pkg/ (four wasm-pack targets assembled into one package) and copy the
-# browser builds into www/vendor/ for the demo page. Run scripts/setup.sh first.
+# Build the npm package in pkg/ (four wasm-pack targets, plus the MVP .wasm and the pure-JS engine
+# from scripts/build-mvp.sh, assembled into one package) and copy the browser builds into
+# www/vendor/ for the demo page. Run scripts/setup.sh first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$PATH"   # npm's binaryen wasm-opt, never Debian's
@@ -12,6 +13,8 @@ for target in bundler nodejs web no-modules; do
     grep -vE '^\[INFO\]|no README|LICENSE|wasm-pack version' || true
   [ -f "$out/$target/yibao_policy_bg.wasm" ] || { echo "wasm-pack build --target $target failed" >&2; exit 1; }
 done
+# For older engines: the MVP .wasm ($out/mvp) and the pure-JS build made from it ($out/js).
+scripts/build-mvp.sh "$out"
 node scripts/assemble-pkg.mjs "$out" pkg
 
 rm -rf www/vendor
@@ -19,9 +22,20 @@ mkdir -p www/vendor/yibao-policy
 cp pkg/web/* www/vendor/yibao-policy/
 mkdir -p www/vendor/yibao-policy/no-modules
 cp pkg/no-modules/* www/vendor/yibao-policy/no-modules/
+# The pure-JS engine, fetched only where WebAssembly is missing or refused (www/js/engine-loader.js,
+# www/js/legacy/engine-loader.js).
+mkdir -p www/vendor/yibao-policy/js
+cp pkg/js/yibao_policy.js pkg/js/yibao_policy.global.js www/vendor/yibao-policy/js/
 # The page's modules in one file: 34 small modules fetched import by import took ~150 ms before
 # the first estimate could start. The sources in www/js/ stay plain ES modules.
 esbuild www/js/main.js --bundle --format=esm --minify --sourcemap --target=es2017 --log-level=warning \
   --outfile=www/vendor/app.js
+# The year view, loaded only when opened (js/year-loader.js): not on the first estimate's path.
+esbuild www/js/year/view.js --bundle --format=esm --minify --sourcemap --target=es2017 --log-level=warning \
+  --outfile=www/vendor/year.js
+# The simple page for old webviews: the same modules as one classic script over the no-modules
+# build (legacy.html); ES2015 is as far down as esbuild lowers (let/const stay).
+esbuild www/js/legacy/lite.js --bundle --format=iife --minify --sourcemap --target=es2015 --log-level=warning \
+  --outfile=www/vendor/legacy.js
 node scripts/sizes.mjs pkg
 node scripts/dist.mjs   # dist/: the site to deploy — hashed names, .br/.gz, the offline worker (www/README.md)

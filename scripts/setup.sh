@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install everything the build and the tests need, skipping what is already there.
 #   scripts/setup.sh            toolchain for building: wasm32 target, wasm-pack, wasm-bindgen-cli
-#                               (the version in Cargo.lock), npm dev dependencies (binaryen's wasm-opt)
+#                               (the version in Cargo.lock), cargo-deny, npm dev dependencies
+#                               (binaryen's wasm-opt)
 #   scripts/setup.sh --browser  also Debian's chromium and chromium-driver, for the browser tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,12 +27,22 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$want_bindge
   cargo install wasm-bindgen-cli --version "$want_bindgen"
 fi
 
+# cargo-deny: licences, sources and duplicate crates of the Rust dependency tree (deny.toml),
+# checked by scripts/test.sh.
+want_deny=0.20.2
+if [ "$(cargo deny --version 2>/dev/null | awk '{print $2}')" != "$want_deny" ]; then
+  say "installing cargo-deny $want_deny"
+  cargo install cargo-deny --version "$want_deny" --locked
+fi
+
 # npm dev dependencies: binaryen (wasm-opt; Debian's is too old and emits broken wasm),
 # TypeScript, Vite, playwright-core and the benchmark peers.
 if [ ! -x node_modules/.bin/wasm-opt ] || ! npm ls --depth=0 >/dev/null 2>&1; then
   say "installing npm dev dependencies"
-  # `npm install` honours package-lock.json; `npm ci` trips over npm's lockfile bug with
-  # platform-specific optional packages (rollup's), so it is not used.
+  # `npm install` honours package-lock.json, which is complete (a fresh clone stays clean).
+  # `npm ci` is not used: it wants every optional platform package of @gorules/zen-engine in the
+  # lockfile, and the registry reachable here answers 404 for the darwin/win32/arm64/wasi ones,
+  # so npm cannot write them (`npm ci` then fails with "Missing: … from lock file").
   npm install --no-audit --no-fund
 fi
 

@@ -10,7 +10,9 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
-export const TARGETS = ["bundler", "node", "web", "no-modules"];
+// mvp/ is the MVP .wasm with the web glue; js/ is the pure-JS engine (no .wasm at all). Its classic
+// script yibao_policy.global.js is the same code as yibao_policy.js, an alternative, so not counted.
+export const TARGETS = ["bundler", "node", "web", "no-modules", "mvp", "js"];
 const kb = (n) => (n / 1024).toFixed(1) + " KB";
 
 function measure(path) {
@@ -27,7 +29,7 @@ export function sizes(root) {
   return TARGETS.map((target) => {
     const files = readdirSync(join(root, target))
       .sort()
-      .filter((f) => /\.(wasm|js|mjs)$/.test(f) && statSync(join(root, target, f)).isFile())
+      .filter((f) => /\.(wasm|js|mjs)$/.test(f) && !f.endsWith(".global.js") && statSync(join(root, target, f)).isFile())
       .map((f) => ({ file: `${target}/${f}`, ...measure(join(root, target, f)) }));
     const sum = (list) => ({
       raw: list.reduce((n, f) => n + f.raw, 0),
@@ -41,7 +43,7 @@ export function sizes(root) {
 export function markdownTable(root) {
   const rows = sizes(root).map(({ target, files, glue, total }) => {
     const wasm = files.find((f) => f.file.endsWith(".wasm"));
-    return `| \`${target}/\` | ${kb(glue.raw)} | ${kb(wasm.raw)} | ${kb(total.raw)} | ${kb(total.gzip)} | ${kb(total.brotli)} |`;
+    return `| \`${target}/\` | ${kb(glue.raw)} | ${wasm ? kb(wasm.raw) : "—"} | ${kb(total.raw)} | ${kb(total.gzip)} | ${kb(total.brotli)} |`;
   });
   return ["| build | JS glue | wasm | total | gzip -9 | brotli -q 11 |", "|---|---:|---:|---:|---:|---:|", ...rows].join("\n");
 }

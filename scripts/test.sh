@@ -9,10 +9,17 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 step "setup"
 scripts/setup.sh --browser
 
+step "division data is what the package gives"
+node scripts/divisions.mjs --check
+
 step "format and lints"
 cargo fmt --check
 cargo clippy --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
+
+step "Rust dependencies: licences, sources, duplicates (cargo deny, deny.toml)"
+# Advisories are not checked: the RustSec database needs a network this machine lacks.
+cargo deny --offline check licenses sources bans
 
 step "Rust tests"
 cargo test
@@ -20,7 +27,7 @@ cargo test
 step "build the npm package and the page"
 scripts/build.sh
 
-step "offline dependency audit"
+step "npm dependency audit"
 node scripts/audit.mjs
 
 step "npm package tests (node --test)"

@@ -6,7 +6,7 @@ use crate::error::Error;
 use crate::policy::{Deductible, Param, Provenance, Table, Who};
 use crate::request::Ytd;
 use crate::settlement::Terms;
-use crate::situation::Situation;
+use crate::situation::{PackPolicy, Situation, Source};
 use crate::text::{t, Text};
 use rust_decimal::Decimal;
 
@@ -58,7 +58,7 @@ pub struct Benefit {
 }
 
 impl Benefit {
-    fn nothing() -> Benefit {
+    pub fn nothing() -> Benefit {
         Benefit {
             terms: Terms::nothing(),
             deductible: None,
@@ -69,8 +69,10 @@ impl Benefit {
     }
 }
 
+/// A pack's diseases name their groups; under the baseline, and for a disease the region does
+/// not list, each disease is its own deductible group and limit.
 pub fn groups(s: &Situation<'_>) -> Groups {
-    match s.disease {
+    match s.pack().and_then(|p| p.disease) {
         Some(d) => Groups {
             deductible: d.deductible.clone(),
             limit: d.limit.clone(),
@@ -85,20 +87,29 @@ pub fn groups(s: &Situation<'_>) -> Groups {
     }
 }
 
-pub fn resolve(s: &Situation<'_>, findings: &Findings, ytd: &Ytd) -> Result<Benefit, Error> {
-    let (mode, Some(disease)) = (findings.mode(), s.disease) else {
+/// The insured place's terms for the visit; `None` when they cannot be known (a region without
+/// a pack, for which the person entered no terms).
+pub fn resolve(s: &Situation<'_>, findings: &Findings, ytd: &Ytd) -> Result<Option<Benefit>, Error> {
+    match &s.source {
+        Source::Pack(p) => resolve_pack(s, p, findings, ytd).map(Some),
+        Source::Baseline => Ok(crate::baseline::benefit::resolve(s, findings, ytd)),
+    }
+}
+
+fn resolve_pack(s: &Situation<'_>, p: &PackPolicy<'_>, findings: &Findings, ytd: &Ytd) -> Result<Benefit, Error> {
+    let (mode, Some(disease)) = (findings.mode(), p.disease) else {
         return Ok(Benefit::nothing());
     };
     if mode == Mode::None {
         return Ok(Benefit::nothing());
     }
     let who = s.who();
-    let version = s.version;
-    let prefix = s.rule_prefix();
+    let version = p.version;
+    let prefix = p.rule_prefix();
     let disease_id = &s.req.visit.disease;
 
     let base_ratio = used(&disease.ratio, who, format!("{prefix}/{disease_id}/ratio"))?;
-    let reduction = reduction(s, findings, &prefix);
+    let reduction = reduction(s, p, findings, &prefix);
 
     let group_rule = format!("{prefix}/deductibles/{}", disease.deductible);
     let deductible = match version.deductible(&disease.deductible) {
@@ -167,8 +178,8 @@ pub fn resolve(s: &Situation<'_>, findings: &Findings, ytd: &Ytd) -> Result<Bene
 
 /// Direct settlement and a manual claim under a valid filing use the category's reduction;
 /// a manual claim without a valid filing uses the region's unfiled rule.
-fn reduction(s: &Situation<'_>, findings: &Findings, prefix: &str) -> (Used<Decimal>, Text) {
-    let version = s.version;
+fn reduction(s: &Situation<'_>, p: &PackPolicy<'_>, findings: &Findings, prefix: &str) -> (Used<Decimal>, Text) {
+    let version = p.version;
     if let Some(filing) = s.req.filing.as_ref().filter(|_| findings.filing_valid()) {
         if let Some(p) = version.reduction(filing.category) {
             let id = filing.category.id();
@@ -177,10 +188,15 @@ fn reduction(s: &Situation<'_>, findings: &Findings, prefix: &str) -> (Used<Deci
     }
     (
         param(&version.unfiled_reduction, format!("{prefix}/unfiledReduction")),
-        t(
-            "未备案或备案不适用（回参保地手工报销）",
-            "not filed, or the filing does not cover this visit (claimed manually at home)",
-        ),
+        unfiled(),
+    )
+}
+
+/// Why the unfiled reduction applies.
+pub fn unfiled() -> Text {
+    t(
+        "未备案或备案不适用（回参保地手工报销）",
+        "not filed, or the filing does not cover this visit (claimed manually at home)",
     )
 }
 

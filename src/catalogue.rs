@@ -49,7 +49,7 @@ pub struct PricedLine {
     pub share: Option<Ratio>,
     pub share_source: Option<ShareSource>,
     pub share_provenance: Option<Provenance>,
-    /// What the person should know about this line (worded by `wording::warnings`).
+    /// What the person should know about this line (worded by `warnings::warnings`).
     #[serde(skip)]
     pub note: Option<LineNote>,
 }

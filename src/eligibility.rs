@@ -2,10 +2,11 @@
 //! Here the checks only decide ([`Findings`]); `wording` says what they found, in Chinese and
 //! English, with the next step — so a caller that needs only the numbers skips the words.
 
+use crate::baseline;
 use crate::catalogue::Warning;
 use crate::place::{contains, same_province};
 use crate::policy::FilingCategory;
-use crate::situation::Situation;
+use crate::situation::{Situation, Source};
 use crate::text::Text;
 use serde::Serialize;
 
@@ -106,13 +107,16 @@ pub enum FilingFinding {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Findings {
     pub cross_province: bool,
-    /// A version is in force on the visit date and it has opened direct settlement.
-    pub policy_open: bool,
-    pub disease_covered: bool,
+    /// A pack: a version is in force on the visit date and it has opened direct settlement.
+    /// The baseline: by the national dates (warn while regions were opening one by one).
+    pub policy_in_force: CheckStatus,
+    /// A pack: the region lists the disease. The baseline: the national five pass, others warn.
+    pub disease_covered: CheckStatus,
     /// `None`: the request does not say (a warning, not a failure).
     pub recognized: Option<bool>,
     pub filing: FilingFinding,
-    pub networked: bool,
+    /// `None`: not known (a warning, not a failure).
+    pub networked: Option<bool>,
 }
 
 impl Findings {
@@ -127,10 +131,14 @@ impl Findings {
                     && f.end.is_none_or(|end| req.visit.date <= end),
             },
         };
+        let (policy_in_force, disease_covered) = match &s.source {
+            Source::Pack(p) => (pass(p.in_force.is_some_and(|v| v.open)), pass(p.disease.is_some())),
+            Source::Baseline => (baseline::in_force(req.visit.date), baseline::covers(&req.visit.disease)),
+        };
         Findings {
-            cross_province: !same_province(&req.visit.place, &s.region.code),
-            policy_open: s.in_force.is_some_and(|v| v.open),
-            disease_covered: s.disease.is_some(),
+            cross_province: !same_province(&req.visit.place, s.code),
+            policy_in_force,
+            disease_covered,
             recognized: req
                 .insured
                 .recognized_diseases
@@ -142,13 +150,6 @@ impl Findings {
     }
 
     pub fn status(&self, code: CheckCode) -> CheckStatus {
-        let pass = |ok: bool| {
-            if ok {
-                CheckStatus::Pass
-            } else {
-                CheckStatus::Fail
-            }
-        };
         let filing = |part: fn(bool, bool) -> bool| match self.filing {
             FilingFinding::NotFiled => CheckStatus::Fail,
             FilingFinding::Emergency => CheckStatus::Pass,
@@ -159,13 +160,13 @@ impl Findings {
         };
         match code {
             CheckCode::CrossProvince => pass(self.cross_province),
-            CheckCode::PolicyInForce => pass(self.policy_open),
-            CheckCode::DiseaseCovered => pass(self.disease_covered),
+            CheckCode::PolicyInForce => self.policy_in_force,
+            CheckCode::DiseaseCovered => self.disease_covered,
             CheckCode::DiseaseRecognized => self.recognized.map_or(CheckStatus::Warn, pass),
             CheckCode::FilingPresent => filing(|_, _| true),
             CheckCode::FilingPlace => filing(|place, _| place),
             CheckCode::FilingDates => filing(|_, dates| dates),
-            CheckCode::HospitalNetworked => pass(self.networked),
+            CheckCode::HospitalNetworked => self.networked.map_or(CheckStatus::Warn, pass),
         }
     }
 
@@ -202,6 +203,14 @@ impl Findings {
                 }
                 | FilingFinding::Filed { dates_cover: false, .. }
         )
+    }
+}
+
+fn pass(ok: bool) -> CheckStatus {
+    if ok {
+        CheckStatus::Pass
+    } else {
+        CheckStatus::Fail
     }
 }
 

@@ -20,10 +20,15 @@ use serde::Serialize;
 pub struct PolicyRef {
     pub region: String,
     pub name: Text,
-    /// The version consulted (its effective date).
+    /// The version consulted (its effective date), or "national-baseline".
     pub version: String,
-    /// Whether that version is in force on the visit date (false before the opening date).
+    /// Whether the region is answered under the national baseline (no pack covers it).
+    pub baseline: bool,
+    /// Whether that version is in force on the visit date (false before the opening date; under
+    /// the baseline, false before 2021-09-01).
     pub in_force: bool,
+    /// The version's parameters were checked up to this date (null: not stated).
+    pub reviewed_until: Option<String>,
 }
 
 /// The result of `estimate` (CONTRACT.md), plus the per-line breakdown and the notice.
@@ -32,8 +37,10 @@ pub struct PolicyRef {
 pub struct Estimate {
     pub mode: Mode,
     pub eligibility: Eligibility,
-    pub settlement: Settlement,
-    pub ytd_after: Ytd,
+    /// `None` when the amounts cannot be known: a region without a pack and no terms entered
+    /// (the warnings then include TERMS_NEEDED).
+    pub settlement: Option<Settlement>,
+    pub ytd_after: Option<Ytd>,
     pub trace: Vec<TraceStep>,
     pub policy: PolicyRef,
     pub lines: Vec<PricedLine>,
@@ -61,8 +68,9 @@ pub struct Decision {
     pub direct_settlement: bool,
     /// Every check's status, keyed by its code, in the contract's order.
     pub checks: CheckStatuses,
-    pub settlement: Settlement,
-    pub ytd_after: Ytd,
+    /// `None` as in [`Estimate::settlement`].
+    pub settlement: Option<Settlement>,
+    pub ytd_after: Option<Ytd>,
 }
 
 /// The eight statuses, serialized as `{ "CROSS_PROVINCE": "pass", … }` in order.
@@ -85,9 +93,10 @@ struct Worked<'a> {
     situation: Situation<'a>,
     priced: Priced,
     findings: Findings,
-    benefit: Benefit,
-    settlement: Settlement,
-    ytd_after: Ytd,
+    /// `None`: the terms are needed (see [`Estimate::settlement`]).
+    benefit: Option<Benefit>,
+    settlement: Option<Settlement>,
+    ytd_after: Option<Ytd>,
 }
 
 /// `explain`: whether the words will be wanted (line names are only for them).
@@ -96,8 +105,8 @@ fn work<'a>(set: &'a PolicySet, req: &'a Request, ytd: &Ytd, explain: bool) -> R
     let priced = catalogue::price(set, &req.visit.place, &req.items, explain);
     let findings = Findings::find(&situation);
     let benefit = benefit::resolve(&situation, &findings, ytd)?;
-    let settlement = settlement::settle(&priced.lines, &benefit.terms);
-    let ytd_after = ytd_after(ytd, &settlement);
+    let settlement = benefit.as_ref().map(|b| settlement::settle(&priced.lines, &b.terms));
+    let ytd_after = settlement.as_ref().map(|s| ytd_after(ytd, s));
     Ok(Worked {
         situation,
         priced,
@@ -129,27 +138,48 @@ pub fn estimate_with_ytd(set: &PolicySet, req: &Request, ytd: &Ytd) -> Result<Es
     let w = work(set, req, ytd, true)?;
     let mode = w.findings.mode();
     let s = &w.situation;
-    let trace = trace::explain(&w.settlement, &w.benefit, &w.priced, mode);
+    let trace = match (&w.settlement, &w.benefit) {
+        (Some(settlement), Some(benefit)) => trace::explain(settlement, benefit, &w.priced, mode),
+        _ => trace::explain_unknown(&w.priced, s),
+    };
     let uses_assumptions = trace
         .iter()
         .any(|step| step.provenance == Some(crate::policy::Provenance::Assumed));
     Ok(Estimate {
         mode,
-        eligibility: eligibility::check(s, &w.findings, crate::wording::warnings(s, &w.priced)),
+        eligibility: eligibility::check(s, &w.findings, crate::warnings::warnings(s, &w.findings, &w.priced)),
         settlement: w.settlement,
         ytd_after: w.ytd_after,
         trace,
-        policy: PolicyRef {
-            region: s.region.code.clone(),
-            name: s.region.name.clone(),
-            version: s.version.from.to_string(),
-            in_force: s.in_force.is_some(),
-        },
+        policy: policy_ref(s),
         lines: w.priced.lines,
         notice: notice(),
         uses_assumptions,
         groups: benefit::groups(s),
     })
+}
+
+fn policy_ref(s: &Situation<'_>) -> PolicyRef {
+    let (version, in_force, reviewed_until) = match s.pack() {
+        Some(p) => (
+            p.version.from.to_string(),
+            p.in_force.is_some(),
+            p.version.reviewed_until.map(|d| d.to_string()),
+        ),
+        None => (
+            crate::baseline::VERSION.to_string(),
+            crate::baseline::in_force(s.req.visit.date) != CheckStatus::Fail,
+            None,
+        ),
+    };
+    PolicyRef {
+        region: s.code.to_string(),
+        name: s.name.clone(),
+        version,
+        baseline: s.pack().is_none(),
+        in_force,
+        reviewed_until,
+    }
 }
 
 /// Which year-to-date accumulators a visit counts against.
@@ -160,11 +190,9 @@ pub fn groups_of(set: &PolicySet, req: &Request) -> Result<Groups, Error> {
 pub fn check_eligibility(set: &PolicySet, req: &Request) -> Result<Eligibility, Error> {
     let s = Situation::resolve(set, req)?;
     let priced = catalogue::price(set, &req.visit.place, &req.items, false);
-    Ok(eligibility::check(
-        &s,
-        &Findings::find(&s),
-        crate::wording::warnings(&s, &priced),
-    ))
+    let findings = Findings::find(&s);
+    let warnings = crate::warnings::warnings(&s, &findings, &priced);
+    Ok(eligibility::check(&s, &findings, warnings))
 }
 
 /// The request's year-to-date figures plus this visit (CONTRACT.md `ytdAfter`).

@@ -2,7 +2,7 @@
 //! treatment places and their catalogues — for pickers, search and "which numbers are assumed".
 
 use crate::catalogue::ShareSource;
-use crate::error::{Error, ErrorCode};
+use crate::error::Error;
 use crate::json;
 use crate::json::Value;
 use crate::money::{Money, Ratio};
@@ -16,6 +16,8 @@ pub struct VersionInfo {
     pub from: String,
     pub open: bool,
     pub provenance: Provenance,
+    /// Checked against the published policy up to this date (null: not stated).
+    pub reviewed_until: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -99,6 +101,7 @@ pub fn regions(set: &PolicySet) -> Vec<RegionInfo> {
                     from: v.from.to_string(),
                     open: v.open,
                     provenance: v.provenance,
+                    reviewed_until: v.reviewed_until.map(|d| d.to_string()),
                 })
                 .collect(),
         })
@@ -118,16 +121,23 @@ pub fn diseases(set: &PolicySet, region: &str, date: &str) -> Result<Vec<Disease
         ));
     }
     let date = json::date(&Value::String(date.to_string()), "date")?;
-    let r = set.region(code).ok_or_else(|| {
-        Error::new(
-            ErrorCode::UnknownRegion,
-            "region",
-            t(
-                format!("暂无参保地“{code}”的政策数据"),
-                format!("no policy pack is loaded for region '{code}'"),
-            ),
-        )
-    })?;
+    let Some(r) = set.covering_region(code) else {
+        if crate::baseline::is_baseline_region(code) {
+            // Under the national baseline: the five national diseases (others may be listed by
+            // the region; only its insured place can say).
+            return Ok(crate::baseline::NATIONAL_DISEASES
+                .iter()
+                .map(|d| DiseaseInfo {
+                    id: d.id.to_string(),
+                    name: d.name(),
+                    pinyin: Some(d.pinyin.to_string()),
+                    provenance: Provenance::National,
+                    pool: None,
+                })
+                .collect());
+        }
+        return Err(crate::baseline::unknown_region("region", code));
+    };
     // Before the opening date, list what will open, as the checks do.
     let Some(version) = r.version_on(date).or(r.versions.first()) else {
         return Ok(Vec::new());

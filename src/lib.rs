@@ -19,14 +19,18 @@
 //!     "items": [{ "amount": "10000.00", "class": "A" }]
 //! }"#;
 //! let estimate = engine.estimate_text(request)?;
-//! assert_eq!(estimate.settlement.fund_pays.text(), "7500.00");
+//! // A pack region: the amounts are known (under the national baseline they need the person's terms).
+//! let fund_pays = estimate.settlement.map(|s| s.fund_pays.text());
+//! assert_eq!(fund_pays.as_deref(), Some("7500.00"));
 //! # Ok(())
 //! # }
 //! ```
 
+pub mod baseline;
 pub mod benefit;
 pub mod catalogue;
 pub mod date;
+pub mod divisions;
 pub mod eligibility;
 mod engine;
 pub mod error;
@@ -43,6 +47,7 @@ pub mod settlement;
 mod situation;
 pub mod text;
 pub mod trace;
+mod warnings;
 mod wording;
 mod year;
 

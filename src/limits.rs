@@ -20,5 +20,8 @@ pub const MAX_VERSIONS: usize = 100;
 pub const MAX_CODE_CHARS: usize = 64;
 /// Item names.
 pub const MAX_NAME_CHARS: usize = 200;
+/// Members of one JSON object (requests and packs have a dozen at most): bounds the work of
+/// reading an object of many keys, which a 1 MiB request could otherwise hold 80,000 of.
+pub const MAX_MEMBERS: usize = 1000;
 /// Nesting of JSON objects and arrays (requests are 3 deep, packs about 8).
 pub const MAX_DEPTH: usize = 64;

@@ -2,7 +2,9 @@
 //! and for showing users the names they see on a 2206/2207 settlement.
 
 use crate::estimate::Estimate;
+use crate::money::Money;
 use crate::request::Request;
+use crate::settlement::Settlement;
 use crate::text::{t, Text};
 use serde::Serialize;
 
@@ -17,80 +19,81 @@ pub struct NationalField {
 }
 
 /// Our settlement and place fields under the national interface's names, in BRIEF §6 order,
-/// then the insured place (insuplc_admdvs) and treatment place (mdtrtarea_admvs).
+/// then the insured place (insuplc_admdvs) and treatment place (mdtrtarea_admvs). Without a
+/// settlement (no terms for a region without a pack) the ten amounts are null.
 pub fn national_fields(req: &Request, e: &Estimate) -> Vec<NationalField> {
-    let s = &e.settlement;
-    let money = |m: crate::money::Money| Some(m.text());
+    let s = e.settlement.as_ref();
+    let money = |field: fn(&Settlement) -> Money| s.map(|s| field(s).text());
     let rows: [(&str, &str, &str, &str, Option<String>); 10] = [
         (
             "total",
             "medfee_sumamt",
             "医疗费总额",
             "total medical cost",
-            money(s.total),
+            money(|s| s.total),
         ),
         (
             "fullSelfPay",
             "fulamt_ownpay_amt",
             "全自费金额",
             "fully self-paid amount",
-            money(s.full_self_pay),
+            money(|s| s.full_self_pay),
         ),
         (
             "overLimitSelfPay",
             "overlmt_selfpay",
             "超限价自费费用",
             "self-paid above price ceilings",
-            money(s.over_limit_self_pay),
+            money(|s| s.over_limit_self_pay),
         ),
         (
             "preSelfPay",
             "preselfpay_amt",
             "先行自付金额",
             "pre-self-paid amount",
-            money(s.pre_self_pay),
+            money(|s| s.pre_self_pay),
         ),
         (
             "inScope",
             "inscp_scp_amt",
             "符合政策范围金额",
             "amount within policy scope",
-            money(s.in_scope),
+            money(|s| s.in_scope),
         ),
         (
             "deductible",
             "act_pay_dedc",
             "实际支付起付线",
             "deductible actually paid",
-            money(s.deductible),
+            money(|s| s.deductible),
         ),
         (
             "ratio",
             "pool_prop_selfpay",
             "基本医疗保险统筹基金支付比例",
             "pooled fund payment ratio",
-            Some(s.ratio.text()),
+            s.map(|s| s.ratio.text()),
         ),
         (
             "fundPays",
             "hifp_pay",
             "基本医疗保险统筹基金支出",
             "pooled fund payment",
-            money(s.fund_pays),
+            money(|s| s.fund_pays),
         ),
         (
             "capRemaining",
             "crt_payb_lmt_amt",
             "本次可支付限额金额",
             "payable limit for this settlement",
-            s.cap_remaining.map(|c| c.text()),
+            s.and_then(|s| s.cap_remaining).map(|c| c.text()),
         ),
         (
             "patientPays",
             "psn_part_amt",
             "个人负担总金额",
             "total borne by the patient",
-            money(s.patient_pays),
+            money(|s| s.patient_pays),
         ),
     ];
     let places = [

@@ -1,10 +1,12 @@
 //! Administrative division codes (行政区划代码): which province a place is in, and whether a
 //! filing's place contains a treatment place (a province filing covers all its cities).
 
-/// The provinces, autonomous regions and municipalities: the first two digits of a valid code.
-const PROVINCES: [&str; 34] = [
+/// The provinces, autonomous regions and municipalities, and the Xinjiang Production and
+/// Construction Corps (66, a provincial-level unit in medical insurance): the first two digits
+/// of a valid code.
+const PROVINCES: [&str; 35] = [
     "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41", "42", "43", "44",
-    "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65", "71", "81", "82",
+    "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65", "66", "71", "81", "82",
 ];
 
 /// Six ASCII digits whose first two name a province.

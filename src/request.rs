@@ -1,5 +1,6 @@
 //! The estimate request (CONTRACT.md "Request"), read from JSON with a path for every refusal.
 
+use crate::baseline::terms::{self, PersonTerms};
 use crate::date::Date;
 use crate::error::Error;
 use crate::json::Value;
@@ -29,6 +30,9 @@ pub struct Insured {
     /// `None`: not known (the DISEASE_RECOGNIZED check warns).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub recognized_diseases: Option<Vec<String>>,
+    /// The person's own terms, for a region without a pack (CONTRACT.md); `None`: not entered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub terms: Option<PersonTerms>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -48,7 +52,8 @@ pub struct Visit {
     pub date: Date,
     pub place: String,
     pub hospital_level: u8,
-    pub networked: bool,
+    /// `None`: the person does not know (`null`); an absent field means networked.
+    pub networked: Option<bool>,
     pub disease: String,
 }
 
@@ -87,6 +92,7 @@ pub enum Lines {
 
 impl Request {
     pub fn from_json(v: &Value, lines: Lines) -> Result<Request, Error> {
+        crate::json::refuse_repeated_keys(v)?;
         let o = Obj::new(v, "")?;
         let insured = read_insured(&Obj::new(o.require("insured")?, "insured")?)?;
         let filing = match o.get("filing") {
@@ -150,11 +156,13 @@ fn read_insured(o: &Obj<'_>) -> Result<Insured, Error> {
             Some(ids)
         }
     };
+    let terms = terms::read(o)?;
     Ok(Insured {
         region,
         scheme,
         status,
         recognized_diseases,
+        terms,
     })
 }
 
@@ -212,7 +220,12 @@ fn read_visit(o: &Obj<'_>) -> Result<Visit, Error> {
     let date = o.req_date("date")?;
     let place = o.req_code("place")?.to_string();
     let hospital_level = read_level(o.require("hospitalLevel")?, || o.at("hospitalLevel"))?;
-    let networked = o.bool("networked")?.unwrap_or(true);
+    // Absent means networked (most people go to a hospital that is); an explicit null means the
+    // person does not know, which the HOSPITAL_NETWORKED check reports as a warning.
+    let networked = match o.map.get("networked") {
+        Some(Value::Null) => None,
+        _ => Some(o.bool("networked")?.unwrap_or(true)),
+    };
     let disease = disease_id(o.require("disease")?, || o.at("disease"))?;
     Ok(Visit {
         date,

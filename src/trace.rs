@@ -8,6 +8,7 @@ use crate::eligibility::Mode;
 use crate::money::{Money, Ratio};
 use crate::policy::{Class, Provenance};
 use crate::settlement::Settlement;
+use crate::situation::Situation;
 use crate::text::{t, Text};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -57,6 +58,68 @@ fn pct(d: Decimal) -> String {
 
 pub fn explain(s: &Settlement, benefit: &Benefit, priced: &Priced, mode: Mode) -> Vec<TraceStep> {
     let mut out = Vec::with_capacity(20);
+    pricing(&mut out, s, priced);
+    if mode == Mode::None || benefit.base_ratio.is_none() {
+        explain_nothing(&mut out, s);
+    } else {
+        explain_terms(&mut out, s, benefit, mode);
+    }
+    out.push(calc!(
+        "fundPays",
+        s.fund_pays,
+        t(
+            "医保统筹基金支付 = min(封顶前基金支付, 剩余限额)",
+            "fund pays = min(fund before cap, cap remaining)",
+        ),
+    ));
+    out.push(calc!(
+        "aboveCap",
+        s.above_cap,
+        t(
+            "超出剩余限额、由个人负担的部分",
+            "held back by the cap, paid by the patient",
+        ),
+    ));
+    out.push(calc!(
+        "coinsurance",
+        s.coinsurance,
+        t(
+            "政策范围内按比例个人自付 = 政策范围内 − 起付线 − 封顶前基金支付",
+            "coinsurance = in scope − deductible − fund before cap",
+        ),
+    ));
+    out.push(calc!("patientPays",
+        s.patient_pays,
+        t(
+            "个人负担 = 总额 − 基金支付 = 全自费 + 超限价 + 先行自付 + 起付线 + 按比例自付 + 超限额",
+            "patient pays = total − fund pays = full self-pay + over-limit + pre-self-pay + deductible + coinsurance + above cap",
+        ),
+    ));
+    out
+}
+
+/// Without the insured place's terms (a region without a pack, none entered): what the treatment
+/// place's catalogue decides (BRIEF §5 steps 1–5, which do not depend on the terms), then the
+/// terms that are needed.
+pub fn explain_unknown(priced: &Priced, situation: &Situation<'_>) -> Vec<TraceStep> {
+    let mut out = Vec::with_capacity(8);
+    let s = crate::settlement::settle(&priced.lines, &crate::settlement::Terms::nothing());
+    pricing(&mut out, &s, priced);
+    out.push(step(
+        "terms",
+        None,
+        crate::baseline::rule(situation.code, "terms"),
+        None,
+        t(
+            "需要参保地的支付比例、起付线和年度限额，才能计算基金支付和个人负担",
+            "the insured place's ratio, deductible and annual limit are needed to work out what the fund and the patient pay",
+        ),
+    ));
+    out
+}
+
+/// BRIEF §5 steps 1–5: what the treatment place's catalogue decides.
+fn pricing(out: &mut Vec<TraceStep>, s: &Settlement, priced: &Priced) {
     if priced.lines.iter().any(|l| l.class == Class::B) {
         let share = &priced.place_share;
         let rule = match &share.place {
@@ -112,43 +175,6 @@ pub fn explain(s: &Settlement, benefit: &Benefit, priced: &Priced, mode: Mode) -
             "in scope = total − full self-pay − over-limit − pre-self-pay",
         ),
     ));
-    if mode == Mode::None || benefit.base_ratio.is_none() {
-        explain_nothing(&mut out, s);
-    } else {
-        explain_terms(&mut out, s, benefit, mode);
-    }
-    out.push(calc!(
-        "fundPays",
-        s.fund_pays,
-        t(
-            "医保统筹基金支付 = min(封顶前基金支付, 剩余限额)",
-            "fund pays = min(fund before cap, cap remaining)",
-        ),
-    ));
-    out.push(calc!(
-        "aboveCap",
-        s.above_cap,
-        t(
-            "超出剩余限额、由个人负担的部分",
-            "held back by the cap, paid by the patient",
-        ),
-    ));
-    out.push(calc!(
-        "coinsurance",
-        s.coinsurance,
-        t(
-            "政策范围内按比例个人自付 = 政策范围内 − 起付线 − 封顶前基金支付",
-            "coinsurance = in scope − deductible − fund before cap",
-        ),
-    ));
-    out.push(calc!("patientPays",
-        s.patient_pays,
-        t(
-            "个人负担 = 总额 − 基金支付 = 全自费 + 超限价 + 先行自付 + 起付线 + 按比例自付 + 超限额",
-            "patient pays = total − fund pays = full self-pay + over-limit + pre-self-pay + deductible + coinsurance + above cap",
-        ),
-    ));
-    out
 }
 
 fn explain_nothing(out: &mut Vec<TraceStep>, s: &Settlement) {
@@ -178,6 +204,9 @@ fn explain_terms(out: &mut Vec<TraceStep>, s: &Settlement, b: &Benefit, mode: Mo
     if let Some((kind, d)) = &b.deductible {
         let paid = b.terms.deductible_paid;
         let note = match kind {
+            DeductibleKind::None if d.provenance == Provenance::Assumed => {
+                t("未填写起付线，按无起付线估算", "no deductible entered: none assumed")
+            }
             DeductibleKind::None => t("该病种无起付线", "no deductible for this disease"),
             DeductibleKind::Annual => t(
                 format!(
@@ -305,6 +334,10 @@ fn limit_step(kind: LimitKind, limit: &Used<Option<Decimal>>, used: Decimal) -> 
                 format!("{en} {} yuan, {} used, {} left", yuan(v), yuan(used), yuan(room)),
             )
         }
+        None if limit.provenance == Provenance::Assumed => t(
+            format!("未填写{zh}，按无限额估算"),
+            format!("no {en} entered: none assumed"),
+        ),
         None => t(format!("无{zh}"), format!("no {en}")),
     };
     step(

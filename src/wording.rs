@@ -1,13 +1,9 @@
 //! What each eligibility check found, in words: a message in Chinese and English and, where the
 //! person can do something about it, the next step (how and where to file, what to ask).
 
-use crate::catalogue::{LineNote, Priced, Warning};
 use crate::eligibility::{Action, Check, CheckCode, CheckStatus, FilingFinding, Findings};
-use crate::policy::Class;
-use crate::request::Item;
-use crate::situation::Situation;
+use crate::situation::{PackPolicy, Situation};
 use crate::text::{t, Text};
-use rust_decimal::Decimal;
 
 pub fn checks(s: &Situation<'_>, f: &Findings) -> Vec<Check> {
     CheckCode::ALL
@@ -16,8 +12,14 @@ pub fn checks(s: &Situation<'_>, f: &Findings) -> Vec<Check> {
             let status = f.status(code);
             let (message, action) = match code {
                 CheckCode::CrossProvince => cross_province(s, f),
-                CheckCode::PolicyInForce => policy_in_force(s, f),
-                CheckCode::DiseaseCovered => disease_covered(s, f),
+                CheckCode::PolicyInForce => match s.pack() {
+                    Some(p) => policy_in_force(s, p, f),
+                    None => crate::baseline::wording::policy_in_force(s),
+                },
+                CheckCode::DiseaseCovered => match s.pack() {
+                    Some(p) => disease_covered(s, p, f),
+                    None => crate::baseline::wording::disease_covered(s),
+                },
                 CheckCode::DiseaseRecognized => disease_recognized(f),
                 CheckCode::FilingPresent => filing_present(s, f),
                 CheckCode::FilingPlace => filing_place(s, f),
@@ -36,9 +38,9 @@ pub fn checks(s: &Situation<'_>, f: &Findings) -> Vec<Check> {
         .collect()
 }
 
-type Words = (Text, Option<Action>);
+pub type Words = (Text, Option<Action>);
 
-fn action(
+pub fn action(
     code: &'static str,
     zh: impl Into<std::borrow::Cow<'static, str>>,
     en: impl Into<std::borrow::Cow<'static, str>>,
@@ -57,13 +59,13 @@ fn file_action() -> Option<Action> {
     )
 }
 
-fn ask_insured_place(zh: &'static str, en: &'static str) -> Option<Action> {
+pub fn ask_insured_place(zh: &'static str, en: &'static str) -> Option<Action> {
     action("ASK_INSURED_PLACE", zh, en)
 }
 
 fn cross_province(s: &Situation<'_>, f: &Findings) -> Words {
     let here = s.set.place_name(&s.req.visit.place);
-    let home = &s.region.name;
+    let home = &s.name;
     if f.cross_province {
         return (
             t(
@@ -89,9 +91,9 @@ fn cross_province(s: &Situation<'_>, f: &Findings) -> Words {
     )
 }
 
-fn policy_in_force(s: &Situation<'_>, f: &Findings) -> Words {
-    let home = &s.region.name;
-    if let (true, Some(v)) = (f.policy_open, s.in_force) {
+fn policy_in_force(s: &Situation<'_>, p: &PackPolicy<'_>, f: &Findings) -> Words {
+    let home = &s.name;
+    if let (CheckStatus::Pass, Some(v)) = (f.policy_in_force, p.in_force) {
         return (
             t(
                 format!("{}已开通门诊慢特病跨省直接结算（{}起）", home.zh, v.from),
@@ -104,7 +106,7 @@ fn policy_in_force(s: &Situation<'_>, f: &Findings) -> Words {
         );
     }
     let date = s.req.visit.date;
-    let message = match s.region.versions.iter().find(|v| v.open).map(|v| v.from) {
+    let message = match p.region.versions.iter().find(|v| v.open).map(|v| v.from) {
         Some(opened) => t(
             format!(
                 "{}自{opened}起开通门诊慢特病跨省直接结算，就诊日期{date}不在开通期内",
@@ -132,9 +134,9 @@ fn policy_in_force(s: &Situation<'_>, f: &Findings) -> Words {
     )
 }
 
-fn disease_covered(s: &Situation<'_>, f: &Findings) -> Words {
-    let home = &s.region.name;
-    if let (true, Some(d)) = (f.disease_covered, s.disease) {
+fn disease_covered(s: &Situation<'_>, p: &PackPolicy<'_>, f: &Findings) -> Words {
+    let home = &s.name;
+    if let (CheckStatus::Pass, Some(d)) = (f.disease_covered, p.disease) {
         return (
             t(
                 format!("{}在{}跨省直接结算病种范围内", d.name.zh, home.zh),
@@ -302,120 +304,35 @@ fn filing_dates(s: &Situation<'_>, f: &Findings) -> Words {
 }
 
 fn hospital_networked(f: &Findings) -> Words {
-    if f.networked {
-        return (
+    match f.networked {
+        Some(true) => (
             t(
                 "医院已开通跨省门诊慢特病直接结算",
                 "the hospital is networked for cross-province outpatient special-disease settlement",
             ),
             None,
-        );
-    }
-    (
-        t(
-            "该医院未开通跨省门诊慢特病直接结算",
-            "the hospital is not networked for cross-province outpatient special-disease settlement",
         ),
-        action(
-            "CHOOSE_NETWORKED_HOSPITAL",
-            "选择已联网的定点医疗机构（可在国家医保服务平台App“异地就医”中查询）；或先垫付，再回参保地报销",
-            "Choose a networked hospital (search in the app's 异地就医 section), or pay first and claim at home",
-        ),
-    )
-}
-
-/// The warnings about the cost lines: a place without catalogue data, lines outside the
-/// catalogue, classes that differ from it.
-pub fn warnings(s: &Situation<'_>, priced: &Priced) -> Vec<Warning> {
-    let mut out = Vec::new();
-    if priced.place_share.defaulted {
-        let pct = (priced.place_share.value * Decimal::ONE_HUNDRED).normalize();
-        let name = s.set.place_name(&s.req.visit.place);
-        out.push(Warning {
-            code: "CATALOGUE_DEFAULTED",
-            path: "visit.place".into(),
-            message: t(
-                format!("暂无{}的目录数据，乙类先行自付比例按全国默认{pct}%估算", name.zh),
-                format!(
-                    "no catalogue data for {}: class B self-pay share estimated at the national default {pct}%",
-                    name.en
-                ),
+        None => (
+            t(
+                "未确认该医院是否开通跨省门诊慢特病直接结算：未开通的医院不能直接结算",
+                "not known whether the hospital is networked for cross-province outpatient special-disease settlement: one that is not cannot settle directly",
             ),
-        });
-    }
-    // A recognised disease no pack knows is most likely one this tool does not cover (or a
-    // typo): say so, rather than refuse the whole estimate over a detail of the person.
-    for (i, id) in s.req.insured.recognized_diseases.iter().flatten().enumerate() {
-        if !s.set.knows_disease(id) {
-            out.push(Warning {
-                code: "RECOGNIZED_DISEASE_UNKNOWN",
-                path: format!("insured.recognizedDiseases[{i}]"),
-                message: t(
-                    format!("已认定病种“{id}”不在已加载的政策中，已忽略"),
-                    format!("recognised disease '{id}' is not in any loaded policy and was ignored"),
-                ),
-            });
-        }
-    }
-    for line in &priced.lines {
-        let Some(note) = line.note else { continue };
-        let path = format!("items[{}]", line.index);
-        let label = || {
-            s.req
-                .items
-                .get(line.index)
-                .map_or_else(|| t("", ""), |item| line_label(item, line.index))
-        };
-        out.push(match note {
-            LineNote::ClassDiffers { listed, given } => Warning {
-                code: "ITEM_CLASS_DIFFERS",
-                path: format!("{path}.class"),
-                message: t(
-                    format!("该项目在就医地目录中为{}类，按所填{}类计算", class_zh(listed), class_zh(given)),
-                    format!("the catalogue lists this item as class {listed:?}; computed as the class {given:?} given"),
-                ),
-            },
-            LineNote::NotListed(given) => {
-                // CONTRACT.md warns for such lines too: the class is the patient's or the
-                // hospital's word, not the catalogue's, and the estimate is only as good as it.
-                let label = label();
-                Warning {
-                    code: "ITEM_NOT_IN_CATALOGUE",
-                    path,
-                    message: t(
-                        format!("{}不在就医地示例目录中，按所填{}类计算", label.zh, class_zh(given)),
-                        format!("{} is not in the treatment place's sample catalogue: computed as the class {given:?} given", label.en),
-                    ),
-                }
-            }
-            LineNote::NotListedNoClass => {
-                let label = label();
-                Warning {
-                    code: "ITEM_NOT_IN_CATALOGUE",
-                    path,
-                    message: t(
-                        format!("{}不在就医地目录中且未填类别，按丙类（全自费）计算", label.zh),
-                        format!("{} is not in the treatment place's catalogue and has no class: counted as class C (fully self-paid)", label.en),
-                    ),
-                }
-            }
-        });
-    }
-    out
-}
-
-/// How a line is named in a warning: its code or name, else its position.
-fn line_label(item: &Item, index: usize) -> Text {
-    match item.code.as_deref().or(item.name.as_deref()) {
-        Some(label) => t(format!("“{label}”"), format!("'{label}'")),
-        None => t(format!("第{}项", index + 1), format!("line {}", index + 1)),
-    }
-}
-
-fn class_zh(c: Class) -> &'static str {
-    match c {
-        Class::A => "甲",
-        Class::B => "乙",
-        Class::C => "丙",
+            action(
+                "CHECK_NETWORKED",
+                "就医前在国家医保服务平台App“异地就医”—“定点医疗机构查询”中查询该医院是否开通门诊慢特病跨省直接结算，也可向医院医保办咨询",
+                "Before the visit, look the hospital up in the National Healthcare Security Service app (国家医保服务平台), 异地就医 → 定点医疗机构查询 (designated institutions), or ask the hospital's medical insurance office",
+            ),
+        ),
+        Some(false) => (
+            t(
+                "该医院未开通跨省门诊慢特病直接结算",
+                "the hospital is not networked for cross-province outpatient special-disease settlement",
+            ),
+            action(
+                "CHOOSE_NETWORKED_HOSPITAL",
+                "选择已联网的定点医疗机构（可在国家医保服务平台App“异地就医”—“定点医疗机构查询”中查询）；或先垫付，再回参保地报销",
+                "Choose a networked hospital (search the app's 异地就医 → 定点医疗机构查询), or pay first and claim at home",
+            ),
+        ),
     }
 }

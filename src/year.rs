@@ -110,7 +110,10 @@ pub fn estimate_year(set: &PolicySet, visits: &[Request]) -> Result<Vec<Estimate
         let groups = groups_of(set, req).map_err(|e| e.at_index(i))?;
         let ytd = acc.ytd_for(i, req, &groups);
         let result = estimate_with_ytd(set, req, &ytd).map_err(|e| e.at_index(i))?;
-        acc.record(req.visit.date, &groups, &result.ytd_after);
+        // Without a settlement (terms needed) nothing is known to have been paid.
+        if let Some(after) = &result.ytd_after {
+            acc.record(req.visit.date, &groups, after);
+        }
         out.push(result);
     }
     Ok(out)

@@ -1,20 +1,13 @@
 //! The size limits of README "Limits", each refused with LIMIT_EXCEEDED at its path.
 
-use yibao_policy::limits::{MAX_ITEMS, MAX_PACKS, MAX_RECOGNIZED, MAX_VISITS};
+use yibao_policy::limits::{MAX_ITEMS, MAX_MEMBERS, MAX_PACKS, MAX_RECOGNIZED, MAX_REQUEST_BYTES, MAX_VISITS};
+mod common;
+
+use common::REQUEST;
 use yibao_policy::{Engine, ErrorCode};
 
-const REQUEST: &str = r#"{"insured":{"region":"653200","scheme":"employee"},
-  "filing":{"category":"stationed_worker","place":"441900","start":"2025-01-01"},
-  "visit":{"date":"2025-06-10","place":"441900","hospitalLevel":3,"disease":"cancer_outpatient"},
-  "items":[{"amount":"1.00","class":"A"}]}"#;
-
 fn refused(result: Result<impl std::fmt::Debug, yibao_policy::Error>, path: &str) {
-    let err = result.expect_err("over the limit");
-    assert_eq!(
-        (err.code, err.path.as_str()),
-        (ErrorCode::LimitExceeded, path),
-        "{err:?}"
-    );
+    common::refused(result, ErrorCode::LimitExceeded, path);
 }
 
 fn engine() -> Engine {
@@ -70,4 +63,49 @@ fn packs_per_engine_and_pack_size() {
         Engine::from_pack_texts(&[&" ".repeat(yibao_policy::limits::MAX_PACK_BYTES + 1)]),
         "",
     );
+}
+
+/// `n` members `"k0":0, "k1":0, …`, as object text without its braces.
+fn members(n: usize) -> String {
+    (0..n).map(|i| format!(r#""k{i:06}":0"#)).collect::<Vec<_>>().join(",")
+}
+
+#[test]
+fn objects_of_many_members() {
+    // One object of 80,000 keys, within the request size limit: refused, not read key by key.
+    let huge = format!("{{{}}}", members(80_000));
+    assert!(
+        huge.len() > 900_000 && huge.len() <= MAX_REQUEST_BYTES,
+        "{}",
+        huge.len()
+    );
+    refused(engine().estimate_text(&huge), "");
+
+    let visit = |n: usize| REQUEST.replace(r#""visit":{"#, &format!(r#""visit":{{{},"#, members(n)));
+    refused(engine().estimate_text(&visit(MAX_MEMBERS - 3)), "visit");
+    refused(
+        engine().estimate_year_text(&format!("[{REQUEST},{}]", visit(MAX_MEMBERS - 3))),
+        "[1].visit",
+    );
+    // At the limit the object is read (the visit's four fields and the members unknown to it).
+    let at_limit = engine().estimate_text(&visit(MAX_MEMBERS - 4));
+    assert!(
+        !matches!(&at_limit, Err(e) if e.code == ErrorCode::LimitExceeded),
+        "{at_limit:?}"
+    );
+}
+
+#[test]
+fn pack_objects_of_many_members() {
+    let (_, hotan) = yibao_policy::policy::DEFAULT_PACKS[0];
+    assert!(hotan.contains(r#""diseases":{"#));
+    let text = hotan.replace(r#""diseases":{"#, &format!(r#""diseases":{{{},"#, members(MAX_MEMBERS)));
+    let err = Engine::from_pack_texts(&[&text]).expect_err("over the limit");
+    let path = "regions[0].versions[0].diseases";
+    assert_eq!(
+        (err.code, err.path.as_str()),
+        (ErrorCode::LimitExceeded, path),
+        "{err:?}"
+    );
+    assert_eq!((err.problems[0].pack, err.problems[0].path.as_str()), (0, path));
 }

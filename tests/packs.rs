@@ -191,6 +191,36 @@ fn every_problem_is_reported_not_only_the_first() {
 }
 
 #[test]
+fn a_key_written_twice_is_reported_with_every_other_problem() {
+    let mut hotan = pack("hotan");
+    set(
+        &mut hotan,
+        "/regions/0/versions/0/diseases/sle/ratio/resident/value",
+        json!("1.5"),
+    );
+    // serde_json keeps one value per key, so the repeated keys are written into the text.
+    let text = hotan
+        .to_string()
+        .replacen(r#""version":"#, r#""version":"2025.0","version":"#, 1)
+        .replacen(r#""provenance":"#, r#""provenance":"seed","provenance":"#, 1);
+    let want = [
+        "version",
+        "regions[0].versions[0].provenance",
+        "regions[0].versions[0].diseases.sle.ratio.resident",
+    ];
+    for err in [
+        Engine::from_pack_texts(&[&text]).expect_err("refused"),
+        Engine::from_packs(&[yibao_policy::json::parse(&text).unwrap()]).expect_err("refused"),
+    ] {
+        assert_eq!(err.code, ErrorCode::InvalidPolicy);
+        let paths: Vec<&str> = err.problems.iter().map(|p| p.path.as_str()).collect();
+        for path in want {
+            assert!(paths.contains(&path), "{path} not in {paths:?}");
+        }
+    }
+}
+
+#[test]
 fn packs_may_not_define_a_region_twice() {
     let hotan = pack("hotan");
     assert_reported(&[hotan.clone(), hotan], 1, "regions[0].code");
@@ -245,7 +275,7 @@ fn an_edited_pack_changes_the_estimate_without_a_rebuild() {
         "items": [{ "amount": "10000.00", "class": "A" }]
     });
     let e = engine.estimate_text(&req.to_string()).expect("estimates");
-    assert_eq!(e.settlement.fund_pays.text(), "8000.00");
+    assert_eq!(e.settlement.as_ref().expect("amounts").fund_pays.text(), "8000.00");
     // Treatment-place data falls back to the embedded default when no pack carries it.
     assert_eq!(engine.places().len(), 31);
 }
@@ -296,9 +326,9 @@ fn a_per_visit_deductible_ignores_the_year() {
         .estimate_text(&hotan_request("2025-06-10", "sle", json!({ "deductiblePaid": "200" })))
         .expect("ok");
     // An annual deductible would be used up by the 200 already paid; a per-visit one is not.
-    assert_eq!(e.settlement.deductible.text(), "200.00");
-    assert_eq!(e.settlement.fund_pays.text(), "520.00"); // (1000 − 200) × 0.65
-    assert_eq!(e.ytd_after.deductible_paid.text(), "400.00");
+    assert_eq!(e.settlement.as_ref().expect("amounts").deductible.text(), "200.00");
+    assert_eq!(e.settlement.as_ref().expect("amounts").fund_pays.text(), "520.00"); // (1000 − 200) × 0.65
+    assert_eq!(e.ytd_after.expect("amounts").deductible_paid.text(), "400.00");
 }
 
 #[test]
@@ -324,10 +354,10 @@ fn effective_dated_versions_apply_from_their_date_until_the_next() {
     };
 
     let before = at("2025-12-31");
-    assert_eq!(before.settlement.ratio.text(), "0.65");
+    assert_eq!(before.settlement.as_ref().expect("amounts").ratio.text(), "0.65");
     assert_eq!(before.policy.version, "2025-01-01");
     let after = at("2026-01-01");
-    assert_eq!(after.settlement.ratio.text(), "0.7");
+    assert_eq!(after.settlement.as_ref().expect("amounts").ratio.text(), "0.7");
     assert_eq!(after.policy.version, "2026-01-01");
     let rule = after
         .trace
@@ -338,7 +368,7 @@ fn effective_dated_versions_apply_from_their_date_until_the_next() {
     // A version may close direct settlement: nothing is then reimbursable.
     let closed = at("2026-07-01");
     assert_eq!(closed.mode, yibao_policy::eligibility::Mode::None);
-    assert_eq!(closed.settlement.fund_pays.text(), "0.00");
+    assert_eq!(closed.settlement.as_ref().expect("amounts").fund_pays.text(), "0.00");
 }
 
 #[test]
@@ -358,4 +388,92 @@ fn more_versions_than_the_limit_is_limit_exceeded() {
         (err.code, err.path.as_str()),
         (ErrorCode::LimitExceeded, "regions[0].versions")
     );
+}
+
+#[test]
+fn review_dates_are_validated_as_dates() {
+    let mut p = pack("hotan");
+    set(&mut p, &format!("{V0}/reviewedUntil"), json!("2025-13-01"));
+    assert_reported(&[p.clone()], 0, &format!("{AT}.reviewedUntil"));
+    set(&mut p, &format!("{V0}/reviewedUntil"), json!(20251231));
+    assert_reported(&[p], 0, &format!("{AT}.reviewedUntil"));
+}
+
+fn warning_codes(e: &yibao_policy::Estimate) -> Vec<&str> {
+    e.eligibility.warnings.iter().map(|w| w.code).collect()
+}
+
+#[test]
+fn a_visit_after_the_review_date_is_warned_and_still_estimated() {
+    let engine = Engine::with_defaults().expect("defaults");
+    let on = engine
+        .estimate_text(&hotan_request("2025-12-31", "cancer_outpatient", json!({})))
+        .expect("ok");
+    assert!(!warning_codes(&on).contains(&"PARAMETERS_MAY_BE_OUTDATED"));
+    assert_eq!(on.policy.reviewed_until.as_deref(), Some("2025-12-31"));
+    let after = engine
+        .estimate_text(&hotan_request("2026-01-01", "cancer_outpatient", json!({})))
+        .expect("ok");
+    let warning = after
+        .eligibility
+        .warnings
+        .iter()
+        .find(|w| w.code == "PARAMETERS_MAY_BE_OUTDATED")
+        .expect("warned");
+    assert_eq!(warning.path, "visit.date");
+    assert!(warning.message.zh.contains("2025-12-31") && warning.message.en.contains("2025-12-31"));
+    assert_eq!(
+        after.settlement.as_ref().expect("amounts").fund_pays,
+        on.settlement.as_ref().expect("amounts").fund_pays
+    );
+
+    // A version that states no review date is never warned.
+    let mut p = pack("hotan");
+    remove(&mut p, &format!("{V0}/reviewedUntil"));
+    let e = from_packs(&[p])
+        .expect("valid")
+        .estimate_text(&hotan_request("2030-01-01", "cancer_outpatient", json!({})))
+        .expect("ok");
+    assert!(!warning_codes(&e).contains(&"PARAMETERS_MAY_BE_OUTDATED"));
+    assert_eq!(e.policy.reviewed_until, None);
+}
+
+#[test]
+fn an_unknown_networked_hospital_warns_and_says_how_to_check() {
+    let engine = Engine::with_defaults().expect("defaults");
+    let with = |networked: Option<Value>| {
+        let mut req: Value =
+            serde_json::from_str(&hotan_request("2025-06-10", "cancer_outpatient", json!({}))).unwrap();
+        if let Some(n) = networked {
+            req["visit"]["networked"] = n;
+        }
+        engine.estimate_text(&req.to_string()).expect("ok")
+    };
+    let check = |e: &yibao_policy::Estimate| {
+        let c = e.eligibility.checks.last().expect("eight checks").clone();
+        assert_eq!(format!("{:?}", c.code), "HospitalNetworked");
+        c
+    };
+    let unknown = with(Some(Value::Null));
+    let c = check(&unknown);
+    assert_eq!(format!("{:?}", c.status), "Warn");
+    let action = c.action.expect("a next step");
+    assert!(action.message.zh.contains("定点医疗机构查询") && action.message.zh.contains("国家医保服务平台"));
+    assert!(!action.message.en.is_empty());
+    // A warning never blocks: the mode is as for a networked hospital.
+    assert_eq!(format!("{:?}", unknown.mode), "Direct");
+    assert_eq!(format!("{:?}", check(&with(None)).status), "Pass");
+    assert_eq!(format!("{:?}", check(&with(Some(json!(true)))).status), "Pass");
+    let not = with(Some(json!(false)));
+    assert_eq!(format!("{:?}", check(&not).status), "Fail");
+    assert_eq!(format!("{:?}", not.mode), "Manual");
+    let err = engine
+        .estimate_text(&{
+            let mut req: Value =
+                serde_json::from_str(&hotan_request("2025-06-10", "cancer_outpatient", json!({}))).unwrap();
+            req["visit"]["networked"] = json!("yes");
+            req.to_string()
+        })
+        .expect_err("not a boolean");
+    assert_eq!(err.path, "visit.networked");
 }

@@ -1,42 +1,6 @@
 //! Unit tests of the small building blocks: dates, division codes, money parsing and rounding,
-//! the JSON parser and writer, and the canonical JSON behind pack digests. They live here,
+//! the JSON parser, and the canonical JSON behind pack digests. They live here,
 //! outside `src/`, so that the library itself holds no `unwrap`.
-
-mod json_write {
-    use serde::Serialize;
-    use std::collections::BTreeMap;
-    use yibao_policy::json::{to_string, to_string_pretty};
-
-    #[derive(Serialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Sample {
-        name: &'static str,
-        some_list: Vec<u8>,
-        empty: Vec<u8>,
-        none: Option<i32>,
-        map: BTreeMap<&'static str, i64>,
-        text: String,
-    }
-
-    #[test]
-    fn writes_compact_and_pretty_json() {
-        let s = Sample {
-            name: "和田",
-            some_list: vec![1, 2],
-            empty: vec![],
-            none: None,
-            map: [("a", -5)].into_iter().collect(),
-            text: "q\"\\\n\u{1}".into(),
-        };
-        assert_eq!(
-            to_string(&s),
-            r#"{"name":"和田","someList":[1,2],"empty":[],"none":null,"map":{"a":-5},"text":"q\"\\\n\u0001"}"#
-        );
-        assert_eq!(to_string_pretty(&vec![1u8]), "[\n  1\n]");
-        assert_eq!(to_string(&u64::MAX), "18446744073709551615");
-        assert_eq!(to_string(&1.5f64), "null", "floats are refused, never guessed");
-    }
-}
 
 mod json_parse {
     use yibao_policy::json::{parse, Value};
@@ -47,7 +11,11 @@ mod json_parse {
         let v = parse(r#" {"a": [1, -2.5e3, 0.10, true, false, null], "b": "x\"\\\/\u4e2d\ud83d\ude00", "a": 7} "#)
             .unwrap();
         let m = v.as_object().unwrap();
-        assert_eq!(m.len(), 2);
+        assert_eq!(
+            (m.len(), m.repeated()),
+            (3, &["a".to_string()][..]),
+            "members as written"
+        );
         assert_eq!(
             m.get("a"),
             Some(&Value::Number("7".into())),
@@ -101,6 +69,81 @@ mod json_parse {
         assert_eq!(parse(&deep).unwrap_err().code, yibao_policy::ErrorCode::LimitExceeded);
         let ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
         assert!(parse(&ok).is_ok());
+    }
+}
+
+mod common;
+
+mod repeated_keys {
+    use crate::common::REQUEST;
+    use yibao_policy::{Engine, ErrorCode};
+
+    fn refused(result: Result<impl std::fmt::Debug, yibao_policy::Error>, path: &str) {
+        let err = crate::common::refused(result, ErrorCode::InvalidInput, path);
+        assert!(err.message.en.contains("more than once"), "{err:?}");
+    }
+
+    #[test]
+    fn a_request_with_a_key_written_twice_is_refused_at_its_path() {
+        let engine = Engine::with_defaults().unwrap();
+        assert!(engine.estimate_text(REQUEST).is_ok());
+        let twice = REQUEST.replace(r#""date":"2025-06-10""#, r#""date":"2025-06-10","date":"2025-07-10""#);
+        refused(engine.estimate_text(&twice), "visit.date");
+        refused(
+            engine.check_eligibility_json(&yibao_policy::json::parse(&twice).unwrap()),
+            "visit.date",
+        );
+        refused(
+            engine.estimate_year_text(&format!("[{REQUEST},{twice}]")),
+            "[1].visit.date",
+        );
+        let manifest =
+            yibao_policy::json::parse(&format!(r#"{{"x":"sha256:{0}","x":"sha256:{0}"}}"#, "0".repeat(64))).unwrap();
+        let (_, hotan) = yibao_policy::policy::DEFAULT_PACKS[0];
+        refused(Engine::from_pack_texts_pinned(&[hotan], &manifest), "manifest.x");
+        let line = REQUEST.replace(r#""class":"A""#, r#""class":"A","class":"C""#);
+        refused(engine.estimate_text(&line), "items[0].class");
+    }
+
+    #[test]
+    fn the_parser_remembers_a_repeated_key_once() {
+        let v = yibao_policy::json::parse(r#"{"a":1,"b":2,"a":3,"c":{"d":1,"d":2},"a":4}"#).unwrap();
+        assert_eq!(v.as_object().unwrap().repeated(), ["a".to_string()]);
+        let paths: Vec<String> = yibao_policy::json::repeated_keys(&v)
+            .into_iter()
+            .map(|e| e.path)
+            .collect();
+        assert_eq!(paths, ["a", "c.d"]);
+    }
+
+    #[test]
+    fn a_large_object_finds_every_key_and_the_last_of_a_repeat() {
+        let text = format!(
+            "{{{}}}",
+            (0..500)
+                .rev()
+                .map(|i| format!(r#""k{i}":{i}"#))
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+        let v = yibao_policy::json::parse(&text).unwrap();
+        for i in 0..500 {
+            // Large objects are searched by their index, small ones from end to end.
+            assert_eq!(
+                v.get(&format!("k{i}")),
+                Some(&yibao_policy::json::Value::Number(i.to_string()))
+            );
+        }
+        assert_eq!(v.get("k500"), None);
+        assert!(v.as_object().unwrap().repeated().is_empty());
+        let twice = text.replacen('{', r#"{"k7":"first","k250":"first","#, 1);
+        let v = yibao_policy::json::parse(&twice).unwrap();
+        assert_eq!(v.get("k7"), Some(&yibao_policy::json::Value::Number("7".into())));
+        assert_eq!(v.get("k250"), Some(&yibao_policy::json::Value::Number("250".into())));
+        assert_eq!(
+            v.as_object().unwrap().repeated(),
+            ["k250".to_string(), "k7".to_string()]
+        );
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::value::{Map, Value};
 use crate::error::Error;
-use crate::limits::MAX_DEPTH;
+use crate::limits::{MAX_DEPTH, MAX_MEMBERS};
 use crate::text::t;
 
 pub fn parse(text: &str) -> Result<Value, Error> {
@@ -13,6 +13,7 @@ pub fn parse(text: &str) -> Result<Value, Error> {
         bytes: text.as_bytes(),
         pos: 0,
         depth: 0,
+        path: Vec::new(),
     };
     p.skip_ws();
     let value = p.value()?;
@@ -28,6 +29,15 @@ struct Parser<'a> {
     bytes: &'a [u8],
     pos: usize,
     depth: usize,
+    /// Where the parser is, for a limit's error path: kept as positions, written out only then.
+    path: Vec<Step>,
+}
+
+#[derive(Clone, Copy)]
+enum Step {
+    /// The byte position of a key's opening quote.
+    Key(usize),
+    Index(usize),
 }
 
 impl Parser<'_> {
@@ -96,19 +106,48 @@ impl Parser<'_> {
         v
     }
 
+    /// The path of the value being parsed, e.g. `visit.date` (`""` at the top).
+    fn path(&self) -> String {
+        let mut out = String::new();
+        for step in &self.path {
+            out = match *step {
+                Step::Key(pos) => {
+                    let mut key = Parser {
+                        pos,
+                        path: Vec::new(),
+                        ..*self
+                    };
+                    super::join_key(&out, &key.string().unwrap_or_default())
+                }
+                Step::Index(i) => super::join_item(&out, i),
+            };
+        }
+        out
+    }
+
     fn object(&mut self) -> Result<Value, Error> {
         self.pos += 1;
-        let mut map = Map::new();
+        let mut entries = Vec::new();
         self.skip_ws();
         if self.peek() == Some(b'}') {
             self.pos += 1;
-            return Ok(Value::Object(map));
+            return Ok(Value::Object(Map::new()));
         }
         loop {
             self.skip_ws();
             if self.peek() != Some(b'"') {
                 return Err(self.error("应为带引号的键名", "expected a quoted key"));
             }
+            if entries.len() == MAX_MEMBERS {
+                return Err(Error::limit(
+                    self.path(),
+                    t(
+                        format!("对象的成员过多（最多{MAX_MEMBERS}个）"),
+                        format!("too many members in one object (at most {MAX_MEMBERS})"),
+                    ),
+                ));
+            }
+            let key_at = self.pos;
             let key = self.string()?;
             self.skip_ws();
             if self.peek() != Some(b':') {
@@ -116,14 +155,16 @@ impl Parser<'_> {
             }
             self.pos += 1;
             self.skip_ws();
+            self.path.push(Step::Key(key_at));
             let value = self.value()?;
-            map.insert(key, value);
+            self.path.pop();
+            entries.push((key, value));
             self.skip_ws();
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
-                    return Ok(Value::Object(map));
+                    return Ok(Value::Object(Map::from_entries(entries)));
                 }
                 _ => return Err(self.error("应为逗号或 }", "expected ',' or '}'")),
             }
@@ -140,7 +181,9 @@ impl Parser<'_> {
         }
         loop {
             self.skip_ws();
+            self.path.push(Step::Index(items.len()));
             items.push(self.value()?);
+            self.path.pop();
             self.skip_ws();
             match self.peek() {
                 Some(b',') => self.pos += 1,

@@ -40,18 +40,9 @@ pub fn write_canonical(v: &Value, out: &mut String) {
             out.push(']');
         }
         Value::Object(map) => {
-            let mut entries: Vec<(&String, &Value)> = map.iter().collect();
-            // JCS orders keys by UTF-16 code units. Objects in packs are small: an insertion
-            // sort is plenty and much smaller in the WebAssembly build than the library sort.
-            for i in 1..entries.len() {
-                let mut j = i;
-                while j > 0 && entries[j - 1].0.encode_utf16().gt(entries[j].0.encode_utf16()) {
-                    entries.swap(j - 1, j);
-                    j -= 1;
-                }
-            }
             out.push('{');
-            for (i, (k, v)) in entries.into_iter().enumerate() {
+            // The map's index is already in JCS order (UTF-16 code units).
+            for (i, (k, v)) in map.iter_sorted().enumerate() {
                 if i > 0 {
                     out.push(',');
                 }

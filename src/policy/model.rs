@@ -26,6 +26,8 @@ pub enum Provenance {
     Seed,
     /// A national rule.
     National,
+    /// Entered by the person (their own terms, for a region without a pack). Never in a pack.
+    User,
     /// An illustrative assumption a policy maintainer should replace.
     Assumed,
 }
@@ -264,6 +266,9 @@ pub struct Version {
     pub source: Option<String>,
     /// Whether cross-province direct settlement of outpatient special diseases is open.
     pub open: bool,
+    /// The parameters were checked against the region's published policy up to this date; a
+    /// later visit is warned that they may be outdated.
+    pub reviewed_until: Option<Date>,
     /// One per filing category, in [`FilingCategory::ALL`] order.
     pub reductions: Vec<Param<Decimal>>,
     pub unfiled_reduction: Param<Decimal>,

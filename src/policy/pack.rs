@@ -1,10 +1,10 @@
 //! Reading one pack file: its identity, its regions and/or its treatment-place data.
 
-use super::model::{Pack, PackInfo};
+use super::model::{Pack, PackInfo, Region};
 use super::places::read_places;
 use super::reader::Reader;
 use super::region::read_region;
-use crate::error::{Error, Problem};
+use crate::error::{Error, ErrorCode, Problem};
 use crate::json::Value;
 use crate::json::{join_item, Obj};
 use crate::text::t;
@@ -15,6 +15,9 @@ pub const FORMAT: &str = "yibao-policy-pack/1";
 /// is recorded in every problem. All problems are returned, not only the first.
 pub fn read_pack(v: &Value, index: usize) -> Result<Pack, Vec<Problem>> {
     let mut r = Reader::new(index);
+    for e in crate::json::repeated_keys(v) {
+        r.problem(e.path, e.message);
+    }
     let pack = read(&mut r, v);
     match pack {
         Some(pack) if r.problems.is_empty() => Ok(pack),
@@ -72,33 +75,34 @@ fn read(r: &mut Reader, v: &Value) -> Option<Pack> {
     })
 }
 
-fn read_regions(r: &mut Reader, o: Obj<'_>) -> Option<Vec<super::model::Region>> {
+fn read_regions(r: &mut Reader, o: Obj<'_>) -> Option<Vec<Region>> {
     let list = match r.take(o.array("regions")) {
         Some(Some(list)) => list,
         Some(None) => return Some(Vec::new()),
         None => return None,
     };
     let mut out = Vec::with_capacity(list.len());
+    let mut at = Vec::with_capacity(list.len());
     let mut complete = true;
-    let mut codes: Vec<String> = Vec::new();
     for (i, v) in list.iter().enumerate() {
-        let path = join_item("regions", i);
-        match read_region(r, v, &path) {
+        match read_region(r, v, &join_item("regions", i)) {
             Some(region) => {
-                if codes.contains(&region.code) {
-                    r.problem(
-                        format!("{path}.code"),
-                        t(
-                            format!("参保地“{}”重复", region.code),
-                            format!("region '{}' is defined twice", region.code),
-                        ),
-                    );
-                }
-                codes.push(region.code.clone());
                 out.push(region);
+                at.push(i);
             }
             None => complete = false,
         }
+    }
+    let code = |k: usize| out.get(k).map_or("", |r: &Region| r.code.as_str());
+    for k in crate::json::repeats(out.len(), &code) {
+        let (code, i) = (code(k), at.get(k).copied().unwrap_or(k));
+        r.problem(
+            format!("regions[{i}].code"),
+            t(
+                format!("参保地“{code}”重复"),
+                format!("region '{code}' is defined twice"),
+            ),
+        );
     }
     complete.then_some(out)
 }
@@ -106,27 +110,38 @@ fn read_regions(r: &mut Reader, o: Obj<'_>) -> Option<Vec<super::model::Region>>
 /// Parse pack text, refusing oversize packs before parsing them.
 pub fn parse_pack_text(text: &str, index: usize) -> Result<Value, Error> {
     if text.len() > crate::limits::MAX_PACK_BYTES {
-        let mut e = Error::limit(
-            "",
-            t(
-                format!("策略包过大（最多{}字节）", crate::limits::MAX_PACK_BYTES),
-                format!("pack too large (at most {} bytes)", crate::limits::MAX_PACK_BYTES),
+        let max = crate::limits::MAX_PACK_BYTES;
+        return Err(limit_in_pack(
+            Error::limit(
+                "",
+                t(
+                    format!("策略包过大（最多{max}字节）"),
+                    format!("pack too large (at most {max} bytes)"),
+                ),
             ),
-        );
-        e.problems.push(Problem {
-            pack: index,
-            path: String::new(),
-            message: e.message.clone(),
-        });
-        return Err(e);
+            index,
+        ));
     }
     crate::json::parse(text).map_err(|err| {
+        if err.code == ErrorCode::LimitExceeded {
+            return limit_in_pack(err, index);
+        }
         Error::policy(vec![Problem {
             pack: index,
             path: String::new(),
             message: t(format!("策略包{}", err.message.zh), format!("pack: {}", err.message.en)),
         }])
     })
+}
+
+/// A size limit stays `LIMIT_EXCEEDED` (README "Limits"), and names its pack as a problem does.
+fn limit_in_pack(mut e: Error, index: usize) -> Error {
+    e.problems.push(Problem {
+        pack: index,
+        path: e.path.clone(),
+        message: e.message.clone(),
+    });
+    e
 }
 
 /// Limits checked before a pack is read at all, refused with `LIMIT_EXCEEDED` (README "Limits").
@@ -145,13 +160,7 @@ pub fn check_limits(v: &Value, index: usize) -> Result<(), Error> {
                 format!("版本过多（最多{max}个）"),
                 format!("too many versions (at most {max})"),
             );
-            let mut e = Error::limit(&path, message.clone());
-            e.problems.push(Problem {
-                pack: index,
-                path,
-                message,
-            });
-            return Err(e);
+            return Err(limit_in_pack(Error::limit(path, message), index));
         }
     }
     Ok(())

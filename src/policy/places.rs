@@ -18,18 +18,13 @@ pub fn read_places(r: &mut Reader, v: &Value, path: &str) -> Option<PlaceData> {
     let provinces = read_list(r, o, "provinces", read_province);
     let catalogue = read_catalogue(r, o);
     if let Some(list) = &provinces {
-        let mut seen: Vec<&str> = Vec::new();
-        for (i, p) in list.iter().enumerate() {
-            if seen.contains(&p.code.as_str()) {
-                r.problem(
-                    format!("{}[{i}].code", o.at("provinces")),
-                    t(
-                        format!("就医地“{}”重复", p.code),
-                        format!("place '{}' is listed twice", p.code),
-                    ),
-                );
-            }
-            seen.push(p.code.as_str());
+        let code = |i: usize| list.get(i).map_or("", |p: &Place| p.code.as_str());
+        for i in json::repeats(list.len(), &code) {
+            let code = code(i);
+            r.problem(
+                format!("{}[{i}].code", o.at("provinces")),
+                t(format!("就医地“{code}”重复"), format!("place '{code}' is listed twice")),
+            );
         }
     }
     Some(PlaceData {
@@ -127,18 +122,16 @@ fn read_city(r: &mut Reader, v: &Value, path: &str) -> Option<City> {
 
 fn read_catalogue(r: &mut Reader, o: Obj<'_>) -> Option<Vec<CatalogueItem>> {
     let items = read_list(r, o, "catalogue", read_item)?;
-    let mut seen: Vec<&str> = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        if seen.contains(&item.code.as_str()) {
-            r.problem(
-                format!("{}[{i}].code", o.at("catalogue")),
-                t(
-                    format!("目录项“{}”重复", item.code),
-                    format!("catalogue item '{}' is listed twice", item.code),
-                ),
-            );
-        }
-        seen.push(item.code.as_str());
+    let code = |i: usize| items.get(i).map_or("", |item: &CatalogueItem| item.code.as_str());
+    for i in json::repeats(items.len(), &code) {
+        let code = code(i);
+        r.problem(
+            format!("{}[{i}].code", o.at("catalogue")),
+            t(
+                format!("目录项“{code}”重复"),
+                format!("catalogue item '{code}' is listed twice"),
+            ),
+        );
     }
     Some(items)
 }

@@ -50,7 +50,7 @@ impl Reader {
     pub fn known_keys(&mut self, o: Obj<'_>, allowed: &[&str]) {
         for key in o.map.keys() {
             if !allowed.contains(&key.as_str()) {
-                let list = allowed.join(", ");
+                let list = json::word_list(allowed);
                 self.problem(
                     o.at(key),
                     t(

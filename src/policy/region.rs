@@ -67,6 +67,7 @@ fn read_version(r: &mut Reader, v: &Value, path: &str) -> Option<Version> {
             "provenance",
             "source",
             "open",
+            "reviewedUntil",
             "reductions",
             "unfiledReduction",
             "overallCeiling",
@@ -79,6 +80,7 @@ fn read_version(r: &mut Reader, v: &Value, path: &str) -> Option<Version> {
     let provenance = r.provenance(o);
     let source = r.opt_string(o, "source", 500);
     let open = r.take(o.bool("open")).flatten().unwrap_or(true);
+    let reviewed_until = r.take(o.date("reviewedUntil"));
     let reductions = read_reductions(r, o);
     let unfiled = r
         .required(o, "unfiledReduction")
@@ -95,6 +97,7 @@ fn read_version(r: &mut Reader, v: &Value, path: &str) -> Option<Version> {
         provenance: provenance?,
         source,
         open,
+        reviewed_until: reviewed_until?,
         reductions: reductions?,
         unfiled_reduction: unfiled?,
         overall_ceiling: ceiling?,

@@ -3,10 +3,14 @@
 use super::model::{CatalogueItem, Pack, PackInfo, Place, PlaceData, Region};
 use super::pack::{parse_pack_text, read_pack};
 use crate::error::{Error, Problem};
-use crate::json::Value;
+use crate::json::{key_order, order_by_key, Value};
 use crate::limits::MAX_PACKS;
 use crate::place::province_of;
 use crate::text::{t, Text};
+
+/// Beijing, Tianjin, Shanghai and Chongqing: their districts and counties sit directly under the
+/// province-level city, which is the pooling region.
+const MUNICIPALITIES: [&str; 4] = ["11", "12", "31", "50"];
 
 #[derive(Debug, Clone)]
 enum Source {
@@ -34,6 +38,7 @@ pub struct PolicySet {
     /// Sorted by code.
     pub regions: Vec<Region>,
     pub places: PlaceData,
+    /// Sorted ([`key_order`]), each once.
     known_diseases: Vec<String>,
 }
 
@@ -119,9 +124,45 @@ impl PolicySet {
         self.regions.iter().find(|r| r.code == code)
     }
 
-    /// Does any loaded region list this disease in any version?
+    /// The pack region that answers for an insured code: its own, else — for a county-level
+    /// code — its prefecture's (`653221` → `653200`), or for a district of a municipality
+    /// (`110105`, `500235`) the municipality's.
+    pub fn covering_region(&self, code: &str) -> Option<&Region> {
+        if let Some(r) = self.region(code) {
+            return Some(r);
+        }
+        let (Some(prefecture), Some(county)) = (code.get(..4), code.get(4..)) else {
+            return None;
+        };
+        if county == "00" {
+            return None;
+        }
+        self.region(&format!("{prefecture}00")).or_else(|| {
+            let province = code.get(..2)?;
+            MUNICIPALITIES
+                .contains(&province)
+                .then(|| self.region(&format!("{province}0000")))
+                .flatten()
+        })
+    }
+
+    /// Does any loaded region list this disease in any version? The five national diseases are
+    /// known to every engine, whatever packs it loaded (CONTRACT.md).
     pub fn knows_disease(&self, id: &str) -> bool {
-        self.known_diseases.iter().any(|d| d == id)
+        crate::baseline::national_disease(id).is_some()
+            || self.known_diseases.binary_search_by(|d| key_order(d, id)).is_ok()
+    }
+
+    /// A known disease's name: the national one for the five, else the first pack's that lists it.
+    pub fn disease_name(&self, id: &str) -> Text {
+        if let Some(d) = crate::baseline::national_disease(id) {
+            return d.name();
+        }
+        self.regions
+            .iter()
+            .flat_map(|r| &r.versions)
+            .find_map(|v| v.disease(id))
+            .map_or_else(|| t(id.to_string(), id.to_string()), |d| d.name.clone())
     }
 
     /// The treatment place whose catalogue applies at `code`: catalogues are provincial, so a
@@ -182,6 +223,10 @@ impl Manifest {
     /// `{ "<pack id>": "sha256:<64 hex>", … }`.
     pub fn from_json(v: &Value) -> Result<Manifest, Error> {
         let o = crate::json::Obj::new(v, "manifest")?;
+        // Its values are digests (strings): a key written twice can only be at the top.
+        if let Some(id) = o.map.repeated().first() {
+            return Err(crate::json::repeated_key(&o.at(id), id));
+        }
         let mut digests = Vec::new();
         for (id, d) in o.map {
             let digest = crate::json::string(d, &o.at(id), 100)?;
@@ -247,6 +292,24 @@ fn check_count(n: usize) -> Result<(), Error> {
     Ok(())
 }
 
+/// Every disease id of every version, sorted and each once.
+fn disease_ids(regions: &[Region]) -> Vec<String> {
+    let mut all: Vec<&str> = Vec::new();
+    for version in regions.iter().flat_map(|r| &r.versions) {
+        for (id, _) in &version.diseases {
+            all.push(id);
+        }
+    }
+    let mut ids: Vec<String> = Vec::new();
+    for k in order_by_key(all.len(), &|k| all.get(k).copied().unwrap_or("")) {
+        match all.get(k as usize) {
+            Some(id) if ids.last().map(String::as_str) != Some(id) => ids.push(id.to_string()),
+            _ => {}
+        }
+    }
+    ids
+}
+
 fn default_places() -> Result<PlaceData, Error> {
     let (_, text) = super::DEFAULT_PACKS[2];
     let value = parse_pack_text(text, 0)?;
@@ -257,38 +320,12 @@ fn default_places() -> Result<PlaceData, Error> {
 /// Merge packs; also says whether any of them carried treatment-place data.
 fn merge(packs: Vec<(usize, Pack)>, sources: Vec<Source>) -> Result<(PolicySet, bool), Error> {
     let mut problems = Vec::new();
-    let mut regions: Vec<Region> = Vec::new();
     let mut places: Option<PlaceData> = None;
     let mut infos = Vec::new();
-    let mut known_diseases: Vec<String> = Vec::new();
+    let mut arrived: Vec<(usize, usize, Option<Region>)> = Vec::new();
     for (index, pack) in packs {
         infos.push(pack.info);
-        for (j, region) in pack.regions.into_iter().enumerate() {
-            for version in &region.versions {
-                for (id, _) in &version.diseases {
-                    if !known_diseases.contains(id) {
-                        known_diseases.push(id.clone());
-                    }
-                }
-            }
-            if regions.iter().any(|r| r.code == region.code) {
-                problems.push(Problem {
-                    pack: index,
-                    path: format!("regions[{j}].code"),
-                    message: t(
-                        format!("参保地“{}”已由另一个策略包定义", region.code),
-                        format!("region '{}' is already defined by another pack", region.code),
-                    ),
-                });
-                continue;
-            }
-            // Kept sorted by code as they arrive: a handful of regions, no sort routine needed.
-            let at = regions
-                .iter()
-                .position(|r| r.code > region.code)
-                .unwrap_or(regions.len());
-            regions.insert(at, region);
-        }
+        arrived.extend(pack.regions.into_iter().enumerate().map(|(j, r)| (index, j, Some(r))));
         if let Some(p) = pack.places {
             if places.is_some() {
                 problems.push(Problem {
@@ -304,9 +341,37 @@ fn merge(packs: Vec<(usize, Pack)>, sources: Vec<Source>) -> Result<(PolicySet, 
             }
         }
     }
+    let code = |k: usize| match arrived.get(k) {
+        Some((_, _, Some(r))) => r.code.as_str(),
+        _ => "",
+    };
+    // Sorted by code: packs are refused whole if two define one region, so none need be kept.
+    let order = order_by_key(arrived.len(), &code);
+    for pair in order.windows(2) {
+        let &[a, b] = pair else { continue };
+        let (a, b) = (a as usize, b as usize);
+        if let (true, Some((index, j, _))) = (code(a) == code(b), arrived.get(b)) {
+            let code = code(b);
+            problems.push(Problem {
+                pack: *index,
+                path: format!("regions[{j}].code"),
+                message: t(
+                    format!("参保地“{code}”已由另一个策略包定义"),
+                    format!("region '{code}' is already defined by another pack"),
+                ),
+            });
+        }
+    }
     if !problems.is_empty() {
         return Err(Error::policy(problems));
     }
+    let mut regions = Vec::with_capacity(order.len());
+    for k in order {
+        if let Some(region) = arrived.get_mut(k as usize).and_then(|(_, _, r)| r.take()) {
+            regions.push(region);
+        }
+    }
+    let known_diseases = disease_ids(&regions);
     let has_places = places.is_some();
     let places = places.unwrap_or_else(|| PlaceData {
         fallback_share: super::model::Param {

@@ -20,7 +20,29 @@ export type FilingCategory =
   | "retired_relocated" | "long_term_resident" | "stationed_worker"
   | "referral" | "emergency" | "other_temporary";
 export type ItemClass = "A" | "B" | "C";
-export type Provenance = "seed" | "national" | "assumed";
+/** Where a number came from: a seed article, a national rule, the person's own terms, or an assumption. */
+export type Provenance = "seed" | "national" | "user" | "assumed";
+
+/**
+ * The person's own terms (`insured.terms`), for a region no pack covers (the national baseline);
+ * ignored, with a TERMS_IGNORED warning, for a pack region. `null` is the same as absent, except
+ * for `annualLimit`, where null states "no limit".
+ */
+export interface Terms {
+  /** Required: the base ratio for this disease, 0..1. */
+  ratio: RatioInput;
+  /** This disease's annual deductible; "0" = none. Absent: 0 is assumed (TERMS_ASSUMED). */
+  deductible?: MoneyInput | null;
+  /** This disease's annual limit; null = stated: no limit. Absent: no limit assumed (TERMS_ASSUMED). */
+  annualLimit?: MoneyInput | null;
+  /**
+   * For a valid temporary filing (referral, emergency, other_temporary), capped at the national
+   * ceiling (0.10, 0.10, 0.20). Absent: the ceiling (TERMS_REDUCTION_ASSUMED). Long-term filers: 0.
+   */
+  reduction?: RatioInput | null;
+  /** For a visit no valid filing covers (manual claim). Absent: 0.20 (TERMS_REDUCTION_ASSUMED). */
+  unfiledReduction?: RatioInput | null;
+}
 
 export interface EstimateRequest {
   insured: {
@@ -30,6 +52,8 @@ export interface EstimateRequest {
     status?: EmployeeStatus;
     /** Absent: not known (DISEASE_RECOGNIZED warns). */
     recognizedDiseases?: string[] | null;
+    /** Only for a region without a pack: without them the amounts are null (TERMS_NEEDED). */
+    terms?: Terms | null;
   };
   /** Absent or null: not filed. */
   filing?: {
@@ -45,8 +69,8 @@ export interface EstimateRequest {
     date: IsoDate;
     place: DivisionCode;
     hospitalLevel: 1 | 2 | 3;
-    /** Default true. */
-    networked?: boolean;
+    /** Default true (absent); null = not known (HOSPITAL_NETWORKED warns). */
+    networked?: boolean | null;
     disease: string;
   };
   /** 1 to 1000 cost lines. */
@@ -82,7 +106,23 @@ export interface Check {
   action: { code: string; message: Text } | null;
 }
 
-export interface Warning { code: string; path: string; message: Text; }
+/**
+ * A warning about the request or the parameters: the cost lines, a visit after the pack
+ * version's `reviewedUntil` (PARAMETERS_MAY_BE_OUTDATED), and the person's terms (TERMS_*).
+ */
+export interface Warning { code: WarningCode | (string & {}); path: string; message: Text; }
+
+export type WarningCode =
+  | "ITEM_NOT_IN_CATALOGUE" | "ITEM_CLASS_DIFFERS" | "CATALOGUE_DEFAULTED" | "RECOGNIZED_DISEASE_UNKNOWN"
+  | "PARAMETERS_MAY_BE_OUTDATED"
+  /** A region without a pack and no terms: the amounts are null; the message says what to look up and where. */
+  | "TERMS_NEEDED"
+  /** A deductible or annual limit not entered: none assumed (path insured.terms.deductible / .annualLimit). */
+  | "TERMS_ASSUMED"
+  /** A reduction not entered: the national ceiling, or 0.20 without a valid filing. */
+  | "TERMS_REDUCTION_ASSUMED"
+  /** Terms given for a region a pack covers: the pack's policy is used. */
+  | "TERMS_IGNORED";
 
 export interface Eligibility {
   directSettlement: boolean;
@@ -142,11 +182,31 @@ export interface PricedLine {
 
 export interface EstimateResult {
   mode: "direct" | "manual" | "none";
+  /** Complete in every case, with or without terms. */
   eligibility: Eligibility;
-  settlement: Settlement;
-  ytdAfter: Ytd;
+  /**
+   * Null when the amounts cannot be known: a region without a pack (policy.baseline) whose
+   * request has no `insured.terms`, in mode direct or manual (the warnings then include
+   * TERMS_NEEDED). In mode "none" the none settlement is always given.
+   */
+  settlement: Settlement | null;
+  /** Null exactly when `settlement` is. */
+  ytdAfter: Ytd | null;
+  /** Without terms: the catalogue's steps (total … inScope), then a "terms" step with value null. */
   trace: TraceStep[];
-  policy: { region: DivisionCode; name: Text; version: IsoDate; inForce: boolean };
+  policy: {
+    /** The pack region answering (a county code resolves to its prefecture's pack), or the request's code. */
+    region: DivisionCode;
+    /** The division's official name (English may be pinyin); an unknown code's name is the code. */
+    name: Text;
+    /** The pack version's effective date, or "national-baseline". */
+    version: IsoDate | "national-baseline";
+    /** True when no pack covers the region: national rules and the person's own terms. */
+    baseline: boolean;
+    inForce: boolean;
+    /** The version's parameters were checked up to this date; a later visit warns PARAMETERS_MAY_BE_OUTDATED. */
+    reviewedUntil: IsoDate | null;
+  };
   lines: PricedLine[];
   /** 试算结果仅供参考，以实际结算为准. */
   notice: Text;
@@ -157,7 +217,7 @@ export interface RegionInfo {
   code: DivisionCode;
   name: Text;
   province: DivisionCode;
-  versions: Array<{ from: IsoDate; open: boolean; provenance: Provenance }>;
+  versions: Array<{ from: IsoDate; open: boolean; provenance: Provenance; reviewedUntil: IsoDate | null }>;
 }
 
 export interface DiseaseInfo {
@@ -193,6 +253,7 @@ export interface CatalogueInfo {
   }>;
 }
 
+/** Without a settlement (a baseline region without terms) the ten amounts' values are null; the places are given. */
 export interface NationalField { ours: string; field: string; name: Text; value: string | null; }
 
 export interface PackInfo {
@@ -213,8 +274,9 @@ export interface Decision {
   directSettlement: boolean;
   /** Every check's status keyed by its code, in the contract's order. */
   checks: Record<CheckCode, "pass" | "fail" | "warn">;
-  settlement: Settlement;
-  ytdAfter: Ytd;
+  /** Null as in `EstimateResult.settlement` (a baseline region without terms). */
+  settlement: Settlement | null;
+  ytdAfter: Ytd | null;
 }
 
 /** A policy pack (see schema/pack.schema.json); validated when loaded. */

@@ -18,8 +18,9 @@ async function radio(page, testid, value) {
 }
 
 async function insured(page, req) {
+  // Every division is offered (www/data/divisions.json); a municipality or 兵团 is chosen whole.
   await page.getByTestId("insured-province").selectOption(province(req.insured.region));
-  await page.getByTestId("insured-region").selectOption(req.insured.region);
+  if (req.insured.region !== province(req.insured.region)) await page.getByTestId("insured-region").selectOption(req.insured.region);
   await radio(page, "scheme", req.insured.scheme);
   if (req.insured.scheme === "employee") await radio(page, "status", req.insured.status || "working");
   await next(page);
@@ -56,7 +57,7 @@ async function visit(page, req) {
   await page.getByTestId("visit-date").fill(req.visit.date);
   await choosePlace(page, "visit-place", req.visit.place);
   await radio(page, "level", String(req.visit.hospitalLevel));
-  await radio(page, "networked", req.visit.networked === false ? "0" : "1");
+  await radio(page, "networked", req.visit.networked === false ? "0" : req.visit.networked === null ? "u" : "1");
   await next(page);
 }
 
@@ -66,7 +67,35 @@ function isQuick(items) {
   return plain && new Set(items.map((i) => i.class)).size === items.length;
 }
 
+/** Ratio "0.70" → what a person types: "70" or "70%" (both are read as a percentage). */
+export function typedPercent(ratio, withSign = false) {
+  const [int, frac = ""] = String(ratio).split(".");
+  const f = frac.padEnd(2, "0");
+  const whole = `${int}${f.slice(0, 2)}`.replace(/^0+(?=\d)/, "");
+  const rest = f.slice(2).replace(/0+$/, "");
+  return `${rest ? `${whole}.${rest}` : whole}${withSign ? "%" : ""}`;
+}
+
+const TERM_KIND = { ratio: "ratio", deductible: "money", annualLimit: "money", reduction: "ratio", unfiledReduction: "ratio" };
+
+/**
+ * The person's own terms on the costs step (a place without a pack): typed as percentages, a
+ * stated "no limit" (null) or zero by the "无" answer, an absent one left as "I don't know".
+ */
+export async function fillTerms(page, terms) {
+  for (const [term, value] of Object.entries(terms)) {
+    const input = page.getByTestId(`terms-${term}`);
+    if (!(await input.isVisible())) await page.getByText(/更多（备案情况改变时的降低比例）|More \(reductions for other filings\)/).click();
+    if (value === null || (Number(value) === 0 && term !== "ratio")) {
+      await page.getByTestId(`terms-${term}-none`).click();
+    } else {
+      await input.fill(TERM_KIND[term] === "ratio" ? typedPercent(value, term === "ratio") : String(value));
+    }
+  }
+}
+
 async function costs(page, req) {
+  if (req.insured.terms && (await page.getByTestId("terms").count())) await fillTerms(page, req.insured.terms);
   const items = req.items;
   if (isQuick(items)) {
     for (const item of items) await page.getByTestId(`amount-${item.class}`).fill(String(item.amount));
@@ -154,7 +183,8 @@ export function queryFor(req, { page = "result", extra = {} } = {}) {
   q.set("vd", v.date);
   q.set("vp", v.place);
   q.set("hl", String(v.hospitalLevel));
-  if (v.networked === false) q.set("net", "0");
+  // CONTRACT.md: absent means networked; null is "not known" (net=u).
+  q.set("net", v.networked === false ? "0" : v.networked === null ? "u" : "1");
   for (const item of req.items) {
     if (isQuick(req.items)) q.set(`q${item.class.toLowerCase()}`, String(item.amount));
     else if (item.code) q.append("li", `c*${item.code}*${item.amount}`);
@@ -165,6 +195,16 @@ export function queryFor(req, { page = "result", extra = {} } = {}) {
   for (const [key, name] of [["yd", "deductiblePaid"], ["yf", "fundPaid"], ["ym", "fundPaidMonth"], ["yt", "fundPaidTotal"]]) {
     if (ytd[name] !== undefined) q.set(key, String(ytd[name]));
   }
+  // The person's own terms: ratios as ratios, a stated "no limit" as tl=none.
+  const terms = req.insured.terms || {};
+  for (const [key, name] of [["tr", "ratio"], ["td", "deductible"], ["tl", "annualLimit"], ["tx", "reduction"], ["tu", "unfiledReduction"]]) {
+    if (name in terms) q.set(key, terms[name] === null ? "none" : String(terms[name]));
+  }
   for (const [k, value] of Object.entries(extra)) q.set(k, value);
   return `?${q}`;
+}
+
+/** The same answers in the fragment form the page writes (#…), which never reaches a server. */
+export function hashFor(req, opts) {
+  return queryFor(req, opts).replace(/^\?/, "#");
 }

@@ -9,8 +9,31 @@ use rust_decimal::Decimal;
 use serde_json::Value;
 use std::path::PathBuf;
 
+/// A small valid request: Hotan's employee stationed in Dongguan, one class A line.
+pub const REQUEST: &str = r#"{"insured":{"region":"653200","scheme":"employee"},
+  "filing":{"category":"stationed_worker","place":"441900","start":"2025-01-01"},
+  "visit":{"date":"2025-06-10","place":"441900","hospitalLevel":3,"disease":"cancer_outpatient"},
+  "items":[{"amount":"1.00","class":"A"}]}"#;
+
+/// The error of a call that must be refused, with this code at this path.
+pub fn refused<T: std::fmt::Debug>(
+    result: Result<T, yibao_policy::Error>,
+    code: yibao_policy::ErrorCode,
+    path: &str,
+) -> yibao_policy::Error {
+    let err = result.expect_err("refused");
+    assert_eq!((err.code, err.path.as_str()), (code, path), "{err:?}");
+    err
+}
+
+/// `../shared` beside the checkout, whichever crate of the workspace the test belongs to.
 pub fn shared_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared")
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest
+        .ancestors()
+        .map(|dir| dir.join("../shared"))
+        .find(|shared| shared.join("cases").is_dir())
+        .unwrap_or_else(|| manifest.join("../shared"))
 }
 
 pub fn load(name: &str) -> Vec<Value> {
@@ -72,9 +95,31 @@ pub fn compare_estimate(expect: &Value, result: &Value) -> Vec<String> {
         }
     }
     for section in ["settlement", "ytdAfter"] {
-        if let Some(Value::Object(fields)) = e(section) {
-            for (k, v) in fields {
-                same(&mut diffs, &format!("{section}.{k}"), v, &result[section][k]);
+        match e(section) {
+            Some(Value::Object(fields)) => {
+                for (k, v) in fields {
+                    same(&mut diffs, &format!("{section}.{k}"), v, &result[section][k]);
+                }
+            }
+            // Amounts that cannot be known (no terms under the national baseline) are null.
+            Some(Value::Null) if !result[section].is_null() => {
+                diffs.push(format!("{section}: expected null, got {}", result[section]));
+            }
+            _ => {}
+        }
+    }
+    // The warnings a case lists must be among the result's (it may give more).
+    if let Some(Value::Array(codes)) = e("warnings") {
+        let actual = result["eligibility"]["warnings"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        for code in codes {
+            if !actual.iter().any(|w| &w["code"] == code) {
+                diffs.push(format!(
+                    "warnings: expected {code}, got {:?}",
+                    actual.iter().map(|w| &w["code"]).collect::<Vec<_>>()
+                ));
             }
         }
     }
@@ -112,4 +157,54 @@ fn same(diffs: &mut Vec<String>, at: &str, expect: &Value, actual: &Value) {
             diffs.push(format!("{at}: amount {s} does not have exactly two decimals"));
         }
     }
+}
+
+pub fn report(failures: Vec<String>) {
+    assert!(
+        failures.is_empty(),
+        "{} difference(s):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// Compare one case's expectation with an outcome: a result JSON or an error JSON.
+pub fn check(name: &str, expect: &Value, outcome: Result<Value, Value>) -> Vec<String> {
+    let diffs = match (expect.get("error"), outcome) {
+        (Some(want), Err(got)) => compare_error(want, &got),
+        (Some(want), Ok(_)) => vec![format!("expected error {want}, got a result")],
+        (None, Ok(result)) => compare_estimate(expect, &result),
+        (None, Err(got)) => vec![format!("unexpected error {got}")],
+    };
+    diffs.into_iter().map(|d| format!("[{name}] {d}")).collect()
+}
+
+pub fn year_diffs(case: &Value, results: &[Value]) -> Vec<String> {
+    let name = case["name"].as_str().unwrap_or("?");
+    let expect = case["expect"].as_array().expect("expect is a list");
+    let mut diffs = Vec::new();
+    if results.len() != expect.len() {
+        diffs.push(format!(
+            "[{name}] {} results for {} visits",
+            results.len(),
+            expect.len()
+        ));
+    }
+    for (i, (want, got)) in expect.iter().zip(results).enumerate() {
+        diffs.extend(
+            compare_estimate(want, got)
+                .into_iter()
+                .map(|d| format!("[{name}] visit {i}: {d}")),
+        );
+    }
+    diffs
+}
+
+/// The single-visit corpora: the public cases and the additions (baseline, terms, unknowns).
+pub fn single_visit_cases() -> Vec<Value> {
+    let public = load("public.json");
+    assert!(public.len() >= 17, "public.json has {} cases", public.len());
+    let additions = load("additions.json");
+    assert!(additions.len() >= 10, "additions.json has {} cases", additions.len());
+    public.into_iter().chain(additions).collect()
 }

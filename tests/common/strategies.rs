@@ -3,12 +3,18 @@
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;
+use yibao_policy::baseline::terms::{AnnualLimit, PersonTerms};
 use yibao_policy::date::Date;
 use yibao_policy::money::{Money, Ratio};
 use yibao_policy::policy::{Class, FilingCategory, Scheme, Status};
 use yibao_policy::request::{Filing, Insured, Item, Request, Visit, Ytd};
 
-pub const REGIONS: [&str; 2] = ["653200", "441900"];
+/// The two pack regions, a county under one of them (resolved to its prefecture's pack), and
+/// regions under the national baseline: a municipality, prefectures, a province-administered
+/// pool and the Corps.
+pub const REGIONS: [&str; 8] = [
+    "653200", "441900", "653221", "110000", "320500", "510100", "429004", "660000",
+];
 pub const DISEASES: [&str; 8] = [
     "cancer_outpatient",
     "dialysis",
@@ -131,12 +137,37 @@ pub fn insured() -> impl Strategy<Value = Insured> {
         prop_oneof![Just(Scheme::Employee), Just(Scheme::Resident)],
         prop_oneof![Just(Status::Working), Just(Status::Retired)],
         prop::option::weighted(0.5, prop::sample::subsequence(&DISEASES[..], 0..=8)),
+        prop::option::weighted(0.7, terms()),
     )
-        .prop_map(|(region, scheme, status, recognized)| Insured {
+        .prop_map(|(region, scheme, status, recognized, terms)| Insured {
             region: region.to_string(),
             scheme,
             status,
             recognized_diseases: recognized.map(|l| l.into_iter().map(str::to_string).collect()),
+            terms,
+        })
+}
+
+/// The person's own terms: any ratio, stated or missing deductibles and limits (and a stated
+/// "no limit"), reductions within and beyond the national ceilings.
+pub fn terms() -> impl Strategy<Value = PersonTerms> {
+    (
+        ratio(),
+        prop::option::of(money(2_000)),
+        prop_oneof![
+            Just(AnnualLimit::Unstated),
+            Just(AnnualLimit::None),
+            money(100_000).prop_map(|m| AnnualLimit::Amount(Money(m))),
+        ],
+        prop::option::of((0i64..=3_000).prop_map(|r| Decimal::new(r, 4))),
+        prop::option::of((0i64..=3_000).prop_map(|r| Decimal::new(r, 4))),
+    )
+        .prop_map(|(ratio, deductible, annual_limit, reduction, unfiled)| PersonTerms {
+            ratio: Ratio(ratio),
+            deductible: deductible.map(Money),
+            annual_limit,
+            reduction: reduction.map(Ratio),
+            unfiled_reduction: unfiled.map(Ratio),
         })
 }
 
@@ -154,7 +185,7 @@ pub fn visit() -> impl Strategy<Value = Visit> {
         date(),
         prop::sample::select(&PLACES[..]),
         1u8..=3,
-        prop::bool::weighted(0.9),
+        prop::option::weighted(0.9, prop::bool::weighted(0.9)),
         prop::sample::select(&DISEASES[..]),
     )
         .prop_map(|(date, place, hospital_level, networked, disease)| Visit {

@@ -79,12 +79,27 @@ field("items.0.code", [5, ["a"]]);
 field("items.0.name", [5, {}]);
 field("items.0.class", ["D", 1]);
 field("ytd", ["x", 5]);
+// The person's terms (CONTRACT.md): checked at their path wherever they are given.
+field("insured.terms", ["x", 5, [], true]);
+field("insured.terms.ratio", [1.2, "1.2", "0.12345", -0.1, "70%", null, undefined]);
+const withTerms = withField("insured.terms", { ratio: "0.7" });
+for (const [key, values] of Object.entries({
+  deductible: ["300.123", 300.123, -1, "abc", true, 1e9],
+  annualLimit: ["5000.001", -1, "200000000", {}],
+  reduction: ["1.5", "0.12345", false],
+  unfiledReduction: [2, "x", []],
+})) {
+  for (const v of values) {
+    const path = `insured.terms.${key}`;
+    corpus.push([`${path} = ${show(v)}`, (e) => e.estimate(withField(path, v, withTerms)), "INVALID_INPUT", path]);
+  }
+}
 for (const request of [5, [], "not json", null, undefined, true, () => 1]) {
   corpus.push([`the request is ${show(request)}`, (e) => e.estimate(request), "INVALID_INPUT", ""]);
 }
 
-// Unknown codes: no pack for the region; no pack knows the disease.
-field("insured.region", ["110000"], "UNKNOWN_REGION");
+// Unknown codes: outside the mainland and the Corps with no pack; no pack knows the disease.
+field("insured.region", ["990000", "810000", "710000"], "UNKNOWN_REGION");
 field("visit.disease", ["flu"], "UNKNOWN_DISEASE");
 
 // Sizes: CONTRACT.md allows 1 to 1000 lines; strings and the request itself are bounded.
@@ -121,7 +136,7 @@ corpus.push(
 const visit = (over) => ({ ...structuredClone(example.request), ...over });
 corpus.push(
   ["checkEligibility, amount 'NaN'", (e) => e.checkEligibility(withField("items.0.amount", "NaN")), "INVALID_INPUT", "items[0].amount"],
-  ["checkEligibility, unknown region", (e) => e.checkEligibility(withField("insured.region", "110000")), "UNKNOWN_REGION", "insured.region"],
+  ["checkEligibility, unknown region", (e) => e.checkEligibility(withField("insured.region", "820000")), "UNKNOWN_REGION", "insured.region"],
   ["nationalFields, visit.date 2025-02-30", (e) => e.nationalFields(withField("visit.date", "2025-02-30")), "INVALID_INPUT", "visit.date"],
   ["estimateYear({})", (e) => e.estimateYear({}), "INVALID_INPUT", ""],
   ["estimateYear([])", (e) => e.estimateYear([]), "INVALID_INPUT", ""],
@@ -134,7 +149,7 @@ corpus.push(
   ['diseases("653200", "y")', (e) => e.diseases("653200", "y"), "INVALID_INPUT", "date"],
   ["diseases(653200, …)", (e) => e.diseases(653200, "2025-06-10"), "INVALID_INPUT", "region"],
   ["diseases()", (e) => e.diseases(), "INVALID_INPUT", "region"],
-  ['diseases("110000", …)', (e) => e.diseases("110000", "2025-06-10"), "UNKNOWN_REGION", "region"],
+  ['diseases("990000", …)', (e) => e.diseases("990000", "2025-06-10"), "UNKNOWN_REGION", "region"],
   ["catalogue(123)", (e) => e.catalogue(123), "INVALID_INPUT", "place"],
   ['catalogue("x")', (e) => e.catalogue("x"), "INVALID_INPUT", "place"],
   ["catalogue(null)", (e) => e.catalogue(null), "INVALID_INPUT", "place"],

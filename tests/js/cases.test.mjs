@@ -1,4 +1,5 @@
-// Every public and year case through the nodejs build and the web build (initSync from bytes).
+// Every public, additions and year case through the nodejs build, the web build (initSync from
+// bytes), the MVP build (initSync from its own .wasm) and the pure-JS build (yibao-policy/js).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -7,13 +8,18 @@ import { compareEstimate, compareOutcome, loadCases } from "./compare.mjs";
 
 const require = createRequire(import.meta.url);
 const publicCases = loadCases("public.json");
+// The national baseline, the person's terms, unknown networking and stale parameters.
+const additionCases = loadCases("additions.json");
 const yearCases = loadCases("year.json");
 
 async function builds() {
   const node = require("../../pkg/node/yibao_policy.js");
   const web = await import("../../pkg/web/yibao_policy.js");
   web.initSync({ module: readFileSync(new URL("../../pkg/web/yibao_policy_bg.wasm", import.meta.url)) });
-  return { node, web };
+  const mvp = await import("../../pkg/mvp/yibao_policy.js");
+  mvp.initSync({ module: readFileSync(new URL("../../pkg/mvp/yibao_policy_bg.wasm", import.meta.url)) });
+  const js = await import("../../pkg/js/yibao_policy.js");
+  return { node, web, mvp, js };
 }
 
 function outcome(run) {
@@ -43,6 +49,13 @@ for (const [name, mod] of Object.entries(await builds())) {
     assert.deepEqual(failures, []);
   });
 
+  test(`additions cases through the ${name} build`, () => {
+    const engine = mod.Engine.withDefaults();
+    assert.ok(additionCases.length >= 10);
+    const failures = additionCases.flatMap((c) => compareOutcome(c, outcome(() => engine.estimate(c.request))));
+    assert.deepEqual(failures, []);
+  });
+
   test(`year cases through the ${name} build`, () => {
     const engine = mod.Engine.withDefaults();
     const failures = [];
@@ -58,7 +71,7 @@ for (const [name, mod] of Object.entries(await builds())) {
 
   test(`${name} build: results are plain objects, with null where the contract shows null`, () => {
     const engine = mod.Engine.withDefaults();
-    for (const c of publicCases.filter((x) => !x.expect.error)) {
+    for (const c of [...publicCases, ...additionCases].filter((x) => !x.expect.error)) {
       const est = engine.estimate(c.request);
       assert.deepEqual(notPlain(est), [], c.name);
       for (const check of est.eligibility.checks) {
@@ -67,6 +80,8 @@ for (const [name, mod] of Object.entries(await builds())) {
       }
       // CONTRACT.md: in "none" mode there is no cap, so capRemaining is null.
       if (c.expect.mode === "none") assert.equal(est.settlement.capRemaining, null, c.name);
+      // Without terms under the baseline the amounts are null, never absent.
+      if (c.expect.settlement === null) assert.ok(est.settlement === null && est.ytdAfter === null, c.name);
     }
     const d = publicCases[0].request;
     const info = [
@@ -74,6 +89,33 @@ for (const [name, mod] of Object.entries(await builds())) {
       engine.diseases(d.insured.region, d.visit.date), engine.places(), engine.catalogue(d.visit.place),
     ];
     assert.deepEqual(info.flatMap((v, i) => notPlain(v, `call ${i}`)), []);
+  });
+
+  test(`${name} build: without terms every call answers what it can`, () => {
+    const engine = mod.Engine.withDefaults();
+    const c = additionCases.find((x) => x.expect.warnings?.includes("TERMS_NEEDED"));
+    const est = engine.estimate(c.request);
+    assert.equal(est.policy.baseline, true);
+    assert.equal(est.policy.version, "national-baseline");
+    assert.equal(est.policy.name.zh, "苏州市");
+    assert.ok(est.trace.some((t) => t.step === "terms" && t.value === null));
+    const d = engine.settle(c.request);
+    assert.equal(d.mode, c.expect.mode);
+    assert.equal(d.settlement, null);
+    assert.equal(d.ytdAfter, null);
+    const e = engine.checkEligibility(c.request);
+    assert.ok(e.warnings.some((w) => w.code === "TERMS_NEEDED" && w.path === "insured.terms"));
+    const fields = engine.nationalFields(c.request);
+    assert.deepEqual(fields.slice(0, 10).map((f) => f.value), Array(10).fill(null));
+    assert.equal(fields.find((f) => f.field === "insuplc_admdvs").value, c.request.insured.region);
+    const five = engine.diseases(c.request.insured.region, c.request.visit.date).map((x) => x.id);
+    assert.deepEqual(five, ["hypertension", "diabetes", "cancer_outpatient", "dialysis", "transplant_antirejection"]);
+    // The same person with terms: the amounts, marked as the person's own.
+    const withTerms = structuredClone(c.request);
+    withTerms.insured.terms = { ratio: "0.7", deductible: "0", annualLimit: null };
+    const priced = engine.estimate(withTerms);
+    assert.equal(priced.settlement.fundPays, "7000.00");
+    assert.equal(priced.trace.find((t) => t.step === "baseRatio").provenance, "user");
   });
 
   test(`${name} build: amounts may be strings or numbers, requests objects or JSON text`, () => {

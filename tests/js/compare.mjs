@@ -48,9 +48,18 @@ export function compareEstimate(expect, result) {
     }
   }
   for (const section of ["settlement", "ytdAfter"]) {
+    // Amounts that cannot be known (no terms under the national baseline) are null.
+    if (expect[section] === null && result[section] !== null) {
+      diffs.push(`${section}: expected null, got ${JSON.stringify(result[section])}`);
+    }
     for (const [k, v] of Object.entries(expect[section] ?? {})) {
       same(diffs, `${section}.${k}`, v, result[section]?.[k] ?? null);
     }
+  }
+  // The warnings a case lists must be among the result's (it may give more).
+  const warnings = (result.eligibility?.warnings ?? []).map((w) => w.code);
+  for (const code of expect.warnings ?? []) {
+    if (!warnings.includes(code)) diffs.push(`warnings: expected ${code}, got ${JSON.stringify(warnings)}`);
   }
   return diffs;
 }

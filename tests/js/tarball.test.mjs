@@ -21,18 +21,22 @@ before(() => {
 });
 after(() => app?.cleanup());
 
-test("the tarball holds the four builds, the types and the README, and nothing else", () => {
+test("the tarball holds the six builds, the types and the README, and nothing else", () => {
   assert.equal(app.packed.filename, `yibao-policy-${cargoVersion()}.tgz`);
   const files = app.packed.files.map((f) => f.path).sort();
   const stray = files.filter(
-    (f) => !/^(package\.json|README\.md|LICENSE|(bundler|node|web|no-modules)\/[\w.]+)$/.test(f) || /\.(rs|tgz|map)$|_bg\.wasm\.d\.ts$/.test(f),
+    (f) => !/^(package\.json|README\.md|LICENSE|(bundler|node|web|no-modules|mvp|js)\/[\w.]+)$/.test(f) || /\.(rs|tgz|map)$|_bg\.wasm\.d\.ts$/.test(f),
   );
   assert.deepEqual(stray, []);
-  for (const dir of ["bundler", "node", "web", "no-modules"]) {
+  for (const dir of ["bundler", "node", "web", "no-modules", "mvp"]) {
     for (const f of ["yibao_policy.js", "yibao_policy_bg.wasm", "yibao_policy.d.ts"]) {
       assert.ok(files.includes(`${dir}/${f}`), `${dir}/${f} is packed`);
     }
   }
+  for (const f of ["yibao_policy.js", "yibao_policy.global.js", "yibao_policy.d.ts", "yibao_policy.global.d.ts"]) {
+    assert.ok(files.includes(`js/${f}`), `js/${f} is packed`);
+  }
+  assert.ok(!files.some((f) => f.startsWith("js/") && f.endsWith(".wasm")), "the pure-JS build ships no .wasm");
 });
 
 test("package.json: name, version from Cargo.toml, exports that all exist, types, files, sideEffects", () => {
@@ -73,6 +77,13 @@ test("Node ESM: import { Engine } from 'yibao-policy' answers every public case"
   const out = json(ok("node", ["run-cases.mjs"], app.dir));
   assert.equal(out.version, cargoVersion());
   assert.equal(out.defaultEngine, true, "the default import is the module namespace");
+  assert.equal(out.outcomes.length, cases.length);
+  assert.deepEqual(cases.flatMap((c, i) => compareOutcome(c, out.outcomes[i])), []);
+});
+
+test("Node ESM: import { Engine } from 'yibao-policy/js' (pure JS) answers every public case", () => {
+  const out = json(ok("node", ["run-cases.mjs", "yibao-policy/js"], app.dir));
+  assert.equal(out.version, cargoVersion());
   assert.equal(out.outcomes.length, cases.length);
   assert.deepEqual(cases.flatMap((c, i) => compareOutcome(c, out.outcomes[i])), []);
 });

@@ -9,11 +9,12 @@ let last = "";
 
 function sentence(computed) {
   if (!computed || computed.error) return computed && computed.error ? t("live.fix") : "";
-  if (computed.result) {
+  if (computed.result && computed.result.settlement) {
     const s = computed.result.settlement;
     return `${t(`result.mode.${computed.result.mode}`)}${getLang() === "zh" ? "。" : ". "}${t("live.announce", { fund: money(amountText(s.fundPays)), patient: money(amountText(s.patientPays)) })}`;
   }
   if (computed.eligibility) {
+    if (computed.result) return `${t(`result.mode.${computed.result.mode}`)}${getLang() === "zh" ? "。" : ". "}${t("terms.neededShort")}`;
     return t("live.announceCheck", { status: t(computed.eligibility.directSettlement ? "live.direct" : "live.notDirect") });
   }
   return "";

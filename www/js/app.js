@@ -2,8 +2,8 @@
 // change — lightly debounced while typing — so the answer follows the inputs with no submit.
 import { h, clear } from "./dom.js";
 import { setLang, t, errorText } from "./i18n.js";
-import { parseState, stateToQuery, freshState, isEmbedded } from "./state.js";
-import { buildRequest, fieldPathOf } from "./request.js";
+import { parseState, stateToHash, freshState, isEmbedded, linkState, hasAnswers } from "./state.js";
+import { buildRequest, fieldPathOf, visitDateNote } from "./request.js";
 import { showErrors } from "./flow/fields.js";
 import { renderHeader } from "./header.js";
 import { renderHome } from "./home.js";
@@ -12,13 +12,16 @@ import { renderStepPage } from "./flow/frame.js";
 import { renderResultPage } from "./result/view.js";
 import { announce } from "./announce.js";
 import { postToMiniProgram } from "./embed.js";
+import { confirmWipe } from "./confirm.js";
+import { loadYear } from "./year-loader.js";
 
 const TYPING_DELAY = 150;
 const FIRST_ESTIMATE = "yibao:first-estimate";
 
 /** Which step holds the field a path names. */
 export function stepOfPath(path) {
-  if (/^(items|quick|lines|ytd)/.test(path)) return "costs";
+  // The person's own terms are asked with the costs: they are what turns costs into amounts.
+  if (/^(items|quick|lines|ytd|insured\.terms)/.test(path)) return "costs";
   if (path === "visit.disease" || path === "insured.recognizedDiseases") return "disease";
   if (path.startsWith("visit.")) return "visit";
   if (path.startsWith("filing.")) return "filing";
@@ -37,20 +40,35 @@ function compute(api, state) {
     // A bad amount should not hide the checklist: check eligibility without the costs.
     if (stepOfPath(fieldPathOf(r.error.path, built.itemPaths)) !== "costs") return out;
   }
-  const e = api.checkEligibility(withoutItems);
+  let e = api.checkEligibility(withoutItems);
+  if (!e.ok && /^insured\.terms/.test(e.error.path) && withoutItems.insured.terms) {
+    // Bad terms should not hide the checklist either: the checks do not need them.
+    out.error = out.error || e.error;
+    const { terms, ...insured } = withoutItems.insured;
+    e = api.checkEligibility({ ...withoutItems, insured });
+  }
   if (e.ok) out.eligibility = e.value;
   else out.error = out.error || e.error;
   return out;
 }
 
 export function startApp({ api, root }) {
-  let state = parseState(location.search);
+  const link = linkState(location);
+  // The host's own query parameters stay; the person's answers live only in the fragment.
+  const rest = link.rest;
+  let state = parseState(link.text);
   let computed = null;
   let timer = 0;
   const ui = { showMissing: new Set(), diseaseQuery: "" };
   const header = h("div", { class: "header-slot" });
   const main = h("main", { id: "main", tabindex: "-1" });
   clear(root).append(header, main);
+  const urlOf = (s) => `${location.pathname}${rest}${stateToHash(s)}`;
+  // Each history entry remembers the page it was reached from, so 上一步 can step back through
+  // history (as the phone's back button does) instead of pushing a new entry.
+  const replace = () => history.replaceState(history.state, "", urlOf(state));
+  const push = (from) => history.pushState({ from }, "", urlOf(state));
+  const wipe = (then) => (hasAnswers(state) ? confirmWipe(then) : then());
 
   const ctx = {
     api, ui,
@@ -58,7 +76,7 @@ export function startApp({ api, root }) {
     get computed() { return computed; },
     set(patch, { rerender = false, focus = null } = {}) {
       state = { ...state, ...patch };
-      history.replaceState(null, "", stateToQuery(state) || location.pathname);
+      replace();
       clearTimeout(timer);
       if (rerender) {
         recompute();
@@ -69,25 +87,46 @@ export function startApp({ api, root }) {
     },
     go(page, extra = {}) {
       clearTimeout(timer);
+      const from = state.page;
       state = { ...state, ...extra, page };
-      history.pushState(null, "", stateToQuery(state) || location.pathname);
+      push(from);
+      recompute();
+      renderAll({ moveFocus: true });
+    },
+    /** 上一步: the previous history entry when it is that page, so back and 上一步 agree. */
+    back(page) {
+      clearTimeout(timer);
+      if (history.state && history.state.from === page) {
+        history.back();
+        return;
+      }
+      state = { ...state, page };
+      replace();
       recompute();
       renderAll({ moveFocus: true });
     },
     start(task) {
-      ui.showMissing.clear();
-      state = freshState(state, task);
-      history.pushState(null, "", stateToQuery(state));
+      wipe(() => {
+        ui.showMissing.clear();
+        const from = state.page;
+        state = freshState(state, task);
+        push(from);
+        recompute();
+        renderAll({ moveFocus: true });
+      });
+    },
+    restore(text) {
+      const from = state.page;
+      state = parseState(text);
+      push(from);
       recompute();
       renderAll({ moveFocus: true });
     },
-    restore(query) {
-      state = parseState(query);
-      history.pushState(null, "", stateToQuery(state) || location.pathname);
-      recompute();
-      renderAll({ moveFocus: true });
-    },
-    hrefTo(page) { return stateToQuery({ ...state, page }) || "./"; },
+    /** Draws the current page again (data it waited for, e.g. the division list, has come). */
+    redraw() { renderPage({ keepFocus: true }); },
+    hrefTo(page) { return stateToHash({ ...state, page }) || "./"; },
+    /** A link that opens this estimate anywhere: absolute, answers in the fragment, not embedded. */
+    shareLink(page = "result") { return new URL(`${location.pathname}${stateToHash({ ...state, page, embed: "" })}`, location.href).href; },
     follow(event, page) {
       if (event.metaKey || event.ctrlKey || event.shiftKey) return; // let "open in new tab" work
       event.preventDefault();
@@ -95,7 +134,7 @@ export function startApp({ api, root }) {
     },
     setLang(lang) {
       state = { ...state, lang };
-      history.replaceState(null, "", stateToQuery(state) || location.pathname);
+      replace();
       setLang(lang);
       renderAll({ focusSelector: "[data-testid=lang-switch]" });
     },
@@ -119,7 +158,11 @@ export function startApp({ api, root }) {
     const errors = new Map();
     if (!computed) return errors;
     for (const m of computed.missing) {
-      if (all || ui.showMissing.has(m.step)) errors.set(m.path, t(m.key));
+      if ((all || m.now || ui.showMissing.has(m.step)) && !errors.has(m.path)) errors.set(m.path, t(m.key));
+    }
+    const dateNote = visitDateNote(state);
+    if (dateNote && !errors.has("visit.date")) {
+      errors.set("visit.date", t(dateNote.end ? "visit.outsideFiling" : "visit.beforeFiling", dateNote));
     }
     const needsItems = state.task === "estimate" && computed.request && !computed.request.items.length;
     if (needsItems && (all || ui.showMissing.has("costs"))) errors.set("items", t("missing.items"));
@@ -147,6 +190,7 @@ export function startApp({ api, root }) {
     if (page === "home") content = renderHome(ctx);
     else if (page === "guide") content = renderGuide(ctx);
     else if (page === "result") content = renderResultPage(ctx);
+    else if (page === "year") content = loadYear(ctx, main);
     else content = renderStepPage(ctx, page);
     clear(main).append(content);
     for (const d of main.querySelectorAll("details[data-keep]")) if (unfolded.has(d.dataset.keep)) d.open = true;
@@ -165,7 +209,9 @@ export function startApp({ api, root }) {
 
   function renderAll(opts = {}) {
     setLang(state.lang);
-    clear(header).append(renderHeader(ctx));
+    // Inside a mini-program the host draws the title bar: no second bar of our own.
+    clear(header);
+    if (!isEmbedded(state)) header.append(renderHeader(ctx));
     renderPage(opts);
   }
 
@@ -174,13 +220,14 @@ export function startApp({ api, root }) {
   document.addEventListener("WeixinJSBridgeReady", () => { if (computed) refresh(); });
 
   window.addEventListener("popstate", () => {
-    state = parseState(location.search);
+    state = parseState(linkState(location).text);
     recompute();
     renderAll({ moveFocus: true });
   });
 
-  // A link without a date gets today's written in, so it stays reproducible.
-  history.replaceState(null, "", stateToQuery(state) || location.pathname);
+  // A link without a date gets today's written in, so it stays reproducible; an old query link
+  // has its answers moved into the fragment at once.
+  history.replaceState({ from: null }, "", urlOf(state));
   recompute();
   renderAll();
   return ctx;

@@ -1,6 +1,7 @@
 // A classic script (it runs where modules do not): if the page has not started — a webview
-// whose JavaScript is too old for the module code, no WebAssembly, a blocked file — offer the
-// simple page instead of leaving "loading" on screen.
+// whose JavaScript is too old for the module code, a blocked file — offer the simple page
+// instead of leaving "loading" on screen. No WebAssembly is not a reason: the page then runs
+// the pure-JS engine (js/engine-loader.js).
 (function () {
   var LIMIT_MS = 10000;
   function offer() {
@@ -8,15 +9,12 @@
     var box = document.getElementById("boot-slow");
     if (!box) return;
     var links = box.getElementsByTagName("a");
-    for (var i = 0; i < links.length; i++) links[i].href = "legacy.html" + location.search;
+    for (var i = 0; i < links.length; i++) links[i].href = "legacy.html" + location.search + location.hash;
     box.hidden = false;
   }
   // A syntax error in the module code surfaces here at once, before the app could start.
   window.addEventListener("error", function (e) {
     if (e && /SyntaxError/.test(String(e.message))) offer();
-  });
-  document.addEventListener("DOMContentLoaded", function () {
-    if (typeof WebAssembly !== "object") offer();
   });
   setTimeout(offer, LIMIT_MS);
 })();

@@ -1,7 +1,7 @@
 // Inside a WeChat mini-program <web-view>, hand each new estimate to the host page through
 // wx.miniProgram.postMessage (the host receives it on its bindmessage handler). The bridge only
 // exists when the host page loads WeChat's JS-SDK; in a normal browser nothing happens.
-import { stateToQuery } from "./state.js";
+import { stateToHash } from "./state.js";
 
 let lastSent = "";
 
@@ -13,7 +13,8 @@ function bridge() {
 /** The message the host receives: the request, the amounts and a link that reopens it. */
 export function messageFor(computed, state) {
   const { result, request } = computed;
-  const s = result.settlement;
+  // A place without a pack and no numbers entered: no amounts (null), and termsNeeded says why.
+  const s = result.settlement || { total: null, fundPays: null, patientPays: null };
   return {
     type: "yibao-policy/estimate",
     mode: result.mode,
@@ -22,9 +23,15 @@ export function messageFor(computed, state) {
     fundPays: s.fundPays,
     patientPays: s.patientPays,
     usesAssumptions: result.usesAssumptions,
+    // The national baseline (policy.baseline), the person's own terms as sent (insured.terms),
+    // and whether the amounts wait for them (TERMS_NEEDED).
+    baseline: Boolean(result.policy && result.policy.baseline),
+    terms: request.insured.terms || null,
+    termsNeeded: !result.settlement,
     notice: result.notice,
     request,
-    query: stateToQuery({ ...state, page: "result" }),
+    // The answers as a fragment ("#p=result&…"): the host reopens them with `${BASE}${query}`.
+    query: stateToHash({ ...state, page: "result" }),
   };
 }
 

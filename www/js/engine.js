@@ -1,21 +1,29 @@
-// The one engine of the page: the wasm is fetched and compiled once, one Engine is made, and the
-// pickers' data is memoised, since every keystroke recomputes.
-
-const VENDOR = "../vendor/yibao-policy/yibao_policy.js";
+// The one engine of the page: loaded once (WebAssembly, or the pure-JS build where WebAssembly
+// cannot run: engine-loader.js), one Engine is made, and the pickers' data is memoised, since
+// every keystroke recomputes.
+import { loadEngineInstance } from "./engine-loader.js";
 
 let loading = null;
 
-/** Resolves to an Api, or rejects with the reason the engine could not start. */
-export function loadEngine() {
+/**
+ * Resolves to an Api, or rejects with the reason the engine could not start. `onSlower` is called
+ * when the slower pure-JS engine is being fetched instead of the WebAssembly one.
+ */
+export function loadEngine({ onSlower } = {}) {
   if (!loading) {
-    loading = (async () => {
-      const mod = await import(VENDOR);
-      await mod.default();
-      return new Api(mod.Engine.withDefaults());
-    })();
+    loading = loadEngineInstance({ onSlower }).then((engine) => new Api(engine));
     loading.catch(() => { loading = null; }); // a retry button may try again
   }
   return loading;
+}
+
+/**
+ * The simple page's engine (legacy.html): js/legacy/engine-loader.js, a classic script, picks the
+ * no-modules WebAssembly build or the pure-JS build by trying. Same Api as the main page;
+ * `onSlower` is called before the slower pure-JS build is fetched.
+ */
+export function loadNoModulesEngine(onSlower) {
+  return window.yibaoLoadEngine(onSlower).then((engine) => new Api(engine));
 }
 
 /** An engine error as the page shows it; any other throw becomes a generic one. */

@@ -3,7 +3,7 @@
 import { h } from "./dom.js";
 import { t } from "./i18n.js";
 import { loadSaved, clearSaved } from "./storage.js";
-import { stateToQuery } from "./state.js";
+import { stateToHash } from "./state.js";
 
 function entry(testid, icon, title, desc, onClick, href) {
   return h("li", null, h("a", { class: "entry", href, dataset: { testid }, on: { click: onClick } },
@@ -33,7 +33,7 @@ export function renderHome(ctx) {
     ctx.start(task);
   };
   const resumable = ctx.state.region && ctx.state.page === "home";
-  const taskHref = (task) => stateToQuery({ lang: ctx.state.lang, embed: ctx.state.embed, task, page: "insured", lines: [] });
+  const taskHref = (task) => stateToHash({ lang: ctx.state.lang, embed: ctx.state.embed, task, page: "insured", lines: [] });
   return h("div", { class: "home" },
     h("h1", { tabindex: "-1" }, t("home.title")),
     h("p", { class: "lead" }, t("home.lead")),

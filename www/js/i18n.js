@@ -2,8 +2,9 @@
 // messages come as { zh, en } and are picked with pick().
 import zh from "./strings/zh.js";
 import en from "./strings/en.js";
+import * as baseline from "./strings/baseline.js";
 
-const TABLES = { zh, en };
+const TABLES = { zh: Object.assign({}, zh, baseline.zh), en: Object.assign({}, en, baseline.en) };
 let lang = "zh";
 
 // The page avoids ?? and ?. so webviews from before Chrome 80 can still run it.

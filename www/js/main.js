@@ -3,8 +3,9 @@
 import { loadEngine } from "./engine.js";
 import { startApp } from "./app.js";
 import { setLang, t } from "./i18n.js";
-import { parseState } from "./state.js";
+import { parseState, linkState } from "./state.js";
 import { h, clear } from "./dom.js";
+import { loadDivisions } from "./divisions.js";
 
 const root = document.getElementById("app");
 
@@ -15,7 +16,7 @@ function showFailure(error) {
     h("p", { class: "hint" }, String(error && error.message ? error.message : error)),
     h("div", { class: "button-row" },
       h("button", { type: "button", class: "primary", on: { click: boot } }, t("app.retry")),
-      h("a", { class: "button secondary", href: `legacy.html${location.search}` }, t("app.legacyLink")))));
+      h("a", { class: "button secondary", href: `legacy.html${location.search}${location.hash}` }, t("app.legacyLink")))));
   document.documentElement.dataset.boot = "failed";
 }
 
@@ -29,11 +30,19 @@ function showCrash(message) {
   banner.textContent = t("error.internal", { message });
 }
 
+// Pages whose pickers name every division: their list is fetched beside the wasm, not after it.
+// A result link never fetches it (the engine names the insured place there).
+const PICKER_PAGES = new Set(["home", "insured", "disease", "costs"]);
+
 async function boot() {
-  setLang(parseState(location.search).lang);
-  clear(root).append(h("p", { class: "loading", role: "status" }, t("app.loading")));
+  const first = parseState(linkState(location).text);
+  setLang(first.lang);
+  if (PICKER_PAGES.has(first.page)) loadDivisions().catch(() => {}); // the picker retries when shown
+  const status = h("p", { class: "loading", role: "status" }, t("app.loading"));
+  clear(root).append(status);
   try {
-    const api = await loadEngine();
+    // An old browser gets the pure-JS engine: slower to arrive, never an error.
+    const api = await loadEngine({ onSlower: () => { status.textContent = t("app.loadingSlower"); } });
     startApp({ api, root });
     document.documentElement.dataset.boot = "ready";
   } catch (error) {

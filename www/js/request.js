@@ -3,16 +3,37 @@
 // everything that is answered goes to the engine as typed, so its zh/en messages explain any
 // bad value.
 import { cleanAmount } from "./money.js";
+import { termsOf } from "./terms.js";
 
 /** The province of a division code: its first two digits and four zeros. */
 export function provinceOf(code) {
   return code ? `${code.slice(0, 2)}0000` : "";
 }
 
-/** Each missing answer: where it is shown (a data-path) and which step holds it. */
+const isCity = (code) => /^\d{6}$/.test(code || "") && !/0000$/.test(code);
+
+/**
+ * Where the visit is: the person's own choice, else the filing place (the visit is most often
+ * where the filing is, and it must follow a filing place changed later).
+ */
+export function visitPlaceOf(state) {
+  if (state.visitPlace) return state.visitPlace;
+  return state.filed === "1" && state.category !== "emergency" ? state.filingPlace : "";
+}
+
+/** True while the visit place is the filing place followed, not a choice of the person. */
+export function visitFollowsFiling(state) {
+  return !state.visitPlace && Boolean(visitPlaceOf(state));
+}
+
+/**
+ * Each missing answer: where it is shown (a data-path), which step holds it, and whether it is
+ * shown at once (a question or a wrong date) or only after "next".
+ */
 function missingAnswers(state) {
   const missing = [];
-  const need = (ok, path, step, key) => { if (!ok) missing.push({ path, step, key }); };
+  const need = (ok, path, step, key, now = false) => { if (!ok) missing.push({ path, step, key, now }); };
+  const filedPlace = state.filed === "1" && state.category !== "emergency";
   // Shown at the first empty picker: the province, or the region once a province is chosen.
   need(state.region, state.regionProvince ? "insured.region" : "insured.province", "insured", "missing.region");
   need(state.filed, "filing.filed", "filing", "missing.filed");
@@ -22,10 +43,20 @@ function missingAnswers(state) {
       need(state.filingPlace, "filing.place", "filing", "missing.filingPlace");
       need(state.filingStart, "filing.start", "filing", "missing.filingStart");
     }
+    // ISO dates compare as text; the engine would refuse it anyway, but later and elsewhere.
+    const dated = /^\d{4}-\d{2}-\d{2}$/;
+    need(!(dated.test(state.filingStart) && dated.test(state.filingEnd) && state.filingEnd < state.filingStart),
+      "filing.end", "filing", "invalid.endBeforeStart", true);
   }
   need(state.disease, "visit.disease", "disease", "missing.disease");
   need(state.visitDate, "visit.date", "visit", "missing.visitDate");
-  need(state.visitPlace, "visit.place", "visit", "missing.visitPlace");
+  const place = visitPlaceOf(state);
+  need(place, "visit.place", "visit", "missing.visitPlace");
+  // Filed to a city, treated "somewhere in the province": whether the filing covers the visit
+  // depends on the city, so ask rather than assume either answer.
+  if (place && filedPlace && isCity(state.filingPlace)) {
+    need(place !== provinceOf(state.filingPlace), "visit.place", "visit", "missing.visitCity", true);
+  }
   need(state.level, "visit.hospitalLevel", "visit", "missing.level");
   return missing;
 }
@@ -93,13 +124,16 @@ export function buildRequest(state) {
     filing: filingOf(state),
     visit: {
       date: state.visitDate,
-      place: state.visitPlace,
+      place: visitPlaceOf(state),
       hospitalLevel: Number(state.level),
-      networked: state.networked !== "0",
+      // Unanswered or "不知道" is not known (CONTRACT.md: null, a warned check), never "yes".
+      networked: state.networked === "1" ? true : state.networked === "0" ? false : null,
       disease: state.disease,
     },
     items,
   };
+  const terms = termsOf(state);
+  if (terms) request.insured.terms = terms;
   if (state.recognized === "yes") request.insured.recognizedDiseases = [state.disease];
   if (state.recognized === "no") request.insured.recognizedDiseases = [];
   const ytd = ytdOf(state);
@@ -115,6 +149,20 @@ export function fieldPathOf(errorPath, itemPaths) {
   if (base.startsWith("quick.")) return base;
   const sub = { amount: "amount", selfPayRatio: "share", ceilingAmount: "ceiling", code: "code" }[m[2]] || "amount";
   return `${base}.${sub}`;
+}
+
+/** A visit date outside a filing period typed earlier: said at the date, not an error. */
+export function visitDateNote(state) {
+  if (state.filed !== "1" || state.category === "emergency" || !state.filingStart || !state.visitDate) return null;
+  const outside = state.visitDate < state.filingStart || (state.filingEnd && state.visitDate > state.filingEnd);
+  return outside ? { start: state.filingStart, end: state.filingEnd } : null;
+}
+
+/** The same visit with a filing that covers it: what filing (again) is worth. */
+export function filedVariant(request) {
+  const current = request.filing && request.filing.category;
+  const category = current && current !== "emergency" ? current : "other_temporary";
+  return { ...request, filing: { category, place: request.visit.place, start: request.visit.date } };
 }
 
 /** The same visit under other filings, for the what-if panel. */

@@ -1,10 +1,14 @@
-// All of a person's answers live in the URL query, so a shared link or a reopened mini-program
-// page shows the same estimate. Short keys keep links short enough to paste into a chat.
+// All of a person's answers live in the URL fragment (#…), so a shared link or a reopened
+// mini-program page shows the same estimate, while the answers — health data — never reach a
+// server or its logs (a fragment is not sent). Links in the old query form (?…) are still read.
+// Short keys keep links short enough to paste into a chat.
 
 /** URL key → state field. Order here is the order in the URL. */
 const KEYS = [
   ["p", "page"], ["t", "task"], ["lang", "lang"], ["embed", "embed"],
   ["rp", "regionProvince"], ["r", "region"], ["sc", "scheme"], ["es", "status"],
+  // The person's own terms (regions without a pack): ratios as ratios ("0.7"), tl=none for "no limit".
+  ["tr", "termsRatio"], ["td", "termsDeductible"], ["tl", "termsLimit"], ["tx", "termsReduction"], ["tu", "termsUnfiled"],
   ["f", "filed"], ["fc", "category"], ["fp", "filingPlace"], ["fs", "filingStart"], ["fe", "filingEnd"],
   ["d", "disease"], ["rec", "recognized"],
   ["vd", "visitDate"], ["vp", "visitPlace"], ["hl", "level"], ["net", "networked"],
@@ -12,8 +16,11 @@ const KEYS = [
   ["yd", "ytdDeductible"], ["yf", "ytdFund"], ["ym", "ytdMonth"], ["yt", "ytdTotal"],
   ["nf", "national"],
 ];
+/** Repeated keys: cost lines and the year's visits. */
+const LISTS = [["li", "lines"], ["yv", "yearVisits"]];
+const STATE_KEYS = new Set([...KEYS.map(([k]) => k), ...LISTS.map(([k]) => k)]);
 
-export const PAGES = ["home", "guide", "insured", "filing", "disease", "visit", "costs", "result"];
+export const PAGES = ["home", "guide", "insured", "filing", "disease", "visit", "costs", "result", "year"];
 export const STEPS = {
   estimate: ["insured", "filing", "disease", "visit", "costs", "result"],
   check: ["insured", "filing", "disease", "visit", "result"],
@@ -22,9 +29,11 @@ export const STEPS = {
 const DEFAULTS = {
   page: "home", task: "estimate", lang: "zh", embed: "",
   regionProvince: "", region: "", scheme: "employee", status: "working",
+  termsRatio: "", termsDeductible: "", termsLimit: "", termsReduction: "", termsUnfiled: "",
   filed: "", category: "", filingPlace: "", filingStart: "", filingEnd: "",
   disease: "", recognized: "unknown",
-  visitDate: "", visitPlace: "", level: "", networked: "1",
+  // visitPlace "" follows the filing place; networked "" is unanswered (sent as not known).
+  visitDate: "", visitPlace: "", level: "", networked: "",
   costMode: "quick", amountA: "", amountB: "", amountC: "",
   ytdDeductible: "", ytdFund: "", ytdMonth: "", ytdTotal: "",
   national: "",
@@ -59,9 +68,45 @@ function lineFromText(text) {
   return null;
 }
 
-export function parseState(search) {
-  const params = new URLSearchParams(search);
-  const state = { ...DEFAULTS, lines: [] };
+// A visit of the year view in the URL: "date*disease*A*B*C" (amounts by class).
+function yearVisitToText(v) {
+  return [v.date, v.disease, v.A, v.B, v.C].join("*");
+}
+
+function yearVisitFromText(text) {
+  const [date = "", disease = "", A = "", B = "", C = ""] = text.split("*");
+  return { date, disease, A, B, C };
+}
+
+export function emptyYearVisit(date = "", disease = "") {
+  return { date, disease, A: "", B: "", C: "" };
+}
+
+/** "?a=1", "#a=1" or "a=1" → URLSearchParams. */
+function paramsOf(text) {
+  return new URLSearchParams(String(text || "").replace(/^[?#]/, ""));
+}
+
+/**
+ * Where a page's state is read from: the fragment, or — for an old link — the query. Returns
+ * { text, rest }: rest is the query without the state's keys (a host's own parameters, kept).
+ */
+export function linkState(loc) {
+  const search = paramsOf(loc.search);
+  const rest = new URLSearchParams();
+  let moved = false;
+  for (const [key, value] of search) {
+    if (STATE_KEYS.has(key)) moved = true;
+    else rest.append(key, value);
+  }
+  const restText = rest.toString() ? `?${rest}` : "";
+  if (loc.hash && loc.hash.length > 1) return { text: loc.hash, rest: restText, moved };
+  return { text: moved ? loc.search : "", rest: restText, moved };
+}
+
+export function parseState(text) {
+  const params = paramsOf(text);
+  const state = { ...DEFAULTS, lines: [], yearVisits: [] };
   for (const [key, field] of KEYS) {
     const value = params.get(key);
     if (value !== null) state[field] = value.trim();
@@ -73,28 +118,37 @@ export function parseState(search) {
   if (state.status !== "retired") state.status = "working";
   if (!["yes", "no", "unknown"].includes(state.recognized)) state.recognized = "unknown";
   if (state.costMode !== "detail") state.costMode = "quick";
-  if (state.networked !== "0") state.networked = "1";
+  if (!["1", "0", "u"].includes(state.networked)) state.networked = "";
   state.lines = params.getAll("li").map(lineFromText).filter(Boolean);
+  state.yearVisits = params.getAll("yv").map(yearVisitFromText);
   // Opening the flow without a date means "today"; it is then written into the URL so the
   // link keeps giving the same answer tomorrow.
   if (!state.visitDate && state.page !== "home" && state.page !== "guide") state.visitDate = today();
   return state;
 }
 
-export function stateToQuery(state) {
+/** The state as a URL fragment ("#p=result&r=…"), or "" for the defaults. */
+export function stateToHash(state) {
   const params = new URLSearchParams();
   for (const [key, field] of KEYS) {
     const value = state[field];
     if (value !== undefined && value !== "" && value !== DEFAULTS[field]) params.set(key, value);
   }
-  for (const line of state.lines) params.append("li", lineToText(line));
+  for (const line of state.lines || []) params.append("li", lineToText(line));
+  for (const visit of state.yearVisits || []) params.append("yv", yearVisitToText(visit));
   const text = params.toString();
-  return text ? `?${text}` : "";
+  return text ? `#${text}` : "";
+}
+
+/** Does the state hold answers a fresh start would throw away? */
+export function hasAnswers(state) {
+  return Boolean(state.region || state.regionProvince || state.termsRatio || state.filed || state.disease || state.amountA || state.amountB ||
+    state.amountC || (state.lines && state.lines.length) || (state.yearVisits && state.yearVisits.length));
 }
 
 /** The state for a fresh start of a task, keeping only the language and embedding. */
 export function freshState(current, task) {
-  return { ...DEFAULTS, lines: [], lang: current.lang, embed: current.embed, task, page: "insured", visitDate: today() };
+  return { ...DEFAULTS, lines: [], yearVisits: [], lang: current.lang, embed: current.embed, task, page: "insured", visitDate: today() };
 }
 
 export function stepsFor(state) {

@@ -13,4 +13,4 @@ try {
   const { code, path } = e as YibaoPolicyError;
   error = { code, path };
 }
-console.log(JSON.stringify({ fundPays: result.settlement.fundPays, error }));
+console.log(JSON.stringify({ fundPays: result.settlement?.fundPays, error }));

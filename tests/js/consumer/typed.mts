@@ -23,7 +23,7 @@ const nullable = <T,>(v: T | null, at: string, check: (v: T, at: string) => unkn
 };
 const oneOf = <T extends string>(v: T, allowed: readonly T[], at: string): T => (allowed.includes(v) ? v : (fail(at, v), v));
 const text = (v: Text, at: string): void => void (str(v.zh, `${at}.zh`), str(v.en, `${at}.en`));
-const PROVENANCE: readonly Provenance[] = ["seed", "national", "assumed"];
+const PROVENANCE: readonly Provenance[] = ["seed", "national", "user", "assumed"];
 const share = (v: Share, at: string): void => void (ratio(v.value, `${at}.value`), oneOf(v.provenance, PROVENANCE, at));
 
 function checkCheck(c: Check, at: string): CheckCode {
@@ -69,9 +69,11 @@ function checkLine(l: PricedLine, at: string): void {
 function checkEstimate(r: EstimateResult, at: string): EstimateResult {
   oneOf(r.mode, ["direct", "manual", "none"], `${at}.mode`);
   checkEligibility(r.eligibility, `${at}.eligibility`);
-  checkSettlement(r.settlement, `${at}.settlement`);
-  const ytd: Ytd = r.ytdAfter;
-  for (const k of ["deductiblePaid", "fundPaid", "fundPaidMonth", "fundPaidTotal"] as const) money(ytd[k], `${at}.ytdAfter.${k}`);
+  // Null only for a region without a pack and no terms (then both are).
+  nullable(r.settlement, `${at}.settlement`, checkSettlement);
+  nullable(r.ytdAfter, `${at}.ytdAfter`, (ytd: Ytd, p) => {
+    for (const k of ["deductiblePaid", "fundPaid", "fundPaidMonth", "fundPaidTotal"] as const) money(ytd[k], `${p}.${k}`);
+  });
   r.trace.forEach((t: TraceStep, i) => {
     str(t.step, `${at}.trace[${i}].step`);
     nullable(t.value, `${at}.trace[${i}].value`, str);
@@ -83,6 +85,8 @@ function checkEstimate(r: EstimateResult, at: string): EstimateResult {
   text(r.policy.name, `${at}.policy.name`);
   str(r.policy.version, `${at}.policy.version`);
   bool(r.policy.inForce, `${at}.policy.inForce`);
+  bool(r.policy.baseline, `${at}.policy.baseline`);
+  nullable(r.policy.reviewedUntil, `${at}.policy.reviewedUntil`, str);
   r.lines.forEach((l, i) => checkLine(l, `${at}.lines[${i}]`));
   text(r.notice, `${at}.notice`);
   bool(r.usesAssumptions, `${at}.usesAssumptions`);
@@ -186,7 +190,7 @@ console.log(JSON.stringify({
   catalogue: catalogue.place,
   national: Object.fromEntries(national.map((f) => [f.field, f.value])),
   packs: loaded.map((p) => p.id),
-  customFundPays: customEstimate.settlement.fundPays,
+  customFundPays: customEstimate.settlement?.fundPays ?? null,
   error: bad && { name: bad.name, code: badCode, path: bad.path, message: bad.message, messageZh: bad.messageZh },
   packProblems,
   problems,

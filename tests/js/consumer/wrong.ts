@@ -12,16 +12,18 @@ engine.estimate({ ...request, visit: { ...request.visit, hospitalLevel: 4 } }); 
 engine.estimate({ ...request, items: [{ amount: "1", class: "D" }] }); // error
 engine.estimate({ ...request, items: [{ amount: true }] }); // error
 engine.estimate({ insured: request.insured, items: request.items }); // error
-const fund: number = est.settlement.fundPays; // error
+const fund: number = est.settlement!.fundPays; // error
+const nullable: string = est.settlement.fundPays; // error
+engine.estimate({ ...request, insured: { ...request.insured, terms: { deductible: "300" } } }); // error
 if (est.mode === "automatic") console.log(fund); // error
 if (est.eligibility.checks[0].status === "ok") console.log(fund); // error
 const code: CheckCode = "FOO"; // error
-est.settlement.notAField; // error
+est.settlement!.notAField; // error
 engine.diseases(653200, "2025-06-10"); // error
 engine.catalogue(); // error
 Engine.fromPacks("packs"); // error
 new Engine(); // error
 declare const err: YibaoPolicyError;
-if (err.code === "OOPS") console.log(code); // error
+if (err.code === "OOPS") console.log(code, nullable); // error
 const problemPack: string = err.problems![0].pack; // error
 console.log(problemPack);

@@ -5,6 +5,10 @@ import { t, pick } from "../i18n.js";
 import { percentText } from "../money.js";
 import { emptyLine } from "../state.js";
 import { inputField, moneyField, radioGroup, selectField, idFor } from "./fields.js";
+import { renderOwnTerms } from "./own-terms.js";
+import { regionName } from "./disease.js";
+import { diseaseName } from "../result/wording.js";
+import { packRegionOf } from "../divisions.js";
 
 function quickFields(ctx, share) {
   const { state } = ctx;
@@ -86,7 +90,10 @@ export function renderCosts(ctx) {
   const { state, api } = ctx;
   const catalogue = api.catalogue(state.visitPlace);
   const share = catalogue ? percentText(catalogue.classBShare.value) : "10%";
+  // A place without a pack: its numbers come from the person, first (they turn costs into amounts).
+  const baseline = state.region && !packRegionOf(api.regions(), state.region);
   return h("div", { class: "step-fields" },
+    baseline ? renderOwnTerms(ctx, regionName(ctx, state.region), diseaseName(ctx, state.disease)) : null,
     h("p", { class: "intro" }, t("costs.intro")),
     radioGroup({
       path: "costs.mode", legend: t("costs.mode"), value: state.costMode, compact: true, testid: "cost-mode",

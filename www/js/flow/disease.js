@@ -5,6 +5,16 @@ import { h } from "../dom.js";
 import { t, pick } from "../i18n.js";
 import { matchesDisease } from "../search.js";
 import { radioGroup, idFor } from "./fields.js";
+import { loadDivisions, loadedDivisions, divisionNamed, packRegionOf } from "../divisions.js";
+
+/** The insured place's name: its pack's, else the division list's (loaded on demand), else its code. */
+export function regionName(ctx, code) {
+  const pack = ctx.api.regions().find((r) => r.code === code);
+  if (pack) return pick(pack.name);
+  if (!loadedDivisions()) loadDivisions().then(() => ctx.redraw(), () => {});
+  const division = divisionNamed(code);
+  return division ? pick(division.name) : code;
+}
 
 function diseaseOption(d) {
   return { value: d.id, label: pick(d.name), desc: d.pool ? t("disease.pool", { pool: pick(d.pool) }) : null };
@@ -12,13 +22,13 @@ function diseaseOption(d) {
 
 export function renderDisease(ctx) {
   const { state, api } = ctx;
-  const region = api.regions().find((r) => r.code === state.region);
-  if (!region) {
+  const listed = api.diseases(state.region, state.visitDate);
+  if (!listed.length) {
     return h("div", { class: "step-fields" },
       h("p", { class: "callout warn" }, t("disease.needRegion")),
       h("button", { type: "button", class: "secondary", on: { click: () => ctx.go("insured") } }, t("disease.goInsured")));
   }
-  const listed = api.diseases(state.region, state.visitDate);
+  const baseline = !packRegionOf(api.regions(), state.region);
   const others = api.allDiseases(state.visitDate).filter((d) => !listed.some((l) => l.id === d.id));
   const choose = (v) => ctx.set({ disease: v }, { rerender: true });
 
@@ -48,12 +58,12 @@ export function renderDisease(ctx) {
   const notListed = h("details", { class: "more", open: others.some((d) => d.id === state.disease), dataset: { keep: "not-listed" } },
     h("summary", null, t("disease.notListed")),
     radioGroup({
-      path: "visit.diseaseOther", legend: t("disease.notListedHint"), value: state.disease, options: others.map(diseaseOption),
+      path: "visit.diseaseOther", legend: t(baseline ? "disease.notListedBaseline" : "disease.notListedHint"), value: state.disease, options: others.map(diseaseOption),
       onChange: choose, name: idFor("visit.disease", "other"), testid: "disease-other",
     }));
 
   return h("div", { class: "step-fields" },
-    h("p", { class: "intro" }, t("disease.intro", { region: pick(region.name), date: state.visitDate })),
+    h("p", { class: "intro" }, t(baseline ? "disease.introBaseline" : "disease.intro", { region: regionName(ctx, state.region), date: state.visitDate })),
     h("div", { class: "field search" },
       h("label", { for: searchId }, t("disease.search")),
       h("p", { class: "hint", id: `${searchId}-hint` }, t("disease.searchHint")),

@@ -24,12 +24,10 @@ export function renderFiling(ctx) {
     else if (v === "emergency") ctx.set({ filed: "1", category: "emergency" }, { rerender: true });
     else ctx.set({ filed: "1", category: state.category === "emergency" ? "" : state.category }, { rerender: true });
   };
-  const onPlace = (code) => {
-    // The visit is most often where the filing is: fill it in once, never overwrite a choice.
-    const patch = { filingPlace: code };
-    if (!state.visitPlace) patch.visitPlace = code;
-    ctx.set(patch, { rerender: true });
-  };
+  // The visit place follows the filing place by itself until the person chooses one
+  // (request.js visitPlaceOf), so choosing the province and then the city moves both.
+  const onPlace = (code) => ctx.set({ filingPlace: code }, { rerender: true });
+  const temporary = state.category === "referral" || state.category === "other_temporary";
 
   const parts = [
     h("p", { class: "intro" }, t("filing.intro")),
@@ -72,7 +70,8 @@ export function renderFiling(ctx) {
           testid: "filing-start", onInput: (v) => ctx.set({ filingStart: v }),
         }),
         inputField({
-          path: "filing.end", label: `${t("filing.end")} ${t("optional")}`, hint: t("filing.endHint"), type: "date",
+          path: "filing.end", label: `${t("filing.end")} ${temporary ? "" : t("optional")}`.trim(),
+          hint: t(temporary ? "filing.endHintTemporary" : emergency ? "filing.endHintEmergency" : "filing.endHint"), type: "date",
           value: state.filingEnd, testid: "filing-end", onInput: (v) => ctx.set({ filingEnd: v }),
         })));
   }

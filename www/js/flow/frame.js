@@ -47,7 +47,7 @@ export function renderStepPage(ctx, page) {
         RENDER[page](ctx),
         status,
         h("div", { class: "step-nav" },
-          prev ? h("button", { type: "button", class: "secondary", dataset: { testid: "back" }, on: { click: () => ctx.go(prev) } }, t("nav.back")) : h("span"),
+          prev ? h("button", { type: "button", class: "secondary", dataset: { testid: "back" }, on: { click: () => ctx.back(prev) } }, t("nav.back")) : h("span"),
           h("button", { type: "button", class: "primary", dataset: { testid: "next" }, on: { click: onNext } },
             t(next === "result" ? "nav.result" : "nav.next")))),
       live));

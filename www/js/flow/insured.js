@@ -1,37 +1,81 @@
-// Step 1, 参保信息: the insured place (province → region, from the loaded policy packs), the
-// scheme and, for employees, working or retired.
+// Step 1, 参保信息: the insured place (province → prefecture or pool, every division; a
+// municipality or 兵团 directly), the scheme and, for employees, working or retired. Places
+// without a policy pack are answered under the national baseline: what it knows is said here.
 import { h } from "../dom.js";
 import { t, pick, getLang } from "../i18n.js";
 import { selectField, radioGroup } from "./fields.js";
+import { loadDivisions, loadedDivisions, packRegionOf } from "../divisions.js";
+import { withoutTerms } from "../terms.js";
+
+const nameOf = (d) => ({ zh: d.zh, en: d.en });
+
+/** Provinces with their regions: every division once loaded, the packs' regions until then. */
+function provincesOf(api) {
+  const loaded = loadedDivisions();
+  if (loaded) {
+    return loaded.map((p) => ({ code: p.code, name: nameOf(p), regions: p.regions.map((r) => ({ code: r.code, name: nameOf(r) })) }));
+  }
+  const places = api.places();
+  const regions = api.regions();
+  return [...new Set(regions.map((r) => r.province))].map((code) => ({
+    code,
+    name: (places.find((p) => p.code === code) || { name: code }).name,
+    regions: regions.filter((r) => r.province === code && r.code !== code),
+  }));
+}
+
+/** What is known for a place without a pack, and what the person will be asked for. */
+export function baselineNote(ctx, name) {
+  return h("div", { class: "callout baseline", dataset: { testid: "baseline-note" } },
+    h("p", { class: "callout-title" }, t("baseline.title", { region: name })),
+    h("ul", null,
+      h("li", null, t("baseline.diseases")),
+      h("li", null, t("baseline.checks")),
+      h("li", null, t("baseline.numbers", { region: name }))));
+}
 
 export function renderInsured(ctx) {
   const { state, api } = ctx;
   const regions = api.regions();
-  const places = api.places();
-  const provinceName = (code) => pick((places.find((p) => p.code === code) || {}).name) || code;
-  const provinces = [...new Set(regions.map((r) => r.province))];
-  const chosen = regions.find((r) => r.code === state.region);
-  const province = chosen ? chosen.province : state.regionProvince;
-  const inProvince = regions.filter((r) => r.province === province);
+  if (!loadedDivisions()) {
+    // The full list comes as a static file; the packs' regions serve until it is here.
+    loadDivisions().then(() => { if (ctx.state.page === "insured") ctx.redraw(); }, () => {});
+  }
+  const provinces = provincesOf(api);
+  const province = state.region ? `${state.region.slice(0, 2)}0000` : state.regionProvince;
+  const info = provinces.find((p) => p.code === province);
+  const inProvince = info ? info.regions : [];
+  const direct = info && inProvince.length === 0; // a municipality or 兵团: the province is the region
+  const pack = packRegionOf(regions, state.region);
+  const tagged = (r) => `${pick(r.name)}${packRegionOf(regions, r.code) ? ` · ${t("insured.hasData")}` : ""}`;
 
+  const choose = (code, patch = {}) => {
+    // A place with a pack uses its own policy: numbers entered for another place would be ignored.
+    const terms = packRegionOf(regions, code) ? withoutTerms() : {};
+    ctx.set({ ...patch, ...terms, region: code }, { rerender: true });
+  };
   const onProvince = (code) => {
-    const list = regions.filter((r) => r.province === code);
-    // One region in the province: choosing the province is choosing it.
-    ctx.set({ regionProvince: code, region: list.length === 1 ? list[0].code : "" }, { rerender: true });
+    const p = provinces.find((x) => x.code === code);
+    if (p && p.regions.length === 0) choose(code, { regionProvince: code });
+    else ctx.set({ regionProvince: code, region: "" }, { rerender: true });
   };
 
+  const chosenName = state.region ? pick((inProvince.find((r) => r.code === state.region) || info || { name: state.region }).name) : "";
   return h("div", { class: "step-fields" },
     h("p", { class: "intro" }, t("insured.intro")),
     selectField({
       path: "insured.province", label: t("insured.province"), value: province, placeholder: t("choose"), testid: "insured-province",
-      options: provinces.map((code) => ({ value: code, label: provinceName(code) })), onChange: onProvince,
+      options: provinces.map((p) => ({ value: p.code, label: pick(p.name) })), onChange: onProvince,
       hint: t("insured.available", { list: regions.map((r) => pick(r.name)).join(getLang() === "zh" ? "、" : ", ") }),
     }),
-    selectField({
-      path: "insured.region", label: t("insured.region"), value: state.region, placeholder: t("choose"), testid: "insured-region",
-      options: inProvince.map((r) => ({ value: r.code, label: pick(r.name) })),
-      onChange: (code) => ctx.set({ region: code }, { rerender: true }),
-    }),
+    direct
+      ? h("p", { class: "hint", dataset: { testid: "insured-direct" } }, t("insured.direct", { region: pick(info.name) }))
+      : selectField({
+        path: "insured.region", label: t("insured.region"), value: state.region, placeholder: t("choose"), testid: "insured-region",
+        options: inProvince.map((r) => ({ value: r.code, label: tagged(r) })),
+        onChange: (code) => (code ? choose(code) : ctx.set({ region: "" }, { rerender: true })),
+      }),
+    state.region && !pack ? baselineNote(ctx, chosenName) : null,
     radioGroup({
       path: "insured.scheme", legend: t("insured.scheme"), value: state.scheme, testid: "scheme",
       options: ["employee", "resident"].map((v) => ({ value: v, label: t(`scheme.${v}`), desc: t(`scheme.${v}Desc`) })),

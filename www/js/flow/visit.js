@@ -4,10 +4,11 @@ import { h } from "../dom.js";
 import { t } from "../i18n.js";
 import { inputField, radioGroup } from "./fields.js";
 import { placePicker } from "./place.js";
+import { visitPlaceOf, visitFollowsFiling } from "../request.js";
 
 export function renderVisit(ctx) {
   const { state, api } = ctx;
-  const prefilled = state.visitPlace && state.visitPlace === state.filingPlace;
+  const prefilled = visitFollowsFiling(state);
   return h("div", { class: "step-fields" },
     h("p", { class: "intro" }, t("visit.intro")),
     inputField({
@@ -17,7 +18,7 @@ export function renderVisit(ctx) {
     }),
     placePicker({
       path: "visit.place", legend: t("visit.place"), hint: prefilled ? t("visit.sameAsFiling") : null,
-      value: state.visitPlace, places: api.places(), testid: "visit-place",
+      value: visitPlaceOf(state), places: api.places(), testid: "visit-place",
       onChange: (code) => ctx.set({ visitPlace: code }, { rerender: true }),
     }),
     radioGroup({
@@ -28,7 +29,8 @@ export function renderVisit(ctx) {
     radioGroup({
       path: "visit.networked", legend: t("visit.networked"), hint: t("visit.networkedHint"), value: state.networked,
       compact: true, testid: "networked",
-      options: [{ value: "1", label: t("networked.yes") }, { value: "0", label: t("networked.no") }],
+      // No answer is assumed: "not known" is an answer, and the check then says how to find out.
+      options: [{ value: "1", label: t("networked.yes") }, { value: "0", label: t("networked.no") }, { value: "u", label: t("networked.unknown") }],
       onChange: (v) => ctx.set({ networked: v }),
     }));
 }

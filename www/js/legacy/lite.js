@@ -1,278 +1,257 @@
-// The simple page for old webviews: one classic script (ES2017, no modules, no optional
-// chaining or object spread) over the no-modules build (global wasm_bindgen). One form, the same
-// URL parameters as the main page, the same answers, the same notice.
-(function () {
-  "use strict";
+// The simple page for old webviews (legacy.html): one form, no steps, over the no-modules build.
+// Built by scripts/build.sh from the main page's own modules into one classic script
+// (vendor/legacy.js, ES2015) — the same reading of links (state.js), the same requests
+// (request.js), the same words (strings/) and number format (money.js) — so the two pages
+// cannot drift apart.
+import { parseState, stateToHash, linkState } from "../state.js";
+import { buildRequest, fieldPathOf, visitPlaceOf } from "../request.js";
+import { loadNoModulesEngine } from "../engine.js";
+import { setLang, t, pick, money, errorText, paren } from "../i18n.js";
+import { amountText, percentText } from "../money.js";
+import { statusKey, modeOfChecks } from "../result/checks.js";
+import { CATEGORIES } from "../flow/filing.js";
+import { loadDivisions, loadedDivisions, packRegionOf } from "../divisions.js";
+import { TERM_FIELDS, typedToValue, valueToTyped } from "../terms.js";
 
-  var TEXT = {
-    zh: {
-      title: "门诊慢特病试算（简易版）", other: "English", insured: "参保信息", region: "参保地", scheme: "医保类型",
-      employee: "职工医保", resident: "城乡居民医保", status: "在职/退休", working: "在职", retired: "退休",
-      filing: "备案信息", category: "备案类别", unfiled: "还没有备案", fplace: "备案的就医地", fstart: "备案开始日期",
-      fend: "备案结束日期（可不填）", disease: "病种", recognized: "参保地已认定该病种吗", yes: "已认定", no: "还没有认定",
-      unknown: "不清楚", visit: "就医信息", vdate: "就诊日期", vplace: "就医地", level: "医院等级", networked: "医院已联网直接结算",
-      netYes: "已开通", netNo: "没有开通", costs: "费用", a: "甲类费用（元）", b: "乙类费用（元）", c: "丙类/自费费用（元）",
-      yf: "今年这个病种医保已付（元）", yd: "今年已付起付线（元）", choose: "请选择", fund: "医保支付", patient: "个人支付",
-      total: "费用合计", next: "下一步：", loading: "正在加载……", failed: "计算工具没有加载成功，请稍后重试。",
-      incomplete: "请把上面的选项填完整。", full: "打开完整版", lines: "另含 {n} 条明细费用（来自链接）",
-      direct: "可以直接结算", manual: "不能直接结算，可回参保地报销", none: "这次费用医保不予支付",
-      pass: "通过", fail: "未通过", warn: "需注意", levels: ["一级医院", "二级医院", "三级医院"],
-      cats: { retired_relocated: "异地安置退休人员", long_term_resident: "异地长期居住人员", stationed_worker: "常驻异地工作人员",
-        referral: "异地转诊人员", emergency: "异地急诊抢救人员（无需备案）", other_temporary: "其他临时外出就医人员" },
-    },
-    en: {
-      title: "Chronic-disease estimate (simple)", other: "中文", insured: "Insurance", region: "Insured place", scheme: "Type of insurance",
-      employee: "Employee", resident: "Resident", status: "Working or retired", working: "Working", retired: "Retired",
-      filing: "Filing", category: "Filing category", unfiled: "Not filed", fplace: "Place named in the filing", fstart: "Filing start",
-      fend: "Filing end (optional)", disease: "Disease", recognized: "Recognised by the insured place?", yes: "Yes", no: "Not yet",
-      unknown: "Not sure", visit: "Visit", vdate: "Date of the visit", vplace: "Treatment place", level: "Hospital level",
-      networked: "Hospital networked for direct settlement", netYes: "Yes", netNo: "No", costs: "Costs", a: "Class A (yuan)",
-      b: "Class B (yuan)", c: "Class C / self-paid (yuan)", yf: "Fund already paid this year for this disease", yd: "Deductible already paid this year",
-      choose: "Choose", fund: "Fund pays", patient: "You pay", total: "Total", next: "Next step:", loading: "Loading…",
-      failed: "The calculator did not load; please try again later.", incomplete: "Please complete the choices above.",
-      full: "Open the full version", lines: "Plus {n} itemised cost lines (from the link)",
-      direct: "Direct settlement possible", manual: "No direct settlement: claim at home", none: "The fund pays nothing for this visit",
-      pass: "passed", fail: "failed", warn: "check", levels: ["Level 1", "Level 2", "Level 3"],
-      cats: { retired_relocated: "Retired, relocated", long_term_resident: "Long-term resident", stationed_worker: "Worker stationed elsewhere",
-        referral: "Referred", emergency: "Emergency (no filing needed)", other_temporary: "Other temporary trip" },
-    },
-  };
+const form = document.getElementById("lite-form");
+const out = document.getElementById("lite-result");
+const link = linkState(location);
+let state = parseState(link.text);
+let api = null;
 
-  var params = new URLSearchParams(location.search);
-  var lang = params.get("lang") === "en" ? "en" : "zh";
-  var L = TEXT[lang];
-  var engine = null;
-  var form = document.getElementById("lite-form");
-  var out = document.getElementById("lite-result");
+function el(tag, attrs, children) {
+  const node = document.createElement(tag);
+  Object.keys(attrs || {}).forEach((k) => {
+    if (k === "text") node.textContent = attrs[k];
+    else if (attrs[k] !== null && attrs[k] !== undefined) node.setAttribute(k, attrs[k]);
+  });
+  (children || []).forEach((c) => { if (c) node.appendChild(typeof c === "string" ? document.createTextNode(c) : c); });
+  return node;
+}
 
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) {
-      if (k === "text") node.textContent = attrs[k];
-      else node.setAttribute(k, attrs[k]);
-    });
-    (children || []).forEach(function (c) { if (c) node.appendChild(typeof c === "string" ? document.createTextNode(c) : c); });
-    return node;
-  }
-  function pick(text) { return text ? (text[lang] || text.zh) : ""; }
-  function today() {
-    var d = new Date();
-    function pad(n) { return (n < 10 ? "0" : "") + n; }
-    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
-  }
-  function money(v) { return lang === "en" ? "¥" + v : v + " 元"; }
+function field(key, path, label, control) {
+  control.id = `lite-${key}`;
+  control.name = key;
+  control.setAttribute("aria-describedby", `lite-${key}-err`);
+  return el("div", { class: "field", "data-path": path }, [el("label", { for: control.id, text: label }), control,
+    el("p", { class: "field-error", id: `lite-${key}-err`, hidden: "" })]);
+}
 
-  function field(key, label, control) {
-    control.id = "lite-" + key;
-    control.name = key;
-    var wrap = el("div", { "class": "field", "data-key": key }, [el("label", { "for": control.id, text: label }), control,
-      el("p", { "class": "field-error", id: "lite-" + key + "-err", hidden: "" })]);
-    control.setAttribute("aria-describedby", "lite-" + key + "-err");
-    return wrap;
-  }
-  function select(key, label, options, value) {
-    var s = el("select", {}, [el("option", { value: "", text: L.choose })].concat(options.map(function (o) {
-      return el("option", { value: o[0], text: o[1] });
-    })));
-    s.value = value || "";
-    return field(key, label, s);
-  }
-  function input(key, label, type, value) {
-    var i = el("input", { type: type, value: value || "" });
-    if (type === "text") i.setAttribute("inputmode", "decimal");
-    return field(key, label, i);
-  }
-  function section(title, children) {
-    return el("fieldset", { "class": "card" }, [el("legend", { text: title })].concat(children));
-  }
-  function get(key) {
-    var node = document.getElementById("lite-" + key);
-    return node ? node.value.trim() : "";
-  }
+function select(key, path, label, options, value) {
+  const s = el("select", {}, [el("option", { value: "", text: t("choose") })].concat(options.map((o) => el("option", { value: o[0], text: o[1] }))));
+  s.value = value || "";
+  return field(key, path, label, s);
+}
 
-  function placeOptions() {
-    var list = [];
-    engine.places().forEach(function (p) {
-      list.push([p.code, pick(p.name)]);
-      p.cities.forEach(function (c) { list.push([c.code, pick(p.name) + " · " + pick(c.name)]); });
-    });
-    return list;
+function input(key, path, label, type, value) {
+  const i = el("input", { type, value: value || "", inputmode: type === "text" ? "decimal" : null, autocomplete: "off" });
+  return field(key, path, label, i);
+}
+
+function section(title, children) {
+  return el("fieldset", { class: "card" }, [el("legend", { text: title })].concat(children));
+}
+
+/** Every insured place once the division list is here (the packs' regions until then). */
+function regionOptions() {
+  const loaded = loadedDivisions();
+  if (!loaded) return api.regions().map((r) => [r.code, pick(r.name)]);
+  const list = [];
+  loaded.forEach((p) => {
+    const name = pick({ zh: p.zh, en: p.en });
+    if (!p.regions.length) list.push([p.code, name]);
+    p.regions.forEach((r) => list.push([r.code, `${name} · ${pick({ zh: r.zh, en: r.en })}`]));
+  });
+  return list;
+}
+
+/** The person's own numbers, for a place without a pack (the same fields as the main page). */
+function termsSection() {
+  if (!state.region || packRegionOf(api.regions(), state.region)) return null;
+  return section(t("terms.title", { region: (regionOptions().find((o) => o[0] === state.region) || [0, state.region])[1] }), [
+    el("p", { class: "hint", text: t("terms.unknownAll") }),
+    el("ul", { class: "hint" }, ["notice", "app", "hotline"].map((k) => el("li", { text: t(`terms.where.${k}`) }))),
+  ].concat(TERM_FIELDS.map((f) => {
+    const box = input(f.key, `insured.terms.${f.term}`, `${t(`terms.${f.term}`)}${f.kind === "ratio" ? "（%）" : `（${t("yuan")}）`}`, "text",
+      valueToTyped(f, state[f.key], t("terms.noneWord")));
+    box.insertBefore(el("p", { class: "hint", text: `${t(`terms.${f.term}.hint`)} ${f.none !== null ? `${t("terms.answer.none")} / ` : ""}${t("terms.answer.unknown")}` }), box.querySelector("input"));
+    return box;
+  })));
+}
+
+function placeOptions() {
+  const list = [];
+  api.places().forEach((p) => {
+    list.push([p.code, pick(p.name)]);
+    p.cities.forEach((c) => list.push([c.code, `${pick(p.name)} · ${pick(c.name)}`]));
+  });
+  return list;
+}
+
+/** The form's value of a state key, and how a choice writes back into the state. */
+const FILING = (s) => (s.filed === "0" ? "none" : s.filed === "1" ? s.category : "");
+const WRITE = {
+  fc: (v) => (v === "none" ? { filed: "0", category: "" } : v ? { filed: "1", category: v } : { filed: "", category: "" }),
+};
+// The numbers are typed as on the main page ("70", "70%", "无", "不知道") and kept as ratios.
+TERM_FIELDS.forEach((f) => { WRITE[f.key] = (v) => ({ [f.key]: typedToValue(f, v) }); });
+const KEYS = { r: "region", sc: "scheme", es: "status", fp: "filingPlace", fs: "filingStart", fe: "filingEnd", d: "disease", rec: "recognized",
+  vd: "visitDate", vp: "visitPlace", hl: "level", net: "networked", qa: "amountA", qb: "amountB", qc: "amountC", yd: "ytdDeductible", yf: "ytdFund" };
+
+function buildForm() {
+  const places = placeOptions();
+  const regions = regionOptions();
+  const diseases = api.diseases(state.region || api.regions()[0].code, state.visitDate).map((d) => [d.id, pick(d.name)]);
+  const cats = CATEGORIES.map(([id]) => [id, t(`category.${id}`)]);
+  const lines = state.costMode === "detail" ? state.lines.length : 0;
+  form.textContent = "";
+  [
+    section(t("step.insured"), [
+      select("r", "insured.region", t("insured.region"), regions, state.region),
+      select("sc", "insured.scheme", t("insured.scheme"), [["employee", t("scheme.employee")], ["resident", t("scheme.resident")]], state.scheme),
+      select("es", "insured.status", t("insured.status"), [["working", t("status.working")], ["retired", t("status.retired")]], state.status),
+    ]),
+    termsSection(),
+    section(t("step.filing"), [
+      select("fc", "filing.category", t("filing.category"), [["none", t("filing.no")]].concat(cats), FILING(state)),
+      select("fp", "filing.place", t("filing.place"), places, state.filingPlace),
+      input("fs", "filing.start", t("filing.start"), "date", state.filingStart),
+      input("fe", "filing.end", `${t("filing.end")} ${t("optional")}`, "date", state.filingEnd),
+    ]),
+    section(t("step.disease"), [
+      select("d", "visit.disease", t("disease.list"), diseases, state.disease),
+      select("rec", "insured.recognizedDiseases", t("disease.recognized"), ["yes", "no", "unknown"].map((v) => [v, t(`recognized.${v}`)]), state.recognized),
+    ]),
+    section(t("step.visit"), [
+      input("vd", "visit.date", t("visit.date"), "date", state.visitDate),
+      select("vp", "visit.place", t("visit.place"), places, visitPlaceOf(state)),
+      select("hl", "visit.hospitalLevel", t("visit.level"), ["3", "2", "1"].map((v) => [v, t(`level.${v}`)]), state.level),
+      select("net", "visit.networked", t("visit.networked"), [["1", t("networked.yes")], ["0", t("networked.no")], ["u", t("networked.unknown")]], state.networked),
+    ]),
+    section(t("step.costs"), [
+      input("qa", "quick.A", t("costs.amountA"), "text", state.amountA),
+      input("qb", "quick.B", t("costs.amountB"), "text", state.amountB),
+      input("qc", "quick.C", t("costs.amountC"), "text", state.amountC),
+      input("yd", "ytd.deductiblePaid", t("costs.ytdDeductible"), "text", state.ytdDeductible),
+      input("yf", "ytd.fundPaid", t("costs.ytdFund"), "text", state.ytdFund),
+      lines ? el("p", { class: "hint", text: t("lite.lines", { n: lines }) }) : null,
+    ]),
+  ].forEach((node) => { if (node) form.appendChild(node); });
+}
+
+function showError(path) {
+  Array.prototype.forEach.call(form.querySelectorAll("[data-path]"), (f) => {
+    const slot = f.querySelector(".field-error");
+    const message = path && f.getAttribute("data-path") === path.path ? path.text : "";
+    slot.textContent = message;
+    if (message) slot.removeAttribute("hidden"); else slot.setAttribute("hidden", "");
+  });
+}
+
+function syncUrl() {
+  history.replaceState(null, "", `${location.pathname}${link.rest}${stateToHash(state)}`);
+  document.getElementById("lite-full").href = `./${stateToHash(Object.assign({}, state, { page: "result" }))}`;
+}
+
+/** The eligibility alone: no costs yet, or no numbers for a place without a pack. */
+function eligibilityOnly(built) {
+  const { items, ...request } = built.request;
+  const r = api.checkEligibility(request);
+  return r.ok ? { ok: true, value: { eligibility: r.value, mode: null, settlement: null, notice: null } } : r;
+}
+
+function checklist(eligibility) {
+  const warned = eligibility.warnings.filter((w) => /^TERMS_|PARAMETERS_/.test(w.code));
+  return el("ul", { class: "checklist card" }, eligibility.checks.map((c) => el("li", { class: `check ${c.status}`, "data-code": c.code, "data-status": c.status }, [
+    el("span", { class: "check-icon", "aria-hidden": "true", text: { pass: "✓", fail: "✗", warn: "!" }[c.status] }),
+    el("div", {}, [el("p", { class: "check-message", text: `${pick(c.message)}（${t(`status.${statusKey(c)}`)}）` }),
+      c.action ? el("p", { class: "next-step", text: `${t("result.nextStep")} ${pick(c.action.message)}` }) : null]),
+  ])).concat(warned.map((w) => el("li", { class: "check warn", "data-code": w.code }, [el("p", { class: "check-message", text: pick(w.message) })]))));
+}
+
+function render() {
+  out.textContent = "";
+  syncUrl();
+  const built = buildRequest(state);
+  if (!built.request) {
+    const now = built.missing.filter((m) => m.now)[0];
+    showError(now ? { path: now.path, text: t(now.key) } : null);
+    out.appendChild(el("p", { class: "hint", text: t("lite.incomplete") }));
+    return;
   }
-
-  function buildForm() {
-    var v = function (k, d) { return params.get(k) || d || ""; };
-    var filing = v("f") === "0" ? "none" : v("f") === "1" ? v("fc") : "";
-    var regions = engine.regions().map(function (r) { return [r.code, pick(r.name)]; });
-    var diseases = engine.diseases(v("r") || engine.regions()[0].code, v("vd", today())).map(function (d) { return [d.id, pick(d.name)]; });
-    var places = placeOptions();
-    var cats = Object.keys(L.cats).map(function (k) { return [k, L.cats[k]]; });
-    form.textContent = "";
-    [
-      section(L.insured, [
-        select("r", L.region, regions, v("r")),
-        select("sc", L.scheme, [["employee", L.employee], ["resident", L.resident]], v("sc", "employee")),
-        select("es", L.status, [["working", L.working], ["retired", L.retired]], v("es", "working")),
-      ]),
-      section(L.filing, [
-        select("fc", L.category, [["none", L.unfiled]].concat(cats), filing),
-        select("fp", L.fplace, places, v("fp")),
-        input("fs", L.fstart, "date", v("fs")),
-        input("fe", L.fend, "date", v("fe")),
-      ]),
-      section(L.disease, [
-        select("d", L.disease, diseases, v("d")),
-        select("rec", L.recognized, [["yes", L.yes], ["no", L.no], ["unknown", L.unknown]], v("rec", "unknown")),
-      ]),
-      section(L.visit, [
-        input("vd", L.vdate, "date", v("vd", today())),
-        select("vp", L.vplace, places, v("vp")),
-        select("hl", L.level, [["1", L.levels[0]], ["2", L.levels[1]], ["3", L.levels[2]]], v("hl")),
-        select("net", L.networked, [["1", L.netYes], ["0", L.netNo]], v("net", "1")),
-      ]),
-      section(L.costs, [
-        input("qa", L.a, "text", v("qa")), input("qb", L.b, "text", v("qb")), input("qc", L.c, "text", v("qc")),
-        input("yd", L.yd, "text", v("yd")), input("yf", L.yf, "text", v("yf")),
-        params.getAll("li").length ? el("p", { "class": "hint", text: L.lines.replace("{n}", params.getAll("li").length) }) : null,
-      ]),
-    ].forEach(function (node) { form.appendChild(node); });
+  const r = built.request.items.length ? api.estimate(built.request) : eligibilityOnly(built);
+  if (!r.ok) {
+    showError({ path: fieldPathOf(r.error.path, built.itemPaths), text: errorText(r.error) });
+    out.appendChild(el("p", { class: "callout fail", text: errorText(r.error) }));
+    return;
   }
-
-  function lineItems() {
-    return params.getAll("li").map(function (text) {
-      var p = text.split("*");
-      if (p[0] === "c") return { code: p[1], amount: p[2] };
-      var item = { "class": p[1] || "A", amount: p[2] };
-      if (p[3]) item.selfPayRatio = p[3];
-      if (p[4]) item.ceilingAmount = p[4];
-      if (p.slice(5).join("*")) item.name = p.slice(5).join("*");
-      return item;
-    }).filter(function (i) { return i.amount; });
+  showError(null);
+  const result = r.value;
+  const s = result.settlement;
+  const mode = result.mode || modeOfChecks(result.eligibility);
+  const number = (cls, label, testid, amount) => el("div", { class: `number ${cls}` }, [el("p", { class: "number-label", text: label }),
+    el("p", { class: "number-value", "data-testid": testid, text: money(amountText(amount)) })]);
+  out.appendChild(el("div", { class: `verdict ${mode}`, "data-testid": "verdict", "data-mode": mode }, [el("p", { class: "verdict-title", text: t(`result.mode.${mode}`) })]));
+  if (s) {
+    const rows = mode === "manual"
+      ? [number("counter", t("result.manual.counter"), "counter-pays", s.total), number("fund", t("result.manual.claim"), "fund-pays", s.fundPays), number("patient", t("result.manual.end"), "patient-pays", s.patientPays)]
+      : [number("patient", t(`result.${mode}.${mode === "direct" ? "counter" : "patient"}`), "patient-pays", s.patientPays), number("fund", t(`result.${mode}.fund`), "fund-pays", s.fundPays)];
+    out.appendChild(el("div", { class: "numbers" }, rows.concat([el("p", { class: "number-total" }, [`${t("result.total")} `, el("strong", { "data-testid": "total", text: money(amountText(s.total)) })])])));
+  } else if (!built.request.items.length) {
+    out.appendChild(el("p", { class: "hint", text: t("next.counterCheck") }));
   }
-
-  function request() {
-    var fc = get("fc");
-    if (!get("r") || !fc || !get("d") || !get("vp") || !get("hl")) return null;
-    var req = {
-      insured: { region: get("r"), scheme: get("sc") || "employee", status: get("es") || "working" },
-      filing: null,
-      visit: { date: get("vd"), place: get("vp"), hospitalLevel: Number(get("hl")), networked: get("net") !== "0", disease: get("d") },
-      items: [],
-    };
-    if (fc !== "none") {
-      req.filing = { category: fc };
-      ["fp:place", "fs:start", "fe:end"].forEach(function (pair) {
-        var kv = pair.split(":");
-        if (get(kv[0])) req.filing[kv[1]] = get(kv[0]);
-      });
-    }
-    if (get("rec") === "yes") req.insured.recognizedDiseases = [get("d")];
-    if (get("rec") === "no") req.insured.recognizedDiseases = [];
-    [["qa", "A"], ["qb", "B"], ["qc", "C"]].forEach(function (pair) {
-      if (get(pair[0])) req.items.push({ "class": pair[1], amount: get(pair[0]) });
-    });
-    req.items = req.items.concat(lineItems());
-    var ytd = {};
-    if (get("yd")) ytd.deductiblePaid = get("yd");
-    if (get("yf")) ytd.fundPaid = get("yf");
-    ["ym:fundPaidMonth", "yt:fundPaidTotal"].forEach(function (pair) {
-      var kv = pair.split(":");
-      if (params.get(kv[0])) ytd[kv[1]] = params.get(kv[0]);
-    });
-    if (Object.keys(ytd).length) req.ytd = ytd;
-    return req;
+  const terms = built.request.insured.terms;
+  if (s && terms && result.policy && result.policy.baseline) {
+    out.appendChild(el("p", { class: "hint", "data-testid": "your-terms", text: `${t("terms.yoursTitle")}${t("colon")}${TERM_FIELDS.filter((f) => f.term in terms)
+      .map((f) => `${t(`terms.${f.term}`)} ${terms[f.term] === null ? t("terms.annualLimit.none") : f.kind === "ratio" ? percentText(terms[f.term]) : money(amountText(terms[f.term]))}`).join(t("listSep"))}${paren(t("prov.user"))}` }));
   }
+  if (result.usesAssumptions) out.appendChild(el("p", { class: "callout assumed", "data-testid": "assumptions", text: `⚠ ${t("result.assumptions")}` }));
+  out.appendChild(checklist(result.eligibility));
+  out.appendChild(el("p", { class: "notice strong", "data-testid": "notice", text: result.notice ? pick(result.notice) : t("app.notice") }));
+}
 
-  // Engine paths → the form's keys, so the message lands beside its field.
-  var PATHS = { "insured.region": "r", "filing.place": "fp", "filing.start": "fs", "filing.end": "fe", "visit.date": "vd",
-    "visit.place": "vp", "visit.disease": "d", "ytd.fundPaid": "yf", "ytd.deductiblePaid": "yd" };
+function onChange(e) {
+  const key = e.target.name;
+  const value = e.target.value.trim();
+  state = Object.assign({}, state, WRITE[key] ? WRITE[key](value) : { [KEYS[key]]: value });
+  // A new region or date changes the disease list.
+  if (e.type === "change" && (key === "r" || key === "vd")) buildForm();
+  render();
+}
 
-  function showError(err) {
-    Array.prototype.forEach.call(form.querySelectorAll(".field-error"), function (p) { p.hidden = true; });
-    if (!err) return;
-    var key = PATHS[err.path];
-    var m = /^items\[(\d+)\]/.exec(err.path || "");
-    if (m) key = ["qa", "qb", "qc"].filter(function (k) { return get(k); })[Number(m[1])];
-    var slot = key && document.getElementById("lite-" + key + "-err");
-    if (slot) { slot.textContent = lang === "en" ? err.message : err.messageZh; slot.hidden = false; }
-  }
-
-  function render() {
-    out.textContent = "";
-    var req = request();
+function start() {
+  setLang(state.lang);
+  document.getElementById("lite-title").textContent = t("lite.title");
+  const sw = document.getElementById("lite-lang");
+  sw.textContent = t("app.switchLang");
+  sw.setAttribute("lang", state.lang === "en" ? "zh-CN" : "en");
+  sw.addEventListener("click", (e) => {
+    e.preventDefault();
+    state = Object.assign({}, state, { lang: state.lang === "en" ? "zh" : "en" });
     syncUrl();
-    if (!req || !req.items.length) {
-      showError(null);
-      out.appendChild(el("p", { "class": "hint", text: L.incomplete }));
-      return;
-    }
-    var r;
-    try {
-      r = engine.estimate(req);
-      showError(null);
-    } catch (e) {
-      showError(e);
-      out.appendChild(el("p", { "class": "callout fail", text: lang === "en" ? e.message : e.messageZh }));
-      return;
-    }
-    var s = r.settlement;
-    out.appendChild(el("div", { "class": "verdict " + r.mode }, [el("p", { "class": "verdict-title", text: L[r.mode] })]));
-    out.appendChild(el("div", { "class": "numbers" }, [
-      el("div", { "class": "number fund" }, [el("p", { "class": "number-label", text: L.fund }), el("p", { "class": "number-value", "data-testid": "fund-pays", text: money(s.fundPays) })]),
-      el("div", { "class": "number patient" }, [el("p", { "class": "number-label", text: L.patient }), el("p", { "class": "number-value", "data-testid": "patient-pays", text: money(s.patientPays) })]),
-      el("p", { "class": "number-total", text: L.total + " " + money(s.total) }),
-    ]));
-    out.appendChild(el("ul", { "class": "checklist card" }, r.eligibility.checks.map(function (c) {
-      return el("li", { "class": "check " + c.status, "data-code": c.code }, [
-        el("span", { "class": "check-icon", "aria-hidden": "true", text: c.status === "pass" ? "✓" : c.status === "fail" ? "✗" : "!" }),
-        el("div", {}, [el("p", { "class": "check-message", text: pick(c.message) + (lang === "en" ? " (" + L[c.status] + ")" : "（" + L[c.status] + "）") }),
-          c.action ? el("p", { "class": "next-step", text: L.next + " " + pick(c.action.message) }) : null]),
-      ]);
-    })));
-    out.appendChild(el("p", { "class": "notice strong", text: pick(r.notice) }));
-    var wx = window.wx;
-    var embedded = params.get("embed") === "miniprogram" || window.__wxjs_environment === "miniprogram";
-    if (embedded && wx && wx.miniProgram && typeof wx.miniProgram.postMessage === "function") {
-      try {
-        wx.miniProgram.postMessage({ data: { type: "yibao-policy/estimate", mode: r.mode, total: s.total, fundPays: s.fundPays, patientPays: s.patientPays, request: req } });
-      } catch (e) { /* never let the bridge break the page */ }
-    }
-  }
-
-  function syncUrl() {
-    var keys = ["r", "sc", "es", "fp", "fs", "fe", "d", "rec", "vd", "vp", "hl", "net", "qa", "qb", "qc", "yd", "yf"];
-    keys.forEach(function (k) { if (get(k)) params.set(k, get(k)); else params.delete(k); });
-    var fc = get("fc");
-    if (fc === "none") { params.set("f", "0"); params.delete("fc"); } else if (fc) { params.set("f", "1"); params.set("fc", fc); } else { params.delete("f"); params.delete("fc"); }
-    history.replaceState(null, "", "?" + params.toString());
-    document.getElementById("lite-full").href = "./?" + params.toString() + "&p=result";
-    var other = new URLSearchParams(params.toString());
-    other.set("lang", lang === "en" ? "zh" : "en");
-    document.getElementById("lite-lang").href = "?" + other.toString();
-  }
-
-  function start() {
-    document.documentElement.lang = lang === "en" ? "en" : "zh-CN";
-    document.getElementById("lite-title").textContent = L.title;
-    var sw = document.getElementById("lite-lang");
-    sw.textContent = L.other;
-    sw.setAttribute("lang", lang === "en" ? "zh-CN" : "en");
-    document.getElementById("lite-full").textContent = L.full;
-    out.textContent = L.loading;
-    wasm_bindgen({ module_or_path: "vendor/yibao-policy/no-modules/yibao_policy_bg.wasm" }).then(function () {
-      engine = wasm_bindgen.Engine.withDefaults();
+    location.reload();
+  });
+  document.getElementById("lite-full").textContent = t("lite.full");
+  out.textContent = t("app.loading");
+  // The insured-place list is a static file: fetched beside the wasm, the form redrawn when it comes.
+  const divisions = loadDivisions();
+  loadNoModulesEngine(() => { out.textContent = t("app.loadingSlower"); }).then((engineApi) => {
+    divisions.then(() => { buildForm(); render(); }, () => {});
+    api = engineApi;
+    buildForm();
+    form.addEventListener("input", onChange);
+    form.addEventListener("change", onChange);
+    // Another link opened in the same page (only the fragment changed): read it afresh.
+    window.addEventListener("hashchange", () => {
+      state = parseState(linkState(location).text);
       buildForm();
-      form.addEventListener("input", render);
-      form.addEventListener("change", function (e) {
-        // A new region or date changes the disease list.
-        if (e.target.name === "r" || e.target.name === "vd") { syncUrl(); params = new URLSearchParams(location.search); buildForm(); }
-        render();
-      });
       render();
-      document.documentElement.setAttribute("data-boot", "ready");
-    }).catch(function (e) {
-      out.textContent = L.failed + " " + (e && e.message ? e.message : e);
     });
-  }
+    render();
+    document.documentElement.setAttribute("data-boot", "ready");
+  }, (e) => {
+    out.textContent = `${t("app.loadFailed")} ${e && e.message ? e.message : e}`;
+  });
+}
 
-  start();
-})();
+start();

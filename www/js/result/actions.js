@@ -2,11 +2,13 @@
 import { h } from "../dom.js";
 import { t } from "../i18n.js";
 import { saveEstimate, clearSaved, loadSaved } from "../storage.js";
-import { stateToQuery } from "../state.js";
+import { stateToHash } from "../state.js";
 
 export function renderActions(ctx) {
   const status = h("p", { class: "action-status", role: "status", dataset: { testid: "action-status" } });
-  const url = new URL(stateToQuery({ ...ctx.state, page: "result" }), location.href).href;
+  // Absolute, answers in the fragment, without the embedding flag: it opens the same estimate
+  // in a browser, in a chat's web view, or in the host's web-view (which adds embed itself).
+  const url = ctx.shareLink("result");
   const link = h("input", { type: "text", readOnly: true, value: url, class: "share-url", "aria-label": t("result.shareHint"), dataset: { testid: "share-url" } });
   const copy = async () => {
     link.select();
@@ -23,7 +25,7 @@ export function renderActions(ctx) {
     on: { click: () => { clearSaved(); clearButton.hidden = true; status.textContent = t("result.cleared"); } },
   }, t("result.clearSaved"));
   const save = () => {
-    if (saveEstimate(stateToQuery({ ...ctx.state, page: "result", embed: "" }))) {
+    if (saveEstimate(stateToHash({ ...ctx.state, page: "result", embed: "" }))) {
       status.textContent = t("result.saved");
       clearButton.hidden = false;
     }

@@ -1,10 +1,17 @@
 // Eligibility as a checklist: each of the engine's eight checks with pass / fail / warn, its
 // reason, and — where it did not pass — the next step to take (with the filing guide one tap away).
 import { h } from "../dom.js";
-import { t, pick, paren } from "../i18n.js";
+import { t, paren } from "../i18n.js";
+import { plainText } from "./wording.js";
 
 const ICON = { pass: "✓", fail: "✗", warn: "!" };
 const FILING_ACTIONS = new Set(["FILE_ONLINE", "CHANGE_FILING_PLACE", "RENEW_FILING"]);
+
+/** A warned opening or disease check (national baseline) reads "probably; confirm". */
+const PROBABLY = new Set(["POLICY_IN_FORCE", "DISEASE_COVERED"]);
+export function statusKey(check) {
+  return check.status === "warn" && PROBABLY.has(check.code) ? "probably" : check.status;
+}
 
 const NONE_IF_FAILED = ["CROSS_PROVINCE", "POLICY_IN_FORCE", "DISEASE_COVERED", "DISEASE_RECOGNIZED"];
 
@@ -19,10 +26,25 @@ function nextStep(ctx, check, repeated) {
   // The same step for several checks (not filed → no place, no dates) is spelled out once.
   if (repeated) return h("p", attrs, h("strong", null, t("result.nextStep")), " ", t("result.sameStep"));
   return h("p", attrs,
-    h("strong", null, t("result.nextStep")), " ", pick(check.action.message),
+    h("strong", null, t("result.nextStep")), " ", plainText(ctx, check.action.message),
     FILING_ACTIONS.has(check.action.code)
       ? [" ", h("a", { class: "link", href: ctx.hrefTo("guide"), on: { click: (e) => ctx.follow(e, "guide") } }, t("filing.guideLink"))]
       : null);
+}
+
+/**
+ * Warnings that belong on this page: none about cost lines in the check-only task, and no
+ * "not in the catalogue" for quick mode's own class totals (they name a class, not an item).
+ */
+function shownWarnings(ctx, eligibility) {
+  const { state, computed } = ctx;
+  return eligibility.warnings.filter((w) => {
+    const costs = /^items/.test(w.path) || w.code === "CATALOGUE_DEFAULTED";
+    if (state.task === "check" && costs) return false;
+    const m = /^items\[(\d+)\]$/.exec(w.path);
+    const quickLine = m && String(computed.itemPaths[Number(m[1])] || "").startsWith("quick.");
+    return !(w.code === "ITEM_NOT_IN_CATALOGUE" && quickLine);
+  });
 }
 
 export function renderChecks(ctx, eligibility) {
@@ -35,20 +57,28 @@ export function renderChecks(ctx, eligibility) {
     h("div", { class: "check-body" },
       h("p", { class: "check-title" },
         t(`check.${check.code}`),
-        h("span", { class: "visually-hidden" }, paren(t(`status.${check.status}`))),
-        check.status !== "pass" ? h("span", { class: `pill ${check.status}`, "aria-hidden": "true" }, t(`status.${check.status}`)) : null),
-      h("p", { class: "check-message" }, pick(check.message)),
-      check.action ? nextStep(ctx, check, repeated) : null));
+        h("span", { class: "visually-hidden" }, paren(t(`status.${statusKey(check)}`))),
+        check.status !== "pass" ? h("span", { class: `pill ${check.status}`, "aria-hidden": "true" }, t(`status.${statusKey(check)}`)) : null),
+      h("p", { class: "check-message" }, plainText(ctx, check.message)),
+      check.action ? nextStep(ctx, check, repeated) : null,
+      check.code === "HOSPITAL_NETWORKED" && check.status !== "pass" ? h("p", { class: "hint" }, t("visit.networkedHow")) : null));
   };
 
-  // Failed and warned checks first: they hold the next steps.
-  const order = { fail: 0, warn: 1, pass: 2 };
-  const checks = [...eligibility.checks].sort((a, b) => order[a.status] - order[b.status]);
+  // Failed and warned checks stay open: they hold the next steps. Passed ones fold into one line.
+  const open = eligibility.checks.filter((c) => c.status === "fail").concat(eligibility.checks.filter((c) => c.status === "warn"));
+  const passed = eligibility.checks.filter((c) => c.status === "pass");
+  const warnings = shownWarnings(ctx, eligibility);
   return h("section", { class: "card checks", "aria-labelledby": "checks-title", dataset: { testid: "checks" } },
     h("h2", { id: "checks-title" }, t("result.checks")),
-    h("ul", { class: "checklist" }, checks.map(item)),
-    eligibility.warnings.length
+    open.length ? h("ul", { class: "checklist" }, open.map(item)) : null,
+    passed.length
+      ? h("details", { class: "passed", dataset: { testid: "checks-passed", keep: "checks-passed" } },
+        h("summary", null, h("span", { class: "check-icon", "aria-hidden": "true" }, "✓"),
+          t("result.checksPassed", { total: eligibility.checks.length, n: passed.length })),
+        h("ul", { class: "checklist" }, passed.map(item)))
+      : null,
+    warnings.length
       ? h("div", { class: "warnings" }, h("h3", null, t("result.warnings")),
-        h("ul", null, eligibility.warnings.map((w) => h("li", { dataset: { code: w.code } }, pick(w.message)))))
+        h("ul", null, warnings.map((w) => h("li", { dataset: { code: w.code } }, plainText(ctx, w.message)))))
       : null);
 }

@@ -25,14 +25,20 @@ function content(ctx) {
   const verdict = c.result
     ? h("p", { class: `live-status ${c.result.mode}` }, t(`result.mode.${c.result.mode}`))
     : h("p", { class: `live-status ${direct ? "direct" : "fail"}` }, direct ? `✓ ${t("live.direct")}` : `✗ ${t("live.notDirect")}`);
+  if (c.result && !c.result.settlement) {
+    // No numbers for a place without a pack yet: the verdict holds; the amounts wait for them.
+    return [verdict, h("p", { class: "hint", dataset: { testid: "live-terms-needed" } }, t("terms.neededShort")), see];
+  }
   if (!c.result) {
     return [verdict, ctx.state.task === "estimate" ? h("p", { class: "hint" }, c.error ? errorText(c.error) : t("live.enterCosts")) : null, see];
   }
   const s = c.result.settlement;
+  // As on the result page: what is paid at the counter first; a manual claim says "about".
+  const manual = c.result.mode === "manual";
+  const fund = h("p", null, h("span", { class: "live-label" }, t(manual ? "result.manual.claim" : "live.fund")), h("strong", { class: "fund", dataset: { testid: "live-fund" } }, money(amountText(s.fundPays))));
+  const patient = h("p", null, h("span", { class: "live-label" }, t(manual ? "result.manual.end" : "live.patient")), h("strong", { class: "patient", dataset: { testid: "live-patient" } }, money(amountText(s.patientPays))));
   return [verdict,
-    h("div", { class: "live-numbers" },
-      h("p", null, h("span", { class: "live-label" }, t("live.fund")), h("strong", { class: "fund", dataset: { testid: "live-fund" } }, money(amountText(s.fundPays)))),
-      h("p", null, h("span", { class: "live-label" }, t("live.patient")), h("strong", { class: "patient", dataset: { testid: "live-patient" } }, money(amountText(s.patientPays))))),
+    h("div", { class: "live-numbers" }, manual ? [fund, patient] : [patient, fund]),
     c.error ? h("p", { class: "hint fail" }, errorText(c.error)) : null,
     see];
 }

@@ -1,17 +1,33 @@
-// The answer first: can it be settled directly, then two big numbers (医保支付 / 个人支付), then
-// the split that visibly adds up to the total, one plain line per part.
+// The answer first: can it be settled directly, then the amounts in the order they are paid —
+// what the person pays at the counter first — then the split that visibly adds up to the
+// total, one plain line per part.
 import { h } from "../dom.js";
 import { t, money, moneyParts } from "../i18n.js";
 import { amountText, percentText, toFen } from "../money.js";
+import { userBadge } from "./own-terms.js";
 
-/** Which parts of the split rest on an assumed parameter (provenance "assumed" in the trace). */
+/**
+ * Which parts of the split rest on an assumed parameter. The ratio's badge is the trace's
+ * "ratio" step's provenance, as in the calculation steps: an assumed zero reduction leaves a
+ * seeded ratio seeded (the engine decides; the page only repeats it).
+ */
 function assumedParts(result) {
   const assumed = new Set(result.trace.filter((st) => st.provenance === "assumed").map((st) => st.step));
   const parts = new Set();
-  if (assumed.has("ratio") || assumed.has("baseRatio") || assumed.has("reduction")) parts.add("fundPays").add("coinsurance").add("ratio");
+  if (assumed.has("ratio")) parts.add("fundPays").add("coinsurance").add("ratio");
   if (assumed.has("deductible")) parts.add("deductible");
   if (result.lines.some((l) => l.shareProvenance === "assumed" && toFen(l.preSelfPay) > 0)) parts.add("preSelfPay");
   if (["annualLimit", "monthlyLimit", "overallCeiling"].some((k) => assumed.has(k))) parts.add("aboveCap");
+  return parts;
+}
+
+/** Parts that rest on a number the person entered (their own terms). */
+function userParts(result) {
+  const user = new Set(result.trace.filter((st) => st.provenance === "user").map((st) => st.step));
+  const parts = new Set();
+  if (user.has("ratio") || user.has("baseRatio")) parts.add("fundPays").add("coinsurance");
+  if (user.has("deductible")) parts.add("deductible");
+  if (user.has("annualLimit")) parts.add("aboveCap");
   return parts;
 }
 
@@ -19,13 +35,34 @@ function assumedBadge() {
   return h("span", { class: "badge assumed", title: t("prov.assumedLong"), dataset: { provenance: "assumed" } }, t("prov.assumed"));
 }
 
+/** The ratio's provenance badge, as the trace's "ratio" step has it. */
+function ratioBadge(result) {
+  const step = result.trace.find((st) => st.step === "ratio");
+  const key = (step && step.provenance) || "calc";
+  return h("span", { class: `badge ${key}`, title: key === "assumed" ? t("prov.assumedLong") : null, dataset: { provenance: key } }, t(`prov.${key}`));
+}
+
+/** Why nothing is payable, when a "none" result has a reason worth its own words. */
+const NONE_REASONS = ["CROSS_PROVINCE", "POLICY_IN_FORCE", "DISEASE_COVERED", "DISEASE_RECOGNIZED"];
+export function noneReason(eligibility) {
+  const failed = eligibility.checks.find((c) => c.status === "fail" && NONE_REASONS.includes(c.code));
+  return failed ? failed.code : null;
+}
+
 export const PATIENT_PARTS = ["fullSelfPay", "overLimitSelfPay", "preSelfPay", "deductible", "coinsurance", "aboveCap"];
 
-/** The headline: direct, manual (claim at home) or none; the check-only page words it for no costs. */
-export function renderVerdict(mode, { checkOnly = false } = {}) {
+/**
+ * The headline: direct, manual (claim at home) or none; the check-only page words it for no
+ * costs. "none" says why and what to ask — a same-province visit or an unlisted disease is not
+ * simply "the fund pays nothing".
+ */
+export function renderVerdict(mode, { checkOnly = false, reason = null, probably = false, params = {} } = {}) {
+  const key = mode === "none" && reason ? `verdict.none.${reason}` : probably ? "verdict.probably" : `result.mode.${mode}`;
+  const desc = mode === "none" && reason ? `verdict.none.${reason}.desc` : checkOnly ? `check.mode.${mode}.desc` : `result.mode.${mode}.desc`;
   return h("div", { class: `verdict ${mode}`, dataset: { testid: "verdict", mode } },
-    h("p", { class: "verdict-title" }, h("span", { "aria-hidden": "true" }, mode === "direct" ? "✓ " : "✗ "), t(`result.mode.${mode}`)),
-    h("p", null, t(checkOnly ? `check.mode.${mode}.desc` : `result.mode.${mode}.desc`)));
+    h("p", { class: "verdict-title" }, h("span", { "aria-hidden": "true" }, mode === "direct" ? "✓ " : mode === "manual" ? "! " : "✗ "), t(key, params)),
+    h("p", null, t(desc, params)),
+    probably ? h("p", { dataset: { testid: "verdict-probably" } }, t("verdict.probably.desc")) : null);
 }
 
 function bigAmount(text) {
@@ -33,29 +70,45 @@ function bigAmount(text) {
   return [pre ? h("span", { class: "unit" }, pre) : null, h("span", { class: "digits" }, num), post ? h("span", { class: "unit" }, post) : null];
 }
 
+function number(cls, label, testid, amount) {
+  return h("div", { class: `number ${cls}` },
+    h("p", { class: "number-label", id: `${testid}-label` }, label),
+    h("p", { class: "number-value", id: `${testid}-value`, dataset: { testid } }, bigAmount(amount)));
+}
+
+/**
+ * The amounts in the order they are paid. Direct: at the counter the person pays their part and
+ * the fund the rest. Manual: the whole bill at the counter, about the fund's share claimed back,
+ * about the rest paid in the end. None: what the cross-province rules give.
+ */
 export function renderNumbers(result) {
   const s = result.settlement;
-  return h("div", { class: "numbers", dataset: { testid: "numbers" } },
-    h("div", { class: "number fund" },
-      h("p", { class: "number-label", id: "fund-label" }, t("result.fund")),
-      h("p", { class: "number-value", id: "fund-value", dataset: { testid: "fund-pays" } }, bigAmount(s.fundPays))),
-    h("div", { class: "number patient" },
-      h("p", { class: "number-label", id: "patient-label" }, t("result.patient")),
-      h("p", { class: "number-value", id: "patient-value", dataset: { testid: "patient-pays" } }, bigAmount(s.patientPays))),
+  const rows = {
+    direct: [number("patient counter", t("result.direct.counter"), "patient-pays", s.patientPays),
+      number("fund", t("result.direct.fund"), "fund-pays", s.fundPays)],
+    manual: [number("counter", t("result.manual.counter"), "counter-pays", s.total),
+      number("fund", t("result.manual.claim"), "fund-pays", s.fundPays),
+      number("patient", t("result.manual.end"), "patient-pays", s.patientPays)],
+    none: [number("patient counter", t("result.none.patient"), "patient-pays", s.patientPays),
+      number("fund", t("result.none.fund"), "fund-pays", s.fundPays)],
+  }[result.mode];
+  return h("div", { class: `numbers ${result.mode}`, dataset: { testid: "numbers" } },
+    rows,
     h("p", { class: "number-total" }, `${t("result.total")} `, h("strong", { dataset: { testid: "total" } }, money(amountText(s.total))),
-      " · ", t("result.ratio", { ratio: percentText(s.ratio) }), assumedParts(result).has("ratio") ? [" ", assumedBadge()] : null));
+      result.mode === "none" ? null : [" · ", t("result.ratio", { ratio: percentText(s.ratio) }), " ", ratioBadge(result)]));
 }
 
 export function renderBreakdown(result) {
   const s = result.settlement;
   const assumed = assumedParts(result);
+  const user = userParts(result);
   // With no fund payment at all (mode "none") the in-scope rest is not a co-payment: say so.
   const label = (key) => (result.mode === "none" && key === "coinsurance" ? "notCovered" : key);
   // A list, not a table: on a phone the one-line explanation gets the full width under its name.
   const row = (key, sign, cls) => h("li", { class: ["sum-row", cls], dataset: { part: key } },
     h("span", { class: "sign", "aria-hidden": "true" }, sign),
     h("span", { class: "part-name" }, h("span", { class: `swatch ${key}`, "aria-hidden": "true" }), t(`part.${label(key)}`),
-      assumed.has(key) ? [" ", assumedBadge()] : null),
+      assumed.has(key) ? [" ", assumedBadge()] : user.has(key) ? [" ", userBadge()] : null),
     h("span", { class: "amount" }, money(amountText(s[key]))),
     h("span", { class: "part-desc" }, t(`part.${label(key)}.desc`)));
   // Zero parts are left out so the sum stays short; the total row shows it still adds up.

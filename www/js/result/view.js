@@ -4,13 +4,16 @@
 import { h } from "../dom.js";
 import { t, errorText, getLang, paren } from "../i18n.js";
 import { renderStepper } from "../flow/frame.js";
-import { renderVerdict, renderNumbers, renderBreakdown } from "./summary.js";
-import { renderChecks, modeOfChecks } from "./checks.js";
+import { renderVerdict, renderNumbers, renderBreakdown, noneReason } from "./summary.js";
+import { renderFirstStep } from "./nextstep.js";
+import { diseaseName } from "./wording.js";
+import { renderChecks, modeOfChecks, statusKey } from "./checks.js";
 import { renderPictures } from "./charts.js";
 import { renderTrace } from "./trace.js";
 import { renderNational } from "./national.js";
 import { renderWhatIf } from "./whatif.js";
 import { renderActions } from "./actions.js";
+import { needsTerms, renderTermsNeeded, renderYourTerms } from "./own-terms.js";
 
 function fixLink(ctx, step, text) {
   return h("a", { class: "link", href: ctx.hrefTo(step), on: { click: (e) => ctx.follow(e, step) } }, text);
@@ -38,6 +41,24 @@ function notice(result) {
   return h("p", { class: "notice strong", dataset: { testid: "notice" } }, text);
 }
 
+/** A warned opening or disease check (national baseline): direct, probably — to be confirmed. */
+function isProbable(eligibility) {
+  return eligibility.checks.some((c) => statusKey(c) === "probably");
+}
+
+function verdict(ctx, mode, eligibility, checkOnly) {
+  const reason = mode === "none" ? noneReason(eligibility) : null;
+  const probably = mode === "direct" && isProbable(eligibility);
+  return renderVerdict(mode, { checkOnly, reason, probably, params: { disease: diseaseName(ctx, ctx.state.disease) } });
+}
+
+function yearLink(ctx) {
+  return h("p", { class: "year-link" }, h("a", {
+    class: "button secondary", href: ctx.hrefTo("year"), dataset: { testid: "open-year" },
+    on: { click: (e) => ctx.follow(e, "year") },
+  }, t("result.openYear")));
+}
+
 export function renderResultPage(ctx) {
   const c = ctx.computed;
   const estimate = ctx.state.task === "estimate";
@@ -46,22 +67,30 @@ export function renderResultPage(ctx) {
   parts.push(notReady(ctx, c));
   if (c.error) parts.push(errorBox(ctx, c.error));
 
-  if (result) {
+  if (result && !result.settlement) {
+    // A place without a pack and no numbers yet: the verdict and checks, and what the amounts need.
+    parts.push(verdict(ctx, result.mode, result.eligibility, false), renderFirstStep(ctx, null, result.eligibility),
+      renderTermsNeeded(ctx), notice(result), renderChecks(ctx, result.eligibility));
+  } else if (result) {
     parts.push(
-      renderVerdict(result.mode),
+      verdict(ctx, result.mode, result.eligibility, false),
       renderNumbers(result),
+      renderFirstStep(ctx, result, result.eligibility),
       result.usesAssumptions ? h("p", { class: "callout assumed", dataset: { testid: "assumptions" } }, h("span", { "aria-hidden": "true" }, "⚠ "), t("result.assumptions")) : null,
+      renderYourTerms(ctx, result, c.request),
       notice(result),
       h("div", { class: "result-grid" },
         h("div", null, renderChecks(ctx, result.eligibility)),
         h("div", null, renderBreakdown(result), renderPictures(result, c.request))),
       // When nothing is payable, other filings change nothing: no what-if to show.
       result.mode === "none" ? null : renderWhatIf(ctx, result),
+      yearLink(ctx),
       renderTrace(result),
       renderNational(ctx));
   } else if (c.eligibility) {
-    parts.push(renderVerdict(modeOfChecks(c.eligibility), { checkOnly: true }), notice(null), renderChecks(ctx, c.eligibility));
-    if (!estimate) {
+    parts.push(verdict(ctx, modeOfChecks(c.eligibility), c.eligibility, true), renderFirstStep(ctx, null, c.eligibility),
+      needsTerms(c.eligibility) ? renderTermsNeeded(ctx) : null, notice(null), renderChecks(ctx, c.eligibility));
+    if (!estimate && !needsTerms(c.eligibility)) {
       parts.push(h("div", { class: "button-row" }, h("button", {
         type: "button", class: "primary", dataset: { testid: "continue-costs" },
         on: { click: () => ctx.go("costs", { task: "estimate" }) },

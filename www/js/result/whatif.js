@@ -1,5 +1,6 @@
 // What if: the same visit estimated again (engine.estimate on modified copies of the request)
-// unfiled, with a long-term filing and with the two kinds of temporary filing.
+// unfiled, with a long-term filing and with the two kinds of temporary filing. The person's own
+// row is the headline's result itself — never a look-alike variant that could disagree with it.
 import { h } from "../dom.js";
 import { t, money } from "../i18n.js";
 import { amountText, fenText, toFen } from "../money.js";
@@ -18,7 +19,9 @@ export function renderWhatIf(ctx, result) {
   const request = ctx.computed.request;
   const base = toFen(result.settlement.fundPays);
   const current = currentKey(request);
-  const rows = whatIfVariants(request).map((v) => ({ ...v, r: ctx.api.estimate(v.request) })).filter((v) => v.r.ok);
+  const own = { key: current || "own", r: { ok: true, value: result }, own: true };
+  const others = whatIfVariants(request).filter((v) => v.key !== current).map((v) => ({ ...v, r: ctx.api.estimate(v.request) })).filter((v) => v.r.ok);
+  const rows = [own, ...others];
   const diff = (fen) => {
     if (fen === base) return t("result.whatIf.same");
     return t(fen > base ? "result.whatIf.more" : "result.whatIf.less", { amount: money(fenText(Math.abs(fen - base))) });
@@ -28,9 +31,9 @@ export function renderWhatIf(ctx, result) {
     h("p", { class: "hint" }, t("result.whatIfLead")),
     h("ul", { class: "scenarios" }, rows.map((v) => {
       const st = v.r.value.settlement;
-      const isCurrent = v.key === current;
+      const isCurrent = Boolean(v.own);
       return h("li", { class: ["scenario", isCurrent && "current"], dataset: { scenario: v.key, mode: v.r.value.mode } },
-        h("p", { class: "scenario-name" }, t(`result.whatIf.${v.key}`),
+        h("p", { class: "scenario-name" }, v.key === "own" ? t("result.whatIf.yours") : t(`result.whatIf.${v.key}`),
           isCurrent ? h("span", { class: "pill current" }, t("result.whatIf.current")) : null),
         h("p", { class: "scenario-mode" }, t(`result.mode.${v.r.value.mode}`)),
         h("p", { class: "scenario-numbers" },

@@ -246,9 +246,14 @@ fn print<T: Serialize>(value: &T, o: &Options) -> Result<(), Failure> {
 }
 
 fn to_json<T: Serialize>(value: &T, compact: bool) -> String {
-    if compact {
-        yibao_policy::json::to_string(value)
+    let text = if compact {
+        serde_json::to_string(value)
     } else {
-        yibao_policy::json::to_string_pretty(value)
-    }
+        serde_json::to_string_pretty(value)
+    };
+    // Our types hold only strings, decimals as text, booleans, options, lists and string-keyed
+    // structs and maps, which serde_json never refuses; should one fail, say so as JSON.
+    text.unwrap_or_else(|e| {
+        serde_json::json!({ "error": { "code": "INTERNAL", "message": e.to_string() } }).to_string()
+    })
 }

@@ -1,0 +1,122 @@
+//! The command line: every worked case of `../shared/cases/` through the binary, its other
+//! commands, and its refusals.
+
+#[path = "../../tests/common/mod.rs"]
+mod common;
+
+use common::{check, load, report, single_visit_cases, year_diffs};
+use serde_json::Value;
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn cli(args: &[&str], stdin: &str) -> (bool, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_yibao-policy"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the CLI runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write stdin");
+    let out = child.wait_with_output().expect("the CLI finishes");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn public_and_additions_cases_through_the_cli() {
+    let mut failures = Vec::new();
+    for case in single_visit_cases() {
+        let name = case["name"].as_str().unwrap_or("?");
+        let (ok, stdout, stderr) = cli(&["estimate"], &case["request"].to_string());
+        let outcome = if ok {
+            Ok(serde_json::from_str(&stdout).expect("stdout is the result JSON"))
+        } else {
+            let err: Value = serde_json::from_str(&stderr).expect("stderr is the error JSON");
+            assert!(stdout.is_empty(), "[{name}] no partial result on stdout");
+            Err(err["error"].clone())
+        };
+        failures.extend(check(name, &case["expect"], outcome));
+    }
+    report(failures);
+}
+
+#[test]
+fn year_cases_through_the_cli() {
+    let mut failures = Vec::new();
+    for case in load("year.json") {
+        let (ok, stdout, stderr) = cli(&["year", "--compact"], &case["visits"].to_string());
+        assert!(ok, "year failed: {stderr}");
+        let results: Vec<Value> = serde_json::from_str(&stdout).expect("stdout is a JSON array");
+        failures.extend(year_diffs(&case, &results));
+    }
+    report(failures);
+}
+
+#[test]
+fn cli_check_validate_and_usage() {
+    let case = &load("public.json")[4];
+    let (ok, stdout, _) = cli(&["check"], &case["request"].to_string());
+    assert!(ok);
+    let elig: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(elig["directSettlement"], false);
+    assert_eq!(elig["checks"].as_array().map(Vec::len), Some(8));
+
+    let packs = concat!(env!("CARGO_MANIFEST_DIR"), "/../packs");
+    let files: Vec<String> = ["653200-hotan.json", "441900-dongguan.json", "places.json"]
+        .iter()
+        .map(|f| format!("{packs}/{f}"))
+        .collect();
+    let args: Vec<&str> = std::iter::once("validate")
+        .chain(files.iter().map(String::as_str))
+        .collect();
+    let (ok, stdout, stderr) = cli(&args, "");
+    assert!(ok, "default packs validate: {stderr}");
+    assert_eq!(stdout.lines().filter(|l| l.starts_with("ok")).count(), 3);
+
+    let (ok, stdout, _) = cli(
+        &["estimate", "--packs", packs, "--compact"],
+        &case["request"].to_string(),
+    );
+    assert!(ok);
+    let result: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(result["settlement"]["fundPays"], "5500.00");
+
+    let (ok, _, stderr) = cli(&["frobnicate"], "");
+    assert!(!ok && stderr.contains("usage"));
+    let (ok, _, stderr) = cli(&["estimate"], "{not json");
+    assert!(!ok);
+    let err: Value = serde_json::from_str(&stderr).expect("error JSON");
+    assert_eq!(err["error"]["code"], "INVALID_INPUT");
+}
+
+#[test]
+fn a_key_written_twice_is_refused_by_the_cli() {
+    let (_, hotan) = yibao_policy::policy::DEFAULT_PACKS[0];
+    let twice = hotan.replacen(r#""version":"#, r#""version":"2025.0","version":"#, 1);
+    let file = std::env::temp_dir().join(format!("yibao-twice-{}.json", std::process::id()));
+    std::fs::write(&file, &twice).expect("write a temporary pack");
+    let path = file.to_string_lossy().into_owned();
+    let (ok, _, stderr) = cli(&["validate", &path], "");
+    std::fs::remove_file(&file).ok();
+    assert!(!ok, "validate refuses the pack");
+    assert!(stderr.contains(&format!("{path}: version: ")), "{stderr}");
+
+    let case = &load("public.json")[0];
+    let request = case["request"]
+        .to_string()
+        .replacen(r#""date":"#, r#""date":"2025-01-01","date":"#, 1);
+    let (ok, stdout, stderr) = cli(&["estimate"], &request);
+    assert!(!ok && stdout.is_empty());
+    let err: Value = serde_json::from_str(&stderr).expect("stderr is the error JSON");
+    assert_eq!(err["error"]["code"], "INVALID_INPUT");
+    assert_eq!(err["error"]["path"], "visit.date", "{err}");
+}

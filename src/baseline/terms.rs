@@ -1,0 +1,76 @@
+//! The person's own terms (`insured.terms`): what their insured place pays, as they read it in
+//! their bureau's notice or the national platform app. Only a region without a pack uses them.
+
+use crate::error::Error;
+use crate::json::{self, Obj, Value};
+use crate::money::{Money, Ratio};
+use serde::{Serialize, Serializer};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PersonTerms {
+    /// The base ratio for this disease (required).
+    pub ratio: Ratio,
+    /// This disease's annual deductible; `None`: not entered (0 is assumed, with a warning).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deductible: Option<Money>,
+    #[serde(skip_serializing_if = "AnnualLimit::is_unstated")]
+    pub annual_limit: AnnualLimit,
+    /// For a valid temporary filing; `None`: the category's national ceiling is assumed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reduction: Option<Ratio>,
+    /// For a visit no valid filing covers; `None`: 0.20 is assumed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unfiled_reduction: Option<Ratio>,
+}
+
+/// `annualLimit` is the one term where `null` differs from absent: null states "no limit".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnnualLimit {
+    /// Not entered: no limit is assumed, with a warning.
+    Unstated,
+    /// `null`: the person says there is no limit.
+    None,
+    Amount(Money),
+}
+
+impl AnnualLimit {
+    fn is_unstated(&self) -> bool {
+        *self == AnnualLimit::Unstated
+    }
+}
+
+impl Serialize for AnnualLimit {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            AnnualLimit::Amount(m) => m.serialize(s),
+            AnnualLimit::None | AnnualLimit::Unstated => s.serialize_none(),
+        }
+    }
+}
+
+/// `insured.terms`; `None` when absent or null. Every refusal names its field
+/// (`insured.terms.ratio`) and follows the money and ratio rules of every other input.
+pub fn read(insured: &Obj<'_>) -> Result<Option<PersonTerms>, Error> {
+    let Some(v) = insured.get("terms") else {
+        return Ok(None);
+    };
+    let o = Obj::new(v, "insured.terms")?;
+    let ratio = o
+        .ratio("ratio")?
+        .ok_or_else(|| json::missing(&o.at("ratio"), "ratio"))?;
+    let annual_limit = match o.map.get("annualLimit") {
+        None => AnnualLimit::Unstated,
+        Some(Value::Null) => AnnualLimit::None,
+        Some(_) => o
+            .money("annualLimit")?
+            .map_or(AnnualLimit::None, |m| AnnualLimit::Amount(Money(m))),
+    };
+    Ok(Some(PersonTerms {
+        ratio: Ratio(ratio),
+        deductible: o.money("deductible")?.map(Money),
+        annual_limit,
+        reduction: o.ratio("reduction")?.map(Ratio),
+        unfiled_reduction: o.ratio("unfiledReduction")?.map(Ratio),
+    }))
+}

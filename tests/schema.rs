@@ -1,0 +1,107 @@
+//! The JSON Schemas in `schema/` against what they describe: every pack in `packs/` and every
+//! request of the shared cases. Another case file is one more line in `CASE_FILES`.
+
+mod common;
+
+use serde_json::Value;
+
+/// A case file in `../shared/cases/` and where its requests are.
+enum Requests {
+    /// Each case's `request`.
+    One,
+    /// Each element of each case's `visits` (a year).
+    Visits,
+}
+
+const CASE_FILES: &[(&str, Requests)] = &[
+    ("public.json", Requests::One),
+    ("additions.json", Requests::One),
+    ("year.json", Requests::Visits),
+];
+
+fn validator(name: &str) -> jsonschema::Validator {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/schema/").to_string() + name;
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+    let schema: Value = serde_json::from_str(&text).expect("the schema is JSON");
+    jsonschema::validator_for(&schema).unwrap_or_else(|e| panic!("{name} is not a valid schema: {e}"))
+}
+
+/// Every way `value` breaks the schema, as `where: what`.
+fn violations(validator: &jsonschema::Validator, value: &Value) -> Vec<String> {
+    validator
+        .iter_errors(value)
+        .map(|e| format!("{}: {e}", e.instance_path()))
+        .collect()
+}
+
+/// A case that expects an error need not match the schema: what it sends may be why (a region
+/// code no province has is `UNKNOWN_REGION` to the engine and a pattern mismatch to the schema).
+fn expects_an_error(case: &Value) -> bool {
+    case["expect"].get("error").is_some()
+}
+
+#[test]
+fn the_packs_match_the_pack_schema() {
+    let schema = validator("pack.schema.json");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/packs");
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("packs/") {
+        let path = entry.expect("an entry").path();
+        if path.extension().is_none_or(|x| x != "json") {
+            continue;
+        }
+        let pack: Value = serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("JSON");
+        for v in violations(&schema, &pack) {
+            failures.push(format!("{}: {v}", path.display()));
+        }
+        checked += 1;
+    }
+    assert!(checked >= 3, "only {checked} packs found");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_shared_cases_match_the_request_schema() {
+    let schema = validator("request.schema.json");
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for (file, holds) in CASE_FILES {
+        for case in common::load(file) {
+            if expects_an_error(&case) {
+                continue;
+            }
+            let name = case["name"].as_str().unwrap_or("?");
+            let requests: Vec<&Value> = match holds {
+                Requests::One => vec![&case["request"]],
+                Requests::Visits => case["visits"].as_array().expect("visits").iter().collect(),
+            };
+            for (i, request) in requests.into_iter().enumerate() {
+                assert!(request.is_object(), "{file} [{name}] has no request");
+                for v in violations(&schema, request) {
+                    failures.push(format!("{file} [{name}] request {i}: {v}"));
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 20, "only {checked} requests checked");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The validator does refuse: what the engine refuses as a typo or a gap, the schemas refuse too.
+#[test]
+fn the_schemas_refuse_what_they_should() {
+    let pack: Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/packs/653200-hotan.json")).expect("read"),
+    )
+    .expect("JSON");
+    let mut typo = pack.clone();
+    typo["regoins"] = serde_json::json!([]);
+    assert!(!violations(&validator("pack.schema.json"), &typo).is_empty());
+
+    let mut request = common::load("public.json")[0]["request"].clone();
+    assert!(violations(&validator("request.schema.json"), &request).is_empty());
+    request.as_object_mut().expect("an object").remove("visit");
+    assert!(!violations(&validator("request.schema.json"), &request).is_empty());
+}

@@ -1,0 +1,83 @@
+// With the costs, for an insured place without a policy pack: the person's own numbers (ratio,
+// deductible, annual limit, reductions), typed as they read them — "70" or "70%", "无", "不知道"
+// — with where to find them, and a way on when they do not know them yet (the checks still
+// answer; the amounts wait for the numbers).
+import { h } from "../dom.js";
+import { t } from "../i18n.js";
+import { percentText } from "../money.js";
+import { TERM_FIELDS, typedToValue, valueToTyped } from "../terms.js";
+import { inputField, idFor } from "./fields.js";
+
+const TEMPORARY = new Set(["referral", "other_temporary", "emergency"]);
+
+/** What the field's value is taken to mean, in words (so "0.7" read as 0.7% is visible at once). */
+function understood(field, value) {
+  if (!value) return t(`terms.${field.term}.unknown`);
+  if (value === field.none) return t(`terms.${field.term}.none`);
+  if (field.kind === "ratio" && /^\d+(\.\d+)?$/.test(value)) return t("terms.asPercent", { pct: percentText(value) });
+  return "";
+}
+
+function termField(ctx, field) {
+  const value = ctx.state[field.key];
+  const echo = h("p", { class: "hint understood", dataset: { testid: `terms-${field.term}-understood` } }, understood(field, value));
+  const box = inputField({
+    path: `insured.terms.${field.term}`, label: t(`terms.${field.term}`), hint: t(`terms.${field.term}.hint`),
+    value: valueToTyped(field, value, t("terms.noneWord")), inputmode: "decimal",
+    suffix: field.kind === "ratio" ? "%" : t("yuan"), testid: `terms-${field.term}`,
+    onInput: (typed) => {
+      const next = typedToValue(field, typed);
+      echo.textContent = understood(field, next);
+      ctx.set({ [field.key]: next });
+    },
+  });
+  const answer = (key, next) => h("button", {
+    type: "button", class: "chip", id: idFor(`insured.terms.${field.term}`, key), "aria-pressed": String(value === next),
+    // Every field has the same two answers: the name says which field's.
+    "aria-label": `${t(`terms.${field.term}`)}${t("colon")}${t(`terms.answer.${key}`)}`,
+    dataset: { testid: `terms-${field.term}-${key}` },
+    on: { click: () => ctx.set({ [field.key]: next }, { rerender: true, focus: null }) },
+  }, t(`terms.answer.${key}`));
+  const chips = h("div", { class: "chips" },
+    field.none !== null ? answer("none", field.none) : null,
+    answer("unknown", ""));
+  // The echo and the answers sit under the input, before the error slot.
+  box.insertBefore(echo, box.querySelector(".field-error"));
+  box.insertBefore(chips, box.querySelector(".field-error"));
+  return box;
+}
+
+function whereToFind() {
+  // Open: where to look is half the answer for someone who has never seen these numbers.
+  return h("details", { class: "more", open: true, dataset: { testid: "terms-where", keep: "terms-where" } },
+    h("summary", null, t("terms.where")),
+    h("ul", null, ["notice", "app", "hotline"].map((k) => h("li", null, t(`terms.where.${k}`)))));
+}
+
+/** The numbers a baseline region needs, or null for a region with a pack. */
+export function renderOwnTerms(ctx, regionName, diseaseName) {
+  const { state } = ctx;
+  const relevant = (f) => {
+    if (f.term === "reduction") return state.filed === "1" && TEMPORARY.has(state.category);
+    if (f.term === "unfiledReduction") return state.filed === "0";
+    return true;
+  };
+  const shown = TERM_FIELDS.filter(relevant);
+  const folded = TERM_FIELDS.filter((f) => !relevant(f));
+  const unknown = () => {
+    const withCosts = ctx.computed && ctx.computed.request && ctx.computed.request.items.length;
+    ctx.go("result", withCosts ? {} : { task: "check" });
+  };
+  return h("section", { class: "subsection terms", "aria-labelledby": "terms-title", dataset: { testid: "terms" } },
+    h("h2", { id: "terms-title" }, t("terms.title", { region: regionName })),
+    h("p", { class: "hint" }, t("terms.intro", { region: regionName, disease: diseaseName })),
+    whereToFind(),
+    shown.map((f) => termField(ctx, f)),
+    folded.length
+      ? h("details", { class: "more", open: folded.some((f) => state[f.key]), dataset: { keep: "terms-more" } },
+        h("summary", null, t("terms.more")), folded.map((f) => termField(ctx, f)))
+      : null,
+    h("div", { class: "callout" },
+      h("p", null, t("terms.unknownAll")),
+      h("button", { type: "button", class: "secondary", dataset: { testid: "terms-unknown-all" }, on: { click: unknown } }, t("terms.unknownAllButton"))));
+}
