@@ -35,11 +35,11 @@ const siteName = `${relative(root, site) || "."}/`;
 
 // The deep link to the result page of the typical request (the contract example), written by the
 // page's own www/js/state.js: the URL format is the page's business. This is the one place that
-// builds it — if the page moves its state from the query string to the fragment (`#…`), change
-// the last line here.
+// builds it. The state lives in the fragment (`/#p=result&…`), which never reaches the server:
+// the request is for the page alone, as a real deep link's is.
 const typical = loadFixtures().typical;
 async function resultLink() {
-  const { parseState, stateToQuery } = await import(join(www, "js", "state.js"));
+  const { parseState, stateToHash } = await import(join(www, "js", "state.js"));
   const f = typical.filing, v = typical.visit, i = typical.insured;
   const state = {
     ...parseState(""), page: "result", task: "estimate",
@@ -50,7 +50,7 @@ async function resultLink() {
       ? { kind: "catalogue", code: it.code, amount: String(it.amount) }
       : { kind: "free", cls: it.class, amount: String(it.amount), share: it.selfPayRatio ?? "", ceiling: it.ceilingAmount ?? "", name: it.name ?? "" })),
   };
-  return `/${stateToQuery(state)}`;
+  return `/${stateToHash(state)}`;
 }
 
 // The minimal page: the web build and nothing else.

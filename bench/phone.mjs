@@ -83,6 +83,9 @@ async function once(origin, link, { estimate, ready, repeat }) {
         worker = await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller), null, { timeout: 15000 })
           .then(() => true, () => false);
       }
+      // Leave the page: going to the same URL again would only be a fragment change (the deep
+      // link's state is in the fragment), not a new visit.
+      await page.goto("about:blank");
     }
     const cdp = await context.newCDPSession(page);
     const requests = new Map();

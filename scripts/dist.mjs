@@ -5,15 +5,21 @@
 //   dist/assets/<name>.<hash>.<ext>     every file the pages need, found by following references
 //                                       (CSS, scripts, the app bundle, the engine's glue and wasm),
 //                                       named by a hash of its content (served year-long, immutable)
-//   dist/sw.js                          the offline worker with this build's precache list
+//   dist/sw.js                          the offline worker with this build's precache list and the
+//                                       list of files it caches only when first used (LAZY below)
+//   dist/names.json                     www/ name → dist/ name of every hashed file (for tests and
+//                                       tools; the pages never read it)
 //   *.br, *.gz                          pre-compressed copies (scripts/compress.mjs)
 //
-// A reference is a quoted path (or CSS url()) to a file of www/, resolved against the file that
+// A reference is a quoted path (or CSS url()) to a file of www/ (a path in a comment's parentheses
+// is not one), resolved against the file that
 // holds it, else against the site root (the pages' base: a script may name a file for the page,
 // as js/legacy/lite.js does for the wasm). A file's references are rewritten before its hash is
 // taken, so a new wasm gives a new glue name, a new bundle name and a new page: the wasm-bindgen
 // glue's `new URL('yibao_policy_bg.wasm', import.meta.url)` and the page's preload both follow.
 // Source maps stay in www/vendor/ (the `sourceMappingURL` comments are dropped here).
+// Run-time URLs (dynamic `import()`, `fetch`, an added script) are quoted paths too, so they
+// follow: the year bundle, the division list and the pure-JS engine get hashed names like the rest.
 //
 //   node scripts/dist.mjs [--www www] [--out dist]     (the last step of scripts/build.sh)
 import { createHash } from "node:crypto";
@@ -22,26 +28,33 @@ import { basename, extname, join, posix, relative, resolve } from "node:path";
 import { brotli, compressTree } from "./compress.mjs";
 
 const TEXT = new Set([".js", ".mjs", ".css", ".html", ".json", ".svg", ".webmanifest"]);
-const REFERENCE = /(["'(])([^"'()\s?#:]+\.(?:js|mjs|css|wasm|json|svg|png|jpg|webp|ico|woff2|webmanifest))((?:[?#][^"'()\s]*)?)(?=["')])/g;
+const REFERENCE = /(["']|url\()([^"'()\s?#:]+\.(?:js|mjs|css|wasm|json|svg|png|jpg|webp|ico|woff2|webmanifest))((?:[?#][^"'()\s]*)?)(?=["')])/g;
 const SOURCE_MAP = /\n?\/[/*]# sourceMappingURL=\S+(?: \*\/)?\s*$/;
 // Not copied as they are: sources bundled into vendor/app.js, build output, the worker's
 // sources (added below), docs. Whatever else www/ holds (data, icons) is copied unhashed.
-const NOT_COPIED = new Set(["js", "css", "vendor", "offline"]);
+const NOT_COPIED = new Set(["js", "css", "vendor", "offline", "data"]);
 // Names that must not change: the browser finds a new worker by fetching the same URL again
 // (register.js names it "sw.js", for the page's base; it is written below as dist/sw.js).
 const NEVER_HASHED = new Set(["offline/sw.js"]);
+// Loaded at run time only when used: the year view (opened by few) and the pure-JS engine (only
+// where WebAssembly cannot run, 136 KB gzip). Hashed like the rest, but not in the worker's
+// precache: the install after a first visit would download them on every phone, on a network
+// where each 10 KB costs 0.2 s. The worker caches them when a page first loads them instead, so
+// a year view opened once (or an old phone's engine) works offline afterwards.
+export const LAZY = new Set(["vendor/year.js", "vendor/yibao-policy/js/yibao_policy.js", "vendor/yibao-policy/js/yibao_policy.global.js"]);
 
 export function hashOf(bytes) {
   return createHash("sha256").update(bytes).digest("hex").slice(0, 10);
 }
 
-/** Builds dist/ from www/; returns { pages, assets, precache, version }. */
+/** Builds dist/ from www/; returns { pages, assets, precache, onUse, version }. */
 export function buildSite({ www, out }) {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(join(out, "assets"), { recursive: true });
   const named = new Map(); // www-relative path → dist-relative path (assets/…)
   const visiting = new Set();
   const reachable = new Map(); // page → set of dist paths it needs
+  const lazy = new Set(); // dist paths of LAZY files (and what they need), wherever reached
 
   // The new text of a file (www-relative `from`, to be written at dist-relative `at`), its
   // references rewritten to their hashed names; `needs` collects every asset reached.
@@ -51,7 +64,7 @@ export function buildSite({ www, out }) {
       const byRoot = posix.normalize(ref.replace(/^\.\//, ""));
       const [target, base] = isFile(byFile) ? [byFile, posix.dirname(at)] : isFile(byRoot) ? [byRoot, "."] : [null, null];
       if (!target || target.endsWith(".html") || NEVER_HASHED.has(target)) return whole;
-      const path = asset(target, needs);
+      const path = asset(target, LAZY.has(target) ? lazy : needs);
       let rel = posix.relative(base, path);
       if (!rel.startsWith("../")) rel = `./${rel}`; // "x.js" would be a bare module specifier
       return `${open}${rel}${suffix}`;
@@ -103,14 +116,21 @@ export function buildSite({ www, out }) {
   // service workers anyway.
   const precache = ["index.html", ...[...reachable.get("index.html")].sort()];
   const template = readFileSync(join(www, "offline", "sw.js"), "utf8");
-  const version = hashOf([...precache, readFileSync(join(out, "index.html"), "utf8"), template].join("\n"));
+  const missing = [...LAZY].filter((rel) => !named.has(rel));
+  if (missing.length) throw new Error(`no page refers to ${missing.join(", ")}: update LAZY in scripts/dist.mjs`);
+  const onUse = [...lazy].filter((p) => !precache.includes(p)).sort();
+  const version = hashOf([...precache, ...onUse, readFileSync(join(out, "index.html"), "utf8"), template].join("\n"));
   const sw = template
     .replace('"__VERSION__"', JSON.stringify(version))
-    .replace('["__PRECACHE__"]', JSON.stringify(precache));
+    .replace('["__PRECACHE__"]', JSON.stringify(precache))
+    .replace('["__ON_USE__"]', JSON.stringify(onUse));
+  if (sw.includes("__")) throw new Error("offline/sw.js: a placeholder was not filled");
   writeFileSync(join(out, "sw.js"), sw);
 
   compressTree(out);
-  return { pages, assets: [...named.values()].map((n) => n.path), precache, version };
+  const names = Object.fromEntries([...named].map(([rel, n]) => [rel, n.path]).sort());
+  writeFileSync(join(out, "names.json"), `${JSON.stringify(names, null, 1)}\n`);
+  return { pages, assets: [...named.values()].map((n) => n.path), precache, onUse, version };
 }
 
 // The stylesheets go into the page itself, allowed by their hashes in the page's CSP, when they
@@ -150,5 +170,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const out = resolve(opt("out", "dist"));
   if (!existsSync(join(www, "vendor", "app.js"))) throw new Error(`${www}/vendor/ is not built: run scripts/build.sh`);
   const site = buildSite({ www, out });
-  console.log(`${relative(process.cwd(), out) || out}/: ${site.pages.join(", ")} and ${site.assets.length} hashed files; worker ${site.version} precaches ${site.precache.length}`);
+  console.log(`${relative(process.cwd(), out) || out}/: ${site.pages.join(", ")} and ${site.assets.length} hashed files; worker ${site.version} precaches ${site.precache.length}, caches ${site.onUse.length} on use`);
 }

@@ -4,7 +4,7 @@
 // fetched. Expectations are read from shared/cases/public.json at test time.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { openBrowser, loadCases, caseNamed, decimal, shownAmount, ready } from "./harness.mjs";
+import { openBrowser, loadCases, caseNamed, decimal, shownAmount, ready, servedAs } from "./harness.mjs";
 import { driveEstimate, queryFor, readResult } from "./drive.mjs";
 
 const cases = loadCases();
@@ -14,7 +14,12 @@ const driven = cases.filter((c) => c.expect.settlement);
 const simple = driven.filter((c) => Object.keys(c.request.ytd || {}).every((k) => ["deductiblePaid", "fundPaid"].includes(k))
   && c.expect.checks?.DISEASE_COVERED !== "fail");
 const example = caseNamed(cases, "contract example with ceilings");
-const JS_ENGINE = /\/vendor\/yibao-policy\/js\/yibao_policy(\.global)?\.js$/;
+// dist/ serves every file under a hashed name: the pure-JS engine as an ES module (main page) and
+// as a classic script (simple page), and the two pages' .wasm files.
+const JS_MODULE = servedAs("vendor/yibao-policy/js/yibao_policy.js");
+const JS_GLOBAL = servedAs("vendor/yibao-policy/js/yibao_policy.global.js");
+const JS_ENGINE = new Set([JS_MODULE, JS_GLOBAL]);
+const WASM = [servedAs("vendor/yibao-policy/yibao_policy_bg.wasm"), servedAs("vendor/yibao-policy/no-modules/yibao_policy_bg.wasm")];
 let browser;
 
 before(async () => { browser = await openBrowser(); });
@@ -28,7 +33,7 @@ async function pageWith(init) {
   if (init) await page.addInitScript(init);
   const fetched = [];
   page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
-  return { page, fetched, jsEngine: () => fetched.filter((p) => JS_ENGINE.test(p)), wasm: () => fetched.filter((p) => p.endsWith(".wasm")) };
+  return { page, fetched, jsEngine: () => fetched.filter((p) => JS_ENGINE.has(p)), wasm: () => fetched.filter((p) => p.endsWith(".wasm")) };
 }
 
 async function simpleAmounts(page, c) {
@@ -57,7 +62,7 @@ for (const c of driven) {
     assert.equal(shown.total, decimal(s.total), "费用合计");
     assert.equal(shown.mode, c.expect.mode);
     if (c.expect.checks) assert.deepEqual(shown.checks, c.expect.checks);
-    assert.deepEqual(jsEngine(), ["/vendor/yibao-policy/js/yibao_policy.js"]);
+    assert.deepEqual(jsEngine(), [JS_MODULE]);
     await page.close();
     assert.deepEqual(browser.problems, []);
   });
@@ -69,7 +74,7 @@ test("no WebAssembly: the simple page shows the amounts of every case it can exp
     const shown = await simpleAmounts(page, c);
     assert.equal(shown.fundPays, decimal(c.expect.settlement.fundPays), c.name);
     assert.equal(shown.patientPays, decimal(c.expect.settlement.patientPays), c.name);
-    assert.deepEqual(jsEngine(), ["/vendor/yibao-policy/js/yibao_policy.global.js"], c.name);
+    assert.deepEqual(jsEngine(), [JS_GLOBAL], c.name);
     assert.deepEqual(wasm(), [], `${c.name}: nothing is downloaded for nothing`);
     await page.close();
   }
@@ -103,10 +108,10 @@ for (const [what, prepare] of [
     await page.getByTestId("fund-pays").waitFor();
     assert.equal((await readResult(page)).fundPays, decimal(example.expect.settlement.fundPays));
     assert.equal(await page.getByTestId("boot-failure").count(), 0);
-    assert.deepEqual(jsEngine(), ["/vendor/yibao-policy/js/yibao_policy.js"]);
+    assert.deepEqual(jsEngine(), [JS_MODULE]);
     const shown = await simpleAmounts(page, example);
     assert.equal(shown.fundPays, decimal(example.expect.settlement.fundPays));
-    assert.deepEqual(jsEngine(), ["/vendor/yibao-policy/js/yibao_policy.js", "/vendor/yibao-policy/js/yibao_policy.global.js"]);
+    assert.deepEqual(jsEngine(), [JS_MODULE, JS_GLOBAL]);
     await page.close();
     assert.deepEqual(browser.problems, [], "no error is shown or logged");
   });
@@ -119,7 +124,7 @@ test("where WebAssembly runs, neither page fetches the pure-JS engine", async ()
   await simpleAmounts(page, example);
   await page.waitForTimeout(300);
   assert.deepEqual(jsEngine(), []);
-  assert.deepEqual(wasm(), ["/vendor/yibao-policy/yibao_policy_bg.wasm", "/vendor/yibao-policy/no-modules/yibao_policy_bg.wasm"]);
+  assert.deepEqual(wasm(), WASM);
   await page.close();
   assert.deepEqual(browser.problems, []);
 });

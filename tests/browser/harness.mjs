@@ -38,6 +38,15 @@ export function decimal(value) {
   return `${BigInt(int || "0")}.${frac.padEnd(2, "0")}`;
 }
 
+let names = null;
+/** Where a file of www/ is served from in dist/ ("/assets/<name>.<hash>.<ext>"), by the build's
+ *  own record (dist/names.json, scripts/dist.mjs): tests that watch or route a file by its name. */
+export function servedAs(wwwPath) {
+  names ??= JSON.parse(readFileSync(join(siteDir, "names.json"), "utf8"));
+  if (!names[wwwPath]) throw new Error(`dist/ has no hashed copy of ${wwwPath}`);
+  return `/${names[wwwPath]}`;
+}
+
 /** Service workers are blocked unless asked for: a worker answering from its cache would hide
  *  the requests that tests route or watch (tests/browser/offline.test.mjs asks for them). */
 export async function openBrowser({ serviceWorkers = "block", rootDir = siteDir } = {}) {

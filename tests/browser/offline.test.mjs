@@ -1,13 +1,14 @@
 // After one visit the page works with no network at all (dist/sw.js, from www/offline/), a new
 // build's worker replaces the old caches, and the worker keeps no health data: nothing with a
-// query string or a fragment ever enters its caches, and it logs nothing.
+// query string or a fragment ever enters its caches, and it logs nothing. The year view and the
+// pure-JS engine are not precached (every first visit would download them) but kept once used.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openBrowser, loadCases, caseNamed, decimal, siteDir } from "./harness.mjs";
-import { queryFor, readResult } from "./drive.mjs";
+import { openBrowser, loadCases, caseNamed, decimal, siteDir, servedAs } from "./harness.mjs";
+import { hashFor, queryFor, readResult } from "./drive.mjs";
 
 const cases = loadCases();
 const base = caseNamed(cases, "contract example with ceilings");
@@ -27,7 +28,7 @@ test("after one visit the estimate shows with the network cut, and no answer ent
   const browser = await openBrowser({ serviceWorkers: "allow" });
   try {
     const page = await browser.page();
-    await page.goto(browser.url(queryFor(base.request, { extra: { nf: "1" } })) + "#trace");
+    await page.goto(browser.url(hashFor(base.request)));
     await page.getByTestId("fund-pays").waitFor();
     const cached = await controlled(page);
 
@@ -35,11 +36,14 @@ test("after one visit the estimate shows with the network cut, and no answer ent
     await page.reload();
     await page.getByTestId("fund-pays").waitFor();
     assert.equal((await readResult(page)).fundPays, decimal(base.expect.settlement.fundPays));
-    // Another person's answers, never seen online: the page is the cached one, the engine local.
+    // Another person's answers, never seen online, as an old query link (the page moves them
+    // into the fragment): the page is the cached one, the engine local, the query not cached.
     const other = await browser.page();
-    await other.goto(browser.url(queryFor(unfiled.request)));
+    await other.goto(browser.url(queryFor(unfiled.request, { extra: { nf: "1", utm_source: "chat" } })));
     await other.getByTestId("fund-pays").waitFor();
     assert.equal((await readResult(other)).fundPays, decimal(unfiled.expect.settlement.fundPays));
+    assert.equal(new URL(other.url()).search, "?utm_source=chat", "the answers left the query for the fragment");
+    assert.match(new URL(other.url()).hash, /(^#|&)nf=1(&|$)/);
     await browser.context.setOffline(false);
 
     const names = Object.keys(cached);
@@ -56,10 +60,44 @@ test("after one visit the estimate shows with the network cut, and no answer ent
   }
 });
 
-test("the worker logs nothing and writes nothing to a cache at run time", () => {
+test("the worker logs nothing and writes at run time only its on-use files", () => {
   const sw = readFileSync(join(siteDir, "sw.js"), "utf8");
-  assert.doesNotMatch(sw, /console\.|\.put\(/);
+  assert.doesNotMatch(sw, /console\./);
   assert.match(sw, /cache\.addAll\(/);
+  assert.equal(sw.match(/\.put\(/g).length, 1);
+  // The one put is reached only for a URL of the build's ON_USE list, checked query-less first.
+  assert.match(sw, /if \(url\.origin !== SCOPE\.origin \|\| url\.search\) return;[^]*ON_USE_URLS\.has\(url\.href\) \? fetchAndKeep\(request\)/);
+  const list = (name) => JSON.parse(new RegExp(`const ${name} = (\\[.*\\]);`).exec(sw)[1]);
+  const lazy = ["vendor/year.js", "vendor/yibao-policy/js/yibao_policy.js", "vendor/yibao-policy/js/yibao_policy.global.js"].map((p) => servedAs(p).slice(1));
+  assert.deepEqual(list("ON_USE"), [...lazy].sort());
+  for (const path of lazy) assert.ok(!list("PRECACHE").includes(path), `${path} is not precached`);
+});
+
+test("the year view, once opened, opens again with the network cut; its code was not precached", async () => {
+  const browser = await openBrowser({ serviceWorkers: "allow" });
+  const year = servedAs("vendor/year.js");
+  const pathsIn = (cached) => Object.values(cached).flat().map((u) => new URL(u).pathname);
+  try {
+    const page = await browser.page();
+    await page.goto(browser.url(hashFor(base.request)));
+    await page.getByTestId("fund-pays").waitFor();
+    assert.ok(!pathsIn(await controlled(page)).includes(year));
+    await page.getByTestId("open-year").click();
+    await page.waitForFunction(() => document.documentElement.dataset.year === "ready");
+    const cached = pathsIn(await controlled(page));
+    assert.ok(cached.includes(year), "kept when used");
+    for (const url of Object.values(await controlled(page)).flat()) assert.equal(new URL(url).search + new URL(url).hash, "", url);
+
+    await browser.context.setOffline(true);
+    const again = await browser.page();
+    await again.goto(browser.url(hashFor(base.request, { page: "year" })));
+    await again.waitForFunction(() => document.documentElement.dataset.year === "ready");
+    assert.equal(await again.getByTestId("year-total-fund").count() + await again.getByTestId("add-visit").count() > 0, true);
+    await browser.context.setOffline(false);
+    assert.deepEqual(browser.problems, []);
+  } finally {
+    await browser.close();
+  }
 });
 
 test("a new build's worker takes over and deletes the old cache", async () => {

@@ -4,14 +4,19 @@
 // the old caches. After one visit the page opens, and estimates, with no network at all.
 //
 // Health data never leaves the device and never enters a cache: a person's answers live in the
-// page URL's query string or fragment. A navigation to the page is answered with the cached page
-// (its query ignored, so the answers are not even sent to the host), nothing is put in a cache at
-// run time — only the fixed list below, at install — and nothing is logged.
+// page URL's fragment, which no request carries (older links put them in the query string; the
+// page moves them into the fragment). A navigation to the page, whatever its query, is answered
+// with the cached page, so an old link's answers are not even sent to the host. Only this
+// build's files enter the cache, under their own query-less URLs — the precache list at install,
+// and the ON_USE files (the year view, the pure-JS engine: too large to download on every first
+// visit) when a page first loads them — and nothing is logged.
 const VERSION = "__VERSION__";
 const PRECACHE = ["__PRECACHE__"];
+const ON_USE = ["__ON_USE__"];
 const CACHE = `yibao-policy-${VERSION}`;
 const SCOPE = new URL(self.registration.scope);
 const PAGE = new URL("index.html", SCOPE).href;
+const ON_USE_URLS = new Set(ON_USE.map((path) => new URL(path, SCOPE).href));
 
 self.addEventListener("install", (event) => {
   // The page is revalidated (no-cache); the hashed files may come from the HTTP cache as they are.
@@ -51,6 +56,19 @@ self.addEventListener("fetch", (event) => {
     return;
   }
   if (url.origin !== SCOPE.origin || url.search) return;
-  // A precached file, else the network (a file of an older build a page still asks for).
-  event.respondWith(fromCache(request).then((hit) => hit || fetch(request)));
+  // A cached file, else the network (an ON_USE file the first time, or a file of an older build
+  // a page still asks for).
+  event.respondWith(fromCache(request).then((hit) => hit || (ON_USE_URLS.has(url.href) ? fetchAndKeep(request) : fetch(request))));
 });
+
+// The URL is this build's hashed name, without query or fragment (checked above): nothing of
+// the person's answers. A failed put (storage full) only means it is fetched again next time.
+function fetchAndKeep(request) {
+  return fetch(request).then((response) => {
+    if (response.ok && response.type === "basic") {
+      const copy = response.clone();
+      caches.keys().then((keys) => (keys.includes(CACHE) ? caches.open(CACHE).then((cache) => cache.put(request.url, copy)) : null)).catch(() => {});
+    }
+    return response;
+  });
+}
