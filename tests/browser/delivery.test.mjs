@@ -30,7 +30,7 @@ test("every reference in the pages and assets resolves to a file of dist/", () =
   }
   for (const name of assets.filter((a) => /\.(js|css)$/.test(a))) {
     // (the glue's "./yibao_policy_bg.js" is the wasm's import module name, not a file)
-    for (const [, ref] of read(`assets/${name}`).toString().matchAll(/["'(](\.{1,2}\/[^"'()\s?#]+\.[0-9a-f]{10}\.(?:js|css|wasm))["')]/g)) {
+    for (const [, ref] of read(`assets/${name}`).toString().matchAll(/["'(](\.{1,2}\/[^"'()\s?#]+\.[0-9a-f]{10}\.(?:js|css|wasm|json))["')]/g)) {
       // the legacy page's script names the wasm for the page's base, the others for their own file
       const own = posix.join("assets", ref);
       refs.push([name, existsSync(join(siteDir, own)) ? own : posix.normalize(ref)]);
@@ -41,6 +41,23 @@ test("every reference in the pages and assets resolves to a file of dist/", () =
   assert.ok(engine.some(([from, ref]) => /^yibao_policy\./.test(from) && ref.endsWith(".wasm")), "the glue names the hashed wasm");
   for (const [from, ref] of refs) assert.ok(existsSync(join(siteDir, ref)), `${from} → ${ref}`);
   assert.doesNotMatch(read("index.html").toString(), /(src|href)="(vendor|css|js)\//);
+});
+
+test("every run-time URL (import(), fetch, an added script) names a hashed file, never a www/ path", () => {
+  const names = JSON.parse(read("names.json"));
+  const code = ["index.html", "legacy.html", ...assets.filter((a) => /\.(js|css)$/.test(a)).map((a) => `assets/${a}`)];
+  for (const file of code) {
+    const text = read(file).toString();
+    assert.doesNotMatch(text, /["'](?:\.\.?\/)*(?:vendor|data|js|css|offline)\/[^"'\s]+\.(?:js|json|wasm|css)["']/, file);
+  }
+  // The files the pages load only at run time, found where the code names them.
+  const app = read(names["vendor/app.js"]).toString();
+  const legacy = read(names["js/legacy/engine-loader.js"]).toString();
+  const base = (rel) => posix.basename(names[rel]);
+  for (const rel of ["vendor/year.js", "vendor/yibao-policy/js/yibao_policy.js", "vendor/yibao-policy/yibao_policy.js"]) assert.ok(app.includes(`"./${base(rel)}"`), rel);
+  for (const rel of ["data/divisions.json", "vendor/yibao-policy/yibao_policy_bg.wasm"]) assert.ok(app.includes(`"./${names[rel]}"`), rel);
+  assert.ok(read(names["vendor/legacy.js"]).toString().includes(`"./${names["data/divisions.json"]}"`));
+  for (const rel of ["vendor/yibao-policy/js/yibao_policy.global.js", "vendor/yibao-policy/no-modules/yibao_policy_bg.wasm"]) assert.ok(legacy.includes(`"./${names[rel]}"`), rel);
 });
 
 test("the worker precaches the page and every file it needs, and nothing with a query", () => {
