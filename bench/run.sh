@@ -78,7 +78,7 @@ echo
 echo "== 3. browser (loopback, then the phone profile): node bench/browser.mjs $quick"
 node bench/browser.mjs $quick --json bench/out/browser.json
 echo
-echo "== 3b. critical path, modern and old browsers: node bench/critical-path.mjs"
+echo "== 3c. critical path, modern and old browsers: node bench/critical-path.mjs"
 node bench/critical-path.mjs --json bench/out/critical-path.json
 
 echo
