@@ -62,7 +62,7 @@ export function renderFiling(ctx) {
     parts.push(
       placePicker({
         path: "filing.place", legend: t("filing.place") + (emergency ? ` ${t("optional")}` : ""), hint: t("filing.placeHint"),
-        value: state.filingPlace, places: api.places(), onChange: onPlace, testid: "filing-place",
+        value: state.filingPlace, places: api.places(), loading: api.pending, onChange: onPlace, testid: "filing-place",
       }),
       h("div", { class: "pair" },
         inputField({
