@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { openBrowser, loadCases, caseNamed, decimal, ready, outputDir } from "./harness.mjs";
 import { hashFor, readResult } from "./drive.mjs";
+import { contrastFailures, unlabelledControls } from "./a11y.mjs";
 
 const cases = loadCases();
 const example = caseNamed(cases, "contract example with ceilings");
@@ -48,6 +49,8 @@ test("with the wasm held back: the home page and a question step answer, a resul
   await page.waitForFunction(() => /r=653200/.test(location.hash) && /sc=resident/.test(location.hash));
   // Whether the place has a policy pack is the engine's to say: marked as loading, not guessed.
   await page.getByTestId("insured-pending").waitFor();
+  assert.deepEqual(await unlabelledControls(page), []);
+  assert.deepEqual(await contrastFailures(page), []);
   await page.getByTestId("next").click();
   await radio(page, "filed", "yes");
   assert.equal(await page.getByTestId("filing-place-province").isDisabled(), true, "the places come with the engine");
@@ -62,6 +65,8 @@ test("with the wasm held back: the home page and a question step answer, a resul
   assert.notEqual(await booted(page), "ready");
   const paints = await page.evaluate(() => performance.getEntriesByName("first-contentful-paint").length);
   assert.equal(paints, 1, "first contentful paint before the wasm");
+  assert.deepEqual(await contrastFailures(page), []);
+  assert.deepEqual(await unlabelledControls(page), []);
   await page.screenshot({ path: join(outputDir, "skeleton-360.png") });
   const box = await page.getByTestId("numbers-skeleton").boundingBox();
 
@@ -100,7 +105,7 @@ test("what is typed before the engine arrives stays, with the focus", async () =
 });
 
 test("English strings are fetched for lang=en only", async () => {
-  const page = await browser.page();
+  let page = await browser.page();
   const fetched = [];
   page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
   await page.goto(browser.url(hashFor(example.request)));
@@ -109,6 +114,11 @@ test("English strings are fetched for lang=en only", async () => {
   await page.waitForTimeout(300);
   assert.ok(!fetched.includes(ENGLISH), "a Chinese page does not download English");
 
+  await page.close();
+
+  // A new document (a fragment-only change would not reload the page).
+  page = await browser.page();
+  page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
   await page.goto(browser.url(hashFor(example.request, { extra: { lang: "en" } })));
   await ready(page);
   await page.getByTestId("fund-pays").waitFor();
@@ -128,5 +138,21 @@ test("English strings are fetched for lang=en only", async () => {
   assert.ok(seen.includes(ENGLISH));
   await page.close();
   await other.close();
+  assert.deepEqual(browser.problems, []);
+});
+
+test("without WebAssembly the skeleton says the slower engine is coming, then the estimate", async () => {
+  const page = await browser.page();
+  await page.addInitScript(() => { delete globalThis.WebAssembly; });
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route("**/vendor/yibao-policy/js/yibao_policy.js", async (route) => { await held; await route.continue(); });
+  await page.goto(browser.url(hashFor(example.request)));
+  await page.getByTestId("result-skeleton").waitFor();
+  await page.getByTestId("engine-loading").filter({ hasText: "兼容版" }).waitFor();
+  release();
+  await page.getByTestId("fund-pays").waitFor();
+  assert.equal((await readResult(page)).fundPays, decimal(example.expect.settlement.fundPays));
+  await page.close();
   assert.deepEqual(browser.problems, []);
 });

@@ -68,7 +68,7 @@ export function renderInsured(ctx) {
       path: "insured.province", label: t("insured.province"), value: province, placeholder: t("choose"), testid: "insured-province",
       options: provinces.map((p) => ({ value: p.code, label: pick(p.name) })), onChange: onProvince,
       // Which places have policy data comes from the packs: named once the engine is here.
-      hint: api.pending ? null : t("insured.available", { list: regions.map((r) => pick(r.name)).join(getLang() === "zh" ? "、" : ", ") }),
+      hint: t("insured.available", { list: api.pending ? t("app.loadingPart") : regions.map((r) => pick(r.name)).join(getLang() === "zh" ? "、" : ", ") }),
     }),
     direct
       ? h("p", { class: "hint", dataset: { testid: "insured-direct" } }, t("insured.direct", { region: pick(info.name) }))

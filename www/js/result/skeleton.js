@@ -5,9 +5,10 @@
 import { h } from "../dom.js";
 import { t } from "../i18n.js";
 
-/** "Loading…" or, for the slower pure-JS engine, that the first answer takes longer. */
-export function engineNote(ctx) {
-  return t(ctx.engineSlower ? "app.loadingSlower" : "app.loadingResult");
+/** "Loading… the estimate is on its way" or, for the slower pure-JS engine, that it takes longer. */
+export function engineNote(ctx, { part = false } = {}) {
+  if (ctx.engineSlower) return t("app.loadingSlower");
+  return t(part ? "app.loading" : "app.loadingResult");
 }
 
 const bar = (cls) => h("span", { class: `skeleton-bar ${cls || ""}`.trim(), "aria-hidden": "true" });
@@ -37,5 +38,5 @@ export function renderResultSkeleton(ctx, { numbers }) {
 export function pendingPart(ctx, testid) {
   return h("div", { class: "pending-part", "aria-busy": "true", dataset: { testid: testid || "pending-part" } },
     bar("line"), bar("line short"),
-    h("p", { class: "hint", role: "status" }, engineNote(ctx)));
+    h("p", { class: "hint", role: "status" }, engineNote(ctx, { part: true })));
 }
