@@ -4,11 +4,8 @@ import { h } from "../dom.js";
 import { t } from "../i18n.js";
 import { inputField, radioGroup } from "./fields.js";
 import { placePicker } from "./place.js";
+import { CATEGORIES } from "./categories.js";
 
-export const CATEGORIES = [
-  ["retired_relocated", "long"], ["long_term_resident", "long"], ["stationed_worker", "long"],
-  ["referral", "temp"], ["other_temporary", "temp"], ["emergency", "temp"],
-];
 
 function answerOf(state) {
   if (state.filed === "0") return "no";

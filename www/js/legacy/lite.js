@@ -10,7 +10,7 @@ import { setLang, t, pick, money, errorText, paren, addLanguage } from "../i18n.
 import english from "../strings/english.js";
 import { amountText, percentText } from "../money.js";
 import { statusKey, modeOfChecks } from "../result/checks.js";
-import { CATEGORIES } from "../flow/filing.js";
+import { CATEGORIES } from "../flow/categories.js";
 import { loadDivisions, loadedDivisions, packRegionOf } from "../divisions.js";
 import { TERM_FIELDS, typedToValue, valueToTyped } from "../terms.js";
 
