@@ -6,9 +6,11 @@
 // (node:zlib, quality 11, as a host pre-compresses them). Also the home page's files before its
 // first contentful paint.
 //
-//   scripts/build.sh && node bench/page-bytes.mjs [--root www] [--lang zh|en] [--json out.json]
+//   scripts/build.sh && node bench/page-bytes.mjs [--root www] [--lang zh|en] [--phone] [--json out.json]
 //
 // --root serves another copy of the page (e.g. an older commit's www/ with its own vendor/).
+// --phone throttles as issue 13's profile (4× CPU, 400 ms round trip, 400 kbit/s down) and reports
+// the times too; scripts/serve.mjs sends files uncompressed, so the raw column is what travels.
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -23,6 +25,7 @@ const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name
 const wwwDir = option("--root", join(root, "www"));
 const lang = option("--lang", "zh");
 const jsonOut = option("--json", null);
+const PHONE = args.includes("--phone");
 const cases = JSON.parse(readFileSync(join(root, "..", "shared", "cases", "public.json"), "utf8"));
 const example = cases.find((c) => c.name.includes("contract example with ceilings"));
 
@@ -37,21 +40,41 @@ function sizes(path) {
  * Opens `hash`, waits for the performance entry `mark`, and lists the files the page had received
  * in full by then (resource timing's responseEnd) and those it fetched within a second after.
  */
-async function measure(context, origin, hash, mark) {
+async function measure(context, origin, hash, mark, selector) {
   const page = await context.newPage();
   await page.setViewportSize({ width: 360, height: 740 });
+  if (PHONE) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 400, downloadThroughput: 50000, uploadThroughput: 50000 });
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  }
+  // When the home page's entries, a result's skeleton and its amounts first appear (an older page
+  // has no skeleton and no "yibao:first-screen" mark).
+  await page.addInitScript(() => {
+    const seen = {};
+    window.__seen = seen;
+    new MutationObserver(() => {
+      for (const id of ["start-estimate", "result-skeleton", "fund-pays"]) {
+        if (!seen[id] && document.querySelector(`[data-testid="${id}"]`)) seen[id] = Math.round(performance.now());
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
   await page.goto(`${origin}/${hash}`);
   await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, mark, { timeout: 60000 });
+  await page.waitForSelector(selector, { timeout: 60000 });
   await page.waitForTimeout(1000);
   const entries = await page.evaluate((name) => {
     const at = performance.getEntriesByName(name)[0].startTime;
-    return { at, files: performance.getEntriesByType("resource").map((r) => ({ url: r.name, end: r.responseEnd })) };
+    const fcp = performance.getEntriesByName("first-contentful-paint")[0];
+    const screen = performance.getEntriesByName("yibao:first-screen")[0];
+    return { at, fcp: fcp && fcp.startTime, screen: screen && screen.startTime, seen: window.__seen, files: performance.getEntriesByType("resource").map((r) => ({ url: r.name, end: r.responseEnd })) };
   }, mark);
   await page.close();
   const own = entries.files.filter((f) => f.url.startsWith(`${origin}/`));
   const list = (after) => [...new Set(own.filter((f) => (f.end > entries.at) === after).map((f) => new URL(f.url).pathname))]
     .map((path) => ({ path, ...sizes(path) }));
-  return { at: Math.round(entries.at), before: [{ path: "/", ...sizes("/") }, ...list(false)], after: list(true) };
+  return { at: Math.round(entries.at), fcp: Math.round(entries.fcp), screen: entries.screen && Math.round(entries.screen), seen: entries.seen, before: [{ path: "/", ...sizes("/") }, ...list(false)], after: list(true) };
 }
 
 function print(title, files) {
@@ -76,14 +99,14 @@ const context = await chromium.launchPersistentContext(profile, {
 });
 try {
   const extra = lang === "en" ? { lang: "en" } : {};
-  const result = await measure(context, origin, hashFor(example.request, { extra }), "yibao:first-estimate");
-  const home = await measure(context, origin, lang === "en" ? "#lang=en" : "", "first-contentful-paint");
+  const result = await measure(context, origin, hashFor(example.request, { extra }), "yibao:first-estimate", "[data-testid=fund-pays]");
+  const home = await measure(context, origin, lang === "en" ? "#lang=en" : "", "first-contentful-paint", "[data-testid=start-estimate]");
   const report = {
     root: wwwDir,
     lang,
-    resultBeforeEstimate: print(`result deep link (${lang}): received before the first estimate (${result.at} ms, no throttling)`, result.before),
+    resultBeforeEstimate: print(`result deep link (${lang}): received before the first estimate (${result.at} ms; first contentful paint ${result.fcp} ms, skeleton ${result.seen["result-skeleton"] || "-"} ms, amounts ${result.seen["fund-pays"]} ms; ${PHONE ? "phone profile" : "no throttling"})`, result.before),
     resultAfterEstimate: print("result deep link: received within 1 s after it", result.after),
-    homeBeforePaint: print(`home page (${lang}): received before the first contentful paint (${home.at} ms)`, home.before),
+    homeBeforePaint: print(`home page (${lang}): received before the first contentful paint (${home.at} ms; its entries drawn at ${home.seen["start-estimate"]} ms)`, home.before),
   };
   if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify(report, null, 2)}\n`);
 } finally {

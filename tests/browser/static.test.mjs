@@ -12,7 +12,7 @@ test("index.html runs the bundle and preloads the engine's glue and wasm", () =>
   const html = readFileSync(join(www, "index.html"), "utf8");
   assert.match(html, /<script type="module" src="vendor\/app\.js"><\/script>/);
   assert.match(html, /<link rel="modulepreload" href="vendor\/yibao-policy\/yibao_policy\.js">/);
-  assert.match(html, /<link rel="preload" href="vendor\/yibao-policy\/yibao_policy_bg\.wasm" as="fetch" type="application\/wasm" crossorigin>/);
+  assert.match(html, /<link rel="preload" href="vendor\/yibao-policy\/yibao_policy_bg\.wasm" as="fetch" type="application\/wasm" crossorigin fetchpriority="low">/);
 });
 
 test("the bundle is built from the current sources and loads the engine from vendor/", () => {

@@ -72,8 +72,8 @@ async function boot() {
     STEP_PAGES.has(first.page) ? loadLater().catch(() => {}) : null,
   ]);
   app = startApp({ root });
+  performance.mark("yibao:first-screen"); // read by bench/page-bytes.mjs: the page drawn, before its engine
   if (slower) app.engineSlowerNow();
-  document.documentElement.dataset.painted = "1";
   // The steps and the result's later sections, before they are shown — on a result after its
   // estimate, so that they do not share the network with the wasm.
   const result = first.page === "result" || first.page === "year";
