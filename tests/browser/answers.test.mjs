@@ -155,6 +155,7 @@ test("4. no over-absolute verdicts: a same-province visit and an unlisted diseas
   const body = await page.locator("main").innerText();
   assert.doesNotMatch(body, /\bsle\b/, "the disease is named, never shown by its id");
   await page.getByTestId("lang-switch").click();
+  await page.waitForFunction(() => document.documentElement.lang === "en"); // English is fetched on first use
   assert.doesNotMatch(await page.locator("main").innerText(), /\bsle\b|pays nothing/);
   await page.close();
   assert.deepEqual(browser.problems, []);

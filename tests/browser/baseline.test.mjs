@@ -165,6 +165,7 @@ for (const bad of BAD) {
     assert.equal(await page.locator("#main .field-error:visible").count(), 1, "only that field is marked");
     // Switching the language keeps every answer and says it again in English, at the same field.
     await page.getByTestId("lang-switch").click();
+    await page.waitForFunction(() => document.documentElement.lang === "en"); // English is fetched on first use
     await error.waitFor({ state: "visible" });
     assert.match(await error.innerText(), bad.en);
     assert.equal(await page.getByTestId("terms-annualLimit").inputValue(), "5000");

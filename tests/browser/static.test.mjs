@@ -12,7 +12,7 @@ test("index.html runs the bundle and preloads the engine's glue and wasm", () =>
   const html = readFileSync(join(www, "index.html"), "utf8");
   assert.match(html, /<script type="module" src="vendor\/app\.js"><\/script>/);
   assert.match(html, /<link rel="modulepreload" href="vendor\/yibao-policy\/yibao_policy\.js">/);
-  assert.match(html, /<link rel="preload" href="vendor\/yibao-policy\/yibao_policy_bg\.wasm" as="fetch" type="application\/wasm" crossorigin>/);
+  assert.match(html, /<link rel="preload" href="vendor\/yibao-policy\/yibao_policy_bg\.wasm" as="fetch" type="application\/wasm" crossorigin fetchpriority="low">/);
 });
 
 test("the bundle is built from the current sources and loads the engine from vendor/", () => {
@@ -22,4 +22,23 @@ test("the bundle is built from the current sources and loads the engine from ven
   // The engine stays outside the bundle: its glue finds its .wasm next to itself.
   assert.match(text, /"\.\.\/vendor\/yibao-policy\/yibao_policy\.js"/);
   assert.doesNotMatch(text, /__wbg_init|wbg_rust_zst_array/);
+});
+
+test("the bundle is split: the first screen's code, then the rest and English on demand", () => {
+  const read = (path) => readFileSync(join(www, "vendor", path), "utf8");
+  const html = readFileSync(join(www, "index.html"), "utf8");
+  // The shared chunk app.js imports is fetched beside it, not after it.
+  assert.match(html, /<link rel="modulepreload" href="vendor\/chunks\/chunk\.js">/);
+  const app = read("app.js");
+  const chunk = read("chunks/chunk.js");
+  assert.match(app, /from"\.\/chunks\/chunk\.js"/);
+  assert.match(app, /import\("\.\/chunks\/later\.js"\)/);
+  assert.match(chunk, /import\("\.\/english\.js"\)/);
+  // English page strings are only in their own chunk; the steps' code is not on the first path.
+  const english = JSON.parse(JSON.stringify(read("chunks/english.js").match(/"app\.title":"([^"]+)"/)[1]));
+  for (const first of [app, chunk]) {
+    assert.ok(!first.includes(english), "the English title is not in the first screen's code");
+    assert.doesNotMatch(first, /disease-search|cost-mode|filing-place/);
+  }
+  assert.match(read("chunks/later.js"), /disease-search[^]*cost-mode/);
 });

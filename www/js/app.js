@@ -1,21 +1,32 @@
 // The page controller: one state (mirrored in the URL), one engine, and a recompute on every
 // change — lightly debounced while typing — so the answer follows the inputs with no submit.
 import { h, clear } from "./dom.js";
-import { setLang, t, errorText } from "./i18n.js";
+import { setLang, t, errorText, loadLanguage, languageReady } from "./i18n.js";
 import { parseState, stateToHash, freshState, isEmbedded, linkState, hasAnswers } from "./state.js";
 import { buildRequest, fieldPathOf, visitDateNote } from "./request.js";
 import { showErrors } from "./flow/fields.js";
 import { renderHeader } from "./header.js";
 import { renderHome } from "./home.js";
 import { renderGuide } from "./guide.js";
-import { renderStepPage } from "./flow/frame.js";
+import { renderStepper } from "./flow/stepper.js";
 import { renderResultPage } from "./result/view.js";
+import { pendingPart } from "./result/skeleton.js";
+import { later } from "./lazy.js";
 import { announce } from "./announce.js";
 import { postToMiniProgram } from "./embed.js";
 import { confirmWipe } from "./confirm.js";
 import { loadYear } from "./year-loader.js";
 
 const TYPING_DELAY = 150;
+
+/** Fetches the code no first screen needs (later.js, with the question steps); main.js waits for it on a step page. */
+export function loadLater() {
+  return later.load();
+}
+
+// Until the engine has started, the pages draw from the URL alone: the lists that come from the
+// packs are empty and `pending` tells the steps to mark those pieces as loading.
+const NO_ENGINE = { pending: true, regions: () => [], places: () => [], diseases: () => [], allDiseases: () => [], catalogue: () => null };
 const FIRST_ESTIMATE = "yibao:first-estimate";
 
 /** Which step holds the field a path names. */
@@ -30,8 +41,8 @@ export function stepOfPath(path) {
 
 function compute(api, state) {
   const built = buildRequest(state);
-  const out = { ...built, result: null, eligibility: null, error: null };
-  if (!built.request) return out;
+  const out = { ...built, result: null, eligibility: null, error: null, pending: api.pending === true };
+  if (!built.request || out.pending) return out;
   const { items, ...withoutItems } = built.request;
   if (state.task === "estimate" && items.length) {
     const r = api.estimate(built.request);
@@ -52,7 +63,12 @@ function compute(api, state) {
   return out;
 }
 
-export function startApp({ api, root }) {
+/**
+ * Draws the page at once from the URL; `engineArrived(api)` on the returned context fills in what
+ * needs the engine, keeping what was typed and where the focus was.
+ */
+export function startApp({ root }) {
+  let api = NO_ENGINE;
   const link = linkState(location);
   // The host's own query parameters stay; the person's answers live only in the fragment.
   const rest = link.rest;
@@ -71,7 +87,21 @@ export function startApp({ api, root }) {
   const wipe = (then) => (hasAnswers(state) ? confirmWipe(then) : then());
 
   const ctx = {
-    api, ui,
+    get api() { return api; },
+    ui,
+    /** The slower pure-JS engine is being fetched: the loading notes say so. */
+    engineSlower: false,
+    engineArrived(engine) {
+      api = engine;
+      // A failure notice (main.js) may have been shown above the page: it is over.
+      if (!main.isConnected) clear(root).append(header, main);
+      recompute();
+      renderPage({ keepFocus: true });
+    },
+    engineSlowerNow() {
+      ctx.engineSlower = true;
+      for (const note of main.querySelectorAll("[role=status][data-testid=engine-loading], .pending-part [role=status]")) note.textContent = t("app.loadingSlower");
+    },
     get state() { return state; },
     get computed() { return computed; },
     set(patch, { rerender = false, focus = null } = {}) {
@@ -135,7 +165,6 @@ export function startApp({ api, root }) {
     setLang(lang) {
       state = { ...state, lang };
       replace();
-      setLang(lang);
       renderAll({ focusSelector: "[data-testid=lang-switch]" });
     },
     /** Show the missing answers of a step; true when the step is complete and valid. */
@@ -182,6 +211,8 @@ export function startApp({ api, root }) {
 
   function renderPage({ keepFocus = false, moveFocus = false, focus = null, focusSelector = null } = {}) {
     const activeId = keepFocus && document.activeElement ? document.activeElement.id : null;
+    const caret = activeId && typeof document.activeElement.selectionStart === "number"
+      ? [document.activeElement.selectionStart, document.activeElement.selectionEnd] : null;
     // A re-render must not fold away what the person unfolded.
     const unfolded = new Set([...main.querySelectorAll("details[data-keep][open]")].map((d) => d.dataset.keep));
     const page = state.page;
@@ -191,7 +222,7 @@ export function startApp({ api, root }) {
     else if (page === "guide") content = renderGuide(ctx);
     else if (page === "result") content = renderResultPage(ctx);
     else if (page === "year") content = loadYear(ctx, main);
-    else content = renderStepPage(ctx, page);
+    else content = stepPage(page);
     clear(main).append(content);
     for (const d of main.querySelectorAll("details[data-keep]")) if (unfolded.has(d.dataset.keep)) d.open = true;
     document.title = `${page === "home" ? "" : `${t(page === "guide" ? "guide.title" : `step.${page}`)} · `}${t("app.title")}`;
@@ -204,10 +235,34 @@ export function startApp({ api, root }) {
       (focus === "add-line" && main.querySelector("#add-line button")) ||
       (moveFocus && main.querySelector("h1"));
     if (target) target.focus({ preventScroll: !moveFocus });
+    if (target && caret && target.id === activeId && typeof target.setSelectionRange === "function") {
+      try { target.setSelectionRange(caret[0], caret[1]); } catch (e) { /* a date or number field has no caret */ }
+    }
     if (moveFocus) window.scrollTo(0, 0);
   }
 
+  /** A step page; while its chunk is still coming, its frame with the form marked as loading. */
+  function stepPage(page) {
+    const mod = later.get();
+    if (mod) return mod.renderStepPage(ctx, page);
+    later.load().then(() => { if (state.page === page) renderPage({ keepFocus: true }); }, () => {});
+    return h("div", { class: "flow" }, renderStepper(ctx, page),
+      h("section", { class: "step" }, h("h1", { id: "step-title", tabindex: "-1" }, t(`step.${page}`)), pendingPart(ctx)));
+  }
+
   function renderAll(opts = {}) {
+    // English is fetched when first asked for: the page changes language once its words are here
+    // (or, if they cannot load, keeps to Chinese).
+    if (!languageReady(state.lang)) {
+      const lang = state.lang;
+      const draw = () => { if (state.lang === lang) drawAll(opts); };
+      loadLanguage(lang).then(draw, draw);
+      return;
+    }
+    drawAll(opts);
+  }
+
+  function drawAll(opts) {
     setLang(state.lang);
     // Inside a mini-program the host draws the title bar: no second bar of our own.
     clear(header);

@@ -2,7 +2,7 @@
 // person meets at the counter, one line each.
 import { h } from "./dom.js";
 import { t, getLang } from "./i18n.js";
-import { CATEGORIES } from "./flow/filing.js";
+import { CATEGORIES } from "./flow/categories.js";
 
 export function renderGuide(ctx) {
   const list = (keys) => h("ul", { class: "plain-list" }, keys.map((k) => h("li", null, t(k))));

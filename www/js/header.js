@@ -1,6 +1,6 @@
 // The bar on every page: the name (a way home) and the language switch.
 import { h } from "./dom.js";
-import { t, getLang } from "./i18n.js";
+import { t, getLang, loadLanguage } from "./i18n.js";
 
 export function renderHeader(ctx) {
   const other = getLang() === "zh" ? "en" : "zh";
@@ -11,6 +11,7 @@ export function renderHeader(ctx) {
     h("button", {
       type: "button", class: "lang-switch", lang: other === "en" ? "en" : "zh-CN",
       "aria-label": t("app.switchLangLabel"), dataset: { testid: "lang-switch" },
-      on: { click: () => ctx.setLang(other) },
+      // English is fetched on first use: start when the person reaches for the switch.
+      on: { click: () => ctx.setLang(other), pointerenter: () => loadLanguage(other).catch(() => {}), focus: () => loadLanguage(other).catch(() => {}) },
     }, t("app.switchLang")));
 }

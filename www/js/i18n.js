@@ -1,11 +1,33 @@
 // Simplified Chinese first, English on request. Page strings live in strings/; the engine's own
-// messages come as { zh, en } and are picked with pick().
+// messages come as { zh, en } and are picked with pick(). The English table is fetched only when
+// asked for (loadLanguage): a Chinese page never downloads it. Until it is here, t() answers in
+// Chinese.
 import zh from "./strings/zh.js";
-import en from "./strings/en.js";
-import * as baseline from "./strings/baseline.js";
+import { zh as baselineZh } from "./strings/baseline.js";
 
-const TABLES = { zh: Object.assign({}, zh, baseline.zh), en: Object.assign({}, en, baseline.en) };
+const TABLES = { zh: Object.assign({}, zh, baselineZh), en: null };
 let lang = "zh";
+let english = null;
+
+/** Installs a language's table (the simple page bundles English and hands it over here). */
+export function addLanguage(name, table) {
+  TABLES[name] = table;
+}
+
+/** Are the language's strings here (Chinese always is)? */
+export function languageReady(name) {
+  return name !== "en" || Boolean(TABLES.en);
+}
+
+/** Resolves once the language's strings are here; a failed load may be retried. */
+export function loadLanguage(name) {
+  if (name !== "en" || TABLES.en) return Promise.resolve();
+  if (!english) {
+    english = import("./strings/english.js").then((mod) => { TABLES.en = mod.default; });
+    english.catch(() => { english = null; });
+  }
+  return english;
+}
 
 // The page avoids ?? and ?. so webviews from before Chrome 80 can still run it.
 function firstDefined(...values) {
@@ -23,14 +45,14 @@ export function getLang() {
 
 /** A page string with {name} placeholders filled; falls back to Chinese, then to the key. */
 export function t(key, params) {
-  const template = firstDefined(TABLES[lang][key], TABLES.zh[key], key);
+  const template = firstDefined((TABLES[lang] || TABLES.zh)[key], TABLES.zh[key], key);
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (_, name) => firstDefined(params[name], "").toString());
 }
 
 /** Does the table have this key (for optional explanations)? */
 export function has(key) {
-  return key in TABLES[lang] || key in TABLES.zh;
+  return key in (TABLES[lang] || TABLES.zh) || key in TABLES.zh;
 }
 
 /** The current language's side of an engine Text ({ zh, en }). */

@@ -1,22 +1,34 @@
-// Boot: load the engine once, then hand over to the app. If the engine cannot load, say so in
-// the person's language with a retry and the simple page — never a blank or frozen screen.
+// Boot: draw the page at once from the URL (home, guide and the question steps need no engine;
+// a result shows the shape of its answer), load the engine beside it, and hand it to the app
+// when it has started. If the engine cannot load, say so in the person's language with a retry
+// and the simple page — never a blank or frozen screen, and what was typed stays.
 import { loadEngine } from "./engine.js";
-import { startApp } from "./app.js";
-import { setLang, t } from "./i18n.js";
+import { startApp, loadLater } from "./app.js";
+import { setLang, t, loadLanguage } from "./i18n.js";
 import { parseState, linkState } from "./state.js";
 import { h, clear } from "./dom.js";
 import { loadDivisions } from "./divisions.js";
 
 const root = document.getElementById("app");
+let app = null;
+let slower = false;
+
+// The slower pure-JS engine is being fetched: the page's loading notes say so.
+function noteSlower() {
+  slower = true;
+  if (app) app.engineSlowerNow();
+}
 
 function showFailure(error) {
-  clear(root).append(h("section", { class: "callout fail boot-failure", role: "alert", dataset: { testid: "boot-failure" } },
+  const box = h("section", { class: "callout fail boot-failure", role: "alert", dataset: { testid: "boot-failure" } },
     h("h1", null, t("app.loadFailed")),
     h("p", null, t("app.loadFailedHint")),
     h("p", { class: "hint" }, String(error && error.message ? error.message : error)),
     h("div", { class: "button-row" },
-      h("button", { type: "button", class: "primary", on: { click: boot } }, t("app.retry")),
-      h("a", { class: "button secondary", href: `legacy.html${location.search}${location.hash}` }, t("app.legacyLink")))));
+      h("button", { type: "button", class: "primary", on: { click: () => { box.remove(); startEngine(); } } }, t("app.retry")),
+      h("a", { class: "button secondary", href: `legacy.html${location.search}${location.hash}` }, t("app.legacyLink"))));
+  root.prepend(box);
+  box.querySelector("button").focus();
   document.documentElement.dataset.boot = "failed";
 }
 
@@ -33,21 +45,41 @@ function showCrash(message) {
 // Pages whose pickers name every division: their list is fetched beside the wasm, not after it.
 // A result link never fetches it (the engine names the insured place there).
 const PICKER_PAGES = new Set(["home", "insured", "disease", "costs"]);
+const STEP_PAGES = new Set(["insured", "filing", "disease", "visit", "costs"]);
+
+async function startEngine() {
+  document.documentElement.dataset.boot = "loading";
+  try {
+    // An old browser gets the pure-JS engine: slower to arrive, never an error.
+    const api = await loadEngine({ onSlower: noteSlower });
+    app.engineArrived(api);
+    document.documentElement.dataset.boot = "ready";
+  } catch (error) {
+    showFailure(error);
+  }
+}
 
 async function boot() {
   const first = parseState(linkState(location).text);
   setLang(first.lang);
   if (PICKER_PAGES.has(first.page)) loadDivisions().catch(() => {}); // the picker retries when shown
-  const status = h("p", { class: "loading", role: "status" }, t("app.loading"));
-  clear(root).append(status);
-  try {
-    // An old browser gets the pure-JS engine: slower to arrive, never an error.
-    const api = await loadEngine({ onSlower: () => { status.textContent = t("app.loadingSlower"); } });
-    startApp({ api, root });
-    document.documentElement.dataset.boot = "ready";
-  } catch (error) {
-    showFailure(error);
-  }
+  // The engine starts loading now; the page does not wait for it. It waits only for what its
+  // first screen is written with: English when asked for, the steps' code on a step page.
+  const engine = loadEngine({ onSlower: noteSlower });
+  engine.catch(() => {}); // startEngine reports it
+  await Promise.all([
+    loadLanguage(first.lang).catch(() => {}), // Chinese then, rather than nothing
+    STEP_PAGES.has(first.page) ? loadLater().catch(() => {}) : null,
+  ]);
+  app = startApp({ root });
+  performance.mark("yibao:first-screen"); // read by bench/page-bytes.mjs: the page drawn, before its engine
+  if (slower) app.engineSlowerNow();
+  // The steps and the result's later sections, before they are shown — on a result after its
+  // estimate, so that they do not share the network with the wasm.
+  const result = first.page === "result" || first.page === "year";
+  if (!result) loadLater().catch(() => {});
+  await startEngine();
+  if (result) loadLater().catch(() => {});
 }
 
 window.addEventListener("error", (e) => showCrash(e.message));

@@ -8,7 +8,7 @@ import { t, pick, getLang, money, errorText } from "./i18n.js";
 import { amountText, fenText, toFen, cleanAmount } from "./money.js";
 import { buildRequest } from "./request.js";
 import { emptyYearVisit } from "./state.js";
-import { renderStepper } from "./flow/frame.js";
+import { renderStepper } from "./flow/stepper.js";
 
 const YEAR = "../vendor/year.js";
 

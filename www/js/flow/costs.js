@@ -6,6 +6,7 @@ import { percentText } from "../money.js";
 import { emptyLine } from "../state.js";
 import { inputField, moneyField, radioGroup, selectField, idFor } from "./fields.js";
 import { renderOwnTerms } from "./own-terms.js";
+import { pendingPart } from "../result/skeleton.js";
 import { regionName } from "./disease.js";
 import { diseaseName } from "../result/wording.js";
 import { packRegionOf } from "../divisions.js";
@@ -91,8 +92,10 @@ export function renderCosts(ctx) {
   const catalogue = api.catalogue(state.visitPlace);
   const share = catalogue ? percentText(catalogue.classBShare.value) : "10%";
   // A place without a pack: its numbers come from the person, first (they turn costs into amounts).
-  const baseline = state.region && !packRegionOf(api.regions(), state.region);
+  // Whether the place has a pack is the engine's to say: until then, marked as loading.
+  const baseline = state.region && !api.pending && !packRegionOf(api.regions(), state.region);
   return h("div", { class: "step-fields" },
+    state.region && api.pending ? pendingPart(ctx, "costs-pending") : null,
     baseline ? renderOwnTerms(ctx, regionName(ctx, state.region), diseaseName(ctx, state.disease)) : null,
     h("p", { class: "intro" }, t("costs.intro")),
     radioGroup({

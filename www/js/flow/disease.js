@@ -6,6 +6,7 @@ import { t, pick } from "../i18n.js";
 import { matchesDisease } from "../search.js";
 import { radioGroup, idFor } from "./fields.js";
 import { loadDivisions, loadedDivisions, divisionNamed, packRegionOf } from "../divisions.js";
+import { pendingPart } from "../result/skeleton.js";
 
 /** The insured place's name: its pack's, else the division list's (loaded on demand), else its code. */
 export function regionName(ctx, code) {
@@ -22,6 +23,20 @@ function diseaseOption(d) {
 
 export function renderDisease(ctx) {
   const { state, api } = ctx;
+  const recognized = () => radioGroup({
+    path: "insured.recognizedDiseases", legend: t("disease.recognized"), hint: t("disease.recognizedHint"),
+    value: state.recognized, compact: true, testid: "recognized",
+    options: ["yes", "no", "unknown"].map((v) => ({ value: v, label: t(`recognized.${v}`) })),
+    onChange: (v) => ctx.set({ recognized: v }),
+  });
+  if (api.pending && state.region) {
+    // The list comes from the packs: marked as loading; the rest of the step can be answered.
+    return h("div", { class: "step-fields" },
+      h("p", { class: "intro" }, t("disease.intro", { region: regionName(ctx, state.region), date: state.visitDate })),
+      h("fieldset", { class: "field", dataset: { path: "visit.disease" } }, h("legend", null, t("disease.list")), pendingPart(ctx, "disease-pending"),
+        h("p", { class: "field-error", id: idFor("visit.disease", "err"), hidden: true })),
+      recognized());
+  }
   const listed = api.diseases(state.region, state.visitDate);
   if (!listed.length) {
     return h("div", { class: "step-fields" },
@@ -68,11 +83,5 @@ export function renderDisease(ctx) {
       h("label", { for: searchId }, t("disease.search")),
       h("p", { class: "hint", id: `${searchId}-hint` }, t("disease.searchHint")),
       search, count),
-    list, empty, notListed,
-    radioGroup({
-      path: "insured.recognizedDiseases", legend: t("disease.recognized"), hint: t("disease.recognizedHint"),
-      value: state.recognized, compact: true, testid: "recognized",
-      options: ["yes", "no", "unknown"].map((v) => ({ value: v, label: t(`recognized.${v}`) })),
-      onChange: (v) => ctx.set({ recognized: v }),
-    }));
+    list, empty, notListed, recognized());
 }

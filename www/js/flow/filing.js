@@ -4,11 +4,8 @@ import { h } from "../dom.js";
 import { t } from "../i18n.js";
 import { inputField, radioGroup } from "./fields.js";
 import { placePicker } from "./place.js";
+import { CATEGORIES } from "./categories.js";
 
-export const CATEGORIES = [
-  ["retired_relocated", "long"], ["long_term_resident", "long"], ["stationed_worker", "long"],
-  ["referral", "temp"], ["other_temporary", "temp"], ["emergency", "temp"],
-];
 
 function answerOf(state) {
   if (state.filed === "0") return "no";
@@ -62,7 +59,7 @@ export function renderFiling(ctx) {
     parts.push(
       placePicker({
         path: "filing.place", legend: t("filing.place") + (emergency ? ` ${t("optional")}` : ""), hint: t("filing.placeHint"),
-        value: state.filingPlace, places: api.places(), onChange: onPlace, testid: "filing-place",
+        value: state.filingPlace, places: api.places(), loading: api.pending, onChange: onPlace, testid: "filing-place",
       }),
       h("div", { class: "pair" },
         inputField({

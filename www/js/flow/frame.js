@@ -1,8 +1,11 @@
 // What every step page shares: the progress list (each step reachable), the heading, the
 // step's fields, back/next, and the live estimate beside (desktop) or below (phone) the form.
+// This module and the steps are a chunk of their own (app.js loads it): a result link does not
+// wait for them.
 import { h } from "../dom.js";
 import { t } from "../i18n.js";
 import { stepsFor } from "../state.js";
+import { renderStepper } from "./stepper.js";
 import { renderInsured } from "./insured.js";
 import { renderFiling } from "./filing.js";
 import { renderDisease } from "./disease.js";
@@ -11,16 +14,6 @@ import { renderCosts } from "./costs.js";
 import { renderLive } from "../result/live.js";
 
 const RENDER = { insured: renderInsured, filing: renderFiling, disease: renderDisease, visit: renderVisit, costs: renderCosts };
-
-export function renderStepper(ctx, current) {
-  const steps = stepsFor(ctx.state);
-  return h("nav", { class: "stepper", "aria-label": t("step.progress") },
-    h("ol", null, steps.map((step, i) => h("li", { class: step === current ? "current" : "" },
-      h("a", {
-        href: ctx.hrefTo(step), "aria-current": step === current ? "step" : null, dataset: { testid: `stepper-${step}` },
-        on: { click: (e) => ctx.follow(e, step) },
-      }, h("span", { class: "num", "aria-hidden": "true" }, String(i + 1)), h("span", { class: "label" }, t(`step.${step}`)))))));
-}
 
 export function renderStepPage(ctx, page) {
   const steps = stepsFor(ctx.state);

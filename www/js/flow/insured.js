@@ -6,6 +6,7 @@ import { t, pick, getLang } from "../i18n.js";
 import { selectField, radioGroup } from "./fields.js";
 import { loadDivisions, loadedDivisions, packRegionOf } from "../divisions.js";
 import { withoutTerms } from "../terms.js";
+import { pendingPart } from "../result/skeleton.js";
 
 const nameOf = (d) => ({ zh: d.zh, en: d.en });
 
@@ -66,7 +67,8 @@ export function renderInsured(ctx) {
     selectField({
       path: "insured.province", label: t("insured.province"), value: province, placeholder: t("choose"), testid: "insured-province",
       options: provinces.map((p) => ({ value: p.code, label: pick(p.name) })), onChange: onProvince,
-      hint: t("insured.available", { list: regions.map((r) => pick(r.name)).join(getLang() === "zh" ? "、" : ", ") }),
+      // Which places have policy data comes from the packs: named once the engine is here.
+      hint: t("insured.available", { list: api.pending ? t("app.loadingPart") : regions.map((r) => pick(r.name)).join(getLang() === "zh" ? "、" : ", ") }),
     }),
     direct
       ? h("p", { class: "hint", dataset: { testid: "insured-direct" } }, t("insured.direct", { region: pick(info.name) }))
@@ -75,7 +77,8 @@ export function renderInsured(ctx) {
         options: inProvince.map((r) => ({ value: r.code, label: tagged(r) })),
         onChange: (code) => (code ? choose(code) : ctx.set({ region: "" }, { rerender: true })),
       }),
-    state.region && !pack ? baselineNote(ctx, chosenName) : null,
+    state.region && api.pending ? pendingPart(ctx, "insured-pending") : null,
+    state.region && !pack && !api.pending ? baselineNote(ctx, chosenName) : null,
     radioGroup({
       path: "insured.scheme", legend: t("insured.scheme"), value: state.scheme, testid: "scheme",
       options: ["employee", "resident"].map((v) => ({ value: v, label: t(`scheme.${v}`), desc: t(`scheme.${v}Desc`) })),

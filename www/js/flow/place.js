@@ -5,7 +5,8 @@ import { t, pick } from "../i18n.js";
 import { provinceOf } from "../request.js";
 import { idFor } from "./fields.js";
 
-export function placePicker({ path, legend, hint, value, places, onChange, exclude, testid }) {
+/** `loading`: the places are not here yet (the engine is loading): the pickers say so and wait. */
+export function placePicker({ path, legend, hint, value, places, onChange, exclude, testid, loading }) {
   const province = value ? provinceOf(value) : "";
   const info = places.find((p) => p.code === province);
   const provinceId = idFor(path, "province");
@@ -13,7 +14,7 @@ export function placePicker({ path, legend, hint, value, places, onChange, exclu
   const errId = idFor(path, "err");
   const hintId = hint ? idFor(path, "hint") : null;
 
-  const provinceSelect = h("select", { id: provinceId, dataset: { testid: testid && `${testid}-province` }, on: { change: (e) => onChange(e.target.value) } },
+  const provinceSelect = h("select", { id: provinceId, disabled: Boolean(loading), "aria-busy": loading ? "true" : null, dataset: { testid: testid && `${testid}-province` }, on: { change: (e) => onChange(e.target.value) } },
     h("option", { value: "" }, t("choose")),
     places.filter((p) => p.code !== exclude).map((p) => h("option", { value: p.code, selected: p.code === province }, pick(p.name))));
   provinceSelect.value = province;
@@ -30,6 +31,7 @@ export function placePicker({ path, legend, hint, value, places, onChange, exclu
   return h("fieldset", { class: "field place", dataset: { path } },
     h("legend", null, legend),
     hint ? h("p", { class: "hint", id: hintId }, hint) : null,
+    loading ? h("p", { class: "hint pending-note", role: "status" }, t("app.loadingPart")) : null,
     h("div", { class: "pair" },
       h("div", null, h("label", { for: provinceId, class: "sub" }, t("place.province")), provinceSelect),
       h("div", null, h("label", { for: cityId, class: "sub" }, t("place.city")), citySelect)),

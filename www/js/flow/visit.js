@@ -18,7 +18,7 @@ export function renderVisit(ctx) {
     }),
     placePicker({
       path: "visit.place", legend: t("visit.place"), hint: prefilled ? t("visit.sameAsFiling") : null,
-      value: visitPlaceOf(state), places: api.places(), testid: "visit-place",
+      value: visitPlaceOf(state), places: api.places(), loading: api.pending, testid: "visit-place",
       onChange: (code) => ctx.set({ visitPlace: code }, { rerender: true }),
     }),
     radioGroup({

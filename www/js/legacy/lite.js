@@ -6,12 +6,16 @@
 import { parseState, stateToHash, linkState } from "../state.js";
 import { buildRequest, fieldPathOf, visitPlaceOf } from "../request.js";
 import { loadNoModulesEngine } from "../engine.js";
-import { setLang, t, pick, money, errorText, paren } from "../i18n.js";
+import { setLang, t, pick, money, errorText, paren, addLanguage } from "../i18n.js";
+import english from "../strings/english.js";
 import { amountText, percentText } from "../money.js";
 import { statusKey, modeOfChecks } from "../result/checks.js";
-import { CATEGORIES } from "../flow/filing.js";
+import { CATEGORIES } from "../flow/categories.js";
 import { loadDivisions, loadedDivisions, packRegionOf } from "../divisions.js";
 import { TERM_FIELDS, typedToValue, valueToTyped } from "../terms.js";
+
+// One classic script for old webviews: both languages are in it, nothing is fetched on request.
+addLanguage("en", english);
 
 const form = document.getElementById("lite-form");
 const out = document.getElementById("lite-result");

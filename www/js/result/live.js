@@ -3,6 +3,7 @@
 import { h, clear } from "../dom.js";
 import { t, money, errorText } from "../i18n.js";
 import { amountText } from "../money.js";
+import { engineNote } from "./skeleton.js";
 
 function content(ctx) {
   const c = ctx.computed;
@@ -20,6 +21,17 @@ function content(ctx) {
     const steps = [...new Set(c.missing.map((m) => m.step))];
     return [h("p", { class: "hint" }, t("live.incomplete")),
       h("p", { class: "hint" }, t("live.stillNeed", { list: steps.map((s) => t(`step.${s}`)).join(" · ") }))];
+  }
+  if (c.pending) {
+    // The engine is on its way: where the verdict and the two numbers will be.
+    const bar = () => h("span", { class: "skeleton-bar amount", "aria-hidden": "true" });
+    return [h("p", { class: "hint", role: "status", dataset: { testid: "engine-loading" } }, engineNote(ctx)),
+      ctx.state.task === "estimate" && c.request.items.length
+        ? h("div", { class: "live-numbers", "aria-hidden": "true" },
+          h("p", null, h("span", { class: "live-label" }, t("live.patient")), bar()),
+          h("p", null, h("span", { class: "live-label" }, t("live.fund")), bar()))
+        : null,
+      see];
   }
   const direct = c.eligibility && c.eligibility.directSettlement;
   const verdict = c.result

@@ -3,17 +3,32 @@
 // the notice that this is an estimate, not a settlement.
 import { h } from "../dom.js";
 import { t, errorText, getLang, paren } from "../i18n.js";
-import { renderStepper } from "../flow/frame.js";
+import { renderStepper } from "../flow/stepper.js";
 import { renderVerdict, renderNumbers, renderBreakdown, noneReason } from "./summary.js";
 import { renderFirstStep } from "./nextstep.js";
 import { diseaseName } from "./wording.js";
 import { renderChecks, modeOfChecks, statusKey } from "./checks.js";
-import { renderPictures } from "./charts.js";
-import { renderTrace } from "./trace.js";
-import { renderNational } from "./national.js";
-import { renderWhatIf } from "./whatif.js";
 import { renderActions } from "./actions.js";
 import { needsTerms, renderTermsNeeded, renderYourTerms } from "./own-terms.js";
+import { renderResultSkeleton } from "./skeleton.js";
+import { later as laterChunk } from "../lazy.js";
+
+/**
+ * A section below the first screen (pictures, what-if, trace, national fields: later.js): drawn
+ * now if its code is here, else in its place once it comes.
+ */
+function later(render) {
+  const mod = laterChunk.get();
+  if (mod) return render(mod);
+  const slot = h("div", { class: "later-slot" });
+  laterChunk.load().then((m) => {
+    if (!slot.isConnected) return;
+    const drawn = render(m);
+    if (drawn) slot.replaceWith(drawn);
+    else slot.remove();
+  }, () => {});
+  return slot;
+}
 
 function fixLink(ctx, step, text) {
   return h("a", { class: "link", href: ctx.hrefTo(step), on: { click: (e) => ctx.follow(e, step) } }, text);
@@ -67,7 +82,10 @@ export function renderResultPage(ctx) {
   parts.push(notReady(ctx, c));
   if (c.error) parts.push(errorBox(ctx, c.error));
 
-  if (result && !result.settlement) {
+  if (c.pending) {
+    // The engine is on its way: the shape of the answer now, the answer in the same place soon.
+    if (c.request) parts.push(renderResultSkeleton(ctx, { numbers: estimate && c.request.items.length > 0 }));
+  } else if (result && !result.settlement) {
     // A place without a pack and no numbers yet: the verdict and checks, and what the amounts need.
     parts.push(verdict(ctx, result.mode, result.eligibility, false), renderFirstStep(ctx, null, result.eligibility),
       renderTermsNeeded(ctx), notice(result), renderChecks(ctx, result.eligibility));
@@ -81,12 +99,12 @@ export function renderResultPage(ctx) {
       notice(result),
       h("div", { class: "result-grid" },
         h("div", null, renderChecks(ctx, result.eligibility)),
-        h("div", null, renderBreakdown(result), renderPictures(result, c.request))),
+        h("div", null, renderBreakdown(result), later((m) => m.renderPictures(result, c.request)))),
       // When nothing is payable, other filings change nothing: no what-if to show.
-      result.mode === "none" ? null : renderWhatIf(ctx, result),
+      result.mode === "none" ? null : later((m) => m.renderWhatIf(ctx, result)),
       yearLink(ctx),
-      renderTrace(result),
-      renderNational(ctx));
+      later((m) => m.renderTrace(result)),
+      later((m) => m.renderNational(ctx)));
   } else if (c.eligibility) {
     parts.push(verdict(ctx, modeOfChecks(c.eligibility), c.eligibility, true), renderFirstStep(ctx, null, c.eligibility),
       needsTerms(c.eligibility) ? renderTermsNeeded(ctx) : null, notice(null), renderChecks(ctx, c.eligibility));

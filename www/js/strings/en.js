@@ -7,6 +7,8 @@ export default {
   "app.switchLangLabel": "切换到中文",
   "app.loading": "Loading the calculator…",
   "app.loadingSlower": "Loading the compatible calculator; the first answer takes a little longer on this device…",
+  "app.loadingResult": "Loading the calculator; your estimate is on its way…",
+  "app.loadingPart": "Loading…",
   "app.loadFailed": "The calculator did not load.",
   "app.loadFailedHint": "Check the connection and try again, or open the simple version.",
   "app.retry": "Try again",

@@ -6,6 +6,8 @@ export default {
   "app.switchLangLabel": "Switch to English",
   "app.loading": "正在加载计算工具……",
   "app.loadingSlower": "正在加载兼容版计算工具，这台设备上第一次计算会慢一些……",
+  "app.loadingResult": "正在加载计算工具，马上算出结果……",
+  "app.loadingPart": "正在加载……",
   "app.loadFailed": "计算工具没有加载成功。",
   "app.loadFailedHint": "请检查网络后重试；若仍不行，可以试试简易版页面。",
   "app.retry": "重试",

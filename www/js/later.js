@@ -1,0 +1,9 @@
+// What no page's first screen needs, as one chunk (lazy.js loads it at start, beside the engine,
+// so it is usually here before it is shown): the question steps, and the result's pictures,
+// what-if, traced calculation and national field names. One chunk, not one per part, so that
+// esbuild makes a single shared chunk with a stable name that index.html can preload.
+export { renderStepPage } from "./flow/frame.js";
+export { renderPictures } from "./result/charts.js";
+export { renderWhatIf } from "./result/whatif.js";
+export { renderTrace } from "./result/trace.js";
+export { renderNational } from "./result/national.js";
