@@ -51,7 +51,8 @@ test("every run-time URL (import(), fetch, an added script) names a hashed file,
     assert.doesNotMatch(text, /["'](?:\.\.?\/)*(?:vendor|data|js|css|offline)\/[^"'\s]+\.(?:js|json|wasm|css)["']/, file);
   }
   // The files the pages load only at run time, found where the code names them.
-  const app = read(names["vendor/app.js"]).toString();
+  // The page's code: the entry and its chunks (esbuild splitting), wherever a URL ended up.
+  const app = ["vendor/app.js", "vendor/chunks/chunk.js", "vendor/chunks/later.js"].map((rel) => read(names[rel]).toString()).join("\n");
   const legacy = read(names["js/legacy/engine-loader.js"]).toString();
   const base = (rel) => posix.basename(names[rel]);
   for (const rel of ["vendor/year.js", "vendor/yibao-policy/js/yibao_policy.js", "vendor/yibao-policy/yibao_policy.js"]) assert.ok(app.includes(`"./${base(rel)}"`), rel);

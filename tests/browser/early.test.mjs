@@ -5,13 +5,13 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { openBrowser, loadCases, caseNamed, decimal, ready, outputDir } from "./harness.mjs";
+import { openBrowser, loadCases, caseNamed, decimal, ready, outputDir, servedAs } from "./harness.mjs";
 import { hashFor, readResult } from "./drive.mjs";
 import { contrastFailures, unlabelledControls } from "./a11y.mjs";
 
 const cases = loadCases();
 const example = caseNamed(cases, "contract example with ceilings");
-const ENGLISH = "/vendor/chunks/english.js";
+const ENGLISH = servedAs("vendor/chunks/english.js");
 let browser;
 
 before(async () => { browser = await openBrowser(); });
@@ -146,7 +146,7 @@ test("without WebAssembly the skeleton says the slower engine is coming, then th
   await page.addInitScript(() => { delete globalThis.WebAssembly; });
   let release;
   const held = new Promise((resolve) => { release = resolve; });
-  await page.route("**/vendor/yibao-policy/js/yibao_policy.js", async (route) => { await held; await route.continue(); });
+  await page.route(`**${servedAs("vendor/yibao-policy/js/yibao_policy.js")}`, async (route) => { await held; await route.continue(); });
   await page.goto(browser.url(hashFor(example.request)));
   await page.getByTestId("result-skeleton").waitFor();
   await page.getByTestId("engine-loading").filter({ hasText: "兼容版" }).waitFor();

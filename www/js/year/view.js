@@ -47,6 +47,12 @@ export function renderYear(ctx, kit) {
     const order = visits.map((v, i) => i).filter((i) => ready(visits[i])).sort((a, b) => (visits[a].date < visits[b].date ? -1 : visits[a].date > visits[b].date ? 1 : a - b));
     cells.forEach((c) => { clear(c.out).append(h("p", { class: "hint" }, words.incomplete)); });
     if (!order.length) { clear(totals); return; }
+    // A year link opened before the engine has arrived: the page draws again when it comes.
+    if (api.pending) {
+      order.forEach((i) => clear(cells[i].out).append(h("p", { class: "hint", role: "status" }, kit.t("app.loading"))));
+      clear(totals);
+      return;
+    }
     const r = api.attempt("estimateYear", order.map((i) => requestOf(visits[i])));
     if (!r.ok) {
       const m = /^\[(\d+)\]/.exec(r.error.path || "");
