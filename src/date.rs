@@ -61,3 +61,29 @@ impl Serialize for Date {
         s.collect_str(self)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Date;
+
+    #[test]
+    fn parses_strict_iso_dates() {
+        assert_eq!(
+            Date::parse("2025-06-10").map(|d| d.to_string()).as_deref(),
+            Some("2025-06-10")
+        );
+        assert!(Date::parse("2024-02-29").is_some());
+        for bad in [
+            "2025-02-29",
+            "2025-6-10",
+            "2025-13-01",
+            "2025-00-10",
+            "20250610",
+            "２０２５-06-10",
+            "2025-06-10T00:00",
+        ] {
+            assert!(Date::parse(bad).is_none(), "{bad}");
+        }
+        assert!(Date::parse("2025-01-01") < Date::parse("2025-01-02"));
+    }
+}

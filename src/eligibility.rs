@@ -1,6 +1,7 @@
 //! Eligibility for direct settlement (BRIEF §4): the eight checks and the mode they decide.
-//! Here the checks only decide ([`Findings`]); `wording` says what they found, in Chinese and
-//! English, with the next step — so a caller that needs only the numbers skips the words.
+//! Here the checks only decide ([`Findings`]) and this module knows nothing of words: `wording`
+//! says what they found, in Chinese and English, with the next step, and puts the [`Eligibility`]
+//! together — so a caller that needs only the numbers skips the words.
 
 use crate::baseline;
 use crate::catalogue::Warning;
@@ -211,14 +212,5 @@ fn pass(ok: bool) -> CheckStatus {
         CheckStatus::Pass
     } else {
         CheckStatus::Fail
-    }
-}
-
-/// The eight checks with their wording, and the warnings about the cost lines.
-pub fn check(s: &Situation<'_>, findings: &Findings, warnings: Vec<Warning>) -> Eligibility {
-    Eligibility {
-        direct_settlement: findings.direct_settlement(),
-        checks: crate::wording::checks(s, findings),
-        warnings,
     }
 }

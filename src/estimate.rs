@@ -3,7 +3,7 @@
 
 use crate::benefit::{self, Benefit, Groups};
 use crate::catalogue::{self, Priced, PricedLine};
-use crate::eligibility::{self, CheckCode, CheckStatus, Eligibility, Findings, Mode};
+use crate::eligibility::{CheckCode, CheckStatus, Eligibility, Findings, Mode};
 use crate::error::Error;
 use crate::money::Money;
 use crate::policy::PolicySet;
@@ -147,7 +147,7 @@ pub fn estimate_with_ytd(set: &PolicySet, req: &Request, ytd: &Ytd) -> Result<Es
         .any(|step| step.provenance == Some(crate::policy::Provenance::Assumed));
     Ok(Estimate {
         mode,
-        eligibility: eligibility::check(s, &w.findings, crate::warnings::warnings(s, &w.findings, &w.priced)),
+        eligibility: crate::wording::eligibility(s, &w.findings, crate::warnings::warnings(s, &w.findings, &w.priced)),
         settlement: w.settlement,
         ytd_after: w.ytd_after,
         trace,
@@ -192,7 +192,7 @@ pub fn check_eligibility(set: &PolicySet, req: &Request) -> Result<Eligibility, 
     let priced = catalogue::price(set, &req.visit.place, &req.items, false);
     let findings = Findings::find(&s);
     let warnings = crate::warnings::warnings(&s, &findings, &priced);
-    Ok(eligibility::check(&s, &findings, warnings))
+    Ok(crate::wording::eligibility(&s, &findings, warnings))
 }
 
 /// The request's year-to-date figures plus this visit (CONTRACT.md `ytdAfter`).

@@ -7,10 +7,12 @@
 //! The core is pure Rust: policy packs ([`policy`]), the treatment place's catalogue
 //! ([`catalogue`]), the eligibility checks ([`eligibility`]), the insured place's terms
 //! ([`benefit`]), the calculation of BRIEF §5 ([`settlement`]) and its explanation ([`trace`]).
-//! The WebAssembly facade (`wasm`, only on wasm32) is a thin layer over [`Engine`].
+//! The wire layer ([`wire`]) reads requests and manifests from JSON and calls the core; the
+//! WebAssembly facade (`wasm`, only on wasm32) and the CLI (`cli/`) are thin hosts over it.
 //!
 //! ```
 //! # fn main() -> Result<(), yibao_policy::Error> {
+//! use yibao_policy::wire::Wire; // the JSON entry points: estimate_text, estimate_json, …
 //! let engine = yibao_policy::Engine::with_defaults()?;
 //! let request = r#"{
 //!     "insured": { "region": "653200", "scheme": "employee" },
@@ -40,6 +42,7 @@ pub mod json;
 pub mod limits;
 pub mod money;
 pub mod national;
+mod path;
 pub mod place;
 pub mod policy;
 pub mod request;
@@ -48,13 +51,14 @@ mod situation;
 pub mod text;
 pub mod trace;
 mod warnings;
+pub mod wire;
 mod wording;
 mod year;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use engine::{parse_text, Engine};
+pub use engine::Engine;
 pub use error::{Error, ErrorCode, Problem};
 pub use estimate::Estimate;
 pub use request::Request;

@@ -170,3 +170,55 @@ fn parse_scientific(body: &str) -> Result<Decimal, NumberProblem> {
     }
     Ok(value)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A decimal from its text; the tests' texts are all valid, and an invalid one fails its test.
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap_or(Decimal::MAX)
+    }
+
+    #[test]
+    fn money_text_has_exactly_two_decimals() {
+        for (v, want) in [
+            ("0", "0.00"),
+            ("0.5", "0.50"),
+            ("7", "7.00"),
+            ("1234.5", "1234.50"),
+            ("100000000", "100000000.00"),
+            ("0.05", "0.05"),
+            ("-12.3", "-12.30"),
+        ] {
+            assert_eq!(Money(d(v)).text(), want, "{v}");
+        }
+    }
+
+    #[test]
+    fn rounds_half_up_not_half_even() {
+        assert_eq!(round_fen(d("0.125")).to_string(), "0.13");
+        assert_eq!(round_fen(d("0.135")).to_string(), "0.14");
+        assert_eq!(round_fen(d("2.5")).to_string(), "2.50");
+        assert_eq!(round_fen(d("0.124999")).to_string(), "0.12");
+    }
+
+    #[test]
+    fn parses_only_plain_decimals() {
+        assert_eq!(parse_decimal("860.5", 2, false), Ok(d("860.5")));
+        assert_eq!(parse_decimal("1.500", 2, false), Ok(d("1.5")));
+        assert_eq!(parse_decimal("1.005", 2, false), Err(NumberProblem::TooManyDecimals));
+        assert_eq!(parse_decimal("-5", 2, false), Err(NumberProblem::Negative));
+        assert_eq!(parse_decimal("-0", 2, false), Ok(Decimal::ZERO));
+        for bad in ["", "NaN", "Infinity", "1e5", " 1", "1,000", "１２", ".5", "5.", "0x10"] {
+            assert_eq!(parse_decimal(bad, 2, false), Err(NumberProblem::NotANumber), "{bad}");
+        }
+        assert_eq!(parse_decimal("1e400", 2, true), Err(NumberProblem::TooLarge));
+        assert_eq!(parse_decimal("1e-7", 2, true), Err(NumberProblem::TooManyDecimals));
+        assert_eq!(parse_decimal("1.5E2", 2, true), Ok(d("150")));
+        assert_eq!(
+            parse_decimal("99999999999999999999999", 2, false),
+            Err(NumberProblem::TooLarge)
+        );
+    }
+}

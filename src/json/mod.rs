@@ -22,31 +22,9 @@ pub use value::{key_order, order_by_key, repeats, Map, Value};
 use crate::date::Date;
 use crate::error::Error;
 use crate::money::{parse_decimal, NumberProblem, MAX_AMOUNT};
+use crate::path::{join_key, At};
 use crate::text::{t, Text};
 use rust_decimal::Decimal;
-
-/// `a` + `b` → `a.b`; the root path is empty.
-pub fn join_key(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    }
-}
-
-/// `items` + 2 → `items[2]`.
-pub fn join_item(path: &str, index: usize) -> String {
-    format!("{path}[{index}]")
-}
-
-/// 3 + `visit.date` → `[3].visit.date`: a path seen from an enclosing array.
-pub fn join_index(index: usize, path: &str) -> String {
-    if path.is_empty() || path.starts_with('[') {
-        format!("[{index}]{path}")
-    } else {
-        format!("[{index}].{path}")
-    }
-}
 
 fn type_name(v: &Value) -> (&'static str, &'static str) {
     match v {
@@ -111,24 +89,6 @@ pub fn repeated_key(path: &str, key: &str) -> Error {
 /// Refuse a value with a key written twice (`INVALID_INPUT` at the first such key's path).
 pub fn refuse_repeated_keys(v: &Value) -> Result<(), Error> {
     repeated_keys(v).into_iter().next().map_or(Ok(()), Err)
-}
-
-/// Where a value is, built up without allocating: the path is only written out for an error.
-#[derive(Clone, Copy)]
-pub enum At<'a> {
-    Text(&'a str),
-    Key(&'a At<'a>, &'a str),
-    Index(&'a At<'a>, usize),
-}
-
-impl At<'_> {
-    pub fn render(&self) -> String {
-        match self {
-            At::Text(s) => s.to_string(),
-            At::Key(parent, key) => join_key(&parent.render(), key),
-            At::Index(parent, i) => join_item(&parent.render(), *i),
-        }
-    }
 }
 
 /// An object being read, with its path.
@@ -413,4 +373,47 @@ pub fn text_pair(v: &Value, path: &str) -> Result<Text, Error> {
         o.req_str("zh", 200)?.to_string(),
         o.req_str("en", 200)?.to_string(),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{parse, repeated_keys, Value};
+    use crate::error::Error;
+
+    #[test]
+    fn the_parser_remembers_a_repeated_key_once() -> Result<(), Error> {
+        let v = parse(r#"{"a":1,"b":2,"a":3,"c":{"d":1,"d":2},"a":4}"#)?;
+        assert_eq!(v.as_object().map(|m| m.repeated()), Some(&["a".to_string()][..]));
+        let paths: Vec<String> = repeated_keys(&v).into_iter().map(|e| e.path).collect();
+        assert_eq!(paths, ["a", "c.d"]);
+        Ok(())
+    }
+
+    #[test]
+    fn a_large_object_finds_every_key_and_the_last_of_a_repeat() -> Result<(), Error> {
+        let text = format!(
+            "{{{}}}",
+            (0..500)
+                .rev()
+                .map(|i| format!(r#""k{i}":{i}"#))
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+        let v = parse(&text)?;
+        for i in 0..500 {
+            // Large objects are searched by their index, small ones from end to end.
+            assert_eq!(v.get(&format!("k{i}")), Some(&Value::Number(i.to_string())));
+        }
+        assert_eq!(v.get("k500"), None);
+        assert_eq!(v.as_object().map(|m| m.repeated().is_empty()), Some(true));
+        let twice = text.replacen('{', r#"{"k7":"first","k250":"first","#, 1);
+        let v = parse(&twice)?;
+        assert_eq!(v.get("k7"), Some(&Value::Number("7".into())));
+        assert_eq!(v.get("k250"), Some(&Value::Number("250".into())));
+        assert_eq!(
+            v.as_object().map(|m| m.repeated()),
+            Some(&["k250".to_string(), "k7".to_string()][..])
+        );
+        Ok(())
+    }
 }

@@ -5,8 +5,9 @@ use super::places::read_places;
 use super::reader::Reader;
 use super::region::read_region;
 use crate::error::{Error, ErrorCode, Problem};
+use crate::json::Obj;
 use crate::json::Value;
-use crate::json::{join_item, Obj};
+use crate::path::join_item;
 use crate::text::t;
 
 pub const FORMAT: &str = "yibao-policy-pack/1";

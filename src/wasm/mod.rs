@@ -4,6 +4,7 @@
 
 mod convert;
 
+use crate::wire::Wire;
 use crate::Engine as Core;
 use convert::{from_js, js_error, to_js, Json};
 use wasm_bindgen::prelude::*;
@@ -134,9 +135,7 @@ impl Engine {
         #[wasm_bindgen(unchecked_param_type = "EstimateRequest | string")] request: JsValue,
     ) -> Result<JsValue, JsValue> {
         let value = from_js(&request, Json::Request)?;
-        let req = crate::Request::from_json(&value, crate::request::Lines::Required).map_err(js_error)?;
-        let estimate = self.core.estimate(&req).map_err(js_error)?;
-        to_js(&self.core.national_fields(&req, &estimate))
+        to_js(&self.core.national_fields_json(&value).map_err(js_error)?)
     }
 
     /// The loaded packs' ids and versions.
