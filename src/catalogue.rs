@@ -10,7 +10,9 @@ use serde::Serialize;
 
 /// A warning attached to an estimate: it does not stop the estimate, but the user should know.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Warning {
+    #[cfg_attr(test, ts(type = "WarningCode | (string & {})"))]
     pub code: &'static str,
     pub path: String,
     pub message: Text,
@@ -19,6 +21,7 @@ pub struct Warning {
 /// Where a line's class B share came from (PARAMETERS.md precedence).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum ShareSource {
     /// The request line's own `selfPayRatio`.
     Line,
@@ -33,9 +36,13 @@ pub enum ShareSource {
 /// One cost line, classified and split.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct PricedLine {
+    #[cfg_attr(test, ts(type = "number"))]
     pub index: usize,
+    /// The line's item code, when it gave one.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub code: Option<String>,
     pub name: Option<Text>,
     pub class: Class,

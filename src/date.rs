@@ -4,7 +4,10 @@
 use serde::{Serialize, Serializer};
 use std::fmt;
 
+/// An ISO date, "YYYY-MM-DD".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "IsoDate", type = "string"))]
 pub struct Date {
     pub year: u16,
     pub month: u8,

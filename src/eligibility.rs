@@ -13,6 +13,7 @@ use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum CheckCode {
     CrossProvince,
     PolicyInForce,
@@ -51,6 +52,7 @@ impl CheckCode {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum CheckStatus {
     Pass,
     Fail,
@@ -59,23 +61,29 @@ pub enum CheckStatus {
 
 /// What the person can do about a check.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Action {
+    #[cfg_attr(test, ts(type = "string"))]
     pub code: &'static str,
     pub message: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Check {
     pub code: CheckCode,
     pub status: CheckStatus,
     pub message: Text,
+    /// The next step the person can take, or null (always null when the check passes).
     pub action: Option<Action>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Eligibility {
     pub direct_settlement: bool,
+    /// Always all eight, in order.
     pub checks: Vec<Check>,
     pub warnings: Vec<Warning>,
 }
@@ -83,6 +91,7 @@ pub struct Eligibility {
 /// How the visit can be settled (CONTRACT.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum Mode {
     /// At the counter: the patient pays only their share.
     Direct,

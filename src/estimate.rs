@@ -17,10 +17,16 @@ use serde::Serialize;
 /// The policy an estimate was made under.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct PolicyRef {
+    /// The pack region answering (a county code resolves to its prefecture's pack), or the
+    /// request's code.
+    #[cfg_attr(test, ts(type = "DivisionCode"))]
     pub region: String,
+    /// The division's official name (English may be pinyin); an unknown code's name is the code.
     pub name: Text,
     /// The version consulted (its effective date), or "national-baseline".
+    #[cfg_attr(test, ts(type = "IsoDate | \"national-baseline\""))]
     pub version: String,
     /// Whether the region is answered under the national baseline (no pack covers it).
     pub baseline: bool,
@@ -28,19 +34,26 @@ pub struct PolicyRef {
     /// the baseline, false before 2021-09-01).
     pub in_force: bool,
     /// The version's parameters were checked up to this date (null: not stated).
+    #[cfg_attr(test, ts(type = "IsoDate | null"))]
     pub reviewed_until: Option<String>,
 }
 
 /// The result of `estimate` (CONTRACT.md), plus the per-line breakdown and the notice.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "EstimateResult"))]
 pub struct Estimate {
     pub mode: Mode,
     pub eligibility: Eligibility,
-    /// `None` when the amounts cannot be known: a region without a pack and no terms entered
-    /// (the warnings then include TERMS_NEEDED).
+    /// Null when the amounts cannot be known: a region without a pack (`policy.baseline`) whose
+    /// request has no `insured.terms`, in mode direct or manual (the warnings then include
+    /// TERMS_NEEDED). In mode "none" the none settlement is always given.
     pub settlement: Option<Settlement>,
+    /// Null exactly when `settlement` is.
     pub ytd_after: Option<Ytd>,
+    /// Every step with its rule id, provenance and note. Without terms: the catalogue's steps
+    /// (total … inScope), then a "terms" step with value null.
     pub trace: Vec<TraceStep>,
     pub policy: PolicyRef,
     pub lines: Vec<PricedLine>,
@@ -60,15 +73,17 @@ pub fn notice() -> Text {
 }
 
 /// The numbers alone: what `settle` returns when the words are not wanted (what-if panels,
-/// batch use). The same calculation as [`estimate`], without messages, trace or line details.
+/// batch use). The same calculation as `estimate`, without messages, trace or line details.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Decision {
     pub mode: Mode,
     pub direct_settlement: bool,
     /// Every check's status, keyed by its code, in the contract's order.
+    #[cfg_attr(test, ts(type = "Record<CheckCode, CheckStatus>"))]
     pub checks: CheckStatuses,
-    /// `None` as in [`Estimate::settlement`].
+    /// Null as in `EstimateResult.settlement` (a baseline region without terms).
     pub settlement: Option<Settlement>,
     pub ytd_after: Option<Ytd>,
 }

@@ -18,6 +18,8 @@ pub fn round_fen(d: Decimal) -> Decimal {
 
 /// An amount in yuan; serialized as a string with exactly two decimals ("1234.50").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(type = "string"))]
 pub struct Money(pub Decimal);
 
 impl Money {
@@ -57,6 +59,8 @@ impl Serialize for Money {
 
 /// A reimbursement ratio or share in [0, 1]; serialized without trailing zeros ("0.8").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(type = "string"))]
 pub struct Ratio(pub Decimal);
 
 impl Ratio {

@@ -8,11 +8,17 @@ use crate::settlement::Settlement;
 use crate::text::{t, Text};
 use serde::Serialize;
 
+/// One number of an estimate under the national settlement interface's name. Without a
+/// settlement (a baseline region without terms) the ten amounts' values are null; the places are
+/// given.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct NationalField {
     /// Our field name (camelCase).
+    #[cfg_attr(test, ts(type = "string"))]
     pub ours: &'static str,
     /// The national interface's field name.
+    #[cfg_attr(test, ts(type = "string"))]
     pub field: &'static str,
     pub name: Text,
     pub value: Option<String>,

@@ -31,6 +31,7 @@ impl Terms {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Settlement {
     pub total: Money,
     pub full_self_pay: Money,

@@ -3,11 +3,14 @@
 use serde::Serialize;
 use std::borrow::Cow;
 
-/// A message in 简体中文 and English. Most messages are fixed sentences, which are borrowed
-/// rather than copied: an estimate carries dozens of them.
+/// A message in 简体中文 and English.
+// Most messages are fixed sentences, borrowed rather than copied: an estimate carries dozens.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Text {
+    #[cfg_attr(test, ts(type = "string"))]
     pub zh: Cow<'static, str>,
+    #[cfg_attr(test, ts(type = "string"))]
     pub en: Cow<'static, str>,
 }
 

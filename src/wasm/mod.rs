@@ -12,6 +12,10 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("types.d.ts");
 
+/// The request and result shapes, generated from the Rust types (`src/wire/typescript.rs`).
+#[wasm_bindgen(typescript_custom_section)]
+const SHAPES: &str = include_str!("../wire/generated.d.ts");
+
 /// The estimator. Make one per page (`Engine.withDefaults()`), then call it as often as needed.
 #[wasm_bindgen]
 pub struct Engine {

@@ -154,3 +154,6 @@ pub fn read_manifest(v: &Value) -> Result<Manifest, Error> {
     }
     Ok(Manifest { digests })
 }
+
+#[cfg(test)]
+pub(crate) mod typescript;
