@@ -58,12 +58,12 @@ pub struct PricedLine {
     pub share_provenance: Option<Provenance>,
     /// What the person should know about this line (worded by `warnings::warnings`).
     #[serde(skip)]
-    pub note: Option<LineNote>,
+    pub(crate) note: Option<LineNote>,
 }
 
 /// Why a line deserves a warning.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LineNote {
+pub(crate) enum LineNote {
     /// The line gives a class other than the catalogue's; the line's is used.
     ClassDiffers { listed: Class, given: Class },
     /// Not in the catalogue; the class the line gives is used.
@@ -74,21 +74,21 @@ pub enum LineNote {
 
 /// The place's default class B share as used, for the trace.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PlaceShare {
+pub(crate) struct PlaceShare {
     pub place: Option<String>,
     pub value: Decimal,
     pub provenance: Provenance,
     pub defaulted: bool,
 }
 
-pub struct Priced {
+pub(crate) struct Priced {
     pub lines: Vec<PricedLine>,
     pub place_share: PlaceShare,
 }
 
 /// Classify every line. With `named`, lines carry their catalogue or given names (for the
 /// result's line details); the numbers-only path leaves them out.
-pub fn price(set: &PolicySet, place_code: &str, items: &[Item], named: bool) -> Priced {
+pub(crate) fn price(set: &PolicySet, place_code: &str, items: &[Item], named: bool) -> Priced {
     let place = set.place(place_code);
     let place_share = place_default_share(set, place);
     let lines = items

@@ -103,7 +103,7 @@ pub enum Mode {
 
 /// What the filing checks found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FilingFinding {
+pub(crate) enum FilingFinding {
     NotFiled,
     /// An emergency counts as filed, whatever its place and dates (视同已备案).
     Emergency,
@@ -115,7 +115,7 @@ pub enum FilingFinding {
 
 /// What the eight checks found, before any wording.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Findings {
+pub(crate) struct Findings {
     pub cross_province: bool,
     /// A pack: a version is in force on the visit date and it has opened direct settlement.
     /// The baseline: by the national dates (warn while regions were opening one by one).

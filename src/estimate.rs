@@ -62,10 +62,10 @@ pub struct Estimate {
     /// Whether any parameter behind the numbers is an illustrative assumption.
     pub uses_assumptions: bool,
     #[serde(skip)]
-    pub groups: Groups,
+    pub(crate) groups: Groups,
 }
 
-pub fn notice() -> Text {
+pub(crate) fn notice() -> Text {
     t(
         "试算结果仅供参考，以实际结算为准",
         "This is an estimate for reference only, not a settlement; the actual settlement prevails",
@@ -132,7 +132,7 @@ fn work<'a>(set: &'a PolicySet, req: &'a Request, ytd: &Ytd, explain: bool) -> R
     })
 }
 
-pub fn decide(set: &PolicySet, req: &Request) -> Result<Decision, Error> {
+pub(crate) fn decide(set: &PolicySet, req: &Request) -> Result<Decision, Error> {
     let w = work(set, req, &req.ytd, false)?;
     Ok(Decision {
         mode: w.findings.mode(),
@@ -143,13 +143,13 @@ pub fn decide(set: &PolicySet, req: &Request) -> Result<Decision, Error> {
     })
 }
 
-pub fn estimate(set: &PolicySet, req: &Request) -> Result<Estimate, Error> {
+pub(crate) fn estimate(set: &PolicySet, req: &Request) -> Result<Estimate, Error> {
     estimate_with_ytd(set, req, &req.ytd)
 }
 
 /// As [`estimate`], with year-to-date figures other than the request's own (`estimate_year`
 /// carries them from visit to visit without copying the request).
-pub fn estimate_with_ytd(set: &PolicySet, req: &Request, ytd: &Ytd) -> Result<Estimate, Error> {
+pub(crate) fn estimate_with_ytd(set: &PolicySet, req: &Request, ytd: &Ytd) -> Result<Estimate, Error> {
     let w = work(set, req, ytd, true)?;
     let mode = w.findings.mode();
     let s = &w.situation;
@@ -198,11 +198,11 @@ fn policy_ref(s: &Situation<'_>) -> PolicyRef {
 }
 
 /// Which year-to-date accumulators a visit counts against.
-pub fn groups_of(set: &PolicySet, req: &Request) -> Result<Groups, Error> {
+pub(crate) fn groups_of(set: &PolicySet, req: &Request) -> Result<Groups, Error> {
     Situation::resolve(set, req).map(|s| benefit::groups(&s))
 }
 
-pub fn check_eligibility(set: &PolicySet, req: &Request) -> Result<Eligibility, Error> {
+pub(crate) fn check_eligibility(set: &PolicySet, req: &Request) -> Result<Eligibility, Error> {
     let s = Situation::resolve(set, req)?;
     let priced = catalogue::price(set, &req.visit.place, &req.items, false);
     let findings = Findings::find(&s);

@@ -102,7 +102,7 @@ pub struct CatalogueInfo {
     pub items: Vec<CatalogueEntry>,
 }
 
-pub fn regions(set: &PolicySet) -> Vec<RegionInfo> {
+pub(crate) fn regions(set: &PolicySet) -> Vec<RegionInfo> {
     set.regions
         .iter()
         .map(|r| RegionInfo {
@@ -123,7 +123,7 @@ pub fn regions(set: &PolicySet) -> Vec<RegionInfo> {
         .collect()
 }
 
-pub fn diseases(set: &PolicySet, region: &str, date: &str) -> Result<Vec<DiseaseInfo>, Error> {
+pub(crate) fn diseases(set: &PolicySet, region: &str, date: &str) -> Result<Vec<DiseaseInfo>, Error> {
     let region_value = Value::String(region.to_string());
     let code = json::string(&region_value, "region", 16)?;
     if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
@@ -173,7 +173,7 @@ pub fn diseases(set: &PolicySet, region: &str, date: &str) -> Result<Vec<Disease
         .collect())
 }
 
-pub fn places(set: &PolicySet) -> Vec<PlaceInfo> {
+pub(crate) fn places(set: &PolicySet) -> Vec<PlaceInfo> {
     set.places
         .places
         .iter()
@@ -196,7 +196,7 @@ pub fn places(set: &PolicySet) -> Vec<PlaceInfo> {
         .collect()
 }
 
-pub fn catalogue(set: &PolicySet, place: &str) -> Result<CatalogueInfo, Error> {
+pub(crate) fn catalogue(set: &PolicySet, place: &str) -> Result<CatalogueInfo, Error> {
     let place_value = Value::String(place.to_string());
     let code = json::division_code(&place_value, "place")?;
     let p = set.place(code);

@@ -28,11 +28,11 @@
 //! # }
 //! ```
 
-pub mod baseline;
-pub mod benefit;
+pub(crate) mod baseline;
+pub(crate) mod benefit;
 pub mod catalogue;
 pub mod date;
-pub mod divisions;
+pub(crate) mod divisions;
 pub mod eligibility;
 mod engine;
 pub mod error;
@@ -43,7 +43,7 @@ pub mod limits;
 pub mod money;
 pub mod national;
 mod path;
-pub mod place;
+pub(crate) mod place;
 pub mod policy;
 pub mod request;
 pub mod settlement;

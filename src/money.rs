@@ -10,7 +10,7 @@ pub const MAX_AMOUNT: Decimal = Decimal::from_parts(100_000_000, 0, 0, false, 0)
 const MAX_NUMBER_TEXT: usize = 40;
 
 /// Round half-up (away from zero; every amount here is non-negative) to 0.01 yuan.
-pub fn round_fen(d: Decimal) -> Decimal {
+pub(crate) fn round_fen(d: Decimal) -> Decimal {
     let mut r = d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
     r.rescale(2);
     r
@@ -77,7 +77,7 @@ impl Serialize for Ratio {
 
 /// Why a number was refused; the caller turns it into a message with the field's path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NumberProblem {
+pub(crate) enum NumberProblem {
     NotANumber,
     Negative,
     TooManyDecimals,
@@ -86,7 +86,7 @@ pub enum NumberProblem {
 
 /// Parse decimal text: ASCII digits with an optional fraction; exponents only when `exponent`
 /// is allowed (JSON numbers such as `1e2`, never strings such as "1e2").
-pub fn parse_decimal(text: &str, max_scale: u32, exponent: bool) -> Result<Decimal, NumberProblem> {
+pub(crate) fn parse_decimal(text: &str, max_scale: u32, exponent: bool) -> Result<Decimal, NumberProblem> {
     if text.is_empty() || text.len() > MAX_NUMBER_TEXT {
         return Err(
             if text.len() > MAX_NUMBER_TEXT && text.bytes().all(|b| b.is_ascii_digit()) {

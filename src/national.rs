@@ -27,7 +27,7 @@ pub struct NationalField {
 /// Our settlement and place fields under the national interface's names, in BRIEF §6 order,
 /// then the insured place (insuplc_admdvs) and treatment place (mdtrtarea_admvs). Without a
 /// settlement (no terms for a region without a pack) the ten amounts are null.
-pub fn national_fields(req: &Request, e: &Estimate) -> Vec<NationalField> {
+pub(crate) fn national_fields(req: &Request, e: &Estimate) -> Vec<NationalField> {
     let s = e.settlement.as_ref();
     let money = |field: fn(&Settlement) -> Money| s.map(|s| field(s).text());
     let rows: [(&str, &str, &str, &str, Option<String>); 10] = [

@@ -1,6 +1,7 @@
 //! The estimate request (CONTRACT.md "Request"), read from JSON with a path for every refusal.
 
-use crate::baseline::terms::{self, PersonTerms};
+use crate::baseline::terms;
+pub use crate::baseline::terms::{AnnualLimit, PersonTerms};
 use crate::date::Date;
 use crate::error::Error;
 use crate::json::Value;

@@ -24,6 +24,6 @@ impl Text {
 }
 
 /// Shorthand used throughout the crate: `t(zh, en)`.
-pub fn t(zh: impl Into<Cow<'static, str>>, en: impl Into<Cow<'static, str>>) -> Text {
+pub(crate) fn t(zh: impl Into<Cow<'static, str>>, en: impl Into<Cow<'static, str>>) -> Text {
     Text::new(zh, en)
 }

@@ -326,10 +326,10 @@ proptest! {
         }
         if !e.policy.baseline {
             let mut with = req.clone();
-            with.insured.terms = Some(yibao_policy::baseline::terms::PersonTerms {
+            with.insured.terms = Some(yibao_policy::request::PersonTerms {
                 ratio: yibao_policy::money::Ratio(Decimal::ONE),
                 deductible: None,
-                annual_limit: yibao_policy::baseline::terms::AnnualLimit::None,
+                annual_limit: yibao_policy::request::AnnualLimit::None,
                 reduction: None,
                 unfiled_reduction: None,
             });

@@ -37,7 +37,7 @@ fn type_name(v: &Value) -> (&'static str, &'static str) {
     }
 }
 
-pub fn wrong_type(path: &str, v: &Value, want_zh: &str, want_en: &str) -> Error {
+pub(crate) fn wrong_type(path: &str, v: &Value, want_zh: &str, want_en: &str) -> Error {
     let (zh, en) = type_name(v);
     Error::invalid(
         path,
@@ -76,7 +76,7 @@ fn find_repeated(v: &Value, at: &At<'_>, found: &mut Vec<Error>) {
 }
 
 /// The refusal of a key written twice, at its path.
-pub fn repeated_key(path: &str, key: &str) -> Error {
+pub(crate) fn repeated_key(path: &str, key: &str) -> Error {
     Error::invalid(
         path,
         t(
@@ -87,13 +87,13 @@ pub fn repeated_key(path: &str, key: &str) -> Error {
 }
 
 /// Refuse a value with a key written twice (`INVALID_INPUT` at the first such key's path).
-pub fn refuse_repeated_keys(v: &Value) -> Result<(), Error> {
+pub(crate) fn refuse_repeated_keys(v: &Value) -> Result<(), Error> {
     repeated_keys(v).into_iter().next().map_or(Ok(()), Err)
 }
 
 /// An object being read, with its path.
 #[derive(Clone, Copy)]
-pub struct Obj<'a> {
+pub(crate) struct Obj<'a> {
     pub map: &'a Map,
     pub at: At<'a>,
 }
@@ -113,10 +113,6 @@ impl<'a> Obj<'a> {
     /// The path of a field, written out (for pack problems, which are collected, not thrown).
     pub fn at(&self, key: &str) -> String {
         join_key(&self.at.render(), key)
-    }
-
-    pub fn path(&self) -> String {
-        self.at.render()
     }
 
     fn field<'k>(&'k self, key: &'k str) -> At<'k> {
@@ -207,7 +203,7 @@ impl<'a> Obj<'a> {
     }
 }
 
-pub fn missing(path: &str, key: &str) -> Error {
+pub(crate) fn missing(path: &str, key: &str) -> Error {
     Error::invalid(
         path,
         t(
@@ -217,7 +213,7 @@ pub fn missing(path: &str, key: &str) -> Error {
     )
 }
 
-pub fn string<'a>(v: &'a Value, path: &str, max_chars: usize) -> Result<&'a str, Error> {
+pub(crate) fn string<'a>(v: &'a Value, path: &str, max_chars: usize) -> Result<&'a str, Error> {
     string_at(v, &At::Text(path), max_chars)
 }
 
@@ -247,7 +243,7 @@ fn char_count(s: &str) -> usize {
 }
 
 /// `a, b, c`, for messages that list what is allowed: a plain loop rather than `[&str]::join`.
-pub fn word_list(words: &[&str]) -> String {
+pub(crate) fn word_list(words: &[&str]) -> String {
     let mut out = String::new();
     for (i, w) in words.iter().enumerate() {
         if i > 0 {
@@ -294,7 +290,7 @@ fn number(v: &Value, at: &At<'_>, max_scale: u32, max: Decimal, what: (&str, &st
 }
 
 /// Money: 0 to 100,000,000 yuan with at most two decimals.
-pub fn money(v: &Value, path: &str) -> Result<Decimal, Error> {
+pub(crate) fn money(v: &Value, path: &str) -> Result<Decimal, Error> {
     money_at(v, &At::Text(path))
 }
 
@@ -303,7 +299,7 @@ fn money_at(v: &Value, at: &At<'_>) -> Result<Decimal, Error> {
 }
 
 /// A ratio or share: 0 to 1 with at most four decimals.
-pub fn ratio(v: &Value, path: &str) -> Result<Decimal, Error> {
+pub(crate) fn ratio(v: &Value, path: &str) -> Result<Decimal, Error> {
     ratio_at(v, &At::Text(path))
 }
 
@@ -311,7 +307,7 @@ fn ratio_at(v: &Value, at: &At<'_>) -> Result<Decimal, Error> {
     number(v, at, 4, Decimal::ONE, ("比例", "ratio"))
 }
 
-pub fn date(v: &Value, path: &str) -> Result<Date, Error> {
+pub(crate) fn date(v: &Value, path: &str) -> Result<Date, Error> {
     date_at(v, &At::Text(path))
 }
 
@@ -329,7 +325,7 @@ fn date_at(v: &Value, at: &At<'_>) -> Result<Date, Error> {
 }
 
 /// A 6-digit administrative division code (行政区划代码) whose first two digits name a province.
-pub fn division_code<'a>(v: &'a Value, path: &str) -> Result<&'a str, Error> {
+pub(crate) fn division_code<'a>(v: &'a Value, path: &str) -> Result<&'a str, Error> {
     division_code_at(v, &At::Text(path))
 }
 
@@ -349,7 +345,7 @@ fn division_code_at<'a>(v: &'a Value, at: &At<'_>) -> Result<&'a str, Error> {
 }
 
 /// One of a fixed set of words, e.g. `scheme`.
-pub fn one_of<'a>(v: &Value, path: &str, allowed: &[&'a str]) -> Result<&'a str, Error> {
+pub(crate) fn one_of<'a>(v: &Value, path: &str, allowed: &[&'a str]) -> Result<&'a str, Error> {
     one_of_at(v, &At::Text(path), allowed)
 }
 
@@ -367,7 +363,7 @@ fn one_of_at<'a>(v: &Value, at: &At<'_>, allowed: &[&'a str]) -> Result<&'a str,
     })
 }
 
-pub fn text_pair(v: &Value, path: &str) -> Result<Text, Error> {
+pub(crate) fn text_pair(v: &Value, path: &str) -> Result<Text, Error> {
     let o = Obj::new(v, path)?;
     Ok(Text::new(
         o.req_str("zh", 200)?.to_string(),

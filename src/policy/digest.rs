@@ -23,7 +23,7 @@ const HEX: &[u8; 16] = b"0123456789abcdef";
 
 /// JCS: keys sorted by UTF-16 code units, no whitespace, minimal string escapes, numbers as
 /// ECMAScript prints them (so 0.10 and 0.1 are the same number, as they are to JSON.parse).
-pub fn write_canonical(v: &Value, out: &mut String) {
+pub(crate) fn write_canonical(v: &Value, out: &mut String) {
     match v {
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
