@@ -1,5 +1,7 @@
 //! What each eligibility check found, in words: a message in Chinese and English and, where the
-//! person can do something about it, the next step (how and where to file, what to ask).
+//! person can do something about it, the next step (how and where to file, what to ask). The
+//! checks (`eligibility`) decide and know nothing of this module; here the decided findings and
+//! their words become the [`Eligibility`] a caller sees.
 
 use crate::catalogue::Warning;
 use crate::eligibility::{Action, Check, CheckCode, CheckStatus, Eligibility, FilingFinding, Findings};
