@@ -1,5 +1,5 @@
 //! Eligibility for direct settlement (BRIEF §4): the eight checks and the mode they decide.
-//! Here the checks only decide ([`Findings`]) and this module knows nothing of words: `wording`
+//! Here the checks only decide (`Findings`) and this module knows nothing of words: `wording`
 //! says what they found, in Chinese and English, with the next step, and puts the [`Eligibility`]
 //! together — so a caller that needs only the numbers skips the words.
 

@@ -6,7 +6,7 @@
 //!
 //! The core is pure Rust: policy packs ([`policy`]), the treatment place's catalogue
 //! ([`catalogue`]), the eligibility checks ([`eligibility`]), the insured place's terms
-//! ([`benefit`]), the calculation of BRIEF §5 ([`settlement`]) and its explanation ([`trace`]).
+//! (`benefit`), the calculation of BRIEF §5 ([`settlement`]) and its explanation ([`trace`]).
 //! The wire layer ([`wire`]) reads requests and manifests from JSON and calls the core; the
 //! WebAssembly facade (`wasm`, only on wasm32) and the CLI (`cli/`) are thin hosts over it.
 //!
