@@ -21,7 +21,8 @@
 use criterion::{black_box, criterion_group, BenchmarkId, Criterion, Throughput};
 use std::time::Duration;
 use yibao_policy::request::Lines;
-use yibao_policy::{parse_text, Engine, Request};
+use yibao_policy::wire::{parse_text, Wire};
+use yibao_policy::{Engine, Request};
 
 const TYPICAL: &str = include_str!("../bench/fixtures/typical.json");
 const LINES100: &str = include_str!("../bench/fixtures/lines100.json");

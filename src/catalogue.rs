@@ -10,7 +10,9 @@ use serde::Serialize;
 
 /// A warning attached to an estimate: it does not stop the estimate, but the user should know.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Warning {
+    #[cfg_attr(test, ts(type = "WarningCode | (string & {})"))]
     pub code: &'static str,
     pub path: String,
     pub message: Text,
@@ -19,6 +21,7 @@ pub struct Warning {
 /// Where a line's class B share came from (PARAMETERS.md precedence).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum ShareSource {
     /// The request line's own `selfPayRatio`.
     Line,
@@ -33,9 +36,13 @@ pub enum ShareSource {
 /// One cost line, classified and split.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct PricedLine {
+    #[cfg_attr(test, ts(type = "number"))]
     pub index: usize,
+    /// The line's item code, when it gave one.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub code: Option<String>,
     pub name: Option<Text>,
     pub class: Class,
@@ -51,12 +58,12 @@ pub struct PricedLine {
     pub share_provenance: Option<Provenance>,
     /// What the person should know about this line (worded by `warnings::warnings`).
     #[serde(skip)]
-    pub note: Option<LineNote>,
+    pub(crate) note: Option<LineNote>,
 }
 
 /// Why a line deserves a warning.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LineNote {
+pub(crate) enum LineNote {
     /// The line gives a class other than the catalogue's; the line's is used.
     ClassDiffers { listed: Class, given: Class },
     /// Not in the catalogue; the class the line gives is used.
@@ -67,21 +74,21 @@ pub enum LineNote {
 
 /// The place's default class B share as used, for the trace.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PlaceShare {
+pub(crate) struct PlaceShare {
     pub place: Option<String>,
     pub value: Decimal,
     pub provenance: Provenance,
     pub defaulted: bool,
 }
 
-pub struct Priced {
+pub(crate) struct Priced {
     pub lines: Vec<PricedLine>,
     pub place_share: PlaceShare,
 }
 
 /// Classify every line. With `named`, lines carry their catalogue or given names (for the
 /// result's line details); the numbers-only path leaves them out.
-pub fn price(set: &PolicySet, place_code: &str, items: &[Item], named: bool) -> Priced {
+pub(crate) fn price(set: &PolicySet, place_code: &str, items: &[Item], named: bool) -> Priced {
     let place = set.place(place_code);
     let place_share = place_default_share(set, place);
     let lines = items

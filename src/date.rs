@@ -4,7 +4,10 @@
 use serde::{Serialize, Serializer};
 use std::fmt;
 
+/// An ISO date, "YYYY-MM-DD".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "IsoDate", type = "string"))]
 pub struct Date {
     pub year: u16,
     pub month: u8,
@@ -59,5 +62,31 @@ impl fmt::Display for Date {
 impl Serialize for Date {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Date;
+
+    #[test]
+    fn parses_strict_iso_dates() {
+        assert_eq!(
+            Date::parse("2025-06-10").map(|d| d.to_string()).as_deref(),
+            Some("2025-06-10")
+        );
+        assert!(Date::parse("2024-02-29").is_some());
+        for bad in [
+            "2025-02-29",
+            "2025-6-10",
+            "2025-13-01",
+            "2025-00-10",
+            "20250610",
+            "２０２５-06-10",
+            "2025-06-10T00:00",
+        ] {
+            assert!(Date::parse(bad).is_none(), "{bad}");
+        }
+        assert!(Date::parse("2025-01-01") < Date::parse("2025-01-02"));
     }
 }

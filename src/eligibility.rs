@@ -1,6 +1,7 @@
 //! Eligibility for direct settlement (BRIEF §4): the eight checks and the mode they decide.
-//! Here the checks only decide ([`Findings`]); `wording` says what they found, in Chinese and
-//! English, with the next step — so a caller that needs only the numbers skips the words.
+//! Here the checks only decide (`Findings`) and this module knows nothing of words: `wording`
+//! says what they found, in Chinese and English, with the next step, and puts the [`Eligibility`]
+//! together — so a caller that needs only the numbers skips the words.
 
 use crate::baseline;
 use crate::catalogue::Warning;
@@ -12,6 +13,7 @@ use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum CheckCode {
     CrossProvince,
     PolicyInForce,
@@ -50,6 +52,7 @@ impl CheckCode {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum CheckStatus {
     Pass,
     Fail,
@@ -58,23 +61,29 @@ pub enum CheckStatus {
 
 /// What the person can do about a check.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Action {
+    #[cfg_attr(test, ts(type = "string"))]
     pub code: &'static str,
     pub message: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Check {
     pub code: CheckCode,
     pub status: CheckStatus,
     pub message: Text,
+    /// The next step the person can take, or null (always null when the check passes).
     pub action: Option<Action>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Eligibility {
     pub direct_settlement: bool,
+    /// Always all eight, in order.
     pub checks: Vec<Check>,
     pub warnings: Vec<Warning>,
 }
@@ -82,6 +91,7 @@ pub struct Eligibility {
 /// How the visit can be settled (CONTRACT.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum Mode {
     /// At the counter: the patient pays only their share.
     Direct,
@@ -93,7 +103,7 @@ pub enum Mode {
 
 /// What the filing checks found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FilingFinding {
+pub(crate) enum FilingFinding {
     NotFiled,
     /// An emergency counts as filed, whatever its place and dates (视同已备案).
     Emergency,
@@ -105,7 +115,7 @@ pub enum FilingFinding {
 
 /// What the eight checks found, before any wording.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Findings {
+pub(crate) struct Findings {
     pub cross_province: bool,
     /// A pack: a version is in force on the visit date and it has opened direct settlement.
     /// The baseline: by the national dates (warn while regions were opening one by one).
@@ -211,14 +221,5 @@ fn pass(ok: bool) -> CheckStatus {
         CheckStatus::Pass
     } else {
         CheckStatus::Fail
-    }
-}
-
-/// The eight checks with their wording, and the warnings about the cost lines.
-pub fn check(s: &Situation<'_>, findings: &Findings, warnings: Vec<Warning>) -> Eligibility {
-    Eligibility {
-        direct_settlement: findings.direct_settlement(),
-        checks: crate::wording::checks(s, findings),
-        warnings,
     }
 }

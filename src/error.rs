@@ -7,6 +7,7 @@ use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum ErrorCode {
     InvalidInput,
     UnknownRegion,
@@ -89,7 +90,7 @@ impl Error {
 
     /// The same error seen from an enclosing array, e.g. visit 3 of `estimate_year`: `[3].items`.
     pub fn at_index(mut self, index: usize) -> Error {
-        self.path = crate::json::join_index(index, &self.path);
+        self.path = crate::path::join_index(index, &self.path);
         self
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::benefit::{self, Benefit, Groups};
 use crate::catalogue::{self, Priced, PricedLine};
-use crate::eligibility::{self, CheckCode, CheckStatus, Eligibility, Findings, Mode};
+use crate::eligibility::{CheckCode, CheckStatus, Eligibility, Findings, Mode};
 use crate::error::Error;
 use crate::money::Money;
 use crate::policy::PolicySet;
@@ -17,10 +17,16 @@ use serde::Serialize;
 /// The policy an estimate was made under.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct PolicyRef {
+    /// The pack region answering (a county code resolves to its prefecture's pack), or the
+    /// request's code.
+    #[cfg_attr(test, ts(type = "DivisionCode"))]
     pub region: String,
+    /// The division's official name (English may be pinyin); an unknown code's name is the code.
     pub name: Text,
     /// The version consulted (its effective date), or "national-baseline".
+    #[cfg_attr(test, ts(type = "IsoDate | \"national-baseline\""))]
     pub version: String,
     /// Whether the region is answered under the national baseline (no pack covers it).
     pub baseline: bool,
@@ -28,19 +34,26 @@ pub struct PolicyRef {
     /// the baseline, false before 2021-09-01).
     pub in_force: bool,
     /// The version's parameters were checked up to this date (null: not stated).
+    #[cfg_attr(test, ts(type = "IsoDate | null"))]
     pub reviewed_until: Option<String>,
 }
 
 /// The result of `estimate` (CONTRACT.md), plus the per-line breakdown and the notice.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "EstimateResult"))]
 pub struct Estimate {
     pub mode: Mode,
     pub eligibility: Eligibility,
-    /// `None` when the amounts cannot be known: a region without a pack and no terms entered
-    /// (the warnings then include TERMS_NEEDED).
+    /// Null when the amounts cannot be known: a region without a pack (`policy.baseline`) whose
+    /// request has no `insured.terms`, in mode direct or manual (the warnings then include
+    /// TERMS_NEEDED). In mode "none" the none settlement is always given.
     pub settlement: Option<Settlement>,
+    /// Null exactly when `settlement` is.
     pub ytd_after: Option<Ytd>,
+    /// Every step with its rule id, provenance and note. Without terms: the catalogue's steps
+    /// (total … inScope), then a "terms" step with value null.
     pub trace: Vec<TraceStep>,
     pub policy: PolicyRef,
     pub lines: Vec<PricedLine>,
@@ -49,10 +62,10 @@ pub struct Estimate {
     /// Whether any parameter behind the numbers is an illustrative assumption.
     pub uses_assumptions: bool,
     #[serde(skip)]
-    pub groups: Groups,
+    pub(crate) groups: Groups,
 }
 
-pub fn notice() -> Text {
+pub(crate) fn notice() -> Text {
     t(
         "试算结果仅供参考，以实际结算为准",
         "This is an estimate for reference only, not a settlement; the actual settlement prevails",
@@ -60,15 +73,17 @@ pub fn notice() -> Text {
 }
 
 /// The numbers alone: what `settle` returns when the words are not wanted (what-if panels,
-/// batch use). The same calculation as [`estimate`], without messages, trace or line details.
+/// batch use). The same calculation as `estimate`, without messages, trace or line details.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Decision {
     pub mode: Mode,
     pub direct_settlement: bool,
     /// Every check's status, keyed by its code, in the contract's order.
+    #[cfg_attr(test, ts(type = "Record<CheckCode, CheckStatus>"))]
     pub checks: CheckStatuses,
-    /// `None` as in [`Estimate::settlement`].
+    /// Null as in `EstimateResult.settlement` (a baseline region without terms).
     pub settlement: Option<Settlement>,
     pub ytd_after: Option<Ytd>,
 }
@@ -117,7 +132,7 @@ fn work<'a>(set: &'a PolicySet, req: &'a Request, ytd: &Ytd, explain: bool) -> R
     })
 }
 
-pub fn decide(set: &PolicySet, req: &Request) -> Result<Decision, Error> {
+pub(crate) fn decide(set: &PolicySet, req: &Request) -> Result<Decision, Error> {
     let w = work(set, req, &req.ytd, false)?;
     Ok(Decision {
         mode: w.findings.mode(),
@@ -128,13 +143,13 @@ pub fn decide(set: &PolicySet, req: &Request) -> Result<Decision, Error> {
     })
 }
 
-pub fn estimate(set: &PolicySet, req: &Request) -> Result<Estimate, Error> {
+pub(crate) fn estimate(set: &PolicySet, req: &Request) -> Result<Estimate, Error> {
     estimate_with_ytd(set, req, &req.ytd)
 }
 
 /// As [`estimate`], with year-to-date figures other than the request's own (`estimate_year`
 /// carries them from visit to visit without copying the request).
-pub fn estimate_with_ytd(set: &PolicySet, req: &Request, ytd: &Ytd) -> Result<Estimate, Error> {
+pub(crate) fn estimate_with_ytd(set: &PolicySet, req: &Request, ytd: &Ytd) -> Result<Estimate, Error> {
     let w = work(set, req, ytd, true)?;
     let mode = w.findings.mode();
     let s = &w.situation;
@@ -147,7 +162,7 @@ pub fn estimate_with_ytd(set: &PolicySet, req: &Request, ytd: &Ytd) -> Result<Es
         .any(|step| step.provenance == Some(crate::policy::Provenance::Assumed));
     Ok(Estimate {
         mode,
-        eligibility: eligibility::check(s, &w.findings, crate::warnings::warnings(s, &w.findings, &w.priced)),
+        eligibility: crate::wording::eligibility(s, &w.findings, crate::warnings::warnings(s, &w.findings, &w.priced)),
         settlement: w.settlement,
         ytd_after: w.ytd_after,
         trace,
@@ -183,16 +198,16 @@ fn policy_ref(s: &Situation<'_>) -> PolicyRef {
 }
 
 /// Which year-to-date accumulators a visit counts against.
-pub fn groups_of(set: &PolicySet, req: &Request) -> Result<Groups, Error> {
+pub(crate) fn groups_of(set: &PolicySet, req: &Request) -> Result<Groups, Error> {
     Situation::resolve(set, req).map(|s| benefit::groups(&s))
 }
 
-pub fn check_eligibility(set: &PolicySet, req: &Request) -> Result<Eligibility, Error> {
+pub(crate) fn check_eligibility(set: &PolicySet, req: &Request) -> Result<Eligibility, Error> {
     let s = Situation::resolve(set, req)?;
     let priced = catalogue::price(set, &req.visit.place, &req.items, false);
     let findings = Findings::find(&s);
     let warnings = crate::warnings::warnings(&s, &findings, &priced);
-    Ok(eligibility::check(&s, &findings, warnings))
+    Ok(crate::wording::eligibility(&s, &findings, warnings))
 }
 
 /// The request's year-to-date figures plus this visit (CONTRACT.md `ytdAfter`).

@@ -12,26 +12,33 @@ use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct VersionInfo {
+    #[cfg_attr(test, ts(type = "IsoDate"))]
     pub from: String,
     pub open: bool,
     pub provenance: Provenance,
     /// Checked against the published policy up to this date (null: not stated).
+    #[cfg_attr(test, ts(type = "IsoDate | null"))]
     pub reviewed_until: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct RegionInfo {
+    #[cfg_attr(test, ts(type = "DivisionCode"))]
     pub code: String,
     pub name: Text,
     /// The province the region is in (`xx0000`).
+    #[cfg_attr(test, ts(type = "DivisionCode"))]
     pub province: String,
     pub versions: Vec<VersionInfo>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct DiseaseInfo {
     pub id: String,
     pub name: Text,
@@ -42,20 +49,25 @@ pub struct DiseaseInfo {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Share {
     pub value: Ratio,
     pub provenance: Provenance,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct CityInfo {
+    #[cfg_attr(test, ts(type = "DivisionCode"))]
     pub code: String,
     pub name: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct PlaceInfo {
+    #[cfg_attr(test, ts(type = "DivisionCode"))]
     pub code: String,
     pub name: Text,
     /// Null where the place has no share of its own (the national fallback then applies).
@@ -65,6 +77,7 @@ pub struct PlaceInfo {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct CatalogueEntry {
     pub code: String,
     pub name: Text,
@@ -78,7 +91,9 @@ pub struct CatalogueEntry {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct CatalogueInfo {
+    #[cfg_attr(test, ts(type = "DivisionCode"))]
     pub place: String,
     pub name: Text,
     pub class_b_share: Share,
@@ -87,7 +102,7 @@ pub struct CatalogueInfo {
     pub items: Vec<CatalogueEntry>,
 }
 
-pub fn regions(set: &PolicySet) -> Vec<RegionInfo> {
+pub(crate) fn regions(set: &PolicySet) -> Vec<RegionInfo> {
     set.regions
         .iter()
         .map(|r| RegionInfo {
@@ -108,7 +123,7 @@ pub fn regions(set: &PolicySet) -> Vec<RegionInfo> {
         .collect()
 }
 
-pub fn diseases(set: &PolicySet, region: &str, date: &str) -> Result<Vec<DiseaseInfo>, Error> {
+pub(crate) fn diseases(set: &PolicySet, region: &str, date: &str) -> Result<Vec<DiseaseInfo>, Error> {
     let region_value = Value::String(region.to_string());
     let code = json::string(&region_value, "region", 16)?;
     if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
@@ -158,7 +173,7 @@ pub fn diseases(set: &PolicySet, region: &str, date: &str) -> Result<Vec<Disease
         .collect())
 }
 
-pub fn places(set: &PolicySet) -> Vec<PlaceInfo> {
+pub(crate) fn places(set: &PolicySet) -> Vec<PlaceInfo> {
     set.places
         .places
         .iter()
@@ -181,7 +196,7 @@ pub fn places(set: &PolicySet) -> Vec<PlaceInfo> {
         .collect()
 }
 
-pub fn catalogue(set: &PolicySet, place: &str) -> Result<CatalogueInfo, Error> {
+pub(crate) fn catalogue(set: &PolicySet, place: &str) -> Result<CatalogueInfo, Error> {
     let place_value = Value::String(place.to_string());
     let code = json::division_code(&place_value, "place")?;
     let p = set.place(code);

@@ -6,11 +6,13 @@
 //!
 //! The core is pure Rust: policy packs ([`policy`]), the treatment place's catalogue
 //! ([`catalogue`]), the eligibility checks ([`eligibility`]), the insured place's terms
-//! ([`benefit`]), the calculation of BRIEF §5 ([`settlement`]) and its explanation ([`trace`]).
-//! The WebAssembly facade (`wasm`, only on wasm32) is a thin layer over [`Engine`].
+//! (`benefit`), the calculation of BRIEF §5 ([`settlement`]) and its explanation ([`trace`]).
+//! The wire layer ([`wire`]) reads requests and manifests from JSON and calls the core; the
+//! WebAssembly facade (`wasm`, only on wasm32) and the CLI (`cli/`) are thin hosts over it.
 //!
 //! ```
 //! # fn main() -> Result<(), yibao_policy::Error> {
+//! use yibao_policy::wire::Wire; // the JSON entry points: estimate_text, estimate_json, …
 //! let engine = yibao_policy::Engine::with_defaults()?;
 //! let request = r#"{
 //!     "insured": { "region": "653200", "scheme": "employee" },
@@ -26,11 +28,11 @@
 //! # }
 //! ```
 
-pub mod baseline;
-pub mod benefit;
+pub(crate) mod baseline;
+pub(crate) mod benefit;
 pub mod catalogue;
 pub mod date;
-pub mod divisions;
+pub(crate) mod divisions;
 pub mod eligibility;
 mod engine;
 pub mod error;
@@ -40,7 +42,8 @@ pub mod json;
 pub mod limits;
 pub mod money;
 pub mod national;
-pub mod place;
+mod path;
+pub(crate) mod place;
 pub mod policy;
 pub mod request;
 pub mod settlement;
@@ -48,13 +51,14 @@ mod situation;
 pub mod text;
 pub mod trace;
 mod warnings;
+pub mod wire;
 mod wording;
 mod year;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use engine::{parse_text, Engine};
+pub use engine::Engine;
 pub use error::{Error, ErrorCode, Problem};
 pub use estimate::Estimate;
 pub use request::Request;

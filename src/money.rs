@@ -10,7 +10,7 @@ pub const MAX_AMOUNT: Decimal = Decimal::from_parts(100_000_000, 0, 0, false, 0)
 const MAX_NUMBER_TEXT: usize = 40;
 
 /// Round half-up (away from zero; every amount here is non-negative) to 0.01 yuan.
-pub fn round_fen(d: Decimal) -> Decimal {
+pub(crate) fn round_fen(d: Decimal) -> Decimal {
     let mut r = d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
     r.rescale(2);
     r
@@ -18,6 +18,8 @@ pub fn round_fen(d: Decimal) -> Decimal {
 
 /// An amount in yuan; serialized as a string with exactly two decimals ("1234.50").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(type = "string"))]
 pub struct Money(pub Decimal);
 
 impl Money {
@@ -57,6 +59,8 @@ impl Serialize for Money {
 
 /// A reimbursement ratio or share in [0, 1]; serialized without trailing zeros ("0.8").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(type = "string"))]
 pub struct Ratio(pub Decimal);
 
 impl Ratio {
@@ -73,7 +77,7 @@ impl Serialize for Ratio {
 
 /// Why a number was refused; the caller turns it into a message with the field's path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NumberProblem {
+pub(crate) enum NumberProblem {
     NotANumber,
     Negative,
     TooManyDecimals,
@@ -82,7 +86,7 @@ pub enum NumberProblem {
 
 /// Parse decimal text: ASCII digits with an optional fraction; exponents only when `exponent`
 /// is allowed (JSON numbers such as `1e2`, never strings such as "1e2").
-pub fn parse_decimal(text: &str, max_scale: u32, exponent: bool) -> Result<Decimal, NumberProblem> {
+pub(crate) fn parse_decimal(text: &str, max_scale: u32, exponent: bool) -> Result<Decimal, NumberProblem> {
     if text.is_empty() || text.len() > MAX_NUMBER_TEXT {
         return Err(
             if text.len() > MAX_NUMBER_TEXT && text.bytes().all(|b| b.is_ascii_digit()) {
@@ -169,4 +173,56 @@ fn parse_scientific(body: &str) -> Result<Decimal, NumberProblem> {
             .map_err(|_| NumberProblem::TooManyDecimals)?;
     }
     Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A decimal from its text; the tests' texts are all valid, and an invalid one fails its test.
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap_or(Decimal::MAX)
+    }
+
+    #[test]
+    fn money_text_has_exactly_two_decimals() {
+        for (v, want) in [
+            ("0", "0.00"),
+            ("0.5", "0.50"),
+            ("7", "7.00"),
+            ("1234.5", "1234.50"),
+            ("100000000", "100000000.00"),
+            ("0.05", "0.05"),
+            ("-12.3", "-12.30"),
+        ] {
+            assert_eq!(Money(d(v)).text(), want, "{v}");
+        }
+    }
+
+    #[test]
+    fn rounds_half_up_not_half_even() {
+        assert_eq!(round_fen(d("0.125")).to_string(), "0.13");
+        assert_eq!(round_fen(d("0.135")).to_string(), "0.14");
+        assert_eq!(round_fen(d("2.5")).to_string(), "2.50");
+        assert_eq!(round_fen(d("0.124999")).to_string(), "0.12");
+    }
+
+    #[test]
+    fn parses_only_plain_decimals() {
+        assert_eq!(parse_decimal("860.5", 2, false), Ok(d("860.5")));
+        assert_eq!(parse_decimal("1.500", 2, false), Ok(d("1.5")));
+        assert_eq!(parse_decimal("1.005", 2, false), Err(NumberProblem::TooManyDecimals));
+        assert_eq!(parse_decimal("-5", 2, false), Err(NumberProblem::Negative));
+        assert_eq!(parse_decimal("-0", 2, false), Ok(Decimal::ZERO));
+        for bad in ["", "NaN", "Infinity", "1e5", " 1", "1,000", "１２", ".5", "5.", "0x10"] {
+            assert_eq!(parse_decimal(bad, 2, false), Err(NumberProblem::NotANumber), "{bad}");
+        }
+        assert_eq!(parse_decimal("1e400", 2, true), Err(NumberProblem::TooLarge));
+        assert_eq!(parse_decimal("1e-7", 2, true), Err(NumberProblem::TooManyDecimals));
+        assert_eq!(parse_decimal("1.5E2", 2, true), Ok(d("150")));
+        assert_eq!(
+            parse_decimal("99999999999999999999999", 2, false),
+            Err(NumberProblem::TooLarge)
+        );
+    }
 }

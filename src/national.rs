@@ -8,11 +8,17 @@ use crate::settlement::Settlement;
 use crate::text::{t, Text};
 use serde::Serialize;
 
+/// One number of an estimate under the national settlement interface's name. Without a
+/// settlement (a baseline region without terms) the ten amounts' values are null; the places are
+/// given.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct NationalField {
     /// Our field name (camelCase).
+    #[cfg_attr(test, ts(type = "string"))]
     pub ours: &'static str,
     /// The national interface's field name.
+    #[cfg_attr(test, ts(type = "string"))]
     pub field: &'static str,
     pub name: Text,
     pub value: Option<String>,
@@ -21,7 +27,7 @@ pub struct NationalField {
 /// Our settlement and place fields under the national interface's names, in BRIEF §6 order,
 /// then the insured place (insuplc_admdvs) and treatment place (mdtrtarea_admvs). Without a
 /// settlement (no terms for a region without a pack) the ten amounts are null.
-pub fn national_fields(req: &Request, e: &Estimate) -> Vec<NationalField> {
+pub(crate) fn national_fields(req: &Request, e: &Estimate) -> Vec<NationalField> {
     let s = e.settlement.as_ref();
     let money = |field: fn(&Settlement) -> Money| s.map(|s| field(s).text());
     let rows: [(&str, &str, &str, &str, Option<String>); 10] = [

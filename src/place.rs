@@ -38,3 +38,28 @@ pub fn contains(filed: &str, place: &str) -> bool {
         filed == place
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn containment_follows_the_division_hierarchy() {
+        assert!(contains("430000", "430100"));
+        assert!(contains("430000", "430000"));
+        assert!(contains("441900", "441900"));
+        assert!(!contains("430100", "430000"));
+        assert!(!contains("430000", "510100"));
+        assert!(contains("330100", "330106"));
+        assert!(!contains("330106", "330100"));
+    }
+
+    #[test]
+    fn division_codes_need_a_real_province() {
+        assert!(is_division_code("653200"));
+        assert!(!is_division_code("003200"));
+        assert!(!is_division_code("65320"));
+        assert!(!is_division_code("65320a"));
+        assert_eq!(province_of("653200"), "650000");
+    }
+}

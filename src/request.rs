@@ -1,74 +1,107 @@
 //! The estimate request (CONTRACT.md "Request"), read from JSON with a path for every refusal.
 
-use crate::baseline::terms::{self, PersonTerms};
+use crate::baseline::terms;
+pub use crate::baseline::terms::{AnnualLimit, PersonTerms};
 use crate::date::Date;
 use crate::error::Error;
 use crate::json::Value;
-use crate::json::{self, join_item, At, Obj};
+use crate::json::{self, Obj};
 use crate::limits::{MAX_CODE_CHARS, MAX_ITEMS, MAX_NAME_CHARS, MAX_RECOGNIZED};
 use crate::money::Money;
+use crate::path::{join_item, At};
 use crate::policy::{Class, FilingCategory, Scheme, Status};
 use crate::text::t;
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "EstimateRequest"))]
 pub struct Request {
     pub insured: Insured,
+    /// Absent or null: not filed.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub filing: Option<Filing>,
     pub visit: Visit,
+    /// 1 to 1000 cost lines.
     pub items: Vec<Item>,
+    #[cfg_attr(test, ts(as = "Option<crate::wire::typescript::YtdInput>", optional = nullable))]
     pub ytd: Ytd,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Insured {
+    #[cfg_attr(test, ts(type = "DivisionCode"))]
     pub region: String,
     pub scheme: Scheme,
+    /// Default "working"; residents ignore it.
+    #[cfg_attr(test, ts(as = "Option<Status>", optional = nullable))]
     pub status: Status,
-    /// `None`: not known (the DISEASE_RECOGNIZED check warns).
+    /// Absent or null: not known (the DISEASE_RECOGNIZED check warns).
+    #[cfg_attr(test, ts(optional = nullable))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub recognized_diseases: Option<Vec<String>>,
-    /// The person's own terms, for a region without a pack (CONTRACT.md); `None`: not entered.
+    /// The person's own terms, for a region without a pack (CONTRACT.md): without them its
+    /// amounts are null (TERMS_NEEDED).
+    #[cfg_attr(test, ts(optional = nullable))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub terms: Option<PersonTerms>,
 }
 
+/// A filing (备案). `place` and `start` may be left out for an emergency; no `end`: open-ended.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Filing {
     pub category: FilingCategory,
+    /// The province (`xx0000`) or city filed for.
+    #[cfg_attr(test, ts(as = "Option<crate::wire::typescript::DivisionCode>", optional = nullable))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
+    #[cfg_attr(test, ts(optional = nullable))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub start: Option<Date>,
+    #[cfg_attr(test, ts(optional = nullable))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub end: Option<Date>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Visit {
     pub date: Date,
+    #[cfg_attr(test, ts(type = "DivisionCode"))]
     pub place: String,
+    #[cfg_attr(test, ts(type = "1 | 2 | 3"))]
     pub hospital_level: u8,
-    /// `None`: the person does not know (`null`); an absent field means networked.
+    /// Absent: networked; null: the person does not know (HOSPITAL_NETWORKED warns).
+    #[cfg_attr(test, ts(optional = nullable))]
     pub networked: Option<bool>,
     pub disease: String,
 }
 
+/// One cost line: an amount, and what the catalogue needs to classify it (its code, or its class).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Item {
+    #[cfg_attr(test, ts(optional = nullable))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
+    #[cfg_attr(test, ts(optional = nullable))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    #[cfg_attr(test, ts(type = "MoneyInput"))]
     pub amount: Money,
+    #[cfg_attr(test, ts(optional = nullable))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub class: Option<Class>,
+    #[cfg_attr(test, ts(as = "Option<crate::wire::typescript::RatioInput>", optional = nullable))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub self_pay_ratio: Option<crate::money::Ratio>,
+    #[cfg_attr(test, ts(as = "Option<crate::wire::typescript::MoneyInput>", optional = nullable))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ceiling_amount: Option<Money>,
 }
@@ -76,6 +109,7 @@ pub struct Item {
 /// Year-to-date figures before this visit; every field defaults to 0.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Ytd {
     pub deductible_paid: Money,
     pub fund_paid: Money,

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 /// The insured place's terms for this visit (参保地政策), as plain numbers.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Terms {
+pub(crate) struct Terms {
     /// The deductible standard (起付线); 0 when there is none.
     pub deductible_standard: Decimal,
     /// Already paid towards it this year in the same group; 0 for per-visit deductibles.
@@ -31,6 +31,7 @@ impl Terms {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Settlement {
     pub total: Money,
     pub full_self_pay: Money,
@@ -47,7 +48,7 @@ pub struct Settlement {
     pub patient_pays: Money,
 }
 
-pub fn settle(lines: &[PricedLine], terms: &Terms) -> Settlement {
+pub(crate) fn settle(lines: &[PricedLine], terms: &Terms) -> Settlement {
     let sum = |part: fn(&PricedLine) -> Money| -> Decimal { lines.iter().map(|l| part(l).0).sum() };
 
     // 1. total = sum of all line amounts.

@@ -15,10 +15,13 @@ use serde::Serialize;
 use std::borrow::Cow;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct TraceStep {
+    #[cfg_attr(test, ts(type = "string"))]
     pub step: &'static str,
     /// The step's value as text (an amount, a ratio), or null where there is none (no cap).
     pub value: Option<String>,
+    #[cfg_attr(test, ts(type = "string"))]
     pub rule: Cow<'static, str>,
     /// Where the parameter behind the step came from; null for pure arithmetic.
     pub provenance: Option<Provenance>,
@@ -56,7 +59,7 @@ fn pct(d: Decimal) -> String {
     format!("{}%", (d * Decimal::ONE_HUNDRED).normalize())
 }
 
-pub fn explain(s: &Settlement, benefit: &Benefit, priced: &Priced, mode: Mode) -> Vec<TraceStep> {
+pub(crate) fn explain(s: &Settlement, benefit: &Benefit, priced: &Priced, mode: Mode) -> Vec<TraceStep> {
     let mut out = Vec::with_capacity(20);
     pricing(&mut out, s, priced);
     if mode == Mode::None || benefit.base_ratio.is_none() {
@@ -101,7 +104,7 @@ pub fn explain(s: &Settlement, benefit: &Benefit, priced: &Priced, mode: Mode) -
 /// Without the insured place's terms (a region without a pack, none entered): what the treatment
 /// place's catalogue decides (BRIEF §5 steps 1–5, which do not depend on the terms), then the
 /// terms that are needed.
-pub fn explain_unknown(priced: &Priced, situation: &Situation<'_>) -> Vec<TraceStep> {
+pub(crate) fn explain_unknown(priced: &Priced, situation: &Situation<'_>) -> Vec<TraceStep> {
     let mut out = Vec::with_capacity(8);
     let s = crate::settlement::settle(&priced.lines, &crate::settlement::Terms::nothing());
     pricing(&mut out, &s, priced);

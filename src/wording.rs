@@ -1,11 +1,23 @@
 //! What each eligibility check found, in words: a message in Chinese and English and, where the
-//! person can do something about it, the next step (how and where to file, what to ask).
+//! person can do something about it, the next step (how and where to file, what to ask). The
+//! checks (`eligibility`) decide and know nothing of this module; here the decided findings and
+//! their words become the [`Eligibility`] a caller sees.
 
-use crate::eligibility::{Action, Check, CheckCode, CheckStatus, FilingFinding, Findings};
+use crate::catalogue::Warning;
+use crate::eligibility::{Action, Check, CheckCode, CheckStatus, Eligibility, FilingFinding, Findings};
 use crate::situation::{PackPolicy, Situation};
 use crate::text::{t, Text};
 
-pub fn checks(s: &Situation<'_>, f: &Findings) -> Vec<Check> {
+/// The eight checks with their wording, and the warnings about the cost lines.
+pub fn eligibility(s: &Situation<'_>, findings: &Findings, warnings: Vec<Warning>) -> Eligibility {
+    Eligibility {
+        direct_settlement: findings.direct_settlement(),
+        checks: checks(s, findings),
+        warnings,
+    }
+}
+
+fn checks(s: &Situation<'_>, f: &Findings) -> Vec<Check> {
     CheckCode::ALL
         .into_iter()
         .map(|code| {

@@ -11,6 +11,7 @@ use serde_json::{json, Value};
 use std::sync::OnceLock;
 use yibao_policy::eligibility::{CheckCode, CheckStatus, Mode};
 use yibao_policy::policy::Provenance;
+use yibao_policy::wire::Wire;
 use yibao_policy::{Engine, ErrorCode, Estimate, Request};
 
 fn engine() -> &'static Engine {
@@ -325,10 +326,10 @@ proptest! {
         }
         if !e.policy.baseline {
             let mut with = req.clone();
-            with.insured.terms = Some(yibao_policy::baseline::terms::PersonTerms {
+            with.insured.terms = Some(yibao_policy::request::PersonTerms {
                 ratio: yibao_policy::money::Ratio(Decimal::ONE),
                 deductible: None,
-                annual_limit: yibao_policy::baseline::terms::AnnualLimit::None,
+                annual_limit: yibao_policy::request::AnnualLimit::None,
                 reduction: None,
                 unfiled_reduction: None,
             });
@@ -373,12 +374,7 @@ fn without_terms_every_call_says_what_it_can() {
     );
     assert_eq!(e.trace[0].value.as_deref(), Some("1000.00"));
 
-    let parsed = Request::from_json(
-        &yibao_policy::json::parse(&req.to_string()).expect("JSON"),
-        yibao_policy::request::Lines::Required,
-    )
-    .expect("valid");
-    let fields = engine().national_fields(&parsed, &e);
+    let fields = engine().national_fields_text(&req.to_string()).expect("valid");
     assert_eq!(fields.len(), 12);
     assert!(fields[..10].iter().all(|f| f.value.is_none()));
     assert_eq!(fields[10].value.as_deref(), Some("110000"));

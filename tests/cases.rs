@@ -4,6 +4,7 @@ mod common;
 
 use common::{check, compare_estimate, load, report, single_visit_cases, year_diffs};
 use serde_json::Value;
+use yibao_policy::wire::Wire;
 use yibao_policy::Engine;
 
 fn engine() -> Engine {

@@ -4,6 +4,7 @@ use yibao_policy::limits::{MAX_ITEMS, MAX_MEMBERS, MAX_PACKS, MAX_RECOGNIZED, MA
 mod common;
 
 use common::REQUEST;
+use yibao_policy::wire::Wire;
 use yibao_policy::{Engine, ErrorCode};
 
 fn refused(result: Result<impl std::fmt::Debug, yibao_policy::Error>, path: &str) {

@@ -3,6 +3,7 @@
 
 use serde_json::{json, Value};
 use yibao_policy::policy::DEFAULT_PACKS;
+use yibao_policy::wire::Wire;
 use yibao_policy::{Engine, ErrorCode, Problem};
 
 fn pack(name: &str) -> Value {

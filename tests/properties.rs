@@ -7,6 +7,7 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 use std::sync::OnceLock;
 use yibao_policy::settlement::Settlement;
+use yibao_policy::wire::Wire;
 use yibao_policy::{Engine, Request};
 
 fn engine() -> &'static Engine {

@@ -17,7 +17,8 @@ use serde::Serialize;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use yibao_policy::{Engine, Error, Request};
+use yibao_policy::wire::{self, Wire};
+use yibao_policy::{Engine, Error};
 
 const USAGE: &str = r#"usage: yibao-policy <command> [--packs DIR [--manifest FILE]] [--compact]
   estimate  < request.json     estimate one visit (CONTRACT.md result)
@@ -131,19 +132,9 @@ fn run(o: &Options) -> Result<ExitCode, Failure> {
     };
     match o.command.as_str() {
         "estimate" => print(&engine(o)?.estimate_text(&stdin()?)?, o),
-        "check" => {
-            let engine = engine(o)?;
-            let value = yibao_policy::parse_text(&stdin()?, yibao_policy::limits::MAX_REQUEST_BYTES)?;
-            print(&engine.check_eligibility_json(&value)?, o)
-        }
+        "check" => print(&engine(o)?.check_eligibility_text(&stdin()?)?, o),
         "year" => print(&engine(o)?.estimate_year_text(&stdin()?)?, o),
-        "national" => {
-            let engine = engine(o)?;
-            let value = yibao_policy::parse_text(&stdin()?, yibao_policy::limits::MAX_REQUEST_BYTES)?;
-            let request = Request::from_json(&value, yibao_policy::request::Lines::Required)?;
-            let estimate = engine.estimate(&request)?;
-            print(&engine.national_fields(&request, &estimate), o)
-        }
+        "national" => print(&engine(o)?.national_fields_text(&stdin()?)?, o),
         "validate" => return validate(&o.args),
         "regions" => print(&engine(o)?.regions(), o),
         "packs" => print(&engine(o)?.policy().packs(), o),
@@ -172,7 +163,7 @@ fn engine(o: &Options) -> Result<Engine, Failure> {
             match &o.manifest {
                 None => Ok(Engine::from_pack_texts(&texts)?),
                 Some(path) => {
-                    let manifest = yibao_policy::parse_text(&read(path)?, yibao_policy::limits::MAX_PACK_BYTES)?;
+                    let manifest = wire::parse_text(&read(path)?, yibao_policy::limits::MAX_PACK_BYTES)?;
                     let values = texts
                         .iter()
                         .enumerate()

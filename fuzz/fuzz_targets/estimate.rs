@@ -4,6 +4,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
+use yibao_policy::wire::Wire;
 use yibao_policy::Engine;
 
 fn engine() -> &'static Engine {
@@ -17,7 +18,7 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(e) = engine.estimate_text(text) {
         // Without the person's terms (a region without a pack) there are no amounts to check.
         let Some(s) = &e.settlement else {
-            yibao_policy::json::parse(&yibao_policy::json::to_string(&e)).expect("our output is JSON");
+            yibao_policy::json::parse(&serde_json::to_string(&e).expect("results serialize")).expect("our output is JSON");
             return;
         };
         assert_eq!(s.fund_pays.0 + s.patient_pays.0, s.total.0);

@@ -2,6 +2,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use yibao_policy::wire::Wire;
 use yibao_policy::Engine;
 
 const REQUEST: &str = r#"{"insured":{"region":"653200","scheme":"employee"},

@@ -6,20 +6,34 @@ use crate::json::{self, Obj, Value};
 use crate::money::{Money, Ratio};
 use serde::{Serialize, Serializer};
 
+/// The person's own terms (`insured.terms`), for a region no pack covers (the national baseline);
+/// ignored, with a TERMS_IGNORED warning, for a pack region. `null` is the same as absent, except
+/// for `annualLimit`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "Terms"))]
 pub struct PersonTerms {
     /// The base ratio for this disease (required).
+    #[cfg_attr(test, ts(type = "RatioInput"))]
     pub ratio: Ratio,
-    /// This disease's annual deductible; `None`: not entered (0 is assumed, with a warning).
+    /// This disease's annual deductible; `"0"` = none. Absent: 0 is assumed (TERMS_ASSUMED).
+    #[cfg_attr(test, ts(as = "Option<crate::wire::typescript::MoneyInput>", optional = nullable))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deductible: Option<Money>,
+    #[cfg_attr(test, ts(as = "Option<crate::wire::typescript::MoneyInput>", optional = nullable))]
+    /// This disease's annual limit; null states "no limit". Absent: no limit is assumed
+    /// (TERMS_ASSUMED).
     #[serde(skip_serializing_if = "AnnualLimit::is_unstated")]
     pub annual_limit: AnnualLimit,
-    /// For a valid temporary filing; `None`: the category's national ceiling is assumed.
+    /// For a valid temporary filing (referral, emergency, other_temporary), capped at the national
+    /// ceiling (0.10, 0.10, 0.20). Absent: the ceiling (TERMS_REDUCTION_ASSUMED). Long-term
+    /// filers: always 0.
+    #[cfg_attr(test, ts(as = "Option<crate::wire::typescript::RatioInput>", optional = nullable))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reduction: Option<Ratio>,
-    /// For a visit no valid filing covers; `None`: 0.20 is assumed.
+    /// For a visit no valid filing covers (manual claim). Absent: 0.20 (TERMS_REDUCTION_ASSUMED).
+    #[cfg_attr(test, ts(as = "Option<crate::wire::typescript::RatioInput>", optional = nullable))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unfiled_reduction: Option<Ratio>,
 }

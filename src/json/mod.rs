@@ -22,31 +22,9 @@ pub use value::{key_order, order_by_key, repeats, Map, Value};
 use crate::date::Date;
 use crate::error::Error;
 use crate::money::{parse_decimal, NumberProblem, MAX_AMOUNT};
+use crate::path::{join_key, At};
 use crate::text::{t, Text};
 use rust_decimal::Decimal;
-
-/// `a` + `b` → `a.b`; the root path is empty.
-pub fn join_key(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    }
-}
-
-/// `items` + 2 → `items[2]`.
-pub fn join_item(path: &str, index: usize) -> String {
-    format!("{path}[{index}]")
-}
-
-/// 3 + `visit.date` → `[3].visit.date`: a path seen from an enclosing array.
-pub fn join_index(index: usize, path: &str) -> String {
-    if path.is_empty() || path.starts_with('[') {
-        format!("[{index}]{path}")
-    } else {
-        format!("[{index}].{path}")
-    }
-}
 
 fn type_name(v: &Value) -> (&'static str, &'static str) {
     match v {
@@ -59,7 +37,7 @@ fn type_name(v: &Value) -> (&'static str, &'static str) {
     }
 }
 
-pub fn wrong_type(path: &str, v: &Value, want_zh: &str, want_en: &str) -> Error {
+pub(crate) fn wrong_type(path: &str, v: &Value, want_zh: &str, want_en: &str) -> Error {
     let (zh, en) = type_name(v);
     Error::invalid(
         path,
@@ -98,7 +76,7 @@ fn find_repeated(v: &Value, at: &At<'_>, found: &mut Vec<Error>) {
 }
 
 /// The refusal of a key written twice, at its path.
-pub fn repeated_key(path: &str, key: &str) -> Error {
+pub(crate) fn repeated_key(path: &str, key: &str) -> Error {
     Error::invalid(
         path,
         t(
@@ -109,31 +87,13 @@ pub fn repeated_key(path: &str, key: &str) -> Error {
 }
 
 /// Refuse a value with a key written twice (`INVALID_INPUT` at the first such key's path).
-pub fn refuse_repeated_keys(v: &Value) -> Result<(), Error> {
+pub(crate) fn refuse_repeated_keys(v: &Value) -> Result<(), Error> {
     repeated_keys(v).into_iter().next().map_or(Ok(()), Err)
-}
-
-/// Where a value is, built up without allocating: the path is only written out for an error.
-#[derive(Clone, Copy)]
-pub enum At<'a> {
-    Text(&'a str),
-    Key(&'a At<'a>, &'a str),
-    Index(&'a At<'a>, usize),
-}
-
-impl At<'_> {
-    pub fn render(&self) -> String {
-        match self {
-            At::Text(s) => s.to_string(),
-            At::Key(parent, key) => join_key(&parent.render(), key),
-            At::Index(parent, i) => join_item(&parent.render(), *i),
-        }
-    }
 }
 
 /// An object being read, with its path.
 #[derive(Clone, Copy)]
-pub struct Obj<'a> {
+pub(crate) struct Obj<'a> {
     pub map: &'a Map,
     pub at: At<'a>,
 }
@@ -153,10 +113,6 @@ impl<'a> Obj<'a> {
     /// The path of a field, written out (for pack problems, which are collected, not thrown).
     pub fn at(&self, key: &str) -> String {
         join_key(&self.at.render(), key)
-    }
-
-    pub fn path(&self) -> String {
-        self.at.render()
     }
 
     fn field<'k>(&'k self, key: &'k str) -> At<'k> {
@@ -247,7 +203,7 @@ impl<'a> Obj<'a> {
     }
 }
 
-pub fn missing(path: &str, key: &str) -> Error {
+pub(crate) fn missing(path: &str, key: &str) -> Error {
     Error::invalid(
         path,
         t(
@@ -257,7 +213,7 @@ pub fn missing(path: &str, key: &str) -> Error {
     )
 }
 
-pub fn string<'a>(v: &'a Value, path: &str, max_chars: usize) -> Result<&'a str, Error> {
+pub(crate) fn string<'a>(v: &'a Value, path: &str, max_chars: usize) -> Result<&'a str, Error> {
     string_at(v, &At::Text(path), max_chars)
 }
 
@@ -287,7 +243,7 @@ fn char_count(s: &str) -> usize {
 }
 
 /// `a, b, c`, for messages that list what is allowed: a plain loop rather than `[&str]::join`.
-pub fn word_list(words: &[&str]) -> String {
+pub(crate) fn word_list(words: &[&str]) -> String {
     let mut out = String::new();
     for (i, w) in words.iter().enumerate() {
         if i > 0 {
@@ -334,7 +290,7 @@ fn number(v: &Value, at: &At<'_>, max_scale: u32, max: Decimal, what: (&str, &st
 }
 
 /// Money: 0 to 100,000,000 yuan with at most two decimals.
-pub fn money(v: &Value, path: &str) -> Result<Decimal, Error> {
+pub(crate) fn money(v: &Value, path: &str) -> Result<Decimal, Error> {
     money_at(v, &At::Text(path))
 }
 
@@ -343,7 +299,7 @@ fn money_at(v: &Value, at: &At<'_>) -> Result<Decimal, Error> {
 }
 
 /// A ratio or share: 0 to 1 with at most four decimals.
-pub fn ratio(v: &Value, path: &str) -> Result<Decimal, Error> {
+pub(crate) fn ratio(v: &Value, path: &str) -> Result<Decimal, Error> {
     ratio_at(v, &At::Text(path))
 }
 
@@ -351,7 +307,7 @@ fn ratio_at(v: &Value, at: &At<'_>) -> Result<Decimal, Error> {
     number(v, at, 4, Decimal::ONE, ("比例", "ratio"))
 }
 
-pub fn date(v: &Value, path: &str) -> Result<Date, Error> {
+pub(crate) fn date(v: &Value, path: &str) -> Result<Date, Error> {
     date_at(v, &At::Text(path))
 }
 
@@ -369,7 +325,7 @@ fn date_at(v: &Value, at: &At<'_>) -> Result<Date, Error> {
 }
 
 /// A 6-digit administrative division code (行政区划代码) whose first two digits name a province.
-pub fn division_code<'a>(v: &'a Value, path: &str) -> Result<&'a str, Error> {
+pub(crate) fn division_code<'a>(v: &'a Value, path: &str) -> Result<&'a str, Error> {
     division_code_at(v, &At::Text(path))
 }
 
@@ -389,7 +345,7 @@ fn division_code_at<'a>(v: &'a Value, at: &At<'_>) -> Result<&'a str, Error> {
 }
 
 /// One of a fixed set of words, e.g. `scheme`.
-pub fn one_of<'a>(v: &Value, path: &str, allowed: &[&'a str]) -> Result<&'a str, Error> {
+pub(crate) fn one_of<'a>(v: &Value, path: &str, allowed: &[&'a str]) -> Result<&'a str, Error> {
     one_of_at(v, &At::Text(path), allowed)
 }
 
@@ -407,10 +363,53 @@ fn one_of_at<'a>(v: &Value, at: &At<'_>, allowed: &[&'a str]) -> Result<&'a str,
     })
 }
 
-pub fn text_pair(v: &Value, path: &str) -> Result<Text, Error> {
+pub(crate) fn text_pair(v: &Value, path: &str) -> Result<Text, Error> {
     let o = Obj::new(v, path)?;
     Ok(Text::new(
         o.req_str("zh", 200)?.to_string(),
         o.req_str("en", 200)?.to_string(),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{parse, repeated_keys, Value};
+    use crate::error::Error;
+
+    #[test]
+    fn the_parser_remembers_a_repeated_key_once() -> Result<(), Error> {
+        let v = parse(r#"{"a":1,"b":2,"a":3,"c":{"d":1,"d":2},"a":4}"#)?;
+        assert_eq!(v.as_object().map(|m| m.repeated()), Some(&["a".to_string()][..]));
+        let paths: Vec<String> = repeated_keys(&v).into_iter().map(|e| e.path).collect();
+        assert_eq!(paths, ["a", "c.d"]);
+        Ok(())
+    }
+
+    #[test]
+    fn a_large_object_finds_every_key_and_the_last_of_a_repeat() -> Result<(), Error> {
+        let text = format!(
+            "{{{}}}",
+            (0..500)
+                .rev()
+                .map(|i| format!(r#""k{i}":{i}"#))
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+        let v = parse(&text)?;
+        for i in 0..500 {
+            // Large objects are searched by their index, small ones from end to end.
+            assert_eq!(v.get(&format!("k{i}")), Some(&Value::Number(i.to_string())));
+        }
+        assert_eq!(v.get("k500"), None);
+        assert_eq!(v.as_object().map(|m| m.repeated().is_empty()), Some(true));
+        let twice = text.replacen('{', r#"{"k7":"first","k250":"first","#, 1);
+        let v = parse(&twice)?;
+        assert_eq!(v.get("k7"), Some(&Value::Number("7".into())));
+        assert_eq!(v.get("k250"), Some(&Value::Number("250".into())));
+        assert_eq!(
+            v.as_object().map(|m| m.repeated()),
+            Some(&["k250".to_string(), "k7".to_string()][..])
+        );
+        Ok(())
+    }
 }

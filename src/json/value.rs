@@ -34,7 +34,7 @@ pub struct Map {
 /// Objects this small are searched from end to end: cheaper than a binary search over UTF-16.
 const SCAN: usize = 8;
 
-/// The order of keys in [`Map::sorted`] and in canonical JSON.
+/// The order of keys in `Map::sorted` and in canonical JSON.
 pub fn key_order(a: &str, b: &str) -> Ordering {
     a.encode_utf16().cmp(b.encode_utf16())
 }

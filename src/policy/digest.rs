@@ -23,7 +23,7 @@ const HEX: &[u8; 16] = b"0123456789abcdef";
 
 /// JCS: keys sorted by UTF-16 code units, no whitespace, minimal string escapes, numbers as
 /// ECMAScript prints them (so 0.10 and 0.1 are the same number, as they are to JSON.parse).
-pub fn write_canonical(v: &Value, out: &mut String) {
+pub(crate) fn write_canonical(v: &Value, out: &mut String) {
     match v {
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
@@ -124,5 +124,62 @@ fn write_number(text: &str, out: &mut String) {
         out.push('e');
         out.push(if n > 0 { '+' } else { '-' });
         out.push_str(&(n - 1).abs().to_string());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{digest, write_canonical};
+    use crate::error::Error;
+    use crate::json::parse;
+
+    fn canon(text: &str) -> Result<String, Error> {
+        let mut out = String::new();
+        write_canonical(&parse(text)?, &mut out);
+        Ok(out)
+    }
+
+    #[test]
+    fn numbers_print_as_ecmascript_does() -> Result<(), Error> {
+        let cases = [
+            ("0.10", "0.1"),
+            ("100000", "100000"),
+            ("1e21", "1e+21"),
+            ("1e20", "100000000000000000000"),
+            ("0.000001", "0.000001"),
+            ("1e-7", "1e-7"),
+            ("-1.50", "-1.5"),
+            ("-0", "0"),
+            ("123.456e2", "12345.6"),
+            ("4.35", "4.35"),
+            ("1.7976931348623157e308", "1.7976931348623157e+308"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(canon(input)?, want, "{input}");
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn objects_sort_keys_and_strings_escape_minimally() -> Result<(), Error> {
+        assert_eq!(
+            canon(r#"{"b": [1, "x\ny"], "a": {"é": true, "z": null}}"#)?,
+            r#"{"a":{"z":null,"é":true},"b":[1,"x\ny"]}"#
+        );
+        assert_eq!(canon(r#""\u0001\"\\/""#)?, r#""\u0001\"\\/""#);
+        Ok(())
+    }
+
+    #[test]
+    fn digest_is_sha256_of_the_canonical_form() -> Result<(), Error> {
+        // sha256("{}") from any reference implementation.
+        assert_eq!(
+            digest(&parse("{}")?),
+            "sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a"
+        );
+        let a = parse(r#"{"x": 0.10, "y": "z"}"#)?;
+        let b = parse("{\n  \"y\": \"z\",\n  \"x\": 0.1\n}")?;
+        assert_eq!(digest(&a), digest(&b));
+        Ok(())
     }
 }

@@ -9,9 +9,9 @@ mod reader;
 mod region;
 mod set;
 
-pub use digest::{digest, write_canonical};
+pub use digest::digest;
 pub use model::*;
-pub use pack::{check_limits, parse_pack_text, read_pack, FORMAT};
+pub use pack::{parse_pack_text, FORMAT};
 pub use set::{Manifest, PolicySet};
 
 /// The embedded default packs (PARAMETERS.md), as shipped in `packs/` (minified by build.rs).

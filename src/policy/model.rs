@@ -18,9 +18,11 @@ pub fn named<'a, T>(list: &'a [(String, T)], id: &str) -> Option<&'a T> {
     list.iter().find(|(k, _)| k == id).map(|(_, v)| v)
 }
 
-/// Where a parameter comes from (BRIEF §7).
+/// Where a number came from (BRIEF §7): a seed article, a national rule, the person's own terms,
+/// or an assumption.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum Provenance {
     /// Stated in a seed article.
     Seed,
@@ -60,6 +62,7 @@ pub struct Param<T> {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum Scheme {
     Employee,
     Resident,
@@ -67,6 +70,8 @@ pub enum Scheme {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "EmployeeStatus"))]
 pub enum Status {
     Working,
     Retired,
@@ -159,6 +164,7 @@ impl<T> Table<T> {
 /// The filing categories of BRIEF §3.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum FilingCategory {
     RetiredRelocated,
     LongTermResident,
@@ -314,6 +320,8 @@ impl Region {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "ItemClass"))]
 pub enum Class {
     A,
     B,
@@ -370,10 +378,11 @@ pub struct PlaceData {
 
 /// What identifies a loaded pack.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct PackInfo {
     pub id: String,
     pub version: String,
-    /// `sha256:` of the pack's canonical JSON (see [`crate::policy::digest`]).
+    /// `sha256:` and 64 hex digits, over the pack's canonical JSON (RFC 8785).
     pub digest: String,
 }
 

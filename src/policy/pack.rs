@@ -5,15 +5,16 @@ use super::places::read_places;
 use super::reader::Reader;
 use super::region::read_region;
 use crate::error::{Error, ErrorCode, Problem};
+use crate::json::Obj;
 use crate::json::Value;
-use crate::json::{join_item, Obj};
+use crate::path::join_item;
 use crate::text::t;
 
 pub const FORMAT: &str = "yibao-policy-pack/1";
 
 /// Read and validate one pack; `index` is its position among the packs given to the engine and
 /// is recorded in every problem. All problems are returned, not only the first.
-pub fn read_pack(v: &Value, index: usize) -> Result<Pack, Vec<Problem>> {
+pub(crate) fn read_pack(v: &Value, index: usize) -> Result<Pack, Vec<Problem>> {
     let mut r = Reader::new(index);
     for e in crate::json::repeated_keys(v) {
         r.problem(e.path, e.message);
@@ -145,7 +146,7 @@ fn limit_in_pack(mut e: Error, index: usize) -> Error {
 }
 
 /// Limits checked before a pack is read at all, refused with `LIMIT_EXCEEDED` (README "Limits").
-pub fn check_limits(v: &Value, index: usize) -> Result<(), Error> {
+pub(crate) fn check_limits(v: &Value, index: usize) -> Result<(), Error> {
     let regions = v
         .get("regions")
         .and_then(Value::as_array)

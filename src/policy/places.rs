@@ -4,8 +4,9 @@
 use super::model::{CatalogueItem, City, Class, Param, Place, PlaceData};
 use super::reader::Reader;
 use crate::json::Value;
-use crate::json::{self, join_item, Obj};
+use crate::json::{self, Obj};
 use crate::limits::MAX_CODE_CHARS;
+use crate::path::join_item;
 use crate::place::{is_province, same_province};
 use crate::text::t;
 

@@ -4,7 +4,8 @@
 use super::model::{Dim, Param, Provenance, Table};
 use crate::error::{Error, Problem};
 use crate::json::Value;
-use crate::json::{self, join_key, Obj};
+use crate::json::{self, Obj};
+use crate::path::join_key;
 use crate::text::{t, Text};
 
 pub struct Reader {

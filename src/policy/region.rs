@@ -3,7 +3,8 @@
 use super::model::{Deductible, Disease, FilingCategory, Limit, Param, Region, Version};
 use super::reader::{is_id, nullable_money, Reader};
 use crate::json::Value;
-use crate::json::{self, join_item, join_key, Obj};
+use crate::json::{self, Obj};
+use crate::path::{join_item, join_key};
 use crate::text::t;
 
 pub fn read_region(r: &mut Reader, v: &Value, path: &str) -> Option<Region> {

@@ -220,31 +220,6 @@ pub struct Manifest {
 }
 
 impl Manifest {
-    /// `{ "<pack id>": "sha256:<64 hex>", … }`.
-    pub fn from_json(v: &Value) -> Result<Manifest, Error> {
-        let o = crate::json::Obj::new(v, "manifest")?;
-        // Its values are digests (strings): a key written twice can only be at the top.
-        if let Some(id) = o.map.repeated().first() {
-            return Err(crate::json::repeated_key(&o.at(id), id));
-        }
-        let mut digests = Vec::new();
-        for (id, d) in o.map {
-            let digest = crate::json::string(d, &o.at(id), 100)?;
-            let hex = digest.strip_prefix("sha256:").unwrap_or("");
-            if hex.len() != 64 || !hex.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
-                return Err(Error::invalid(
-                    o.at(id),
-                    t(
-                        "摘要应为 sha256: 加64位小写十六进制",
-                        "a digest is 'sha256:' and 64 lowercase hex digits",
-                    ),
-                ));
-            }
-            digests.push((id.clone(), digest.to_string()));
-        }
-        Ok(Manifest { digests })
-    }
-
     fn refuses(&self, index: usize, info: &PackInfo) -> Option<Problem> {
         let message = match super::model::named(&self.digests, &info.id) {
             Some(want) if *want == info.digest => return None,

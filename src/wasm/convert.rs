@@ -31,7 +31,7 @@ pub fn from_js(value: &JsValue, kind: Json) -> Result<Value, JsValue> {
         Some(s) => text_at_most(s, max),
         None => text_at_most(&stringify(&bounded(value, kind)).map_err(js_error)?, max),
     };
-    crate::parse_text(&text, max).map_err(js_error)
+    crate::wire::parse_text(&text, max).map_err(js_error)
 }
 
 /// A JS string's text, cut to `max + 1` UTF-16 units before it is copied into wasm memory (which

@@ -4,12 +4,17 @@
 
 mod convert;
 
+use crate::wire::Wire;
 use crate::Engine as Core;
 use convert::{from_js, js_error, to_js, Json};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("types.d.ts");
+
+/// The request and result shapes, generated from the Rust types (`src/wire/typescript.rs`).
+#[wasm_bindgen(typescript_custom_section)]
+const SHAPES: &str = include_str!("../wire/generated.d.ts");
 
 /// The estimator. Make one per page (`Engine.withDefaults()`), then call it as often as needed.
 #[wasm_bindgen]
@@ -134,9 +139,7 @@ impl Engine {
         #[wasm_bindgen(unchecked_param_type = "EstimateRequest | string")] request: JsValue,
     ) -> Result<JsValue, JsValue> {
         let value = from_js(&request, Json::Request)?;
-        let req = crate::Request::from_json(&value, crate::request::Lines::Required).map_err(js_error)?;
-        let estimate = self.core.estimate(&req).map_err(js_error)?;
-        to_js(&self.core.national_fields(&req, &estimate))
+        to_js(&self.core.national_fields_json(&value).map_err(js_error)?)
     }
 
     /// The loaded packs' ids and versions.

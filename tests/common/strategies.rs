@@ -3,10 +3,10 @@
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;
-use yibao_policy::baseline::terms::{AnnualLimit, PersonTerms};
 use yibao_policy::date::Date;
 use yibao_policy::money::{Money, Ratio};
 use yibao_policy::policy::{Class, FilingCategory, Scheme, Status};
+use yibao_policy::request::{AnnualLimit, PersonTerms};
 use yibao_policy::request::{Filing, Insured, Item, Request, Visit, Ytd};
 
 /// The two pack regions, a county under one of them (resolved to its prefecture's pack), and

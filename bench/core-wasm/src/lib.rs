@@ -9,7 +9,8 @@
 use std::cell::RefCell;
 use std::hint::black_box;
 use yibao_policy::request::Lines;
-use yibao_policy::{parse_text, Engine, Estimate, Request};
+use yibao_policy::wire::{parse_text, Wire};
+use yibao_policy::{Engine, Estimate, Request};
 
 const TYPICAL: &str = include_str!("../../fixtures/typical.json");
 const LINES100: &str = include_str!("../../fixtures/lines100.json");

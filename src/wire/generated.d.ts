@@ -1,0 +1,341 @@
+// Generated from the Rust types by ts-rs (src/wire/typescript.rs); do not edit.
+// `UPDATE_TYPES=1 cargo test --lib typescript` writes it again.
+
+/**
+ * An amount as a request gives it: a string (`"1234.50"`) or a number, 0 to 100,000,000 yuan,
+ * at most two decimals.
+ */
+export type MoneyInput = string | number;
+
+/**
+ * A ratio as a request gives it, 0 to 1 with at most four decimals: a string or a number.
+ */
+export type RatioInput = string | number;
+
+/**
+ * A 6-digit administrative division code (GB/T 2260), e.g. `"653200"`.
+ */
+export type DivisionCode = string;
+
+/**
+ * Year-to-date figures before this visit, as a request gives them; each defaults to 0
+ * (`fundPaidTotal` to `fundPaid`).
+ */
+export type YtdInput = { [K in keyof Ytd]?: MoneyInput | null };
+
+/**
+ * An ISO date, "YYYY-MM-DD".
+ */
+export type IsoDate = string;
+
+/**
+ * An amount in yuan; serialized as a string with exactly two decimals ("1234.50").
+ */
+export type Money = string;
+
+/**
+ * A reimbursement ratio or share in [0, 1]; serialized without trailing zeros ("0.8").
+ */
+export type Ratio = string;
+
+/**
+ * A message in 简体中文 and English.
+ */
+export type Text = { zh: string, en: string, };
+
+export type Scheme = "employee" | "resident";
+
+export type EmployeeStatus = "working" | "retired";
+
+/**
+ * The filing categories of BRIEF §3.
+ */
+export type FilingCategory = "retired_relocated" | "long_term_resident" | "stationed_worker" | "referral" | "emergency" | "other_temporary";
+
+export type ItemClass = "A" | "B" | "C";
+
+/**
+ * Where a number came from (BRIEF §7): a seed article, a national rule, the person's own terms,
+ * or an assumption.
+ */
+export type Provenance = "seed" | "national" | "user" | "assumed";
+
+/**
+ * The person's own terms (`insured.terms`), for a region no pack covers (the national baseline);
+ * ignored, with a TERMS_IGNORED warning, for a pack region. `null` is the same as absent, except
+ * for `annualLimit`.
+ */
+export type Terms = { 
+/**
+ * The base ratio for this disease (required).
+ */
+ratio: RatioInput, 
+/**
+ * This disease's annual deductible; `"0"` = none. Absent: 0 is assumed (TERMS_ASSUMED).
+ */
+deductible?: MoneyInput | null, 
+/**
+ * This disease's annual limit; null states "no limit". Absent: no limit is assumed
+ * (TERMS_ASSUMED).
+ */
+annualLimit?: MoneyInput | null, 
+/**
+ * For a valid temporary filing (referral, emergency, other_temporary), capped at the national
+ * ceiling (0.10, 0.10, 0.20). Absent: the ceiling (TERMS_REDUCTION_ASSUMED). Long-term
+ * filers: always 0.
+ */
+reduction?: RatioInput | null, 
+/**
+ * For a visit no valid filing covers (manual claim). Absent: 0.20 (TERMS_REDUCTION_ASSUMED).
+ */
+unfiledReduction?: RatioInput | null, };
+
+export type EstimateRequest = { insured: Insured, 
+/**
+ * Absent or null: not filed.
+ */
+filing?: Filing | null, visit: Visit, 
+/**
+ * 1 to 1000 cost lines.
+ */
+items: Array<Item>, ytd?: YtdInput | null, };
+
+export type Insured = { region: DivisionCode, scheme: Scheme, 
+/**
+ * Default "working"; residents ignore it.
+ */
+status?: EmployeeStatus | null, 
+/**
+ * Absent or null: not known (the DISEASE_RECOGNIZED check warns).
+ */
+recognizedDiseases?: Array<string> | null, 
+/**
+ * The person's own terms, for a region without a pack (CONTRACT.md): without them its
+ * amounts are null (TERMS_NEEDED).
+ */
+terms?: Terms | null, };
+
+/**
+ * A filing (备案). `place` and `start` may be left out for an emergency; no `end`: open-ended.
+ */
+export type Filing = { category: FilingCategory, 
+/**
+ * The province (`xx0000`) or city filed for.
+ */
+place?: DivisionCode | null, start?: IsoDate | null, end?: IsoDate | null, };
+
+export type Visit = { date: IsoDate, place: DivisionCode, hospitalLevel: 1 | 2 | 3, 
+/**
+ * Absent: networked; null: the person does not know (HOSPITAL_NETWORKED warns).
+ */
+networked?: boolean | null, disease: string, };
+
+/**
+ * One cost line: an amount, and what the catalogue needs to classify it (its code, or its class).
+ */
+export type Item = { code?: string | null, name?: string | null, amount: MoneyInput, class?: ItemClass | null, selfPayRatio?: RatioInput | null, ceilingAmount?: MoneyInput | null, };
+
+export type CheckCode = "CROSS_PROVINCE" | "POLICY_IN_FORCE" | "DISEASE_COVERED" | "DISEASE_RECOGNIZED" | "FILING_PRESENT" | "FILING_PLACE" | "FILING_DATES" | "HOSPITAL_NETWORKED";
+
+export type CheckStatus = "pass" | "fail" | "warn";
+
+/**
+ * What the person can do about a check.
+ */
+export type Action = { code: string, message: Text, };
+
+export type Check = { code: CheckCode, status: CheckStatus, message: Text, 
+/**
+ * The next step the person can take, or null (always null when the check passes).
+ */
+action: Action | null, };
+
+/**
+ * A warning attached to an estimate: it does not stop the estimate, but the user should know.
+ */
+export type Warning = { code: WarningCode | (string & {}), path: string, message: Text, };
+
+export type Eligibility = { directSettlement: boolean, 
+/**
+ * Always all eight, in order.
+ */
+checks: Array<Check>, warnings: Array<Warning>, };
+
+/**
+ * How the visit can be settled (CONTRACT.md).
+ */
+export type Mode = "direct" | "manual" | "none";
+
+export type Settlement = { total: Money, fullSelfPay: Money, overLimitSelfPay: Money, preSelfPay: Money, inScope: Money, deductible: Money, ratio: Ratio, fundBeforeCap: Money, capRemaining: Money | null, fundPays: Money, aboveCap: Money, coinsurance: Money, patientPays: Money, };
+
+/**
+ * Year-to-date figures before this visit; every field defaults to 0.
+ */
+export type Ytd = { deductiblePaid: Money, fundPaid: Money, fundPaidMonth: Money, fundPaidTotal: Money, };
+
+export type TraceStep = { step: string, 
+/**
+ * The step's value as text (an amount, a ratio), or null where there is none (no cap).
+ */
+value: string | null, rule: string, 
+/**
+ * Where the parameter behind the step came from; null for pure arithmetic.
+ */
+provenance: Provenance | null, note: Text, };
+
+/**
+ * Where a line's class B share came from (PARAMETERS.md precedence).
+ */
+export type ShareSource = "line" | "item" | "place" | "fallback";
+
+/**
+ * One cost line, classified and split.
+ */
+export type PricedLine = { index: number, 
+/**
+ * The line's item code, when it gave one.
+ */
+code?: string, name: Text | null, class: ItemClass, inCatalogue: boolean, amount: Money, fullSelfPay: Money, overLimitSelfPay: Money, preSelfPay: Money, inScope: Money, 
+/**
+ * The class B share used, for class B lines.
+ */
+share: Ratio | null, shareSource: ShareSource | null, shareProvenance: Provenance | null, };
+
+/**
+ * The policy an estimate was made under.
+ */
+export type PolicyRef = { 
+/**
+ * The pack region answering (a county code resolves to its prefecture's pack), or the
+ * request's code.
+ */
+region: DivisionCode, 
+/**
+ * The division's official name (English may be pinyin); an unknown code's name is the code.
+ */
+name: Text, 
+/**
+ * The version consulted (its effective date), or "national-baseline".
+ */
+version: IsoDate | "national-baseline", 
+/**
+ * Whether the region is answered under the national baseline (no pack covers it).
+ */
+baseline: boolean, 
+/**
+ * Whether that version is in force on the visit date (false before the opening date; under
+ * the baseline, false before 2021-09-01).
+ */
+inForce: boolean, 
+/**
+ * The version's parameters were checked up to this date (null: not stated).
+ */
+reviewedUntil: IsoDate | null, };
+
+/**
+ * The result of `estimate` (CONTRACT.md), plus the per-line breakdown and the notice.
+ */
+export type EstimateResult = { mode: Mode, eligibility: Eligibility, 
+/**
+ * Null when the amounts cannot be known: a region without a pack (`policy.baseline`) whose
+ * request has no `insured.terms`, in mode direct or manual (the warnings then include
+ * TERMS_NEEDED). In mode "none" the none settlement is always given.
+ */
+settlement: Settlement | null, 
+/**
+ * Null exactly when `settlement` is.
+ */
+ytdAfter: Ytd | null, 
+/**
+ * Every step with its rule id, provenance and note. Without terms: the catalogue's steps
+ * (total … inScope), then a "terms" step with value null.
+ */
+trace: Array<TraceStep>, policy: PolicyRef, lines: Array<PricedLine>, 
+/**
+ * 试算结果仅供参考，以实际结算为准.
+ */
+notice: Text, 
+/**
+ * Whether any parameter behind the numbers is an illustrative assumption.
+ */
+usesAssumptions: boolean, };
+
+/**
+ * The numbers alone: what `settle` returns when the words are not wanted (what-if panels,
+ * batch use). The same calculation as `estimate`, without messages, trace or line details.
+ */
+export type Decision = { mode: Mode, directSettlement: boolean, 
+/**
+ * Every check's status, keyed by its code, in the contract's order.
+ */
+checks: Record<CheckCode, CheckStatus>, 
+/**
+ * Null as in `EstimateResult.settlement` (a baseline region without terms).
+ */
+settlement: Settlement | null, ytdAfter: Ytd | null, };
+
+export type VersionInfo = { from: IsoDate, open: boolean, provenance: Provenance, 
+/**
+ * Checked against the published policy up to this date (null: not stated).
+ */
+reviewedUntil: IsoDate | null, };
+
+export type RegionInfo = { code: DivisionCode, name: Text, 
+/**
+ * The province the region is in (`xx0000`).
+ */
+province: DivisionCode, versions: Array<VersionInfo>, };
+
+export type DiseaseInfo = { id: string, name: Text, pinyin: string | null, provenance: Provenance, 
+/**
+ * The shared pool's name when the disease shares its limit with others.
+ */
+pool: Text | null, };
+
+export type Share = { value: Ratio, provenance: Provenance, };
+
+export type CityInfo = { code: DivisionCode, name: Text, };
+
+export type PlaceInfo = { code: DivisionCode, name: Text, 
+/**
+ * Null where the place has no share of its own (the national fallback then applies).
+ */
+classBShare: Share | null, cities: Array<CityInfo>, };
+
+export type CatalogueEntry = { code: string, name: Text, class: ItemClass, provenance: Provenance, 
+/**
+ * The class B share that applies to this item at this place.
+ */
+selfPayRatio: Share | null, shareSource: ShareSource | null, ceilingAmount: Money | null, };
+
+export type CatalogueInfo = { place: DivisionCode, name: Text, classBShare: Share, 
+/**
+ * True when the place has no catalogue data and the national fallback share is used.
+ */
+defaulted: boolean, items: Array<CatalogueEntry>, };
+
+/**
+ * One number of an estimate under the national settlement interface's name. Without a
+ * settlement (a baseline region without terms) the ten amounts' values are null; the places are
+ * given.
+ */
+export type NationalField = { 
+/**
+ * Our field name (camelCase).
+ */
+ours: string, 
+/**
+ * The national interface's field name.
+ */
+field: string, name: Text, value: string | null, };
+
+/**
+ * What identifies a loaded pack.
+ */
+export type PackInfo = { id: string, version: string, 
+/**
+ * `sha256:` and 64 hex digits, over the pack's canonical JSON (RFC 8785).
+ */
+digest: string, };
+
+export type ErrorCode = "INVALID_INPUT" | "UNKNOWN_REGION" | "UNKNOWN_DISEASE" | "LIMIT_EXCEEDED" | "INVALID_POLICY";

@@ -1,0 +1,159 @@
+//! The wire layer: requests, visits and manifests as JSON (text or parsed), read into the core's
+//! types, and the engine's operations called on them — what the wasm facade, the CLI and other
+//! hosts speak. The core ([`Engine`] and the modules under it) knows [`Request`]s and
+//! [`Manifest`]s, never JSON texts or their size limits. As in Cedar, where `cedar-policy-core`
+//! decides and its `ffi` layer reads and writes JSON for the bindings.
+//!
+//! [`Wire`] is an extension trait, so a host keeps writing `engine.estimate_text(text)` once it
+//! has `use yibao_policy::wire::Wire` in scope.
+
+use crate::eligibility::Eligibility;
+use crate::error::Error;
+use crate::estimate::{Decision, Estimate};
+use crate::json::{Obj, Value};
+use crate::limits::{MAX_REQUEST_BYTES, MAX_VISITS, MAX_YEAR_BYTES};
+use crate::national::NationalField;
+use crate::policy::Manifest;
+use crate::request::{Lines, Request};
+use crate::text::t;
+use crate::Engine;
+
+/// The engine's operations on JSON: each reads its input (refusing it with the offending
+/// field's path), then calls the core.
+pub trait Wire: Sized {
+    /// Pack texts checked against a pinned manifest (see [`Wire::from_packs_pinned`]).
+    fn from_pack_texts_pinned(texts: &[&str], manifest: &Value) -> Result<Self, Error>;
+    /// Packs checked against a pinned manifest (pack id → `sha256:` digest): a pack that is not
+    /// listed, or whose digest differs, is refused with `INVALID_POLICY`.
+    fn from_packs_pinned(packs: &[Value], manifest: &Value) -> Result<Self, Error>;
+    fn estimate_json(&self, req: &Value) -> Result<Estimate, Error>;
+    fn estimate_text(&self, text: &str) -> Result<Estimate, Error>;
+    fn settle_json(&self, req: &Value) -> Result<Decision, Error>;
+    /// Eligibility only; cost lines are optional here.
+    fn check_eligibility_json(&self, req: &Value) -> Result<Eligibility, Error>;
+    fn check_eligibility_text(&self, text: &str) -> Result<Eligibility, Error>;
+    /// `visits`: a JSON array of requests in date order; error paths start with `[i]`.
+    fn estimate_year_json(&self, visits: &Value) -> Result<Vec<Estimate>, Error>;
+    fn estimate_year_text(&self, text: &str) -> Result<Vec<Estimate>, Error>;
+    fn national_fields_json(&self, req: &Value) -> Result<Vec<NationalField>, Error>;
+    fn national_fields_text(&self, text: &str) -> Result<Vec<NationalField>, Error>;
+}
+
+impl Wire for Engine {
+    fn from_pack_texts_pinned(texts: &[&str], manifest: &Value) -> Result<Engine, Error> {
+        Engine::from_pinned_pack_texts(texts, &read_manifest(manifest)?)
+    }
+
+    fn from_packs_pinned(packs: &[Value], manifest: &Value) -> Result<Engine, Error> {
+        Engine::from_pinned_packs(packs, &read_manifest(manifest)?)
+    }
+
+    fn estimate_json(&self, req: &Value) -> Result<Estimate, Error> {
+        self.estimate(&Request::from_json(req, Lines::Required)?)
+    }
+
+    fn estimate_text(&self, text: &str) -> Result<Estimate, Error> {
+        self.estimate_json(&parse_text(text, MAX_REQUEST_BYTES)?)
+    }
+
+    fn settle_json(&self, req: &Value) -> Result<Decision, Error> {
+        self.settle(&Request::from_json(req, Lines::Required)?)
+    }
+
+    fn check_eligibility_json(&self, req: &Value) -> Result<Eligibility, Error> {
+        self.check_eligibility(&Request::from_json(req, Lines::Optional)?)
+    }
+
+    fn check_eligibility_text(&self, text: &str) -> Result<Eligibility, Error> {
+        self.check_eligibility_json(&parse_text(text, MAX_REQUEST_BYTES)?)
+    }
+
+    fn estimate_year_json(&self, visits: &Value) -> Result<Vec<Estimate>, Error> {
+        self.estimate_year(&read_visits(visits)?)
+    }
+
+    fn estimate_year_text(&self, text: &str) -> Result<Vec<Estimate>, Error> {
+        self.estimate_year_json(&parse_text(text, MAX_YEAR_BYTES)?)
+    }
+
+    fn national_fields_json(&self, req: &Value) -> Result<Vec<NationalField>, Error> {
+        self.national_fields(&Request::from_json(req, Lines::Required)?)
+    }
+
+    fn national_fields_text(&self, text: &str) -> Result<Vec<NationalField>, Error> {
+        self.national_fields_json(&parse_text(text, MAX_REQUEST_BYTES)?)
+    }
+}
+
+/// Parse request JSON text, refusing oversize text before parsing it.
+pub fn parse_text(text: &str, max_bytes: usize) -> Result<Value, Error> {
+    if text.len() > max_bytes {
+        return Err(Error::limit(
+            "",
+            t(
+                format!("请求过大（最多{max_bytes}字节）"),
+                format!("request too large (at most {max_bytes} bytes)"),
+            ),
+        ));
+    }
+    crate::json::parse(text)
+}
+
+/// A year's visits: a non-empty array of at most [`MAX_VISITS`] requests.
+fn read_visits(visits: &Value) -> Result<Vec<Request>, Error> {
+    let Value::Array(list) = visits else {
+        return Err(crate::json::wrong_type(
+            "",
+            visits,
+            "就诊请求数组",
+            "an array of visit requests",
+        ));
+    };
+    if list.len() > MAX_VISITS {
+        return Err(Error::limit(
+            "",
+            t(
+                format!("最多{MAX_VISITS}次就诊"),
+                format!("at most {MAX_VISITS} visits"),
+            ),
+        ));
+    }
+    if list.is_empty() {
+        return Err(Error::invalid(
+            "",
+            t("至少需要一次就诊", "at least one visit is needed"),
+        ));
+    }
+    list.iter()
+        .enumerate()
+        .map(|(i, v)| Request::from_json(v, Lines::Required).map_err(|e| e.at_index(i)))
+        .collect()
+}
+
+/// A pinned manifest, `{ "<pack id>": "sha256:<64 hex>", … }`.
+pub fn read_manifest(v: &Value) -> Result<Manifest, Error> {
+    let o = Obj::new(v, "manifest")?;
+    // Its values are digests (strings): a key written twice can only be at the top.
+    if let Some(id) = o.map.repeated().first() {
+        return Err(crate::json::repeated_key(&o.at(id), id));
+    }
+    let mut digests = Vec::new();
+    for (id, d) in o.map {
+        let digest = crate::json::string(d, &o.at(id), 100)?;
+        let hex = digest.strip_prefix("sha256:").unwrap_or("");
+        if hex.len() != 64 || !hex.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
+            return Err(Error::invalid(
+                o.at(id),
+                t(
+                    "摘要应为 sha256: 加64位小写十六进制",
+                    "a digest is 'sha256:' and 64 lowercase hex digits",
+                ),
+            ));
+        }
+        digests.push((id.clone(), digest.to_string()));
+    }
+    Ok(Manifest { digests })
+}
+
+#[cfg(test)]
+pub(crate) mod typescript;
