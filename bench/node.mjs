@@ -19,6 +19,8 @@ import * as decimaljs from "./peers/decimaljs.mjs";
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
 const QUICK = args.includes("--quick");
+// --no-core: skip the wasm-core-vs-native rows (they build the criterion binary and bench/core-wasm).
+const NO_CORE = args.includes("--no-core");
 const jsonOut = args.includes("--json") ? args[args.indexOf("--json") + 1] : null;
 const BUDGET_MS = QUICK ? 400 : 1500; // measuring time per engine per row
 const WARMUP_MS = QUICK ? 150 : 400;
@@ -41,12 +43,13 @@ const engine = ours.Engine.withDefaults();
 const fx = loadFixtures();
 const typicalText = JSON.stringify(fx.typical);
 
-let zenPeer = null, zenVersion = null, zenWhyNot = null;
+let zenPeer = null, zenOne = null, zenVersion = null, zenWhyNot = null;
 try {
-  const { loadZen, createZenPeer } = await import("./peers/zen.mjs");
+  const { loadZen, createZenPeer, createZenOneExpression } = await import("./peers/zen.mjs");
   const zen = loadZen();
   zenVersion = zen.version;
   zenPeer = createZenPeer(zen);
+  zenOne = createZenOneExpression(zen);
 } catch (e) {
   zenWhyNot = e.message.split("\n")[0];
 }
@@ -150,14 +153,16 @@ async function measureZenSelfReported(req) {
 // ── The rows. Adding a row (or a lighter call of ours) is one line here. ─────────────────
 const zen = (call) => (zenPeer ? { name: "ZEN", gate: "ZEN", isAsync: true, call } : null);
 const dj = (call) => ({ name: "decimal.js", gate: "decimal.js", call });
+// Issue 13's yardstick: ZEN's least cost, one expression node (no estimate, so no gate of its own).
+const zen1 = (req) => (zenOne ? { name: "ZEN, one-expression graph", gate: "ZEN", isAsync: true, call: () => zenOne.evaluate(req) } : null);
 const ROWS = [
   { op: "estimate, typical (object)", ours: () => engine.estimate(fx.typical),
-    peers: [zen(() => zenPeer.estimate(fx.typical)), zenPeer && { name: "ZEN in-engine (self-reported)", gate: "ZEN", selfReported: fx.typical }, dj(() => decimaljs.estimate(fx.typical))] },
+    peers: [zen(() => zenPeer.estimate(fx.typical)), zenPeer && { name: "ZEN in-engine (self-reported)", gate: "ZEN", selfReported: fx.typical }, zen1(fx.typical), dj(() => decimaljs.estimate(fx.typical))] },
   { op: "estimate, typical (JSON text in)", ours: () => engine.estimate(typicalText), peers: [] },
   // The lighter call: `settle` returns the numbers (mode, statuses, settlement, ytdAfter) without
   // the words — what the peers return too. Rows whose `when` is false are skipped.
   { op: "settle, typical (numbers only)", when: () => typeof engine.settle === "function", gate: "ours settle", ours: () => engine.settle(fx.typical),
-    peers: [zen(() => zenPeer.estimate(fx.typical)), dj(() => decimaljs.estimate(fx.typical))] },
+    peers: [zen(() => zenPeer.estimate(fx.typical)), zen1(fx.typical), dj(() => decimaljs.estimate(fx.typical))] },
   { op: "settle, typical (JSON text in)", when: () => typeof engine.settle === "function", gate: "ours settle", ours: () => engine.settle(typicalText), peers: [] },
   { op: "checkEligibility, typical", ours: () => engine.checkEligibility(fx.typical), peers: [] },
   { op: "estimate, 100 lines", ours: () => engine.estimate(fx.lines100),
@@ -190,6 +195,7 @@ for (const row of ROWS) {
 const core = [];
 let coreWhyNot = null;
 try {
+  if (NO_CORE) throw new Error("skipped (--no-core)");
   const { buildCoreWasm, loadCoreWasm, timeCore, CORE } = await import("./core-wasm.mjs");
   buildCoreWasm();
   const probe = await loadCoreWasm();

@@ -57,3 +57,12 @@ export function createZenPeer({ zen } = loadZen()) {
     dispose: () => engine.dispose(),
   };
 }
+
+/** ZEN's floor, the yardstick of issue 13: a graph of one expression node (the sum of the
+ *  request's amounts × 0.75), compiled once and awaited like the full graphs. It computes no
+ *  estimate, so it has no correctness gate; it is what any ZEN decision costs at the least. */
+export function createZenOneExpression({ zen } = loadZen()) {
+  const engine = new zen.ZenEngine();
+  const decision = engine.createDecision(new zen.ZenDecisionContent(readFileSync(join(here, "zen", "one-expression.json"))));
+  return { evaluate: async (req) => (await decision.evaluate(req)).result, dispose: () => engine.dispose() };
+}
