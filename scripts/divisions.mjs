@@ -5,7 +5,8 @@
 //                            and province-administered county-level pools (仙桃 429004, 济源 419001)
 //   src/divisions.tsv        the names the Rust core embeds for `policy.name` (code, 中文, English)
 // English names: the package has none, so they are pinyin (pinyin-pro) with the kind of division
-// in English ("Enshi Tujia and Miao Autonomous Prefecture", "Hebei Province", "Xiantao").
+// in English ("Enshi Tujia and Miao Autonomous Prefecture", "Hebei Province", "Xiantao"), except
+// the few places whose official English name is not their plain pinyin (OFFICIAL below).
 //
 //   node scripts/divisions.mjs          write both files
 //   node scripts/divisions.mjs --check  exit 1 if either differs from what the package gives
@@ -49,7 +50,21 @@ const PEOPLES = [
   "柯尔克孜", "哈萨克", "维吾尔", "朝鲜", "黎", "纳西", "瑶", "怒", "土",
 ].sort((a, b) => b.length - a.length);
 
+// Official English forms that plain pinyin gets wrong: 陕西 is spelt Shaanxi precisely so that it
+// is not read as 山西 Shanxi; the rest are the forms the State Council and the regions use in English.
+const OFFICIAL = new Map([
+  ["陕西", "Shaanxi"],
+  ["内蒙古", "Inner Mongolia"],
+  ["维吾尔族", "Uygur"],
+  ["乌鲁木齐", "Urumqi"],
+  ["呼和浩特", "Hohhot"],
+  ["拉萨", "Lhasa"],
+  ["喀什", "Kashgar"],
+  ["和田", "Hotan"],
+]);
+
 function word(zh) {
+  if (OFFICIAL.has(zh)) return OFFICIAL.get(zh);
   const syllables = pinyin(zh, { toneType: "none", type: "array", v: false });
   const joined = syllables.map((s, i) => (i > 0 && /^[aoe]/.test(s) ? `'${s}` : s)).join("");
   return joined.charAt(0).toUpperCase() + joined.slice(1);
@@ -66,7 +81,7 @@ export function english(zh) {
       const people = PEOPLES.find((p) => trimmed.endsWith(p) && trimmed.length - p.length >= 2);
       if (!people) break;
       // Read as in "X族" (藏族 is zang, not cang), without the "zu".
-      peoples.unshift(word(`${people}族`).replace(/zu$/, ""));
+      peoples.unshift(OFFICIAL.get(`${people}族`) ?? word(`${people}族`).replace(/zu$/, ""));
       stem = trimmed.slice(0, -people.length);
     }
   }

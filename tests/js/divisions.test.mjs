@@ -33,6 +33,10 @@ test("prefectures and province-administered county-level pools, with English or 
   assert.ok(all.length > 390, `${all.length} divisions`);
   for (const d of all) assert.match(d.en, /^[A-Z][A-Za-zü' ]+$/, `${d.code} ${d.en}`);
   assert.equal(english("恩施土家族苗族自治州"), "Enshi Tujia and Miao Autonomous Prefecture");
-  assert.equal(english("内蒙古自治区"), "Neimenggu Autonomous Region");
+  assert.equal(english("内蒙古自治区"), "Inner Mongolia Autonomous Region");
+  // 陕西 and 山西 are both "shanxi" in plain pinyin; the official spelling keeps them apart.
+  assert.equal(english("陕西省"), "Shaanxi Province");
+  assert.equal(english("山西省"), "Shanxi Province");
+  assert.equal(english("新疆维吾尔自治区"), "Xinjiang Uygur Autonomous Region");
   assert.equal(english("西安市"), "Xi'an");
 });
