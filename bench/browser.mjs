@@ -15,6 +15,7 @@ import { dirname, extname, join, relative, resolve } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import { startServer } from "../scripts/serve.mjs";
+import { CHROMIUM, launchChromium } from "../tests/browser/harness.mjs";
 import { loadFixtures, root } from "./fixtures.mjs";
 import { phoneRuns, printBudget, printPhone } from "./phone.mjs";
 
@@ -25,7 +26,6 @@ const RUNS = QUICK ? 3 : 9;
 const PHONE_RUNS = QUICK ? 1 : 3;
 const ONLY = args.includes("--only") ? args[args.indexOf("--only") + 1] : null; // "phone" or "desktop"
 
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const www = join(root, "www");
 // The site as deployed: dist/ (scripts/dist.mjs) when built, else www/ as it is.
 // `--site www` measures the sources as they are (no hashed names, no worker): the "before" of issue 13.
@@ -77,13 +77,7 @@ async function runs({ dir, link, cpuThrottle = 1, mark, ready }) {
   try {
     for (let r = 0; r < RUNS; r++) {
       const profile = mkdtempSync(join(tmpdir(), "yibao-bench-"));
-      const context = await chromium.launchPersistentContext(profile, {
-        executablePath: CHROMIUM,
-        viewport: { width: 360, height: 760 },
-        locale: "zh-CN",
-        args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-          "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-      });
+      const context = await launchChromium(profile);
       try {
         const page = context.pages()[0] ?? (await context.newPage());
         const errors = [];

@@ -14,8 +14,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { chromium } from "playwright-core";
 import { startServer } from "../scripts/serve.mjs";
+import { launchChromium } from "../tests/browser/harness.mjs";
 import { queryFor } from "../tests/browser/drive.mjs";
 import { root } from "./fixtures.mjs";
 
@@ -25,7 +25,6 @@ const jsonOut = option("--json", null);
 const RUNS = Number(option("--runs", 1));
 const wwwDir = option("--root", join(root, "www"));
 const MODERN_ONLY = args.includes("--modern-only");
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const cases = JSON.parse(readFileSync(join(root, "..", "shared", "cases", "public.json"), "utf8"));
 const example = cases.find((c) => c.name.includes("contract example with ceilings"));
 const scenarios = [
@@ -47,13 +46,7 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 async function measure(origin, scenario) {
   const profile = mkdtempSync(join(tmpdir(), "yibao-critical-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    viewport: { width: 360, height: 760 },
-    locale: "zh-CN",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  const context = await launchChromium(profile);
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     if (scenario.init) await page.addInitScript(scenario.init);

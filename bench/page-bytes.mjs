@@ -15,9 +15,9 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
-import { chromium } from "playwright-core";
 import { startServer } from "../scripts/serve.mjs";
 import { hashFor } from "../tests/browser/drive.mjs";
+import { launchChromium } from "../tests/browser/harness.mjs";
 import { root } from "./fixtures.mjs";
 
 const args = process.argv.slice(2);
@@ -93,10 +93,7 @@ function print(title, files) {
 const server = await startServer({ rootDir: wwwDir, listenPort: 0 });
 const origin = `http://127.0.0.1:${server.address().port}`;
 const profile = mkdtempSync(join(tmpdir(), "yibao-bytes-"));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-});
+const context = await launchChromium(profile);
 try {
   const extra = lang === "en" ? { lang: "en" } : {};
   const result = await measure(context, origin, hashFor(example.request, { extra }), "yibao:first-estimate", "[data-testid=fund-pays]");

@@ -8,13 +8,12 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
 import { startServer } from "../scripts/serve.mjs";
+import { launchChromium } from "../tests/browser/harness.mjs";
 import { brotli, compressTree, gzip } from "../scripts/compress.mjs";
 import { root } from "./fixtures.mjs";
 
 export const PHONE = { width: 360, height: 740, cpu: 4, rttMs: 400, downKbit: 400, upKbit: 400 };
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const MARK = "yibao:first-estimate";
 
 /** At 400 kbit/s: seconds to transfer n bytes (10 KB ≈ 0.2 s). */
@@ -61,13 +60,9 @@ function recorder(mark) {
 // worker install during the first visit. The first visit is not throttled.
 async function once(origin, link, { estimate, ready, repeat }) {
   const profile = mkdtempSync(join(tmpdir(), "yibao-phone-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+  const context = await launchChromium(profile, {
     viewport: { width: PHONE.width, height: PHONE.height },
-    locale: "zh-CN",
     serviceWorkers: repeat === "service-worker" ? "allow" : "block",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
   try {
     const page = context.pages()[0] ?? (await context.newPage());

@@ -1,6 +1,7 @@
 // Fills the page in as a person would — clicks, choices, typing, step by step — from a case's
 // request, and reads back what the result page shows.
-import { shownAmount } from "./harness.mjs";
+import assert from "node:assert/strict";
+import { decimal, shownAmount } from "./harness.mjs";
 
 const province = (code) => `${code.slice(0, 2)}0000`;
 
@@ -153,6 +154,16 @@ export async function driveCheck(page, req) {
 }
 
 /** What the result page shows: amounts as decimals, the mode, and each check's status. */
+/** The result on screen against a case's expectation: the three amounts, the mode, the checks. */
+export function assertShown(shown, expect) {
+  const s = expect.settlement;
+  assert.equal(shown.fundPays, decimal(s.fundPays), "医保支付");
+  assert.equal(shown.patientPays, decimal(s.patientPays), "个人支付");
+  assert.equal(shown.total, decimal(s.total), "费用合计");
+  assert.equal(shown.mode, expect.mode);
+  if (expect.checks) assert.deepEqual(shown.checks, expect.checks);
+}
+
 export async function readResult(page) {
   const shown = {
     fundPays: shownAmount(await page.getByTestId("fund-pays").innerText()),

@@ -14,7 +14,7 @@ export const wwwDir = join(repo, "www");
 /** The site as deployed (scripts/dist.mjs): hashed names, pre-compressed files, the offline worker. */
 export const siteDir = join(repo, "dist");
 export const outputDir = join(repo, "test-output");
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
 /** The public cases, read at test time: expectations are never copied into the tests. */
 export function loadCases(name = "public.json") {
@@ -47,6 +47,22 @@ export function servedAs(wwwPath) {
   return `/${names[wwwPath]}`;
 }
 
+/**
+ * Debian's Chromium with the options that work on this machine (headless, no sandbox as root, no
+ * background traffic), a 360-px-wide phone screen and a Chinese locale; `options` override them.
+ * The page tests and the benchmarks (bench/) all launch it through here.
+ */
+export function launchChromium(profileDir, options = {}) {
+  return chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    viewport: { width: 360, height: 760 },
+    locale: "zh-CN",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    ...options,
+  });
+}
+
 /** Service workers are blocked unless asked for: a worker answering from its cache would hide
  *  the requests that tests route or watch (tests/browser/offline.test.mjs asks for them). */
 export async function openBrowser({ serviceWorkers = "block", rootDir = siteDir } = {}) {
@@ -55,14 +71,7 @@ export async function openBrowser({ serviceWorkers = "block", rootDir = siteDir 
   const server = await startServer({ rootDir, listenPort: 0 });
   const origin = `http://127.0.0.1:${server.address().port}`;
   const profile = mkdtempSync(join(tmpdir(), "yibao-browser-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    viewport: { width: 360, height: 760 },
-    locale: "zh-CN",
-    serviceWorkers,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  const context = await launchChromium(profile, { serviceWorkers });
   const problems = [];
   const watch = (page) => {
     page.on("console", (m) => { if (m.type() === "error") problems.push(`console error on ${page.url()}: ${m.text()}`); });
