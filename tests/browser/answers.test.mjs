@@ -176,6 +176,11 @@ test("5. networked hospital: asked, with 不知道 as an answer (net=u), and how
   const check = page.locator("[data-testid=checks] li[data-code=HOSPITAL_NETWORKED]");
   assert.equal(await check.getAttribute("data-status"), "warn");
   assert.match(await check.innerText(), /定点医疗机构查询/);
+  // "Can settle directly" only at a networked hospital: the verdict says so, and the first step
+  // is checking the hospital, not "show your card at the counter".
+  assert.equal(await page.getByTestId("verdict").getAttribute("data-mode"), "direct");
+  assert.match(await page.getByTestId("verdict-if-networked").innerText(), /先全额垫付/);
+  assert.match(await page.getByTestId("first-step").innerText(), /定点医疗机构查询/);
   await page.close();
   assert.deepEqual(browser.problems, []);
 });
