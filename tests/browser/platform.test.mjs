@@ -169,6 +169,13 @@ test("the no-modules page for old webviews gives the same answers", async () => 
     assert.match(wasm[0], /\/yibao_policy_bg\.[0-9a-f]{10}\.wasm$/);
     await page.close();
   }
+  // A hospital not known to be networked: direct settlement only if it is, on this page too.
+  const page = await browser.page();
+  await page.goto(browser.url(`legacy.html${queryFor({ ...base.request, visit: { ...base.request.visit, networked: null } })}`));
+  await ready(page);
+  assert.equal(await page.getByTestId("verdict").getAttribute("data-mode"), "direct");
+  assert.match(await page.getByTestId("verdict-if-networked").innerText(), /先全额垫付/);
+  await page.close();
   assert.deepEqual(browser.problems, []);
 });
 
