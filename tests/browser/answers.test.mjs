@@ -127,6 +127,13 @@ test("3. manual mode: pay the whole bill at the counter, claim about the fund's 
   const box = await step.boundingBox();
   const checks = await page.getByTestId("checks").boundingBox();
   assert.ok(box.y < checks.y, "the first next step comes before the checklist");
+  // The live estimate under the steps: the whole bill at the counter first, then the end.
+  await page.goto(browser.url(queryFor(c.request, { page: "costs" })));
+  await ready(page);
+  const live = page.getByTestId("live").locator(".live-numbers strong");
+  await live.first().waitFor();
+  assert.deepEqual(await live.evaluateAll((els) => els.map((e) => e.dataset.testid)), ["live-counter", "live-patient"]);
+  assert.equal(shownAmount(await page.getByTestId("live-counter").innerText()), decimal(c.expect.settlement.total));
   // Direct mode: what is paid at the counter comes first too.
   const direct = caseNamed(cases, "long-term filing, class A only");
   await page.goto(browser.url(queryFor(direct.request)));
