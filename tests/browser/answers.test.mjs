@@ -127,6 +127,13 @@ test("3. manual mode: pay the whole bill at the counter, claim about the fund's 
   const box = await step.boundingBox();
   const checks = await page.getByTestId("checks").boundingBox();
   assert.ok(box.y < checks.y, "the first next step comes before the checklist");
+  // The live estimate under the steps: the whole bill at the counter first, then the end.
+  await page.goto(browser.url(queryFor(c.request, { page: "costs" })));
+  await ready(page);
+  const live = page.getByTestId("live").locator(".live-numbers strong");
+  await live.first().waitFor();
+  assert.deepEqual(await live.evaluateAll((els) => els.map((e) => e.dataset.testid)), ["live-counter", "live-patient"]);
+  assert.equal(shownAmount(await page.getByTestId("live-counter").innerText()), decimal(c.expect.settlement.total));
   // Direct mode: what is paid at the counter comes first too.
   const direct = caseNamed(cases, "long-term filing, class A only");
   await page.goto(browser.url(queryFor(direct.request)));
@@ -176,6 +183,11 @@ test("5. networked hospital: asked, with 不知道 as an answer (net=u), and how
   const check = page.locator("[data-testid=checks] li[data-code=HOSPITAL_NETWORKED]");
   assert.equal(await check.getAttribute("data-status"), "warn");
   assert.match(await check.innerText(), /定点医疗机构查询/);
+  // "Can settle directly" only at a networked hospital: the verdict says so, and the first step
+  // is checking the hospital, not "show your card at the counter".
+  assert.equal(await page.getByTestId("verdict").getAttribute("data-mode"), "direct");
+  assert.match(await page.getByTestId("verdict-if-networked").innerText(), /先全额垫付/);
+  assert.match(await page.getByTestId("first-step").innerText(), /定点医疗机构查询/);
   await page.close();
   assert.deepEqual(browser.problems, []);
 });

@@ -119,6 +119,12 @@ test("8. a year at a glance: visits added by hand, per visit and for the year, t
   }
   assert.ok(expected.some((r) => fen(r.settlement.aboveCap) > 0n), "the shared hypertension/diabetes limit is reached in this year");
   assert.equal(shownAmount(await page.getByTestId("year-total-patient").innerText()), yuan(sum("patientPays")));
+  // As on the result page: what the person pays comes first, and the year says it is no settlement.
+  const first = (a, b) => page.evaluate(([x, y]) => Boolean(document.querySelector(`[data-testid="${x}"]`)
+    .compareDocumentPosition(document.querySelector(`[data-testid="${y}"]`)) & Node.DOCUMENT_POSITION_FOLLOWING), [a, b]);
+  assert.ok(await first("year-visit-0-patient", "year-visit-0-fund"), "a visit shows what the person pays first");
+  assert.ok(await first("year-total-patient", "year-total-fund"), "the year shows what the person pays first");
+  assert.match(await page.getByTestId("year-notice").innerText(), /试算结果仅供参考/);
   assert.deepEqual(await contrastFailures(page), []);
   assert.deepEqual(await unlabelledControls(page), []);
   // The year lives in the URL (fragment): a reload shows it again.

@@ -169,6 +169,13 @@ test("the no-modules page for old webviews gives the same answers", async () => 
     assert.match(wasm[0], /\/yibao_policy_bg\.[0-9a-f]{10}\.wasm$/);
     await page.close();
   }
+  // A hospital not known to be networked: direct settlement only if it is, on this page too.
+  const page = await browser.page();
+  await page.goto(browser.url(`legacy.html${queryFor({ ...base.request, visit: { ...base.request.visit, networked: null } })}`));
+  await ready(page);
+  assert.equal(await page.getByTestId("verdict").getAttribute("data-mode"), "direct");
+  assert.match(await page.getByTestId("verdict-if-networked").innerText(), /先全额垫付/);
+  await page.close();
   assert.deepEqual(browser.problems, []);
 });
 
@@ -236,6 +243,11 @@ test("screenshots at 360 px and desktop", async () => {
       await page.goto(browser.url(query));
       await ready(page);
       await page.screenshot({ path: join(outputDir, `${width}-${name}.png`), fullPage: true });
+      if (width === 360) {
+        // Nothing wider than a phone, folded parts (the calculation steps…) opened too.
+        await page.evaluate(() => document.querySelectorAll("details").forEach((d) => { d.open = true; }));
+        assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), `${name} is wider than 360 px`);
+      }
     }
     await page.close();
   }

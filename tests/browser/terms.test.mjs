@@ -16,6 +16,21 @@ test("a percentage, with or without %, becomes the ratio, digit for digit", () =
   assert.equal(typedToValue(ratio, "七十"), "七十");
 });
 
+test("a plain fraction like 0.7 is read as 70 %, a percent sign keeps it a percentage", () => {
+  for (const f of TERM_FIELDS.filter((x) => x.kind === "ratio")) {
+    for (const [typed, value] of [["0.7", "0.7"], [".7", "0.7"], ["0.70", "0.7"], ["０.８５", "0.85"], ["0.05", "0.05"],
+      ["0.7%", "0.007"], ["0.7 %", "0.007"], ["70", "0.7"], ["70%", "0.7"], ["1", "0.01"], ["0.0", "0"], ["0", "0"]]) {
+      assert.equal(typedToValue(f, typed), value, `${f.term}: ${typed}`);
+    }
+  }
+  // Money is never a fraction of anything.
+  assert.equal(typedToValue(field("deductible"), "0.5"), "0.5");
+  // A link's 0.7 % is shown with its sign, so typing on from it does not turn it into 70 %.
+  const ratio = field("ratio");
+  assert.equal(valueToTyped(ratio, "0.007", "无"), "0.7%");
+  assert.equal(typedToValue(ratio, valueToTyped(ratio, "0.007", "无")), "0.007");
+});
+
 test("无 (none) and 不知道 (not known) are different answers", () => {
   assert.equal(typedToValue(field("annualLimit"), "无"), "none");
   assert.equal(typedToValue(field("deductible"), "没有"), "0");

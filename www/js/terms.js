@@ -1,5 +1,5 @@
 // The person's own terms for a region without a pack (CONTRACT.md, "the person's own terms"):
-// what they type ("70", "70%", "无", "不知道") ↔ the URL's values (ratios: "0.7"; tl=none) ↔
+// what they type ("70", "70%", "0.7", "无", "不知道") ↔ the URL's values (ratios: "0.7"; tl=none) ↔
 // the request's insured.terms. "None" and "not known" differ: a stated "no limit" is null, an
 // unknown one is absent (the engine then assumes and warns).
 import { cleanAmount } from "./money.js";
@@ -50,6 +50,10 @@ export function typedToValue(field, typed) {
   if (!text || UNKNOWN_WORDS.test(text)) return "";
   if (NONE_WORDS.test(text)) return field.none === null ? text : field.none;
   if (field.kind !== "ratio") return text;
+  // "0.7" is a fraction written as such (70 %), not 0.7 %: nobody's ratio or reduction is under
+  // one percent, and notices write both forms. "0.7%" and "70" stay percentages.
+  const fraction = /^0?\.(\d*[1-9]\d*)$/.exec(text);
+  if (fraction) return `0.${fraction[1].replace(/0+$/, "")}`;
   const ratio = percentToRatio(text.replace(/%$/, ""));
   return ratio === null ? text : ratio;
 }
@@ -58,7 +62,10 @@ export function typedToValue(field, typed) {
 export function valueToTyped(field, value, noneWord) {
   if (!value) return "";
   if (value === "none" && field.none === "none") return noneWord;
-  return field.kind === "ratio" ? ratioToPercent(value) : value;
+  if (field.kind !== "ratio") return value;
+  const percent = ratioToPercent(value);
+  // Under one percent, "0.7" would be read back as 70 %: keep the sign so it means what it meant.
+  return /^0\.\d+$/.test(percent) ? `${percent}%` : percent;
 }
 
 export function hasTerms(state) {

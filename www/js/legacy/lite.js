@@ -195,7 +195,10 @@ function render() {
   const mode = result.mode || modeOfChecks(result.eligibility);
   const number = (cls, label, testid, amount) => el("div", { class: `number ${cls}` }, [el("p", { class: "number-label", text: label }),
     el("p", { class: "number-value", "data-testid": testid, text: money(amountText(amount)) })]);
-  out.appendChild(el("div", { class: `verdict ${mode}`, "data-testid": "verdict", "data-mode": mode }, [el("p", { class: "verdict-title", text: t(`result.mode.${mode}`) })]));
+  // As on the main page: direct settlement holds only at a networked hospital.
+  const ifNetworked = mode === "direct" && result.eligibility.checks.some((c) => c.code === "HOSPITAL_NETWORKED" && c.status === "warn")
+    ? [el("p", { "data-testid": "verdict-if-networked", text: t("verdict.ifNetworked") })] : [];
+  out.appendChild(el("div", { class: `verdict ${mode}`, "data-testid": "verdict", "data-mode": mode }, [el("p", { class: "verdict-title", text: t(`result.mode.${mode}`) })].concat(ifNetworked)));
   if (s) {
     const rows = mode === "manual"
       ? [number("counter", t("result.manual.counter"), "counter-pays", s.total), number("fund", t("result.manual.claim"), "fund-pays", s.fundPays), number("patient", t("result.manual.end"), "patient-pays", s.patientPays)]
@@ -209,7 +212,7 @@ function render() {
     out.appendChild(el("p", { class: "hint", "data-testid": "your-terms", text: `${t("terms.yoursTitle")}${t("colon")}${TERM_FIELDS.filter((f) => f.term in terms)
       .map((f) => `${t(`terms.${f.term}`)} ${terms[f.term] === null ? t("terms.annualLimit.none") : f.kind === "ratio" ? percentText(terms[f.term]) : money(amountText(terms[f.term]))}`).join(t("listSep"))}${paren(t("prov.user"))}` }));
   }
-  if (result.usesAssumptions) out.appendChild(el("p", { class: "callout assumed", "data-testid": "assumptions", text: `⚠ ${t("result.assumptions")}` }));
+  if (result.usesAssumptions) out.appendChild(el("p", { class: "callout assumed", "data-testid": "assumptions", text: `⚠ ${t("lite.assumptions")}` }));
   out.appendChild(checklist(result.eligibility));
   out.appendChild(el("p", { class: "notice strong", "data-testid": "notice", text: result.notice ? pick(result.notice) : t("app.notice") }));
 }

@@ -45,12 +45,14 @@ function content(ctx) {
     return [verdict, ctx.state.task === "estimate" ? h("p", { class: "hint" }, c.error ? errorText(c.error) : t("live.enterCosts")) : null, see];
   }
   const s = c.result.settlement;
-  // As on the result page: what is paid at the counter first; a manual claim says "about".
+  // As on the result page: what is paid at the counter first — for a manual claim the whole bill,
+  // then about what is left to the person in the end (two lines: the bar covers the form).
   const manual = c.result.mode === "manual";
-  const fund = h("p", null, h("span", { class: "live-label" }, t(manual ? "result.manual.claim" : "live.fund")), h("strong", { class: "fund", dataset: { testid: "live-fund" } }, money(amountText(s.fundPays))));
+  const counter = h("p", null, h("span", { class: "live-label" }, t("result.manual.counter")), h("strong", { dataset: { testid: "live-counter" } }, money(amountText(s.total))));
+  const fund = h("p", null, h("span", { class: "live-label" }, t("live.fund")), h("strong", { class: "fund", dataset: { testid: "live-fund" } }, money(amountText(s.fundPays))));
   const patient = h("p", null, h("span", { class: "live-label" }, t(manual ? "result.manual.end" : "live.patient")), h("strong", { class: "patient", dataset: { testid: "live-patient" } }, money(amountText(s.patientPays))));
   return [verdict,
-    h("div", { class: "live-numbers" }, manual ? [fund, patient] : [patient, fund]),
+    h("div", { class: "live-numbers" }, manual ? [counter, patient] : [patient, fund]),
     c.error ? h("p", { class: "hint fail" }, errorText(c.error)) : null,
     see];
 }

@@ -9,10 +9,13 @@ import { plainText } from "./wording.js";
 const FILING = new Set(["FILING_PRESENT", "FILING_PLACE", "FILING_DATES"]);
 const ORDER = { fail: 0, warn: 1, pass: 2 };
 
-/** The check whose step comes first: failures before warnings, in the engine's order. */
+/** The check whose step comes first: failures before warnings, in the engine's order — except
+ *  that a hospital not known to be networked leads the warnings: it decides whether the counter
+ *  settles at all, so checking it is what to do before going. */
 export function firstOpenCheck(eligibility) {
   const open = eligibility.checks.filter((c) => c.status !== "pass" && c.action);
-  open.sort((a, b) => ORDER[a.status] - ORDER[b.status]);
+  const rank = (c) => ORDER[c.status] * 2 + (c.status === "warn" && c.code !== "HOSPITAL_NETWORKED" ? 1 : 0);
+  open.sort((a, b) => rank(a) - rank(b));
   return open[0] || null;
 }
 

@@ -64,7 +64,12 @@ function isProbable(eligibility) {
 function verdict(ctx, mode, eligibility, checkOnly) {
   const reason = mode === "none" ? noneReason(eligibility) : null;
   const probably = mode === "direct" && isProbable(eligibility);
-  return renderVerdict(mode, { checkOnly, reason, probably, params: { disease: diseaseName(ctx, ctx.state.disease) } });
+  const box = renderVerdict(mode, { checkOnly, reason, probably, params: { disease: diseaseName(ctx, ctx.state.disease) } });
+  // "Can settle directly" holds only at a networked hospital: say so where the verdict is.
+  if (mode === "direct" && eligibility.checks.some((c) => c.code === "HOSPITAL_NETWORKED" && c.status === "warn")) {
+    box.append(h("p", { dataset: { testid: "verdict-if-networked" } }, t("verdict.ifNetworked")));
+  }
+  return box;
 }
 
 function yearLink(ctx) {

@@ -17,7 +17,7 @@ export const en = {
   "terms.where.app": "The National Healthcare Security Service app (国家医保服务平台): “Policy lookup” (政策查询) on its home screen, choose your insured place.",
   "terms.where.hotline": "Call the 12393 medical insurance hotline and give your insured place and disease.",
   "terms.ratio": "Reimbursement ratio",
-  "terms.ratio.hint": "The share the fund pays, as a percentage: 70 or 70%.",
+  "terms.ratio.hint": "The share the fund pays: 70, 70% or 0.7.",
   "terms.ratio.unknown": "Not known: no amounts can be worked out, only whether it settles directly.",
   "terms.ratio.none": "",
   "terms.deductible": "Deductible (per year)",

@@ -16,7 +16,7 @@ export const zh = {
   "terms.where.app": "国家医保服务平台 App：首页“政策查询”，选参保地，查门诊慢特病待遇。",
   "terms.where.hotline": "拨打 12393 医保服务热线，说清参保地和病种。",
   "terms.ratio": "报销比例",
-  "terms.ratio.hint": "医保（统筹基金）支付的百分比，填百分数，如 70 或 70%。",
+  "terms.ratio.hint": "医保（统筹基金）支付的比例，如 70、70% 或 0.7。",
   "terms.ratio.unknown": "不知道：算不出金额，只能看能不能直接结算。",
   "terms.ratio.none": "",
   "terms.deductible": "起付线（每年）",

@@ -344,6 +344,8 @@ export default {
   "filing.endHintTemporary": "A temporary filing usually has an end date (see your filing record; often 6 months). Left empty, it is estimated with no end.",
   "filing.endHintEmergency": "Optional for an emergency.",
   "networked.unknown": "Don't know",
+  "lite.assumptions": "This estimate uses illustrative assumed parameters; your insured place's published policy prevails.",
+  "verdict.ifNetworked": "Only if this hospital is open to cross-province direct settlement of outpatient special diseases; if not, you pay the whole bill and claim it back from your insured place.",
   "visit.networkedHow": "To check the hospital: National Healthcare Security Service app (国家医保服务平台), 异地就医 → 定点医疗机构查询, choose the place and search for the hospital; or ask its insurance office.",
   "verdict.none.CROSS_PROVINCE": "Not cross-province: your province's own rules apply",
   "verdict.none.CROSS_PROVINCE.desc": "Treatment and insurance are in the same province: the cross-province rules do not apply, and these amounts do not say what your province pays (many settle directly too). Ask your insured place's office or call 12393.",

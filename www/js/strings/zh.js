@@ -343,6 +343,8 @@ export default {
   "filing.endHintTemporary": "临时备案一般有结束日期（看备案凭证，常见为 6 个月）。不填就按没有结束日期估算。",
   "filing.endHintEmergency": "急诊抢救可以不填。",
   "networked.unknown": "不知道",
+  "lite.assumptions": "本次试算用到了示例假设参数，实际以参保地公布的政策为准。",
+  "verdict.ifNetworked": "前提是这家医院已开通跨省门诊慢特病直接结算；没开通的，要先全额垫付，再回参保地报销。",
   "visit.networkedHow": "怎么查医院是否开通：国家医保服务平台 App 首页“异地就医”→“定点医疗机构查询”，选就医地后搜医院名称；也可以问医院医保办。",
   "verdict.none.CROSS_PROVINCE": "不是跨省就医：按本省省内异地就医规定结算",
   "verdict.none.CROSS_PROVINCE.desc": "就医地和参保地在同一个省，跨省门诊慢特病的规定不适用，本页的金额不代表省内能报多少（省内异地就医很多也能直接结算）。请问参保地医保经办机构，或拨打 12393。",

@@ -24,6 +24,7 @@ export default {
     incomplete: "填上日期、病种和金额就能算。",
     back: "回到这次的试算",
     sorted: "按日期先后计算（起付线和限额按年、按月累计）。",
+    assumed: "这些金额用到了示例假设参数，实际以参保地公布的政策为准。",
   },
   en: {
     title: "A year of visits",
@@ -49,5 +50,6 @@ export default {
     incomplete: "Enter a date, a disease and an amount.",
     back: "Back to this visit's estimate",
     sorted: "Computed in date order (deductibles and limits add up by year and month).",
+    assumed: "These amounts use assumed example parameters; the insured place's published policy prevails.",
   },
 };

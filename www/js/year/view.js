@@ -63,6 +63,7 @@ export function renderYear(ctx, kit) {
     }
     const sum = { total: 0, fundPays: 0, patientPays: 0 };
     let waiting = false; // a visit without amounts (a place without a pack, no numbers yet)
+    const assumed = r.value.some((result) => result.usesAssumptions);
     r.value.forEach((result, k) => {
       const i = order[k];
       const s = result.settlement;
@@ -77,9 +78,10 @@ export function renderYear(ctx, kit) {
       const left = s.capRemaining === null ? null : Math.max(0, toFen(s.capRemaining) - toFen(s.fundPays));
       clear(cells[i].out).append(...[
         h("p", { class: "year-mode" }, kit.t(`result.mode.${result.mode}`)),
+        // What the person pays at the counter first, as on the result page.
         h("p", { class: "year-amounts" },
-          `${words.fund} `, h("strong", { class: "fund", dataset: { testid: `year-visit-${i}-fund` } }, money(amountText(s.fundPays))),
-          ` · ${words.patient} `, h("strong", { class: "patient", dataset: { testid: `year-visit-${i}-patient` } }, money(amountText(s.patientPays)))),
+          `${words.patient} `, h("strong", { class: "patient", dataset: { testid: `year-visit-${i}-patient` } }, money(amountText(s.patientPays))),
+          ` · ${words.fund} `, h("strong", { class: "fund", dataset: { testid: `year-visit-${i}-fund` } }, money(amountText(s.fundPays)))),
         above > 0 ? h("p", { class: "year-cap", dataset: { testid: `year-visit-${i}-cap` } }, "⚠ ", w("cap", { amount: money(fenText(above)) })) : null,
         left !== null && above === 0 ? h("p", { class: "hint" }, w("capLeft", { amount: money(fenText(left)) })) : null,
       ].filter(Boolean));
@@ -91,9 +93,10 @@ export function renderYear(ctx, kit) {
     clear(totals).append(
       h("h2", null, words.yearTitle, " ", h("span", { class: "hint" }, w("yearLead", { n: order.length }))),
       h("p", { class: "year-total-row" }, `${words.total} `, h("strong", { dataset: { testid: "year-total-total" } }, money(fenText(sum.total)))),
-      h("p", { class: "year-total-row" }, `${words.fund} `, h("strong", { class: "fund", dataset: { testid: "year-total-fund" } }, money(fenText(sum.fundPays)))),
       h("p", { class: "year-total-row" }, `${words.patient} `, h("strong", { class: "patient", dataset: { testid: "year-total-patient" } }, money(fenText(sum.patientPays)))),
-      h("p", { class: "hint" }, words.sorted));
+      h("p", { class: "year-total-row" }, `${words.fund} `, h("strong", { class: "fund", dataset: { testid: "year-total-fund" } }, money(fenText(sum.fundPays)))),
+      h("p", { class: "hint" }, words.sorted),
+      assumed ? h("p", { class: "callout assumed", dataset: { testid: "year-assumptions" } }, h("span", { "aria-hidden": "true" }, "⚠ "), words.assumed) : null);
   }
 
   const update = (i, patch) => {
@@ -152,5 +155,7 @@ export function renderYear(ctx, kit) {
     },
   }, words.add);
   draw();
-  return h("div", { class: "flow year" }, head, list, h("div", { class: "button-row" }, add), totals, h("p", null, back));
+  // Every estimate says it is not a settlement, the year's too.
+  const notice = h("p", { class: "notice strong", dataset: { testid: "year-notice" } }, kit.t("app.notice"));
+  return h("div", { class: "flow year" }, head, list, h("div", { class: "button-row" }, add), totals, notice, h("p", null, back));
 }
