@@ -145,9 +145,9 @@ test("eligibility check task for Beijing: direct, with the numbers the amounts w
 });
 
 const BAD = [
-  { name: "ratio 1.2 (typed 120)", field: "ratio", typed: "120", zh: /比例不能超过1/, en: /ratio must not exceed 1/ },
+  { name: "ratio 1.2 (typed 120)", field: "ratio", typed: "120", zh: /比例不能超过1/, en: /^Ratio must not exceed 1/ },
   { name: "three decimals", field: "deductible", typed: "300.555", zh: /最多2位小数/, en: /more than 2 decimals/, ratio: "70" },
-  { name: "missing ratio", field: "ratio", typed: "", zh: /缺少必填项/, en: /missing/, deductible: "300" },
+  { name: "missing ratio", field: "ratio", typed: "", zh: /缺少必填项/, en: /^Required field .ratio. is missing/, deductible: "300" },
 ];
 
 for (const bad of BAD) {

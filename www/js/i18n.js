@@ -59,12 +59,18 @@ export function has(key) {
 export function pick(text) {
   if (!text) return "";
   if (typeof text === "string") return text;
-  return lang === "en" ? text.en || text.zh : text.zh || text.en;
+  // The engine writes its English messages as clauses ("no policy data for …"); shown alone on
+  // the page they are sentences.
+  return lang === "en" && text.en ? sentence(text.en) : text.zh || text.en;
+}
+
+function sentence(s) {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 /** An engine error's message in the current language. */
 export function errorText(error) {
-  return lang === "en" ? error.en : error.zh;
+  return lang === "en" ? sentence(error.en) : error.zh;
 }
 
 /** "7,500.00 元" in Chinese, "¥7,500.00" in English. */
