@@ -25,9 +25,15 @@ impl Reader {
     }
 
     pub fn problem(&mut self, path: impl Into<String>, message: Text) {
+        self.push(path.into(), message);
+    }
+
+    // `problem` and `take` are generic; what they share is compiled once.
+    #[inline(never)]
+    fn push(&mut self, path: String, message: Text) {
         self.problems.push(Problem {
             pack: self.pack,
-            path: path.into(),
+            path,
             message,
         });
     }
@@ -37,7 +43,7 @@ impl Reader {
         match r {
             Ok(v) => Some(v),
             Err(e) => {
-                self.problem(e.path, e.message);
+                self.push(e.path, e.message);
                 None
             }
         }
