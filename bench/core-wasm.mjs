@@ -35,7 +35,10 @@ export function buildCoreWasm({ quiet = true } = {}) {
     // The package's flags (Cargo.toml [package.metadata.wasm-pack.profile.release]).
     execFileSync(
       join(root, "node_modules", ".bin", "wasm-opt"),
-      ["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", raw, "-o", optimised],
+      [
+        "-Oz", "--low-memory-unused", "--flatten", "--rereloop", "-Oz", "-Oz",
+        "--enable-bulk-memory", "--enable-nontrapping-float-to-int", raw, "-o", optimised,
+      ],
       { stdio },
     );
   }

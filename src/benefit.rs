@@ -208,9 +208,11 @@ fn param<T: Clone>(p: &Param<T>, rule: String) -> Used<T> {
     }
 }
 
-fn used<T: Clone>(table: &Table<T>, who: Who, rule: String) -> Result<Used<T>, Error> {
+fn used<T: Clone>(table: &Table<T>, who: Who, mut rule: String) -> Result<Used<T>, Error> {
     let (p, keys) = table.lookup(who).ok_or_else(|| broken(&rule))?;
-    Ok(param(p, format!("{rule}{keys}")))
+    // Appended rather than `format!`ed: this body is compiled once per `T`.
+    rule.push_str(&keys);
+    Ok(param(p, rule))
 }
 
 /// Validation refuses incomplete tables and dangling references, so this is unreachable with a

@@ -182,11 +182,10 @@ fn read_insured(o: &Obj<'_>) -> Result<Insured, Error> {
                     ),
                 ));
             }
-            let ids = list
-                .iter()
-                .enumerate()
-                .map(|(i, v)| disease_id(v, || join_item(&o.at("recognizedDiseases"), i)))
-                .collect::<Result<Vec<_>, _>>()?;
+            let mut ids = Vec::with_capacity(list.len());
+            for (i, v) in list.iter().enumerate() {
+                ids.push(disease_id(v, || join_item(&o.at("recognizedDiseases"), i))?);
+            }
             Some(ids)
         }
     };
@@ -309,10 +308,11 @@ fn read_items(o: Obj<'_>, lines: Lines) -> Result<Vec<Item>, Error> {
         ));
     }
     let items = At::Text("items");
-    list.iter()
-        .enumerate()
-        .map(|(i, v)| read_item(&Obj::within(v, At::Index(&items, i))?))
-        .collect()
+    let mut out = Vec::with_capacity(list.len());
+    for (i, v) in list.iter().enumerate() {
+        out.push(read_item(&Obj::within(v, At::Index(&items, i))?)?);
+    }
+    Ok(out)
 }
 
 fn read_item(o: &Obj<'_>) -> Result<Item, Error> {

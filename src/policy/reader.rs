@@ -25,9 +25,15 @@ impl Reader {
     }
 
     pub fn problem(&mut self, path: impl Into<String>, message: Text) {
+        self.push(path.into(), message);
+    }
+
+    // `problem` and `take` are generic; what they share is compiled once.
+    #[inline(never)]
+    fn push(&mut self, path: String, message: Text) {
         self.problems.push(Problem {
             pack: self.pack,
-            path: path.into(),
+            path,
             message,
         });
     }
@@ -37,7 +43,7 @@ impl Reader {
         match r {
             Ok(v) => Some(v),
             Err(e) => {
-                self.problem(e.path, e.message);
+                self.push(e.path, e.message);
                 None
             }
         }
@@ -119,32 +125,9 @@ impl Reader {
         let mut complete = true;
         for (key, arm) in o.map {
             let arm_path = join_key(path, key);
-            if key != "default" {
-                match (Dim::of_key(key), dim) {
-                    (None, _) => {
-                        self.problem(
-                            &arm_path,
-                            t(
-                                format!("未知分档“{key}”：应为 employee/resident、working/retired、level1–level3 或 default"),
-                                format!("unknown key '{key}': expected employee/resident, working/retired, level1–level3 or default"),
-                            ),
-                        );
-                        complete = false;
-                        continue;
-                    }
-                    (Some(d), Some(prev)) if d != prev => {
-                        self.problem(
-                            &arm_path,
-                            t(
-                                "同一层只能按一个维度分档（险种、在职/退休或医院等级）",
-                                "one level of a table splits on one dimension only (scheme, status or hospital level)",
-                            ),
-                        );
-                        complete = false;
-                        continue;
-                    }
-                    (Some(d), _) => dim = Some(d),
-                }
+            if key != "default" && !self.arm_dim(key, &arm_path, &mut dim) {
+                complete = false;
+                continue;
             }
             match self.table(arm, &arm_path, leaf) {
                 Some(table) => {
@@ -171,21 +154,64 @@ impl Reader {
                 }
             };
         };
-        if !arms.iter().any(|(k, _)| k == "default") {
-            for key in dim.keys() {
-                if !o.map.contains_key(key) {
-                    complete = false;
-                    self.problem(
-                        path,
-                        t(
-                            format!("缺少分档“{key}”（或 default）"),
-                            format!("missing arm '{key}' (or 'default')"),
-                        ),
-                    );
-                }
-            }
+        if !arms.iter().any(|(k, _)| k == "default") && !self.all_arms(o, path, dim) {
+            complete = false;
         }
         complete.then_some(Table::Node { dim, arms })
+    }
+
+    // The checks of `table` that do not depend on its leaves' type, apart so that they are
+    // compiled once rather than once per `T` (two tables' worth of wasm).
+
+    /// Whether `key` names an arm of the dimension this level splits on (`dim`, set by the first
+    /// arm); a problem at `arm_path` if not.
+    #[inline(never)]
+    fn arm_dim(&mut self, key: &str, arm_path: &str, dim: &mut Option<Dim>) -> bool {
+        match (Dim::of_key(key), *dim) {
+            (None, _) => {
+                self.problem(
+                    arm_path,
+                    t(
+                        format!("未知分档“{key}”：应为 employee/resident、working/retired、level1–level3 或 default"),
+                        format!("unknown key '{key}': expected employee/resident, working/retired, level1–level3 or default"),
+                    ),
+                );
+                false
+            }
+            (Some(d), Some(prev)) if d != prev => {
+                self.problem(
+                    arm_path,
+                    t(
+                        "同一层只能按一个维度分档（险种、在职/退休或医院等级）",
+                        "one level of a table splits on one dimension only (scheme, status or hospital level)",
+                    ),
+                );
+                false
+            }
+            (Some(d), _) => {
+                *dim = Some(d);
+                true
+            }
+        }
+    }
+
+    /// Whether every key of `dim` has an arm in `o`; a problem at `path` for each missing one.
+    #[inline(never)]
+    fn all_arms(&mut self, o: Obj<'_>, path: &str, dim: Dim) -> bool {
+        let mut all = true;
+        for key in dim.keys() {
+            if !o.map.contains_key(key) {
+                all = false;
+                self.problem(
+                    path,
+                    t(
+                        format!("缺少分档“{key}”（或 default）"),
+                        format!("missing arm '{key}' (or 'default')"),
+                    ),
+                );
+            }
+        }
+        all
     }
 }
 

@@ -57,11 +57,10 @@ impl PolicySet {
     /// Packs as JSON texts, refusing any whose id and digest are not as the manifest pins them.
     pub fn from_texts_pinned(texts: &[&str], manifest: Option<&Manifest>) -> Result<PolicySet, Error> {
         check_count(texts.len())?;
-        let values = texts
-            .iter()
-            .enumerate()
-            .map(|(i, text)| parse_pack_text(text, i))
-            .collect::<Result<Vec<_>, _>>()?;
+        let mut values = Vec::with_capacity(texts.len());
+        for (i, text) in texts.iter().enumerate() {
+            values.push(parse_pack_text(text, i)?);
+        }
         let sources = texts.iter().map(|t| Source::Text(t.to_string())).collect();
         PolicySet::build(&values, sources, manifest)
     }

@@ -124,10 +124,11 @@ fn read_visits(visits: &Value) -> Result<Vec<Request>, Error> {
             t("至少需要一次就诊", "at least one visit is needed"),
         ));
     }
-    list.iter()
-        .enumerate()
-        .map(|(i, v)| Request::from_json(v, Lines::Required).map_err(|e| e.at_index(i)))
-        .collect()
+    let mut out = Vec::with_capacity(list.len());
+    for (i, v) in list.iter().enumerate() {
+        out.push(Request::from_json(v, Lines::Required).map_err(|e| e.at_index(i))?);
+    }
+    Ok(out)
 }
 
 /// A pinned manifest, `{ "<pack id>": "sha256:<64 hex>", … }`.
