@@ -13,13 +13,24 @@ for target in bundler nodejs web no-modules; do
     grep -vE '^\[INFO\]|no README|LICENSE|wasm-pack version' || true
   [ -f "$out/$target/yibao_policy_bg.wasm" ] || { echo "wasm-pack build --target $target failed" >&2; exit 1; }
 done
+# The page's own .wasm (www/ only; the package keeps the full engine): without the `maintainer`
+# feature — no fromPacks, pack reading or validation, digests or pack JSON; the default packs as
+# pre-validated Rust data (src/policy/defaults.rs); only the exports www/ calls. `--package` keeps
+# the CLI (which needs the full library) out of the build, so its features are not unified in.
+wasm-pack build . --release --target web --out-dir "$out/page" --out-name yibao_policy --no-pack \
+  -- --package yibao-policy --no-default-features 2>&1 |
+  grep -vE '^\[INFO\]|no README|LICENSE|wasm-pack version' || true
+[ -f "$out/page/yibao_policy_bg.wasm" ] || { echo "wasm-pack build of the page's .wasm failed" >&2; exit 1; }
 # For older engines: the MVP .wasm ($out/mvp) and the pure-JS build made from it ($out/js).
 scripts/build-mvp.sh "$out"
 node scripts/assemble-pkg.mjs "$out" pkg
 
 rm -rf www/vendor
 mkdir -p www/vendor/yibao-policy
-cp pkg/web/* www/vendor/yibao-policy/
+# The main page loads the page's own build (js/engine-loader.js); the simple page's no-modules
+# build and the pure-JS fallback below are the package's, full engine.
+cp pkg/web/package.json www/vendor/yibao-policy/
+cp "$out/page/yibao_policy.js" "$out/page/yibao_policy_bg.wasm" "$out/page/yibao_policy.d.ts" www/vendor/yibao-policy/
 mkdir -p www/vendor/yibao-policy/no-modules
 cp pkg/no-modules/* www/vendor/yibao-policy/no-modules/
 # The pure-JS engine, fetched only where WebAssembly is missing or refused (www/js/engine-loader.js,

@@ -7,9 +7,12 @@ use crate::eligibility::Eligibility;
 use crate::error::Error;
 use crate::estimate::{self, Decision, Estimate};
 use crate::info::{self, CatalogueInfo, DiseaseInfo, PlaceInfo, RegionInfo};
+#[cfg(feature = "maintainer")]
 use crate::json::Value;
 use crate::national::{self, NationalField};
-use crate::policy::{Manifest, PolicySet};
+#[cfg(feature = "maintainer")]
+use crate::policy::Manifest;
+use crate::policy::PolicySet;
 use crate::request::Request;
 use crate::year;
 
@@ -22,27 +25,6 @@ impl Engine {
     /// The embedded 2025 default packs (PARAMETERS.md).
     pub fn with_defaults() -> Result<Engine, Error> {
         PolicySet::defaults().map(|policy| Engine { policy })
-    }
-
-    /// Packs given as JSON texts; `INVALID_POLICY` lists every problem with its pack and path.
-    pub fn from_pack_texts(texts: &[&str]) -> Result<Engine, Error> {
-        PolicySet::from_texts(texts).map(|policy| Engine { policy })
-    }
-
-    /// Packs already parsed.
-    pub fn from_packs(packs: &[Value]) -> Result<Engine, Error> {
-        PolicySet::from_values(packs).map(|policy| Engine { policy })
-    }
-
-    /// Pack texts checked against a pinned manifest (see [`Engine::from_pinned_packs`]).
-    pub fn from_pinned_pack_texts(texts: &[&str], manifest: &Manifest) -> Result<Engine, Error> {
-        PolicySet::from_texts_pinned(texts, Some(manifest)).map(|policy| Engine { policy })
-    }
-
-    /// Packs checked against a pinned manifest (pack id → `sha256:` digest): a pack that is not
-    /// listed, or whose digest differs, is refused with `INVALID_POLICY`.
-    pub fn from_pinned_packs(packs: &[Value], manifest: &Manifest) -> Result<Engine, Error> {
-        PolicySet::from_values_pinned(packs, Some(manifest)).map(|policy| Engine { policy })
     }
 
     pub fn policy(&self) -> &PolicySet {
@@ -87,5 +69,30 @@ impl Engine {
     pub fn national_fields(&self, req: &Request) -> Result<Vec<NationalField>, Error> {
         let estimate = self.estimate(req)?;
         Ok(national::national_fields(req, &estimate))
+    }
+}
+
+/// Engines from pack JSON, read and validated at run time (the `maintainer` feature).
+#[cfg(feature = "maintainer")]
+impl Engine {
+    /// Packs given as JSON texts; `INVALID_POLICY` lists every problem with its pack and path.
+    pub fn from_pack_texts(texts: &[&str]) -> Result<Engine, Error> {
+        PolicySet::from_texts(texts).map(|policy| Engine { policy })
+    }
+
+    /// Packs already parsed.
+    pub fn from_packs(packs: &[Value]) -> Result<Engine, Error> {
+        PolicySet::from_values(packs).map(|policy| Engine { policy })
+    }
+
+    /// Pack texts checked against a pinned manifest (see [`Engine::from_pinned_packs`]).
+    pub fn from_pinned_pack_texts(texts: &[&str], manifest: &Manifest) -> Result<Engine, Error> {
+        PolicySet::from_texts_pinned(texts, Some(manifest)).map(|policy| Engine { policy })
+    }
+
+    /// Packs checked against a pinned manifest (pack id → `sha256:` digest): a pack that is not
+    /// listed, or whose digest differs, is refused with `INVALID_POLICY`.
+    pub fn from_pinned_packs(packs: &[Value], manifest: &Manifest) -> Result<Engine, Error> {
+        PolicySet::from_values_pinned(packs, Some(manifest)).map(|policy| Engine { policy })
     }
 }

@@ -5,9 +5,13 @@
 //! core refuses them as "not a valid number" at the field's path. Results come back as plain
 //! objects (maps as objects, `None` as `null`).
 
-use crate::error::{Error, ErrorCode};
+use crate::error::Error;
+#[cfg(feature = "maintainer")]
+use crate::error::ErrorCode;
 use crate::json::Value;
-use crate::limits::{MAX_ITEMS, MAX_PACK_BYTES, MAX_REQUEST_BYTES, MAX_VISITS, MAX_YEAR_BYTES};
+#[cfg(feature = "maintainer")]
+use crate::limits::MAX_PACK_BYTES;
+use crate::limits::{MAX_ITEMS, MAX_REQUEST_BYTES, MAX_VISITS, MAX_YEAR_BYTES};
 use crate::text::t;
 use js_sys::{Array, JsString, Object, Reflect, JSON};
 use serde::Serialize;
@@ -137,6 +141,7 @@ fn stringify(value: &JsValue) -> Result<JsString, Error> {
 }
 
 /// Packs as JSON texts: each element may be an object or a string.
+#[cfg(feature = "maintainer")]
 pub fn pack_texts(packs: &JsValue) -> Result<Vec<String>, JsValue> {
     if !Array::is_array(packs) {
         return Err(js_error(Error::new(
@@ -167,6 +172,7 @@ pub fn pack_texts(packs: &JsValue) -> Result<Vec<String>, JsValue> {
         .collect()
 }
 
+#[cfg(feature = "maintainer")]
 fn policy_error(index: usize, e: Error) -> JsValue {
     js_error(Error::policy(vec![crate::error::Problem {
         pack: index,

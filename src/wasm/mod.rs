@@ -30,31 +30,6 @@ impl Engine {
         Core::with_defaults().map(|core| Engine { core }).map_err(js_error)
     }
 
-    /// An engine from policy packs: objects or JSON texts. Throws `INVALID_POLICY` listing
-    /// every problem with its pack and path. With `{ manifest }` (pack id → `sha256:` digest, as
-    /// `engine.packs()` reports them), a pack that is not pinned or whose digest differs is refused.
-    #[wasm_bindgen(js_name = fromPacks)]
-    pub fn from_packs(
-        #[wasm_bindgen(unchecked_param_type = "Array<PolicyPack | string>")] packs: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "FromPacksOptions")] options: JsValue,
-    ) -> Result<Engine, JsValue> {
-        let texts = convert::pack_texts(&packs)?;
-        let manifest = if options.is_object() {
-            let m = js_sys::Reflect::get(&options, &"manifest".into()).unwrap_or(JsValue::UNDEFINED);
-            (!m.is_undefined() && !m.is_null())
-                .then(|| from_js(&m, Json::Request))
-                .transpose()?
-        } else {
-            None
-        };
-        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let core = match manifest {
-            None => Core::from_pack_texts(&refs),
-            Some(manifest) => Core::from_pack_texts_pinned(&refs, &manifest),
-        };
-        core.map(|core| Engine { core }).map_err(js_error)
-    }
-
     /// Estimate one visit. The request is an object or its JSON text.
     #[wasm_bindgen(unchecked_return_type = "EstimateResult")]
     pub fn estimate(
@@ -63,17 +38,6 @@ impl Engine {
     ) -> Result<JsValue, JsValue> {
         let value = from_js(&request, Json::Request)?;
         to_js(&self.core.estimate_json(&value).map_err(js_error)?)
-    }
-
-    /// The numbers alone — mode, check statuses, settlement, ytdAfter — without messages or
-    /// trace: the fast path for what-if comparisons and batch use.
-    #[wasm_bindgen(unchecked_return_type = "Decision")]
-    pub fn settle(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "EstimateRequest | string")] request: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let value = from_js(&request, Json::Request)?;
-        to_js(&self.core.settle_json(&value).map_err(js_error)?)
     }
 
     /// The eligibility checks alone; cost lines are optional.
@@ -141,6 +105,49 @@ impl Engine {
         let value = from_js(&request, Json::Request)?;
         to_js(&self.core.national_fields_json(&value).map_err(js_error)?)
     }
+}
+
+/// What only the full engine has (the `maintainer` feature: the npm package). The page's own
+/// build (`--no-default-features`, scripts/build.sh) exports only the methods above, the ones
+/// www/ calls.
+#[cfg(feature = "maintainer")]
+#[wasm_bindgen]
+impl Engine {
+    /// An engine from policy packs: objects or JSON texts. Throws `INVALID_POLICY` listing
+    /// every problem with its pack and path. With `{ manifest }` (pack id → `sha256:` digest, as
+    /// `engine.packs()` reports them), a pack that is not pinned or whose digest differs is refused.
+    #[wasm_bindgen(js_name = fromPacks)]
+    pub fn from_packs(
+        #[wasm_bindgen(unchecked_param_type = "Array<PolicyPack | string>")] packs: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "FromPacksOptions")] options: JsValue,
+    ) -> Result<Engine, JsValue> {
+        let texts = convert::pack_texts(&packs)?;
+        let manifest = if options.is_object() {
+            let m = js_sys::Reflect::get(&options, &"manifest".into()).unwrap_or(JsValue::UNDEFINED);
+            (!m.is_undefined() && !m.is_null())
+                .then(|| from_js(&m, Json::Request))
+                .transpose()?
+        } else {
+            None
+        };
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let core = match manifest {
+            None => Core::from_pack_texts(&refs),
+            Some(manifest) => Core::from_pack_texts_pinned(&refs, &manifest),
+        };
+        core.map(|core| Engine { core }).map_err(js_error)
+    }
+
+    /// The numbers alone — mode, check statuses, settlement, ytdAfter — without messages or
+    /// trace: the fast path for what-if comparisons and batch use.
+    #[wasm_bindgen(unchecked_return_type = "Decision")]
+    pub fn settle(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "EstimateRequest | string")] request: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let value = from_js(&request, Json::Request)?;
+        to_js(&self.core.settle_json(&value).map_err(js_error)?)
+    }
 
     /// The loaded packs' ids and versions.
     #[wasm_bindgen(unchecked_return_type = "PackInfo[]")]
@@ -149,6 +156,7 @@ impl Engine {
     }
 }
 
+#[cfg(feature = "maintainer")]
 /// The package version (from Cargo.toml).
 #[wasm_bindgen]
 pub fn version() -> String {

@@ -10,9 +10,12 @@
 use crate::eligibility::Eligibility;
 use crate::error::Error;
 use crate::estimate::{Decision, Estimate};
-use crate::json::{Obj, Value};
+#[cfg(feature = "maintainer")]
+use crate::json::Obj;
+use crate::json::Value;
 use crate::limits::{MAX_REQUEST_BYTES, MAX_VISITS, MAX_YEAR_BYTES};
 use crate::national::NationalField;
+#[cfg(feature = "maintainer")]
 use crate::policy::Manifest;
 use crate::request::{Lines, Request};
 use crate::text::t;
@@ -22,9 +25,11 @@ use crate::Engine;
 /// field's path), then calls the core.
 pub trait Wire: Sized {
     /// Pack texts checked against a pinned manifest (see [`Wire::from_packs_pinned`]).
+    #[cfg(feature = "maintainer")]
     fn from_pack_texts_pinned(texts: &[&str], manifest: &Value) -> Result<Self, Error>;
     /// Packs checked against a pinned manifest (pack id → `sha256:` digest): a pack that is not
     /// listed, or whose digest differs, is refused with `INVALID_POLICY`.
+    #[cfg(feature = "maintainer")]
     fn from_packs_pinned(packs: &[Value], manifest: &Value) -> Result<Self, Error>;
     fn estimate_json(&self, req: &Value) -> Result<Estimate, Error>;
     fn estimate_text(&self, text: &str) -> Result<Estimate, Error>;
@@ -40,10 +45,12 @@ pub trait Wire: Sized {
 }
 
 impl Wire for Engine {
+    #[cfg(feature = "maintainer")]
     fn from_pack_texts_pinned(texts: &[&str], manifest: &Value) -> Result<Engine, Error> {
         Engine::from_pinned_pack_texts(texts, &read_manifest(manifest)?)
     }
 
+    #[cfg(feature = "maintainer")]
     fn from_packs_pinned(packs: &[Value], manifest: &Value) -> Result<Engine, Error> {
         Engine::from_pinned_packs(packs, &read_manifest(manifest)?)
     }
@@ -132,6 +139,7 @@ fn read_visits(visits: &Value) -> Result<Vec<Request>, Error> {
 }
 
 /// A pinned manifest, `{ "<pack id>": "sha256:<64 hex>", … }`.
+#[cfg(feature = "maintainer")]
 pub fn read_manifest(v: &Value) -> Result<Manifest, Error> {
     let o = Obj::new(v, "manifest")?;
     // Its values are digests (strings): a key written twice can only be at the top.
