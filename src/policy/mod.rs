@@ -5,6 +5,8 @@
 //! CLI). Without it the default packs are compiled in as the model itself, generated from
 //! packs/*.json through that reader (`generate.rs`, a test, writes `defaults.rs`).
 
+#[cfg(any(test, not(feature = "maintainer")))]
+mod compact;
 // Generated: rustfmt would reflow it, and the staleness test compares it byte for byte.
 #[cfg(any(test, not(feature = "maintainer")))]
 #[rustfmt::skip]

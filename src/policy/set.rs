@@ -41,9 +41,9 @@ impl PolicySet {
     #[cfg(not(feature = "maintainer"))]
     pub fn defaults() -> Result<PolicySet, Error> {
         Ok(PolicySet {
-            regions: super::defaults::regions(),
-            places: super::defaults::places(),
-            known_diseases: super::defaults::known_diseases(),
+            regions: super::compact::regions(),
+            places: super::compact::places(),
+            known_diseases: super::compact::known_diseases(),
         })
     }
 

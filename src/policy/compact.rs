@@ -1,0 +1,236 @@
+//! The default packs as static data (`defaults.rs`, generated) and how they become the model: the
+//! page's build (no `maintainer` feature) starts from these, already read and validated when
+//! `defaults.rs` was generated, and only copies them into the owned model — no JSON, no checks.
+//!
+//! Static tables rather than Rust code that builds the model: the same strings, but the structure
+//! as data (a few bytes per field, compressing well) instead of code (tens of bytes per field).
+
+use super::model::{
+    CatalogueItem, City, Class, Deductible, Dim, Disease, Limit, Param, Place, PlaceData, Provenance, Region, Table,
+    Version,
+};
+use crate::date::Date;
+use crate::text::Text;
+use rust_decimal::Decimal;
+
+/// A [`Param`].
+pub(super) struct P<T: 'static> {
+    pub v: T,
+    pub p: Provenance,
+    pub s: Option<&'static str>,
+}
+
+/// A [`Table`].
+pub(super) enum Tb<T: 'static> {
+    Leaf(P<T>),
+    Node(Dim, &'static [(&'static str, Tb<T>)]),
+}
+
+/// A [`Deductible`].
+pub(super) enum Ded {
+    None(P<()>),
+    Annual(Tb<Decimal>),
+    // No default pack counts its deductible per visit today; the generator writes one if a pack does.
+    #[allow(dead_code)]
+    PerVisit(Tb<Decimal>),
+}
+
+/// A [`Limit`].
+pub(super) struct Lim {
+    pub name: Option<Text>,
+    pub annual: Option<Tb<Option<Decimal>>>,
+    pub monthly: Option<Tb<Option<Decimal>>>,
+}
+
+/// A [`Disease`].
+pub(super) struct Dis {
+    pub name: Text,
+    pub pinyin: Option<&'static str>,
+    pub provenance: Provenance,
+    pub source: Option<&'static str>,
+    pub ratio: Tb<Decimal>,
+    pub deductible: &'static str,
+    pub limit: &'static str,
+}
+
+/// A [`Version`].
+pub(super) struct Ver {
+    pub from: Date,
+    pub provenance: Provenance,
+    pub source: Option<&'static str>,
+    pub open: bool,
+    pub reviewed_until: Option<Date>,
+    pub reductions: &'static [P<Decimal>],
+    pub unfiled_reduction: P<Decimal>,
+    pub overall_ceiling: Tb<Option<Decimal>>,
+    pub deductibles: &'static [(&'static str, Ded)],
+    pub limits: &'static [(&'static str, Lim)],
+    pub diseases: &'static [(&'static str, Dis)],
+}
+
+/// A [`Region`].
+pub(super) struct Reg {
+    pub code: &'static str,
+    pub name: Text,
+    pub versions: &'static [Ver],
+}
+
+/// A [`CatalogueItem`].
+pub(super) struct Item {
+    pub code: &'static str,
+    pub name: Text,
+    pub class: P<Class>,
+    pub self_pay_ratio: Option<P<Decimal>>,
+    pub ceiling: Option<P<Decimal>>,
+}
+
+/// A [`Place`].
+pub(super) struct Plc {
+    pub code: &'static str,
+    pub name: Text,
+    pub class_b_share: Option<P<Decimal>>,
+    pub cities: &'static [(&'static str, Text)],
+    pub catalogue: &'static [Item],
+}
+
+/// The [`PlaceData`].
+pub(super) struct Plcs {
+    pub fallback_share: P<Decimal>,
+    pub places: &'static [Plc],
+    pub catalogue: &'static [Item],
+}
+
+fn own_str(s: &&'static str) -> String {
+    s.to_string()
+}
+
+impl<T: Copy> P<T> {
+    fn own(&self) -> Param<T> {
+        Param {
+            value: self.v,
+            provenance: self.p,
+            source: self.s.as_ref().map(own_str),
+        }
+    }
+}
+
+impl<T: Copy> Tb<T> {
+    fn own(&self) -> Table<T> {
+        match self {
+            Tb::Leaf(p) => Table::Leaf(p.own()),
+            Tb::Node(dim, arms) => Table::Node {
+                dim: *dim,
+                arms: arms.iter().map(|(k, t)| (k.to_string(), t.own())).collect(),
+            },
+        }
+    }
+}
+
+fn own_version(v: &Ver) -> Version {
+    Version {
+        from: v.from,
+        provenance: v.provenance,
+        source: v.source.as_ref().map(own_str),
+        open: v.open,
+        reviewed_until: v.reviewed_until,
+        reductions: v.reductions.iter().map(P::own).collect(),
+        unfiled_reduction: v.unfiled_reduction.own(),
+        overall_ceiling: v.overall_ceiling.own(),
+        deductibles: v
+            .deductibles
+            .iter()
+            .map(|(id, d)| {
+                let d = match d {
+                    Ded::None(p) => Deductible::None(p.own()),
+                    Ded::Annual(t) => Deductible::Annual(t.own()),
+                    Ded::PerVisit(t) => Deductible::PerVisit(t.own()),
+                };
+                (id.to_string(), d)
+            })
+            .collect(),
+        limits: v
+            .limits
+            .iter()
+            .map(|(id, l)| {
+                let limit = Limit {
+                    name: l.name.clone(),
+                    annual: l.annual.as_ref().map(Tb::own),
+                    monthly: l.monthly.as_ref().map(Tb::own),
+                };
+                (id.to_string(), limit)
+            })
+            .collect(),
+        diseases: v
+            .diseases
+            .iter()
+            .map(|(id, d)| {
+                let disease = Disease {
+                    name: d.name.clone(),
+                    pinyin: d.pinyin.as_ref().map(own_str),
+                    provenance: d.provenance,
+                    source: d.source.as_ref().map(own_str),
+                    ratio: d.ratio.own(),
+                    deductible: d.deductible.to_string(),
+                    limit: d.limit.to_string(),
+                };
+                (id.to_string(), disease)
+            })
+            .collect(),
+    }
+}
+
+fn own_items(items: &[Item]) -> Vec<CatalogueItem> {
+    items
+        .iter()
+        .map(|i| CatalogueItem {
+            code: i.code.to_string(),
+            name: i.name.clone(),
+            class: i.class.own(),
+            self_pay_ratio: i.self_pay_ratio.as_ref().map(P::own),
+            ceiling: i.ceiling.as_ref().map(P::own),
+        })
+        .collect()
+}
+
+/// Sorted by code.
+pub(super) fn regions() -> Vec<Region> {
+    super::defaults::REGIONS
+        .iter()
+        .map(|r| Region {
+            code: r.code.to_string(),
+            name: r.name.clone(),
+            versions: r.versions.iter().map(own_version).collect(),
+        })
+        .collect()
+}
+
+pub(super) fn places() -> PlaceData {
+    let data = &super::defaults::PLACES;
+    PlaceData {
+        fallback_share: data.fallback_share.own(),
+        places: data
+            .places
+            .iter()
+            .map(|p| Place {
+                code: p.code.to_string(),
+                name: p.name.clone(),
+                class_b_share: p.class_b_share.as_ref().map(P::own),
+                cities: p
+                    .cities
+                    .iter()
+                    .map(|(code, name)| City {
+                        code: code.to_string(),
+                        name: name.clone(),
+                    })
+                    .collect(),
+                catalogue: own_items(p.catalogue),
+            })
+            .collect(),
+        catalogue: own_items(data.catalogue),
+    }
+}
+
+/// Every disease id of every version, sorted and each once.
+pub(super) fn known_diseases() -> Vec<String> {
+    super::defaults::KNOWN_DISEASES.iter().map(own_str).collect()
+}
