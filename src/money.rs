@@ -25,29 +25,11 @@ pub struct Money(pub Decimal);
 impl Money {
     pub const ZERO: Money = Money(Decimal::ZERO);
 
-    /// "1234.50": written from the mantissa rather than through `Display`, which divides the
-    /// 96-bit number digit by digit and is the largest cost of turning a result into JSON.
+    /// "1234.50".
     pub fn text(self) -> String {
         let mut d = self.0;
         d.rescale(2);
-        let m = d.mantissa();
-        let mut digits = [0u8; 40];
-        let mut i = digits.len();
-        let mut n = m.unsigned_abs();
-        while n > 0 || i > digits.len() - 3 {
-            i -= 1;
-            digits[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-        }
-        let (int, frac) = digits[i..].split_at(digits.len() - i - 2);
-        let mut out = String::with_capacity(int.len() + 4);
-        if m < 0 {
-            out.push('-');
-        }
-        out.extend(int.iter().map(|&b| char::from(b)));
-        out.push('.');
-        out.extend(frac.iter().map(|&b| char::from(b)));
-        out
+        decimal_text(d)
     }
 }
 
@@ -65,8 +47,42 @@ pub struct Ratio(pub Decimal);
 
 impl Ratio {
     pub fn text(self) -> String {
-        self.0.normalize().to_string()
+        decimal_text(self.0.normalize())
     }
+
+    /// In percent (or percentage points), without trailing zeros: 0.75 → "75", 0.125 → "12.5".
+    pub(crate) fn percent(self) -> String {
+        decimal_text((self.0 * Decimal::ONE_HUNDRED).normalize())
+    }
+}
+
+/// A decimal as written, with exactly its scale's fraction digits ("-12.50", "0.8", "75"). Written
+/// from the mantissa rather than through `Display`, which divides the 96-bit number digit by digit
+/// (the largest cost of turning a result into JSON) and links rust_decimal's formatter into the
+/// .wasm.
+pub(crate) fn decimal_text(d: Decimal) -> String {
+    let m = d.mantissa();
+    let scale = d.scale() as usize;
+    let mut digits = [0u8; 40];
+    let mut i = digits.len();
+    let mut n = m.unsigned_abs();
+    // At least one digit before the point.
+    while n > 0 || i + scale >= digits.len() {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+    let (int, frac) = digits[i..].split_at(digits.len() - i - scale);
+    let mut out = String::with_capacity(int.len() + frac.len() + 2);
+    if m < 0 {
+        out.push('-');
+    }
+    out.extend(int.iter().map(|&b| char::from(b)));
+    if !frac.is_empty() {
+        out.push('.');
+        out.extend(frac.iter().map(|&b| char::from(b)));
+    }
+    out
 }
 
 impl Serialize for Ratio {
@@ -182,6 +198,39 @@ mod tests {
     /// A decimal from its text; the tests' texts are all valid, and an invalid one fails its test.
     fn d(s: &str) -> Decimal {
         s.parse().unwrap_or(Decimal::MAX)
+    }
+
+    #[test]
+    fn decimal_text_writes_what_display_writes() {
+        let texts = [
+            "0",
+            "-0",
+            "7",
+            "-7",
+            "0.8",
+            "0.80",
+            "0.0001",
+            "-0.05",
+            "12.5",
+            "100",
+            "4003.50",
+            "99999999.99",
+            "-100000000.00",
+            "0.000000000000000000000000001",
+            "79228162514264337593543950335",
+        ];
+        for text in texts {
+            let v = d(text);
+            assert_eq!(decimal_text(v), v.to_string(), "{text}");
+            assert_eq!(
+                decimal_text(v.normalize()),
+                v.normalize().to_string(),
+                "{text} normalized"
+            );
+        }
+        assert_eq!(Ratio(d("0.75")).percent(), "75");
+        assert_eq!(Ratio(d("0.125")).percent(), "12.5");
+        assert_eq!(Ratio(d("0.10")).text(), "0.1");
     }
 
     #[test]

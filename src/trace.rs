@@ -56,7 +56,9 @@ fn yuan(d: Decimal) -> String {
 }
 
 fn pct(d: Decimal) -> String {
-    format!("{}%", (d * Decimal::ONE_HUNDRED).normalize())
+    let mut text = Ratio(d).percent();
+    text.push('%');
+    text
 }
 
 pub(crate) fn explain(s: &Settlement, benefit: &Benefit, priced: &Priced, mode: Mode) -> Vec<TraceStep> {
@@ -268,15 +270,11 @@ fn explain_terms(out: &mut Vec<TraceStep>, s: &Settlement, b: &Benefit, mode: Mo
             r.rule.clone(),
             Some(r.provenance),
             t(
-                format!(
-                    "{}：支付比例降低{}个百分点",
-                    why.zh,
-                    (r.value * Decimal::ONE_HUNDRED).normalize()
-                ),
+                format!("{}：支付比例降低{}个百分点", why.zh, Ratio(r.value).percent()),
                 format!(
                     "{}: ratio lowered by {} percentage points",
                     why.en,
-                    (r.value * Decimal::ONE_HUNDRED).normalize()
+                    Ratio(r.value).percent()
                 ),
             ),
         ));

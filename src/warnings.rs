@@ -8,7 +8,6 @@ use crate::policy::Class;
 use crate::request::Item;
 use crate::situation::{PackPolicy, Situation};
 use crate::text::{t, Text};
-use rust_decimal::Decimal;
 
 /// Every warning for the visit, parameters first, then the cost lines.
 pub fn warnings(s: &Situation<'_>, findings: &Findings, priced: &Priced) -> Vec<Warning> {
@@ -33,7 +32,7 @@ pub fn warnings(s: &Situation<'_>, findings: &Findings, priced: &Priced) -> Vec<
         None => out.extend(crate::baseline::wording::terms_warnings(s, findings)),
     }
     if priced.place_share.defaulted {
-        let pct = (priced.place_share.value * Decimal::ONE_HUNDRED).normalize();
+        let pct = crate::money::Ratio(priced.place_share.value).percent();
         let name = s.set.place_name(&s.req.visit.place);
         out.push(Warning {
             code: "CATALOGUE_DEFAULTED",

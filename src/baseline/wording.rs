@@ -137,7 +137,7 @@ pub fn terms_warnings(s: &Situation<'_>, findings: &Findings) -> Vec<Warning> {
     }
     let (reduction, _) = &plan.reduction;
     if reduction.provenance == Provenance::Assumed {
-        let points = (reduction.value * rust_decimal::Decimal::ONE_HUNDRED).normalize();
+        let points = crate::money::Ratio(reduction.value).percent();
         out.push(Warning {
             code: "TERMS_REDUCTION_ASSUMED",
             path: format!("insured.terms.{}", plan.reduction_field),

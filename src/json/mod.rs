@@ -284,7 +284,10 @@ fn number(v: &Value, at: &At<'_>, max_scale: u32, max: Decimal, what: (&str, &st
             format!("{zh}最多{max_scale}位小数"),
             format!("{en} has more than {max_scale} decimals"),
         ),
-        NumberProblem::TooLarge => t(format!("{zh}不能超过{max}"), format!("{en} must not exceed {max}")),
+        NumberProblem::TooLarge => {
+            let max = crate::money::decimal_text(max);
+            t(format!("{zh}不能超过{max}"), format!("{en} must not exceed {max}"))
+        }
     };
     Err(Error::invalid(at.render(), message))
 }
