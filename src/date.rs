@@ -2,7 +2,7 @@
 //! compares dates and reads their year and month.
 
 use serde::{Serialize, Serializer};
-use std::fmt;
+use std::fmt::{self, Write};
 
 /// An ISO date, "YYYY-MM-DD".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -54,8 +54,24 @@ fn days_in_month(year: u16, month: u8) -> u8 {
 }
 
 impl fmt::Display for Date {
+    // Digit by digit rather than `{:04}-{:02}-{:02}`: no integer formatting (with its padding)
+    // linked for dates, which are the only integers a result writes.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        let (y, m, d) = (self.year, self.month, self.day);
+        let digit = |n: u16| b'0' + (n % 10) as u8;
+        let text = [
+            digit(y / 1000),
+            digit(y / 100),
+            digit(y / 10),
+            digit(y),
+            b'-',
+            b'0' + m / 10 % 10,
+            b'0' + m % 10,
+            b'-',
+            b'0' + d / 10 % 10,
+            b'0' + d % 10,
+        ];
+        text.into_iter().try_for_each(|b| f.write_char(char::from(b)))
     }
 }
 
@@ -68,6 +84,18 @@ impl Serialize for Date {
 #[cfg(test)]
 mod tests {
     use super::Date;
+
+    #[test]
+    fn writes_every_date_as_it_was_read() {
+        for year in [1900, 1999, 2000, 2025, 2199] {
+            for month in 1..=12u8 {
+                for day in [1, 9, 10, 28] {
+                    let text = format!("{year:04}-{month:02}-{day:02}");
+                    assert_eq!(Date::parse(&text).map(|d| d.to_string()), Some(text));
+                }
+            }
+        }
+    }
 
     #[test]
     fn parses_strict_iso_dates() {
