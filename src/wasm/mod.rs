@@ -4,9 +4,15 @@
 
 mod convert;
 
+use crate::eligibility::Eligibility;
+use crate::error::Error;
+use crate::estimate::Estimate;
+use crate::info::{CatalogueInfo, DiseaseInfo, PlaceInfo, RegionInfo};
+use crate::national::NationalField;
 use crate::wire::Wire;
 use crate::Engine as Core;
 use convert::{from_js, js_error, to_js, Json};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -15,6 +21,31 @@ const TYPES: &str = include_str!("types.d.ts");
 /// The request and result shapes, generated from the Rust types (`src/wire/typescript.rs`).
 #[wasm_bindgen(typescript_custom_section)]
 const SHAPES: &str = include_str!("../wire/generated.d.ts");
+
+/// Every result an export returns, so that all cross the boundary through one `to_js` (one
+/// serializer instance and error path, not one per export). Untagged: each is written as itself.
+// Made and written within one call, never stored: its size does not matter.
+#[allow(clippy::large_enum_variant)]
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Out {
+    Estimate(Estimate),
+    Year(Vec<Estimate>),
+    Eligibility(Eligibility),
+    National(Vec<NationalField>),
+    Regions(Vec<RegionInfo>),
+    Diseases(Vec<DiseaseInfo>),
+    Places(Vec<PlaceInfo>),
+    Catalogue(CatalogueInfo),
+    #[cfg(feature = "maintainer")]
+    Decision(crate::estimate::Decision),
+    #[cfg(feature = "maintainer")]
+    Packs(Vec<crate::policy::PackInfo>),
+}
+
+fn out(result: Result<Out, Error>) -> Result<JsValue, JsValue> {
+    to_js(&result.map_err(js_error)?)
+}
 
 /// The estimator. Make one per page (`Engine.withDefaults()`), then call it as often as needed.
 #[wasm_bindgen]
@@ -37,7 +68,7 @@ impl Engine {
         #[wasm_bindgen(unchecked_param_type = "EstimateRequest | string")] request: JsValue,
     ) -> Result<JsValue, JsValue> {
         let value = from_js(&request, Json::Request)?;
-        to_js(&self.core.estimate_json(&value).map_err(js_error)?)
+        out(self.core.estimate_json(&value).map(Out::Estimate))
     }
 
     /// The eligibility checks alone; cost lines are optional.
@@ -47,7 +78,7 @@ impl Engine {
         #[wasm_bindgen(unchecked_param_type = "EligibilityRequest | string")] request: JsValue,
     ) -> Result<JsValue, JsValue> {
         let value = from_js(&request, Json::Request)?;
-        to_js(&self.core.check_eligibility_json(&value).map_err(js_error)?)
+        out(self.core.check_eligibility_json(&value).map(Out::Eligibility))
     }
 
     /// One person's visits in date order, each carrying the year-to-date figures of the ones before.
@@ -57,13 +88,13 @@ impl Engine {
         #[wasm_bindgen(unchecked_param_type = "EstimateRequest[] | string")] visits: JsValue,
     ) -> Result<JsValue, JsValue> {
         let value = from_js(&visits, Json::Year)?;
-        to_js(&self.core.estimate_year_json(&value).map_err(js_error)?)
+        out(self.core.estimate_year_json(&value).map(Out::Year))
     }
 
     /// The insured regions loaded, with their versions.
     #[wasm_bindgen(unchecked_return_type = "RegionInfo[]")]
     pub fn regions(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.core.regions())
+        out(Ok(Out::Regions(self.core.regions())))
     }
 
     /// A region's diseases on a date (before its opening date: those it will open with).
@@ -77,13 +108,13 @@ impl Engine {
             convert::string_arg(&region, "region")?,
             convert::string_arg(&date, "date")?,
         );
-        to_js(&self.core.diseases(&region, &date).map_err(js_error)?)
+        out(self.core.diseases(&region, &date).map(Out::Diseases))
     }
 
     /// The treatment places with data: provinces, their class B share and cities.
     #[wasm_bindgen(unchecked_return_type = "PlaceInfo[]")]
     pub fn places(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.core.places())
+        out(Ok(Out::Places(self.core.places())))
     }
 
     /// The catalogue in force at a treatment place (a city resolves to its province).
@@ -93,7 +124,7 @@ impl Engine {
         #[wasm_bindgen(unchecked_param_type = "string")] place: JsValue,
     ) -> Result<JsValue, JsValue> {
         let place = convert::string_arg(&place, "place")?;
-        to_js(&self.core.catalogue(&place).map_err(js_error)?)
+        out(self.core.catalogue(&place).map(Out::Catalogue))
     }
 
     /// The estimate of a request under the national settlement interface's field names.
@@ -103,7 +134,7 @@ impl Engine {
         #[wasm_bindgen(unchecked_param_type = "EstimateRequest | string")] request: JsValue,
     ) -> Result<JsValue, JsValue> {
         let value = from_js(&request, Json::Request)?;
-        to_js(&self.core.national_fields_json(&value).map_err(js_error)?)
+        out(self.core.national_fields_json(&value).map(Out::National))
     }
 }
 
@@ -146,13 +177,13 @@ impl Engine {
         #[wasm_bindgen(unchecked_param_type = "EstimateRequest | string")] request: JsValue,
     ) -> Result<JsValue, JsValue> {
         let value = from_js(&request, Json::Request)?;
-        to_js(&self.core.settle_json(&value).map_err(js_error)?)
+        out(self.core.settle_json(&value).map(Out::Decision))
     }
 
     /// The loaded packs' ids and versions.
     #[wasm_bindgen(unchecked_return_type = "PackInfo[]")]
     pub fn packs(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.core.policy().packs())
+        out(Ok(Out::Packs(self.core.policy().packs())))
     }
 }
 
