@@ -16,6 +16,9 @@ step "format and lints"
 cargo fmt --check
 cargo clippy --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
+# The page's build, without the `maintainer` feature (`--package`: the CLI would turn it back on).
+cargo clippy --package yibao-policy --lib --no-default-features -- -D warnings
+cargo clippy --package yibao-policy --target wasm32-unknown-unknown --lib --no-default-features -- -D warnings
 
 step "Rust dependencies: licences, sources, duplicates (cargo deny, deny.toml)"
 # Advisories are not checked: the RustSec database needs a network this machine lacks.
@@ -23,6 +26,8 @@ cargo deny --offline check licenses sources bans
 
 step "Rust tests"
 cargo test
+# Every shared case through the page's build (the default packs compiled in as data).
+cargo test --package yibao-policy --no-default-features --test cases
 
 step "build the npm package and the page"
 scripts/build.sh
