@@ -46,8 +46,9 @@ for (let round = 0; round < ROUNDS; round++) {
 }
 
 console.log(`Engine.withDefaults(), ${ROUNDS} rounds alternating; Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model}, load ${loadavg()[0].toFixed(1)}`);
-console.log("build                  compile+instantiate  first withDefaults  warm withDefaults (median)");
+// Round 1 is the cold start proper: later rounds reuse V8's compiled code for the same bytes.
+console.log("build                  round 1: compile+instantiate, first withDefaults | median of rounds: the same | warm withDefaults (median)");
 for (const [name, r] of Object.entries(results)) {
-  const ms = (x) => `${x.toFixed(3)} ms`.padStart(10);
-  console.log(`${name.padEnd(22)} ${ms(median(r.init)).padStart(19)}  ${ms(median(r.first)).padStart(18)}  ${ms(median(r.warm)).padStart(26)}`);
+  const ms = (x) => `${x.toFixed(3)} ms`;
+  console.log(`${name.padEnd(22)} ${ms(r.init[0])}, ${ms(r.first[0])} | ${ms(median(r.init))}, ${ms(median(r.first))} | ${ms(median(r.warm))}`);
 }
