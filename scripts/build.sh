@@ -1,26 +1,29 @@
 #!/usr/bin/env bash
 # Build the npm package in pkg/ (four wasm-pack targets, plus the MVP .wasm and the pure-JS engine
 # from scripts/build-mvp.sh, assembled into one package) and copy the browser builds into
-# www/vendor/ for the demo page. Run scripts/setup.sh first.
+# www/vendor/ for the demo page, whose main page gets its own smaller .wasm (below). Run
+# scripts/setup.sh first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$PATH"   # npm's binaryen wasm-opt, never Debian's
 
 out=target/wasm-pack
 rm -rf "$out"
+# The page's own .wasm (www/ only; the package keeps the full engine): without the `maintainer`
+# feature — no fromPacks, pack reading or validation, digests or pack JSON; the default packs as
+# static Rust tables generated from packs/*.json (src/policy/defaults.rs); only the exports www/ calls. `--package` keeps
+# the CLI (which needs the full library) out of the build, so its features are not unified in.
+# Built first, so that target/wasm32-unknown-unknown/release/yibao_policy.wasm is the package's
+# afterwards (bench/names.mjs reads it for the package's breakdown).
+wasm-pack build . --release --target web --out-dir "$out/page" --out-name yibao_policy --no-pack \
+  -- --package yibao-policy --no-default-features 2>&1 |
+  grep -vE '^\[INFO\]|no README|LICENSE|wasm-pack version' || true
+[ -f "$out/page/yibao_policy_bg.wasm" ] || { echo "wasm-pack build of the page's .wasm failed" >&2; exit 1; }
 for target in bundler nodejs web no-modules; do
   wasm-pack build --release --target "$target" --out-dir "$out/$target" --out-name yibao_policy --no-pack 2>&1 |
     grep -vE '^\[INFO\]|no README|LICENSE|wasm-pack version' || true
   [ -f "$out/$target/yibao_policy_bg.wasm" ] || { echo "wasm-pack build --target $target failed" >&2; exit 1; }
 done
-# The page's own .wasm (www/ only; the package keeps the full engine): without the `maintainer`
-# feature — no fromPacks, pack reading or validation, digests or pack JSON; the default packs as
-# pre-validated Rust data (src/policy/defaults.rs); only the exports www/ calls. `--package` keeps
-# the CLI (which needs the full library) out of the build, so its features are not unified in.
-wasm-pack build . --release --target web --out-dir "$out/page" --out-name yibao_policy --no-pack \
-  -- --package yibao-policy --no-default-features 2>&1 |
-  grep -vE '^\[INFO\]|no README|LICENSE|wasm-pack version' || true
-[ -f "$out/page/yibao_policy_bg.wasm" ] || { echo "wasm-pack build of the page's .wasm failed" >&2; exit 1; }
 # For older engines: the MVP .wasm ($out/mvp) and the pure-JS build made from it ($out/js).
 scripts/build-mvp.sh "$out"
 node scripts/assemble-pkg.mjs "$out" pkg
