@@ -9,6 +9,9 @@
 //                                       list of files it caches only when first used (LAZY below)
 //   dist/names.json                     www/ name → dist/ name of every hashed file (for tests and
 //                                       tools; the pages never read it)
+//   dist/_headers                       the response headers a host should add to the pages (the
+//                                       `_headers` format of Netlify and Cloudflare Pages; read by
+//                                       scripts/serve.mjs): index.html's preloads as `Link` headers
 //   *.br, *.gz                          pre-compressed copies (scripts/compress.mjs)
 //
 // A reference is a quoted path (or CSS url()) to a file of www/ (a path in a comment's parentheses
@@ -71,6 +74,27 @@ export function buildSite({ www, out }) {
     });
   }
 
+  // The page's scripts go into the page itself, allowed by their hashes in its CSP: the module
+  // entry (vendor/app.js) and the two small classic scripts. On a slow network the line is idle
+  // while the files a page names make their round trip (400 ms on the phone profile, ≈20 KB at
+  // 400 kbit/s): the entry's bytes, inline, arrive in that time instead of after it
+  // (BENCHMARKS.md 3b). Its references are rewritten for the page's base, which is also what an
+  // inline module's import() and import.meta.url resolve against. `nomodule` scripts stay files
+  // (a browser with modules never fetches them).
+  function inlineScripts(html, page, needs) {
+    const hashes = [];
+    html = html.replace(INLINE_SCRIPT, (tag, module, src) => {
+      if (!isFile(src)) throw new Error(`${page}: no file ${src} to inline`);
+      const code = rewrite(readFileSync(join(www, src), "utf8"), src, page, needs).replace(SOURCE_MAP, "").trim();
+      if (/<\/script|<!--/i.test(code)) throw new Error(`${src}: "</script" or "<!--" cannot be inlined in a page`);
+      hashes.push(`'sha256-${createHash("sha256").update(code).digest("base64")}'`);
+      return `<script${module ? ' type="module"' : ""}>${code}</script>`;
+    });
+    const csp = /(http-equiv="Content-Security-Policy" content="[^"]*script-src 'self' 'wasm-unsafe-eval')/;
+    if (!csp.test(html)) throw new Error(`${page}: no script-src 'self' 'wasm-unsafe-eval' in the CSP to add the inlined scripts' hashes to`);
+    return html.replace(csp, (m) => `${m} ${hashes.join(" ")}`);
+  }
+
   function isFile(rel) {
     return !rel.startsWith("../") && existsSync(join(www, rel)) && !readdirSafe(join(www, rel));
   }
@@ -101,10 +125,12 @@ export function buildSite({ www, out }) {
     if (page === "index.html") {
       // The worker's registration, in the built page only (see www/offline/register.js).
       html = html.replace("</head>", `  <script src="offline/register.js" async></script>\n</head>`);
+      html = inlineScripts(html, page, needs);
     }
     html = rewrite(html, page, page, needs);
     if (page === "index.html") html = inlineStyles(html, out, needs);
     writeFileSync(join(out, page), html);
+    if (page === "index.html") writeFileSync(join(out, "_headers"), headersFile(html));
     reachable.set(page, needs);
   }
   for (const name of readdirSync(www)) {
@@ -138,6 +164,7 @@ export function buildSite({ www, out }) {
 // first paint by more than its bytes cost (≈6 KB brotli, 0.12 s at 400 kbit/s). The separate
 // files stay in assets/ for legacy.html.
 const INLINE_BUDGET = 14 * 1024; // brotli bytes: about what a first TCP window carries with the page
+const INLINE_SCRIPT = /<script( type="module")? src="([^"]+)"(?: defer| async)?><\/script>/g;
 const STYLESHEET = /<link rel="stylesheet" href="\.\/(assets\/[^"]+\.css)">/g;
 
 function inlineStyles(html, out, needs) {
@@ -153,6 +180,30 @@ function inlineStyles(html, out, needs) {
   const csp = /(http-equiv="Content-Security-Policy" content="[^"]*style-src 'self')/;
   if (!csp.test(html)) throw new Error("index.html: no style-src 'self' in the CSP to add the inlined styles' hashes to");
   return html.replace(csp, (m) => `${m} ${hashes.join(" ")}`);
+}
+
+// The page's own preloads (and its module entry), repeated as `Link` response headers: the browser
+// acts on a header when the response starts, before the page's bytes have arrived (on a slow
+// network the page's ≈7 KB brotli take 0.14 s after its first byte), and a host that sends 103
+// Early Hints can send them before the page itself. The URLs are relative, so they follow a site
+// served from a subdirectory.
+const PRELOAD = /<link rel="(modulepreload|preload)" href="\.\/([^"]+)"([^>]*)>|<script type="module" src="\.\/([^"]+)"><\/script>/g;
+
+export function preloadLinks(html) {
+  return [...html.matchAll(PRELOAD)].map(([, rel, href, rest, entry]) => {
+    if (entry) return `<${entry}>; rel=modulepreload`;
+    const attr = (name) => (new RegExp(`\\b${name}="([^"]+)"`).exec(rest) || [])[1];
+    const params = [`rel=${rel}`, attr("as") && `as=${attr("as")}`, /\bcrossorigin\b/.test(rest) && "crossorigin",
+      attr("type") && `type="${attr("type")}"`, attr("fetchpriority") && `fetchpriority=${attr("fetchpriority")}`];
+    return [`<${href}>`, ...params.filter(Boolean)].join("; ");
+  });
+}
+
+function headersFile(html) {
+  const link = `  Link: ${preloadLinks(html).join(", ")}\n`;
+  return `# Response headers for a static host (Netlify / Cloudflare Pages "_headers"; scripts/serve.mjs
+# reads it too). The pages' preloads, so the browser starts them with the page's first bytes.
+/\n${link}/index.html\n${link}`;
 }
 
 function readdirSafe(path) {
