@@ -33,7 +33,7 @@ cp pkg/js/yibao_policy.js pkg/js/yibao_policy.global.js www/vendor/yibao-policy/
 #                            page), with what only it uses, the Chinese strings among it;
 #   vendor/chunks/chunk.js   what every first screen needs, imported statically by app.js;
 #   vendor/chunks/later.js   the question steps and the result's later sections, with their words
-#                            (strings/zh-steps.js) and styles (css/steps.css), by import() once the
+#                            (strings/zh-steps.js) and styles (css/later.css), by import() once the
 #                            first screen is drawn, on a result once its estimate is (js/lazy.js);
 #   vendor/chunks/english.js the English strings, by import() only for lang=en (js/i18n.js).
 # One lazy chunk for the steps and the result's sections keeps esbuild to one shared chunk (two

@@ -8,13 +8,13 @@ import zhSteps from "./strings/zh-steps.js";
 
 addStrings("zh", zhSteps);
 
-// The steps' own styles (css/steps.css: step navigation, cost lines, the live bar) come with them
+// The steps' own styles (css/later.css: step navigation, cost lines, the live bar) come with them
 // too, a file rather than inline in the page; lazy.js hands the module over once they apply, so a
 // step is never drawn unstyled. A stylesheet that fails to load leaves the steps plain, not stuck.
 export const styled = new Promise((resolve) => {
   const link = document.createElement("link");
   link.rel = "stylesheet";
-  link.href = "css/steps.css"; // for the page (scripts/dist.mjs rewrites it to the hashed name)
+  link.href = "css/later.css"; // for the page (scripts/dist.mjs rewrites it to the hashed name)
   link.onload = link.onerror = () => resolve();
   document.head.append(link);
 });
