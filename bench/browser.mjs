@@ -1,7 +1,7 @@
 // The browser benchmark (issue 5, part 3): time from navigation to the first rendered estimate
 // in headless Chromium (Debian's, through playwright-core), and the bytes the page transfers.
 //
-//   scripts/build.sh && node bench/browser.mjs [--quick] [--only desktop|phone] [--site www|dist] [--json bench/out/browser.json]
+//   scripts/build.sh && node bench/browser.mjs [--quick] [--only desktop|phone|phone-cold] [--runs N] [--site www|dist] [--json bench/out/browser.json]
 //
 // The page (www/) marks `performance.mark("yibao:first-estimate")` once a result is on screen
 // (www/js/app.js, after the result page is rendered); we open the typical request as a deep link
@@ -23,8 +23,11 @@ const args = process.argv.slice(2);
 const QUICK = args.includes("--quick");
 const jsonOut = args.includes("--json") ? args[args.indexOf("--json") + 1] : null;
 const RUNS = QUICK ? 3 : 9;
-const PHONE_RUNS = QUICK ? 1 : 3;
-const ONLY = args.includes("--only") ? args[args.indexOf("--only") + 1] : null; // "phone" or "desktop"
+// `--runs N`: the phone scenarios' runs (medians), e.g. to measure one change on a busy machine.
+const PHONE_RUNS = args.includes("--runs") ? Number(args[args.indexOf("--runs") + 1]) : QUICK ? 1 : 3;
+// "phone", "desktop", or "phone-cold": the phone profile's two cold, compressed loads only (home
+// page and result deep link), what a change on the page's critical path is measured with.
+const ONLY = args.includes("--only") ? args[args.indexOf("--only") + 1] : null;
 
 const www = join(root, "www");
 // The site as deployed: dist/ (scripts/dist.mjs) when built, else www/ as it is.
@@ -173,9 +176,10 @@ const phoneScenarios = [
 ];
 const loadAtStart = loadavg()[0];
 const out = [];
-if (ONLY !== "phone") for (const s of scenarios) out.push({ name: s.name, ...(await runs(s)) });
+if (ONLY !== "phone" && ONLY !== "phone-cold") for (const s of scenarios) out.push({ name: s.name, ...(await runs(s)) });
 const phone = [];
-if (ONLY !== "desktop") for (const s of phoneScenarios) phone.push({ name: s.name, ...(await phoneRuns({ dir: site, runs: PHONE_RUNS, ...s })) });
+const coldOnly = ONLY === "phone-cold";
+if (ONLY !== "desktop") for (const s of phoneScenarios.filter((x) => !coldOnly || (x.compress && !x.repeat))) phone.push({ name: s.name, ...(await phoneRuns({ dir: site, runs: PHONE_RUNS, ...s })) });
 
 // ── Print ──────────────────────────────────────────────────────────────────────────────────
 const ms = (x) => (x == null ? "—" : `${x.toFixed(1)} ms`);

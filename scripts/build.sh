@@ -43,17 +43,20 @@ cp pkg/js/yibao_policy.js pkg/js/yibao_policy.global.js www/vendor/yibao-policy/
 # The page's modules, bundled (34 small modules fetched import by import took ~150 ms before the
 # first estimate could start; the sources in www/js/ stay plain ES modules) and split in four files
 # with stable names (a host or dist step hashes them; index.html preloads the shared one):
-#   vendor/app.js            the entry (index.html), with what only it uses;
+#   vendor/app.js            the entry (index.html; scripts/dist.mjs puts it inline in the built
+#                            page), with what only it uses, the Chinese strings among it;
 #   vendor/chunks/chunk.js   what every first screen needs, imported statically by app.js;
-#   vendor/chunks/later.js   the question steps and the result's later sections, by import() once
-#                            the first screen is drawn (js/lazy.js, js/later.js);
+#   vendor/chunks/later.js   the question steps and the result's later sections, with their words
+#                            (strings/zh-steps.js) and styles (css/later.css), by import() once the
+#                            first screen is drawn, on a result once its estimate is (js/lazy.js);
 #   vendor/chunks/english.js the English strings, by import() only for lang=en (js/i18n.js).
 # One lazy chunk for the steps and the result's sections keeps esbuild to one shared chunk (two
 # would both be named chunk.js and the build fails). Object spread is kept as written (every
 # browser with dynamic import() has it): lowering it adds a helper chunk shared by all. Module
 # scripts are always read as UTF-8, so the Chinese strings are not escaped (--charset=utf8).
 # Modules that fetch files by a path relative to themselves (engine-loader.js, year-loader.js)
-# must stay in vendor/app.js: nothing lazily loaded may import them.
+# must stay in vendor/app.js: nothing lazily loaded may import them. (Inline in the built page
+# they resolve against the page; scripts/dist.mjs rewrites their paths for it.)
 esbuild www/js/main.js --bundle --splitting --format=esm --minify --sourcemap --target=es2017 \
   --supported:object-rest-spread=true --charset=utf8 --log-level=warning \
   --outdir=www/vendor --entry-names=app --chunk-names='chunks/[name]'

@@ -1,7 +1,9 @@
 // The deployable site, dist/, from www/ after scripts/build.sh has filled www/vendor/:
 //
 //   dist/index.html, dist/legacy.html   the pages, unhashed (served `no-cache`), references rewritten;
-//                                       index.html with its (small) stylesheets inlined, by CSP hash
+//                                       index.html with its first screens' stylesheets, its module
+//                                       entry (vendor/app.js) and two small scripts inline, each
+//                                       allowed by its sha256 in the CSP
 //   dist/assets/<name>.<hash>.<ext>     every file the pages need, found by following references
 //                                       (CSS, scripts, the app bundle, the engine's glue and wasm),
 //                                       named by a hash of its content (served year-long, immutable)
@@ -9,6 +11,9 @@
 //                                       list of files it caches only when first used (LAZY below)
 //   dist/names.json                     www/ name → dist/ name of every hashed file (for tests and
 //                                       tools; the pages never read it)
+//   dist/_headers                       the response headers a host should add to the pages (the
+//                                       `_headers` format of Netlify and Cloudflare Pages; read by
+//                                       scripts/serve.mjs): index.html's preloads as `Link` headers
 //   *.br, *.gz                          pre-compressed copies (scripts/compress.mjs)
 //
 // A reference is a quoted path (or CSS url()) to a file of www/ (a path in a comment's parentheses
@@ -25,6 +30,7 @@
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { basename, extname, join, posix, relative, resolve } from "node:path";
+import { transformSync } from "esbuild";
 import { brotli, compressTree } from "./compress.mjs";
 
 const TEXT = new Set([".js", ".mjs", ".css", ".html", ".json", ".svg", ".webmanifest"]);
@@ -71,6 +77,31 @@ export function buildSite({ www, out }) {
     });
   }
 
+  // The page's scripts go into the page itself, allowed by their hashes in its CSP: the module
+  // entry (vendor/app.js) and the two small classic scripts. On a slow network the line is idle
+  // while the files a page names make their round trip (400 ms on the phone profile, ≈20 KB at
+  // 400 kbit/s): the entry's bytes, inline, arrive in that time instead of after it
+  // (BENCHMARKS.md 3b). Its references are rewritten for the page's base, which is also what an
+  // inline module's import() and import.meta.url resolve against. `nomodule` scripts stay files
+  // (a browser with modules never fetches them).
+  function inlineScripts(html, page, needs) {
+    const hashes = [];
+    html = html.replace(INLINE_SCRIPT, (tag, module, src) => {
+      if (!INLINED.has(src)) return tag; // e.g. a host's own SDK script (www/README.md), kept as it is
+      if (!isFile(src)) throw new Error(`${page}: no file ${src} to inline`);
+      let code = rewrite(readFileSync(join(www, src), "utf8"), src, page, needs).replace(SOURCE_MAP, "").trim();
+      // The two classic scripts are written by hand, comments and all (ES5 for old browsers); the entry is minified already.
+      if (!module) code = transformSync(code, { loader: "js", minify: true, target: "es5", logLevel: "error" }).code.trim();
+      if (/<\/script|<!--/i.test(code)) throw new Error(`${src}: "</script" or "<!--" cannot be inlined in a page`);
+      hashes.push(`'sha256-${createHash("sha256").update(code).digest("base64")}'`);
+      return `<script${module ? ' type="module"' : ""}>${code}</script>`;
+    });
+    const csp = /(http-equiv="Content-Security-Policy" content="[^"]*script-src 'self' 'wasm-unsafe-eval')/;
+    if (hashes.length !== INLINED.size) throw new Error(`${page}: expected to inline ${[...INLINED].join(", ")}`);
+    if (!csp.test(html)) throw new Error(`${page}: no script-src 'self' 'wasm-unsafe-eval' in the CSP to add the inlined scripts' hashes to`);
+    return html.replace(csp, (m) => `${m} ${hashes.join(" ")}`);
+  }
+
   function isFile(rel) {
     return !rel.startsWith("../") && existsSync(join(www, rel)) && !readdirSafe(join(www, rel));
   }
@@ -83,6 +114,7 @@ export function buildSite({ www, out }) {
       const own = new Set();
       let bytes = readFileSync(join(www, rel));
       if (TEXT.has(ext)) bytes = Buffer.from(rewrite(bytes.toString("utf8"), rel, "assets/x", own).replace(SOURCE_MAP, "\n"));
+      if (ext === ".css") bytes = Buffer.from(minifyCss(bytes.toString("utf8")));
       const path = `assets/${basename(rel, ext)}.${hashOf(bytes)}${ext}`;
       writeFileSync(join(out, path), bytes);
       named.set(rel, { path, needs: own });
@@ -101,10 +133,12 @@ export function buildSite({ www, out }) {
     if (page === "index.html") {
       // The worker's registration, in the built page only (see www/offline/register.js).
       html = html.replace("</head>", `  <script src="offline/register.js" async></script>\n</head>`);
+      html = inlineScripts(html, page, needs);
     }
     html = rewrite(html, page, page, needs);
     if (page === "index.html") html = inlineStyles(html, out, needs);
     writeFileSync(join(out, page), html);
+    if (page === "index.html") writeFileSync(join(out, "_headers"), headersFile(html));
     reachable.set(page, needs);
   }
   for (const name of readdirSync(www)) {
@@ -138,6 +172,9 @@ export function buildSite({ www, out }) {
 // first paint by more than its bytes cost (≈6 KB brotli, 0.12 s at 400 kbit/s). The separate
 // files stay in assets/ for legacy.html.
 const INLINE_BUDGET = 14 * 1024; // brotli bytes: about what a first TCP window carries with the page
+// The scripts index.html carries inline (see inlineScripts): its module entry and two small classic scripts.
+const INLINED = new Set(["vendor/app.js", "js/boot-check.js", "offline/register.js"]);
+const INLINE_SCRIPT = /<script( type="module")? src="([^"]+)"(?: defer| async)?><\/script>/g;
 const STYLESHEET = /<link rel="stylesheet" href="\.\/(assets\/[^"]+\.css)">/g;
 
 function inlineStyles(html, out, needs) {
@@ -153,6 +190,39 @@ function inlineStyles(html, out, needs) {
   const csp = /(http-equiv="Content-Security-Policy" content="[^"]*style-src 'self')/;
   if (!csp.test(html)) throw new Error("index.html: no style-src 'self' in the CSP to add the inlined styles' hashes to");
   return html.replace(csp, (m) => `${m} ${hashes.join(" ")}`);
+}
+
+// The page's own preloads (and its module entry), repeated as `Link` response headers: the browser
+// acts on a header when the response starts, before the page's bytes have arrived (on a slow
+// network the page's ≈7 KB brotli take 0.14 s after its first byte), and a host that sends 103
+// Early Hints can send them before the page itself. The URLs are relative, so they follow a site
+// served from a subdirectory.
+const PRELOAD = /<link rel="(modulepreload|preload)" href="\.\/([^"]+)"([^>]*)>|<script type="module" src="\.\/([^"]+)"><\/script>/g;
+
+export function preloadLinks(html) {
+  return [...html.matchAll(PRELOAD)].map(([, rel, href, rest, entry]) => {
+    if (entry) return `<${entry}>; rel=modulepreload`;
+    const attr = (name) => (new RegExp(`\\b${name}="([^"]+)"`).exec(rest) || [])[1];
+    const params = [`rel=${rel}`, attr("as") && `as=${attr("as")}`, /\bcrossorigin\b/.test(rest) && "crossorigin",
+      attr("type") && `type="${attr("type")}"`, attr("fetchpriority") && `fetchpriority=${attr("fetchpriority")}`];
+    return [`<${href}>`, ...params.filter(Boolean)].join("; ");
+  });
+}
+
+function headersFile(html) {
+  const link = `  Link: ${preloadLinks(html).join(", ")}\n`;
+  return `# Response headers for a static host (Netlify / Cloudflare Pages "_headers"; scripts/serve.mjs
+# reads it too). The pages' preloads, so the browser starts them with the page's first bytes.
+/\n${link}/index.html\n${link}`;
+}
+
+// The stylesheets as served: comments and spaces out (the inline CSS of index.html is ≈0.9 KB
+// brotli smaller, ≈18 ms on the phone profile), for the oldest browser either page supports
+// (legacy.html shares base.css and result.css; README.md, "Which phones").
+const CSS_TARGET = ["chrome51", "safari10", "firefox45", "ios10"];
+
+function minifyCss(css) {
+  return transformSync(css, { loader: "css", minify: true, target: CSS_TARGET, logLevel: "error" }).code.trimEnd();
 }
 
 function readdirSafe(path) {

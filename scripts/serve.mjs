@@ -1,10 +1,12 @@
 // A tiny static server (no dependencies), configured as www/README.md asks a static host to be:
 // pre-compressed `.br`/`.gz` files chosen by Accept-Encoding (with `Vary: Accept-Encoding`),
 // year-long immutable caching for the content-hashed files in `assets/`, `no-cache` with an ETag
-// for everything else (HTML, sw.js), the right MIME type for .wasm; loopback only.
+// for everything else (HTML, sw.js), the right MIME type for .wasm, the extra headers `_headers`
+// names for a path (the pages' `Link` preloads, written by scripts/dist.mjs); loopback only.
 // Usage: node scripts/serve.mjs [--port 8080] [--root dist]
 import { createHash } from "node:crypto";
 import { createServer } from "node:http";
+import { existsSync, readFileSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, relative, resolve, sep } from "node:path";
 import { COMPRESSIBLE } from "./compress.mjs";
@@ -57,8 +59,33 @@ async function variant(path, acceptEncoding, compress) {
   return { body: await readFile(path), coding: null };
 }
 
-/** `compress: false` serves every file as is (for measuring what compression buys). */
-export function startServer({ rootDir = root, listenPort = port, compress = true } = {}) {
+/**
+ * The `_headers` file of a site (Netlify / Cloudflare Pages format: a path on its own line, then
+ * its headers indented as `Name: value`), as a map from path to headers; empty without one.
+ */
+export function readHeadersFile(text) {
+  const byPath = new Map();
+  let current = null;
+  for (const line of String(text ?? "").split("\n")) {
+    if (!line.trim() || line.trimStart().startsWith("#")) continue;
+    if (!/^\s/.test(line)) {
+      current = {};
+      byPath.set(line.trim(), current);
+    } else if (current) {
+      const at = line.indexOf(":");
+      if (at > 0) current[line.slice(0, at).trim().toLowerCase()] = line.slice(at + 1).trim();
+    }
+  }
+  return byPath;
+}
+
+/**
+ * `compress: false` serves every file as is (for measuring what compression buys);
+ * `extraHeaders: false` leaves out what `_headers` adds (for measuring what it buys).
+ */
+export function startServer({ rootDir = root, listenPort = port, compress = true, extraHeaders = true } = {}) {
+  const headersFile = join(rootDir, "_headers");
+  const extra = extraHeaders && existsSync(headersFile) ? readHeadersFile(readFileSync(headersFile, "utf8")) : new Map();
   const server = createServer(async (req, res) => {
     try {
       if (req.method !== "GET" && req.method !== "HEAD") {
@@ -71,6 +98,7 @@ export function startServer({ rootDir = root, listenPort = port, compress = true
         res.writeHead(403).end("forbidden");
         return;
       }
+      if (url.pathname === "/_headers") throw new Error("not a page"); // the host's configuration
       if ((await stat(path).catch(() => null))?.isDirectory()) path = join(path, "index.html");
       const { body, coding } = await variant(path, req.headers["accept-encoding"], compress);
       const name = relative(rootDir, path).split(sep).join("/");
@@ -80,6 +108,7 @@ export function startServer({ rootDir = root, listenPort = port, compress = true
         "x-content-type-options": "nosniff",
       };
       if (coding) headers["content-encoding"] = coding;
+      Object.assign(headers, extra.get(url.pathname));
       if (compress && COMPRESSIBLE.has(extname(path))) headers.vary = "Accept-Encoding";
       if (HASHED.test(name)) {
         headers["cache-control"] = IMMUTABLE;

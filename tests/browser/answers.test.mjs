@@ -1,6 +1,7 @@
 // Issue 11, points 1–5: the page must never give a wrong answer — the visit place follows the
 // filing, the what-if agrees with the headline, manual mode says "pay first, claim later",
 // verdicts say what is known and what to ask, and an unknown hospital is not a networked one.
+// Also (issue 13 leftovers): an unknown disease id in a hand-edited link, the English live bar.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
@@ -188,6 +189,42 @@ test("5. networked hospital: asked, with 不知道 as an answer (net=u), and how
   assert.equal(await page.getByTestId("verdict").getAttribute("data-mode"), "direct");
   assert.match(await page.getByTestId("verdict-if-networked").innerText(), /先全额垫付/);
   assert.match(await page.getByTestId("first-step").innerText(), /定点医疗机构查询/);
+  await page.close();
+  assert.deepEqual(browser.problems, []);
+});
+
+test("a hand-edited link with an unknown disease id says so plainly, in both languages, never with the raw id", async () => {
+  const c = caseNamed(cases, "contract example with ceilings");
+  const typo = "cancer_outpatinet";
+  const request = { ...c.request, visit: { ...c.request.visit, disease: typo } };
+  // The engine's own answer is the error this message stands for.
+  assert.throws(() => engine.estimate(request), (e) => e.code === "UNKNOWN_DISEASE");
+  for (const [lang, plain] of [["zh", /链接里的病种无法识别/], ["en", /not one we know/]]) {
+    const page = await open(queryFor(request, { extra: { lang } }));
+    const box = page.getByTestId("result-error");
+    await box.waitFor();
+    assert.equal(await box.getAttribute("data-code"), "UNKNOWN_DISEASE");
+    const text = await box.innerText();
+    assert.match(text, plain);
+    assert.ok(!text.includes(typo), text);
+    await page.close();
+  }
+  assert.deepEqual(browser.problems, []);
+});
+
+test("in English the live estimate bar stays small on a phone: the verdict on one line, the button beside the numbers", async () => {
+  const c = caseNamed(cases, "contract example with ceilings");
+  const page = await browser.page();
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(browser.url(queryFor(c.request, { page: "costs", extra: { lang: "en" } })));
+  await ready(page);
+  await page.getByTestId("live-fund").waitFor();
+  const bar = await page.getByTestId("live").boundingBox();
+  assert.ok(bar.height <= 740 * 0.2, `the live bar is ${bar.height} px of a 740-px screen`);
+  const verdict = await page.locator("[data-testid=live] .live-status").boundingBox();
+  const see = await page.getByTestId("live-see").boundingBox();
+  assert.ok(verdict.height < 40, `the verdict wraps: ${verdict.height} px`);
+  assert.ok(see.x + see.width <= 360, "the button fits the screen");
   await page.close();
   assert.deepEqual(browser.problems, []);
 });

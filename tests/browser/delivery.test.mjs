@@ -51,12 +51,15 @@ test("every run-time URL (import(), fetch, an added script) names a hashed file,
     assert.doesNotMatch(text, /["'](?:\.\.?\/)*(?:vendor|data|js|css|offline)\/[^"'\s]+\.(?:js|json|wasm|css)["']/, file);
   }
   // The files the pages load only at run time, found where the code names them.
-  // The page's code: the entry and its chunks (esbuild splitting), wherever a URL ended up.
-  const app = ["vendor/app.js", "vendor/chunks/chunk.js", "vendor/chunks/later.js"].map((rel) => read(names[rel]).toString()).join("\n");
+  // The page's code: the entry (inline in index.html) and its chunks (esbuild splitting), wherever a URL ended up.
+  const entry = /<script type="module">([^]*?)<\/script>/.exec(read("index.html").toString())[1];
+  const app = [entry, ...["vendor/chunks/chunk.js", "vendor/chunks/later.js"].map((rel) => read(names[rel]).toString())].join("\n");
   const legacy = read(names["js/legacy/engine-loader.js"]).toString();
   const base = (rel) => posix.basename(names[rel]);
-  for (const rel of ["vendor/year.js", "vendor/yibao-policy/js/yibao_policy.js", "vendor/yibao-policy/yibao_policy.js"]) assert.ok(app.includes(`"./${base(rel)}"`), rel);
+  for (const rel of ["vendor/year.js", "vendor/yibao-policy/js/yibao_policy.js", "vendor/yibao-policy/yibao_policy.js"]) assert.ok(app.includes(`"./${base(rel)}"`) || app.includes(`"./${names[rel]}"`), rel);
   for (const rel of ["data/divisions.json", "vendor/yibao-policy/yibao_policy_bg.wasm"]) assert.ok(app.includes(`"./${names[rel]}"`), rel);
+  // The inline entry names files for the page's base (assets/…), which its import() resolves against.
+  assert.ok(entry.includes(`"./${names["vendor/chunks/later.js"]}"`) && entry.includes(`"./${names["vendor/yibao-policy/yibao_policy.js"]}"`));
   assert.ok(read(names["vendor/legacy.js"]).toString().includes(`"./${names["data/divisions.json"]}"`));
   for (const rel of ["vendor/yibao-policy/js/yibao_policy.global.js", "vendor/yibao-policy/no-modules/yibao_policy_bg.wasm"]) assert.ok(legacy.includes(`"./${names[rel]}"`), rel);
 });
@@ -70,7 +73,7 @@ test("the worker precaches the page and every file it needs, and nothing with a 
     assert.doesNotMatch(path, /[?#]/);
   }
   for (const [, ref] of read("index.html").toString().matchAll(/(?:src|href)="\.\/([^"]+)"/g)) assert.ok(list.includes(ref), ref);
-  assert.ok(list.some((p) => p.endsWith(".wasm")) && list.some((p) => /^assets\/app\./.test(p)));
+  assert.ok(list.some((p) => p.endsWith(".wasm")) && list.some((p) => /^assets\/chunk\./.test(p)) && list.some((p) => /^assets\/later\./.test(p)));
 });
 
 let server;
@@ -110,7 +113,7 @@ test("the server sends brotli, else gzip, else the file, with Vary", async () =>
 });
 
 test("hashed files are cached for a year, the pages and the worker revalidated", async () => {
-  const app = assets.find((a) => /^app\..*\.js$/.test(a));
+  const app = assets.find((a) => /^chunk\..*\.js$/.test(a));
   assert.equal((await get(`/assets/${app}`)).headers["cache-control"], "public, max-age=31536000, immutable");
   for (const path of ["/", "/index.html", "/legacy.html", "/sw.js"]) {
     const first = await get(path, { "accept-encoding": "br" });
@@ -125,14 +128,33 @@ test("hashed files are cached for a year, the pages and the worker revalidated",
   assert.equal((await get("/assets/nothing.0123456789.js")).status, 404);
 });
 
-test("the built page inlines its styles allowed by hash, and still no inline script", () => {
+test("the built page inlines its styles and scripts, each allowed by its hash, nothing else inline", () => {
   const html = read("index.html").toString();
   const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)[1];
+  const sha = (text) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
   const styleSrc = /style-src ([^;]+)/.exec(csp)[1].split(" ");
   const styles = [...html.matchAll(/<style>([^<]*)<\/style>/g)].map((m) => m[1]);
-  for (const css of styles) assert.ok(styleSrc.includes(`'sha256-${createHash("sha256").update(css).digest("base64")}'`), css.slice(0, 60));
+  for (const css of styles) assert.ok(styleSrc.includes(sha(css)), css.slice(0, 60));
   assert.equal(styleSrc.length, 1 + styles.length);
-  assert.doesNotMatch(styleSrc.join(" "), /unsafe-inline/);
-  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'(;|$)/);
-  assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/);
+  const scriptSrc = /script-src ([^;]+)/.exec(csp)[1].split(" ");
+  const scripts = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([^]*?)<\/script>/g)].map((m) => m[1]);
+  // the entry module, the boot check and the worker's registration
+  assert.equal(scripts.length, 3);
+  for (const js of scripts) assert.ok(scriptSrc.includes(sha(js)), js.slice(0, 60));
+  assert.deepEqual(scriptSrc.slice(0, 2), ["'self'", "'wasm-unsafe-eval'"]);
+  assert.equal(scriptSrc.length, 2 + scripts.length);
+  assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'/);
+  // no inline event handlers
+  assert.doesNotMatch(html, /\son[a-z]+=/);
+});
+
+test("the host's headers: the page's preloads as Link headers, served with the page only", async () => {
+  const html = read("index.html").toString();
+  const link = (await get("/", { "accept-encoding": "br" })).headers.link;
+  assert.ok(link, "the page is served with a Link header (dist/_headers)");
+  for (const [, href] of html.matchAll(/<link rel="(?:module)?preload" href="\.\/([^"]+)"/g)) assert.ok(link.includes(`<${href}>`), href);
+  assert.match(link, /<assets\/yibao_policy_bg\.[0-9a-f]{10}\.wasm>; rel=preload; as=fetch; crossorigin/);
+  assert.equal((await get("/index.html")).headers.link, link);
+  assert.equal((await get(`/assets/${assets.find((a) => a.endsWith(".wasm"))}`)).headers.link, undefined);
+  assert.equal((await get("/_headers")).status, 404);
 });

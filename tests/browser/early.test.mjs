@@ -12,6 +12,7 @@ import { contrastFailures, unlabelledControls } from "./a11y.mjs";
 const cases = loadCases();
 const example = caseNamed(cases, "contract example with ceilings");
 const ENGLISH = servedAs("vendor/chunks/english.js");
+const LATER = servedAs("vendor/chunks/later.js");
 let browser;
 
 before(async () => { browser = await openBrowser(); });
@@ -79,6 +80,33 @@ test("with the wasm held back: the home page and a question step answer, a resul
   // The amounts take the skeleton's place: same top, so the screen does not jump.
   const numbers = await page.getByTestId("numbers").boundingBox();
   assert.ok(Math.abs(numbers.y - box.y) < 2, `numbers at ${numbers.y}, skeleton at ${box.y}`);
+  await page.close();
+  assert.deepEqual(browser.problems, []);
+});
+
+test("a result link requests only what its estimate needs: the steps' code after the estimate is shown", async () => {
+  const { page, release } = await heldPage();
+  const requested = [];
+  page.on("request", (r) => requested.push(new URL(r.url()).pathname));
+  await page.goto(browser.url(hashFor(example.request)));
+  await page.getByTestId("result-skeleton").waitFor();
+  // With the engine held back, anything the page asks for at start has been asked for by now.
+  await page.waitForTimeout(500);
+  const early = [...requested];
+  for (const path of [LATER, ENGLISH, servedAs("data/divisions.json"), servedAs("vendor/year.js")]) {
+    assert.ok(!early.includes(path), `${path} requested before the estimate: ${early.join(" ")}`);
+  }
+  assert.deepEqual(early.filter((p) => p.endsWith(".css")), [], "the stylesheets are in the page");
+  release();
+  await page.getByTestId("fund-pays").waitFor();
+  // The sections below the estimate (pictures, what-if, trace) come after it, from the later chunk.
+  await page.getByTestId("whatif").waitFor();
+  const times = await page.evaluate((later) => ({
+    estimate: performance.getEntriesByName("yibao:first-estimate")[0].startTime,
+    later: performance.getEntriesByType("resource").filter((e) => new URL(e.name).pathname === later).map((e) => e.startTime),
+  }), LATER);
+  assert.equal(times.later.length, 1, "the later chunk is fetched once");
+  assert.ok(times.later[0] >= times.estimate, `the later chunk at ${times.later[0]} ms, the estimate at ${times.estimate} ms`);
   await page.close();
   assert.deepEqual(browser.problems, []);
 });

@@ -4,7 +4,7 @@ import { h, clear } from "./dom.js";
 import { setLang, t, errorText, loadLanguage, languageReady } from "./i18n.js";
 import { parseState, stateToHash, freshState, isEmbedded, linkState, hasAnswers } from "./state.js";
 import { buildRequest, fieldPathOf, visitDateNote } from "./request.js";
-import { showErrors } from "./flow/fields.js";
+import { showErrors } from "./flow/errors.js";
 import { renderHeader } from "./header.js";
 import { renderHome } from "./home.js";
 import { renderGuide } from "./guide.js";

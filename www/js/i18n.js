@@ -1,17 +1,20 @@
 // Simplified Chinese first, English on request. Page strings live in strings/; the engine's own
-// messages come as { zh, en } and are picked with pick(). The English table is fetched only when
-// asked for (loadLanguage): a Chinese page never downloads it. Until it is here, t() answers in
-// Chinese.
-import zh from "./strings/zh.js";
-import { zh as baselineZh } from "./strings/baseline.js";
-
-const TABLES = { zh: Object.assign({}, zh, baselineZh), en: null };
+// messages come as { zh, en } and are picked with pick(). The Chinese table is installed by the
+// page's entry (strings/chinese.js, with addLanguage) before anything is drawn; the English table
+// is fetched only when asked for (loadLanguage): a Chinese page never downloads it. Until it is
+// here, t() answers in Chinese.
+const TABLES = { zh: {}, en: null };
 let lang = "zh";
 let english = null;
 
-/** Installs a language's table (the simple page bundles English and hands it over here). */
+/** Installs a language's table: Chinese by each page's entry, English by the simple page (which bundles it). */
 export function addLanguage(name, table) {
   TABLES[name] = table;
+}
+
+/** Adds words to a language's table (strings/zh-steps.js, with the code that shows them). */
+export function addStrings(name, table) {
+  TABLES[name] = Object.assign(TABLES[name] || {}, table);
 }
 
 /** Are the language's strings here (Chinese always is)? */
@@ -68,8 +71,14 @@ function sentence(s) {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+// Errors the page words itself: the engine's message names the raw id ("未知病种“hypertensoin”"),
+// which means nothing to a person who opened a link someone edited by hand.
+const OWN_WORDS = { UNKNOWN_DISEASE: "error.unknownDisease" };
+
 /** An engine error's message in the current language. */
 export function errorText(error) {
+  const own = OWN_WORDS[error.code];
+  if (own && has(own)) return t(own);
   return lang === "en" ? sentence(error.en) : error.zh;
 }
 

@@ -4,11 +4,14 @@
 // and the simple page — never a blank or frozen screen, and what was typed stays.
 import { loadEngine } from "./engine.js";
 import { startApp, loadLater } from "./app.js";
-import { setLang, t, loadLanguage } from "./i18n.js";
+import { setLang, t, loadLanguage, addLanguage } from "./i18n.js";
+import chinese from "./strings/chinese.js";
 import { parseState, linkState } from "./state.js";
 import { h, clear } from "./dom.js";
 import { loadDivisions } from "./divisions.js";
+import { later } from "./lazy.js";
 
+addLanguage("zh", chinese);
 const root = document.getElementById("app");
 let app = null;
 let slower = false;
@@ -79,7 +82,7 @@ async function boot() {
   const result = first.page === "result" || first.page === "year";
   if (!result) loadLater().catch(() => {});
   await startEngine();
-  if (result) loadLater().catch(() => {});
+  if (result) later.afterPaint().catch(() => {});
 }
 
 window.addEventListener("error", (e) => showCrash(e.message));

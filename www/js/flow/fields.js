@@ -82,26 +82,3 @@ export function radioGroup({ path, legend, hint, value, options, onChange, name,
   describe(fieldset, [hintId, errId]);
   return fieldset;
 }
-
-/**
- * Shows each message beside the field whose data-path it names (and clears the others).
- * errors: Map path → text. Returns the first field element that has an error.
- */
-export function showErrors(root, errors) {
-  let first = null;
-  for (const field of root.querySelectorAll("[data-path]")) {
-    const message = errors.get(field.dataset.path);
-    const slot = field.querySelector(":scope > .field-error, :scope > .line-error");
-    if (!slot) continue;
-    if (slot.textContent !== (message || "")) slot.textContent = message || "";
-    slot.hidden = !message;
-    field.classList.toggle("invalid", Boolean(message));
-    for (const control of field.querySelectorAll("input, select")) {
-      if (control.closest("[data-path]") !== field) continue;
-      if (message) control.setAttribute("aria-invalid", "true");
-      else control.removeAttribute("aria-invalid");
-    }
-    if (message && !first) first = field;
-  }
-  return first;
-}

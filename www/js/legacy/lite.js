@@ -7,6 +7,8 @@ import { parseState, stateToHash, linkState } from "../state.js";
 import { buildRequest, fieldPathOf, visitPlaceOf } from "../request.js";
 import { loadNoModulesEngine } from "../engine.js";
 import { setLang, t, pick, money, errorText, paren, addLanguage } from "../i18n.js";
+import chinese from "../strings/chinese.js";
+import chineseSteps from "../strings/zh-steps.js";
 import english from "../strings/english.js";
 import { amountText, percentText } from "../money.js";
 import { statusKey, modeOfChecks } from "../result/checks.js";
@@ -15,6 +17,7 @@ import { loadDivisions, loadedDivisions, packRegionOf } from "../divisions.js";
 import { TERM_FIELDS, typedToValue, valueToTyped } from "../terms.js";
 
 // One classic script for old webviews: both languages are in it, nothing is fetched on request.
+addLanguage("zh", Object.assign({}, chinese, chineseSteps));
 addLanguage("en", english);
 
 const form = document.getElementById("lite-form");

@@ -15,13 +15,14 @@ import { later as laterChunk } from "../lazy.js";
 
 /**
  * A section below the first screen (pictures, what-if, trace, national fields: later.js): drawn
- * now if its code is here, else in its place once it comes.
+ * now if its code is here, else in its place once it comes — fetched after the estimate is on
+ * screen, never before it.
  */
 function later(render) {
   const mod = laterChunk.get();
   if (mod) return render(mod);
   const slot = h("div", { class: "later-slot" });
-  laterChunk.load().then((m) => {
+  laterChunk.afterPaint().then((m) => {
     if (!slot.isConnected) return;
     const drawn = render(m);
     if (drawn) slot.replaceWith(drawn);

@@ -1,14 +1,6 @@
 // The national baseline's words (a place without a policy pack, the person's own numbers) in
 // Chinese, merged into the Chinese table by i18n.js; the English ones are in baseline-en.js.
 export const zh = {
-  "insured.hasData": "已收录政策",
-  "insured.direct": "{region}不用再选下一级。",
-  "baseline.title": "{region}：按国家规定回答",
-  "baseline.diseases": "国家统一的五种门诊慢特病（高血压、糖尿病、恶性肿瘤门诊治疗、尿毒症透析、器官移植术后抗排异治疗）各地都能跨省直接结算。",
-  "baseline.checks": "备案、就医地、就诊日期、医院是否联网这些检查都按国家规定，马上就能判断。",
-  "baseline.numbers": "我们还没有收录{region}的报销比例、起付线和限额：算金额时请您按参保地公布的数字填写；不知道也可以先看能不能直接结算。",
-  "disease.introBaseline": "{region}的病种名单我们没有收录。下面是国家统一的五种门诊慢特病，各地都能跨省直接结算（{date}）。",
-  "disease.notListedBaseline": "这些病种参保地可能也开通了跨省直接结算，但要向参保地确认。选一个看看：",
   "terms.title": "{region}的报销政策（请您填写）",
   "terms.intro": "我们没有{region}的政策数据。请填参保地对“{disease}”门诊慢特病规定的数字。填不了的可以点“不知道”，结果会说明按什么估算。",
   "terms.where": "这些数字在哪里查",

@@ -188,7 +188,7 @@ export default {
   "live.fix": "Something needs fixing; see the fields marked in red.",
   "live.fund": "Fund pays",
   "live.patient": "You pay",
-  "live.see": "See the full result",
+  "live.see": "Details",
   "live.announce": "Estimate: the fund pays {fund}, you pay {patient}.",
   "live.announceCheck": "Eligibility: {status}.",
 
@@ -376,5 +376,6 @@ export default {
   "lite.full": "Open the full version",
   "lite.lines": "Plus {n} itemised cost lines (from the link)",
   "lite.incomplete": "Please complete the choices above.",
+  "error.unknownDisease": "The condition in this link is not one we know (the link may have been edited). Please choose the condition again.",
   "error.internal": "Something went wrong: {message}",
 };
