@@ -6,7 +6,7 @@ mod convert;
 
 use crate::wire::Wire;
 use crate::Engine as Core;
-use convert::{from_js, js_error, to_js, Json};
+use convert::{from_js, js_error, text_from_js, to_js, Json};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -61,8 +61,8 @@ impl Engine {
         &self,
         #[wasm_bindgen(unchecked_param_type = "EstimateRequest | string")] request: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let value = from_js(&request, Json::Request)?;
-        to_js(&self.core.estimate_json(&value).map_err(js_error)?)
+        let text = text_from_js(&request, Json::Request)?;
+        to_js(&self.core.estimate_text(&text).map_err(js_error)?)
     }
 
     /// The numbers alone — mode, check statuses, settlement, ytdAfter — without messages or
@@ -72,8 +72,8 @@ impl Engine {
         &self,
         #[wasm_bindgen(unchecked_param_type = "EstimateRequest | string")] request: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let value = from_js(&request, Json::Request)?;
-        to_js(&self.core.settle_json(&value).map_err(js_error)?)
+        let text = text_from_js(&request, Json::Request)?;
+        to_js(&self.core.settle_text(&text).map_err(js_error)?)
     }
 
     /// The eligibility checks alone; cost lines are optional.
@@ -82,8 +82,8 @@ impl Engine {
         &self,
         #[wasm_bindgen(unchecked_param_type = "EligibilityRequest | string")] request: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let value = from_js(&request, Json::Request)?;
-        to_js(&self.core.check_eligibility_json(&value).map_err(js_error)?)
+        let text = text_from_js(&request, Json::Request)?;
+        to_js(&self.core.check_eligibility_text(&text).map_err(js_error)?)
     }
 
     /// One person's visits in date order, each carrying the year-to-date figures of the ones before.
@@ -92,8 +92,8 @@ impl Engine {
         &self,
         #[wasm_bindgen(unchecked_param_type = "EstimateRequest[] | string")] visits: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let value = from_js(&visits, Json::Year)?;
-        to_js(&self.core.estimate_year_json(&value).map_err(js_error)?)
+        let text = text_from_js(&visits, Json::Year)?;
+        to_js(&self.core.estimate_year_text(&text).map_err(js_error)?)
     }
 
     /// The insured regions loaded, with their versions.
@@ -138,8 +138,8 @@ impl Engine {
         &self,
         #[wasm_bindgen(unchecked_param_type = "EstimateRequest | string")] request: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let value = from_js(&request, Json::Request)?;
-        to_js(&self.core.national_fields_json(&value).map_err(js_error)?)
+        let text = text_from_js(&request, Json::Request)?;
+        to_js(&self.core.national_fields_text(&text).map_err(js_error)?)
     }
 
     /// The loaded packs' ids and versions.
