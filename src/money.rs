@@ -30,25 +30,38 @@ impl Money {
     pub fn text(self) -> String {
         let mut d = self.0;
         d.rescale(2);
-        let m = d.mantissa();
-        let mut digits = [0u8; 40];
-        let mut i = digits.len();
-        let mut n = m.unsigned_abs();
-        while n > 0 || i > digits.len() - 3 {
-            i -= 1;
-            digits[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-        }
-        let (int, frac) = digits[i..].split_at(digits.len() - i - 2);
-        let mut out = String::with_capacity(int.len() + 4);
-        if m < 0 {
-            out.push('-');
-        }
-        out.extend(int.iter().map(|&b| char::from(b)));
-        out.push('.');
-        out.extend(frac.iter().map(|&b| char::from(b)));
-        out
+        decimal_text(d)
     }
+}
+
+/// A decimal written out as `Display` writes it, from its mantissa: at least one digit before the
+/// point, its scale after it. `Display` goes through `core::fmt` and divides a u128 digit by digit
+/// (a library call in wasm); amounts fit a u64 many times over.
+fn decimal_text(d: Decimal) -> String {
+    let (mantissa, scale) = (d.mantissa(), d.scale() as usize);
+    let mut n = match u64::try_from(mantissa.unsigned_abs()) {
+        Ok(n) if scale < 20 => n,
+        _ => return d.to_string(),
+    };
+    let mut digits = [0u8; 24];
+    let mut i = digits.len();
+    while (n > 0 || digits.len() - i <= scale) && i > 0 {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+    let written = digits.get(i..).unwrap_or(&[]);
+    let (int, frac) = written.split_at(written.len().saturating_sub(scale));
+    let mut out = String::with_capacity(written.len() + 2);
+    if mantissa < 0 {
+        out.push('-');
+    }
+    out.push_str(std::str::from_utf8(int).unwrap_or(""));
+    if scale > 0 {
+        out.push('.');
+        out.push_str(std::str::from_utf8(frac).unwrap_or(""));
+    }
+    out
 }
 
 impl Serialize for Money {
@@ -64,8 +77,10 @@ impl Serialize for Money {
 pub struct Ratio(pub Decimal);
 
 impl Ratio {
+    /// Without trailing zeros, as `Display` of the normalised decimal writes it ("0.8", "1"),
+    /// written from the mantissa: `Display` goes through `core::fmt`.
     pub fn text(self) -> String {
-        self.0.normalize().to_string()
+        decimal_text(self.0.normalize())
     }
 }
 
@@ -178,6 +193,23 @@ fn parse_scientific(body: &str) -> Result<Decimal, NumberProblem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The texts written from the mantissa are `Display`'s, for any value and scale.
+        #[test]
+        fn texts_are_what_display_writes(m in any::<i64>(), big in any::<i128>(), scale in 0u32..29) {
+            for mantissa in [i128::from(m), big >> 32, i128::from(m % 100_000)] {
+                let d = Decimal::from_i128_with_scale(mantissa, scale);
+                let mut fen = d;
+                fen.rescale(2);
+                if !fen.is_zero() && fen.scale() == 2 {
+                    prop_assert_eq!(Money(d).text(), fen.to_string());
+                }
+                prop_assert_eq!(Ratio(d).text(), d.normalize().to_string());
+            }
+        }
+    }
 
     /// A decimal from its text; the tests' texts are all valid, and an invalid one fails its test.
     fn d(s: &str) -> Decimal {
