@@ -66,6 +66,11 @@ fn decimal_text(d: Decimal) -> String {
 
 impl Serialize for Money {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        // The commonest amount by far (a settlement has several): a fixed word, which crosses
+        // to JavaScript once (`text::fixed`).
+        if self.0.is_zero() {
+            return crate::text::fixed(&"0.00", s);
+        }
         s.serialize_str(&self.text())
     }
 }
