@@ -15,7 +15,8 @@ if (!beforeDir || !afterDir) {
   process.exit(2);
 }
 const ROUNDS = Number(roundsArg ?? 7), MS = Number(msArg ?? 150);
-const builds = [beforeDir, afterDir].map((d) => require(join(resolve(d), "yibao_policy.js")).Engine.withDefaults());
+const modules = [beforeDir, afterDir].map((d) => require(join(resolve(d), "yibao_policy.js")));
+const builds = modules.map((m) => m.Engine.withDefaults());
 const fx = loadFixtures();
 const text = JSON.stringify(fx.typical);
 const rows = {
@@ -27,6 +28,8 @@ const rows = {
   "estimateYear, 12 visits": (e) => e.estimateYear(fx.year12),
   "nationalFields": (e) => e.nationalFields(fx.typical),
   "regions()": (e) => e.regions(),
+  // The packs read at start-up (their JSON goes through the same parser as requests).
+  "withDefaults()": (e) => { const x = modules[builds.indexOf(e)].Engine.withDefaults(); x.free(); return x.regions ? "engine" : null; },
 };
 const only = process.env.AB_ROWS ? process.env.AB_ROWS.split(",") : null;
 const now = process.hrtime.bigint;

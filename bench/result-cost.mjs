@@ -12,6 +12,7 @@ const engine = require(join(dir, "yibao_policy.js")).Engine.withDefaults();
 const fx = loadFixtures();
 const result = engine.estimate(fx.typical);
 const text = JSON.stringify(result);
+const settleText = JSON.stringify(engine.settle(fx.typical));
 const ascii = text.replace(/[\u0080-\uffff]/g, (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"));
 
 // Every string of the result, as UTF-8 bytes in one buffer (as wasm memory holds them).
@@ -32,6 +33,7 @@ const nonAscii = strings.filter((s) => /[^\x00-\x7f]/.test(s));
 const rows = {
   "estimate(typical)": () => engine.estimate(fx.typical),
   "settle(typical)": () => engine.settle(fx.typical),
+  "JSON.parse(settle's result text)": () => JSON.parse(settleText),
   "JSON.parse(result text, UTF-8)": () => JSON.parse(text),
   "JSON.parse(result text, ASCII \\u escapes)": () => JSON.parse(ascii),
   [`TextDecoder × ${strings.length} strings`]: () => { for (const [a, b] of spans) dec.decode(bytes.subarray(a, b)); },
