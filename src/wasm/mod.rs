@@ -3,6 +3,7 @@
 //! decision to the core. Packs are parsed once, when the engine is made.
 
 mod convert;
+mod decision;
 
 use crate::wire::Wire;
 use crate::Engine as Core;
@@ -73,7 +74,7 @@ impl Engine {
         #[wasm_bindgen(unchecked_param_type = "EstimateRequest | string")] request: JsValue,
     ) -> Result<JsValue, JsValue> {
         let text = text_from_js(&request, Json::Request)?;
-        to_js(&self.core.settle_text(&text).map_err(js_error)?)
+        Ok(decision::to_js(&self.core.settle_text(&text).map_err(js_error)?))
     }
 
     /// The eligibility checks alone; cost lines are optional.

@@ -178,5 +178,6 @@ pub fn read_manifest(v: &Value) -> Result<Manifest, Error> {
 mod differential;
 #[cfg(test)]
 mod legacy;
+pub mod names;
 #[cfg(test)]
 pub(crate) mod typescript;
