@@ -88,15 +88,22 @@ pub fn groups(s: &Situation<'_>) -> Groups {
 }
 
 /// The insured place's terms for the visit; `None` when they cannot be known (a region without
-/// a pack, for which the person entered no terms).
-pub fn resolve(s: &Situation<'_>, findings: &Findings, ytd: &Ytd) -> Result<Option<Benefit>, Error> {
+/// a pack, for which the person entered no terms). `explain`: whether the rule ids will be read
+/// (by the trace); `settle` reads none.
+pub fn resolve(s: &Situation<'_>, findings: &Findings, ytd: &Ytd, explain: bool) -> Result<Option<Benefit>, Error> {
     match &s.source {
-        Source::Pack(p) => resolve_pack(s, p, findings, ytd).map(Some),
+        Source::Pack(p) => resolve_pack(s, p, findings, ytd, explain).map(Some),
         Source::Baseline => Ok(crate::baseline::benefit::resolve(s, findings, ytd)),
     }
 }
 
-fn resolve_pack(s: &Situation<'_>, p: &PackPolicy<'_>, findings: &Findings, ytd: &Ytd) -> Result<Benefit, Error> {
+fn resolve_pack(
+    s: &Situation<'_>,
+    p: &PackPolicy<'_>,
+    findings: &Findings,
+    ytd: &Ytd,
+    explain: bool,
+) -> Result<Benefit, Error> {
     let (mode, Some(disease)) = (findings.mode(), p.disease) else {
         return Ok(Benefit::nothing());
     };
@@ -105,25 +112,25 @@ fn resolve_pack(s: &Situation<'_>, p: &PackPolicy<'_>, findings: &Findings, ytd:
     }
     let who = s.who();
     let version = p.version;
-    let prefix = p.rule_prefix();
+    let rules = Rules { pack: p, explain };
     let disease_id = &s.req.visit.disease;
 
-    let base_ratio = used(&disease.ratio, who, format!("{prefix}/{disease_id}/ratio"))?;
-    let reduction = reduction(s, p, findings, &prefix);
+    let base_ratio = used(&disease.ratio, who, &rules, Rule::Ratio(disease_id))?;
+    let reduction = reduction(s, p, findings, &rules);
 
-    let group_rule = format!("{prefix}/deductibles/{}", disease.deductible);
+    let group_rule = Rule::Deductible(&disease.deductible);
     let deductible = match version.deductible(&disease.deductible) {
         Some(Deductible::None(p)) => (
             DeductibleKind::None,
             Used {
                 value: Decimal::ZERO,
-                rule: group_rule,
+                rule: rules.id(group_rule),
                 provenance: p.provenance,
             },
         ),
-        Some(Deductible::Annual(table)) => (DeductibleKind::Annual, used(table, who, group_rule)?),
-        Some(Deductible::PerVisit(table)) => (DeductibleKind::PerVisit, used(table, who, group_rule)?),
-        None => return Err(broken(&group_rule)),
+        Some(Deductible::Annual(table)) => (DeductibleKind::Annual, used(table, who, &rules, group_rule)?),
+        Some(Deductible::PerVisit(table)) => (DeductibleKind::PerVisit, used(table, who, &rules, group_rule)?),
+        None => return Err(broken(&rules.text(group_rule))),
     };
     let deductible_paid = match deductible.0 {
         DeductibleKind::Annual => ytd.deductible_paid.0,
@@ -131,11 +138,12 @@ fn resolve_pack(s: &Situation<'_>, p: &PackPolicy<'_>, findings: &Findings, ytd:
         DeductibleKind::None | DeductibleKind::PerVisit => Decimal::ZERO,
     };
 
-    let limit_rule = format!("{prefix}/limits/{}", disease.limit);
-    let limit = version.limit(&disease.limit).ok_or_else(|| broken(&limit_rule))?;
+    let limit = version
+        .limit(&disease.limit)
+        .ok_or_else(|| broken(&rules.text(Rule::Limit(&disease.limit, ""))))?;
     let mut limits = Vec::new();
     if let Some(table) = &limit.annual {
-        let limit = used(table, who, format!("{limit_rule}/annual"))?;
+        let limit = used(table, who, &rules, Rule::Limit(&disease.limit, "/annual"))?;
         limits.push(LimitUse {
             kind: LimitKind::Annual,
             limit,
@@ -143,14 +151,14 @@ fn resolve_pack(s: &Situation<'_>, p: &PackPolicy<'_>, findings: &Findings, ytd:
         });
     }
     if let Some(table) = &limit.monthly {
-        let limit = used(table, who, format!("{limit_rule}/monthly"))?;
+        let limit = used(table, who, &rules, Rule::Limit(&disease.limit, "/monthly"))?;
         limits.push(LimitUse {
             kind: LimitKind::Monthly,
             limit,
             used: ytd.fund_paid_month.0,
         });
     }
-    let overall = used(&version.overall_ceiling, who, format!("{prefix}/overallCeiling"))?;
+    let overall = used(&version.overall_ceiling, who, &rules, Rule::Overall)?;
     limits.push(LimitUse {
         kind: LimitKind::Overall,
         limit: overall,
@@ -178,18 +186,57 @@ fn resolve_pack(s: &Situation<'_>, p: &PackPolicy<'_>, findings: &Findings, ytd:
 
 /// Direct settlement and a manual claim under a valid filing use the category's reduction;
 /// a manual claim without a valid filing uses the region's unfiled rule.
-fn reduction(s: &Situation<'_>, p: &PackPolicy<'_>, findings: &Findings, prefix: &str) -> (Used<Decimal>, Text) {
+fn reduction(s: &Situation<'_>, p: &PackPolicy<'_>, findings: &Findings, rules: &Rules<'_>) -> (Used<Decimal>, Text) {
     let version = p.version;
     if let Some(filing) = s.req.filing.as_ref().filter(|_| findings.filing_valid()) {
         if let Some(p) = version.reduction(filing.category) {
-            let id = filing.category.id();
-            return (param(p, format!("{prefix}/reductions/{id}")), filing.category.name());
+            let rule = rules.id(Rule::Reduction(filing.category.id()));
+            return (param(p, rule), filing.category.name());
         }
     }
-    (
-        param(&version.unfiled_reduction, format!("{prefix}/unfiledReduction")),
-        unfiled(),
-    )
+    let rule = rules.id(Rule::Unfiled);
+    (param(&version.unfiled_reduction, rule), unfiled())
+}
+
+/// A parameter's rule id (`653200/2025-01-01/limits/cancer/annual`), written out only when it is
+/// read: by the trace, or in an error.
+#[derive(Clone, Copy)]
+enum Rule<'a> {
+    Ratio(&'a str),
+    Deductible(&'a str),
+    /// The limit group and `/annual` or `/monthly`.
+    Limit(&'a str, &'static str),
+    Overall,
+    Reduction(&'static str),
+    Unfiled,
+}
+
+/// Whether rule ids are written (see [`resolve`]), and the pack they are in.
+struct Rules<'p> {
+    pack: &'p PackPolicy<'p>,
+    explain: bool,
+}
+
+impl Rules<'_> {
+    fn id(&self, rule: Rule<'_>) -> String {
+        if self.explain {
+            self.text(rule)
+        } else {
+            String::new()
+        }
+    }
+
+    fn text(&self, rule: Rule<'_>) -> String {
+        let prefix = self.pack.rule_prefix();
+        match rule {
+            Rule::Ratio(disease) => format!("{prefix}/{disease}/ratio"),
+            Rule::Deductible(group) => format!("{prefix}/deductibles/{group}"),
+            Rule::Limit(group, which) => format!("{prefix}/limits/{group}{which}"),
+            Rule::Overall => format!("{prefix}/overallCeiling"),
+            Rule::Reduction(category) => format!("{prefix}/reductions/{category}"),
+            Rule::Unfiled => format!("{prefix}/unfiledReduction"),
+        }
+    }
 }
 
 /// Why the unfiled reduction applies.
@@ -208,10 +255,13 @@ fn param<T: Clone>(p: &Param<T>, rule: String) -> Used<T> {
     }
 }
 
-fn used<T: Clone>(table: &Table<T>, who: Who, mut rule: String) -> Result<Used<T>, Error> {
-    let (p, keys) = table.lookup(who).ok_or_else(|| broken(&rule))?;
+fn used<T: Clone>(table: &Table<T>, who: Who, rules: &Rules<'_>, rule: Rule<'_>) -> Result<Used<T>, Error> {
+    let (p, keys) = table.lookup(who).ok_or_else(|| broken(&rules.text(rule)))?;
+    let mut rule = rules.id(rule);
     // Appended rather than `format!`ed: this body is compiled once per `T`.
-    rule.push_str(&keys);
+    if rules.explain {
+        rule.push_str(&keys);
+    }
     Ok(param(p, rule))
 }
 

@@ -13,6 +13,7 @@ use serde::Serialize;
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Warning {
     #[cfg_attr(test, ts(type = "WarningCode | (string & {})"))]
+    #[serde(serialize_with = "crate::text::fixed")]
     pub code: &'static str,
     pub path: String,
     pub message: Text,

@@ -64,6 +64,7 @@ pub enum CheckStatus {
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Action {
     #[cfg_attr(test, ts(type = "string"))]
+    #[serde(serialize_with = "crate::text::fixed")]
     pub code: &'static str,
     pub message: Text,
 }

@@ -119,7 +119,7 @@ fn work<'a>(set: &'a PolicySet, req: &'a Request, ytd: &Ytd, explain: bool) -> R
     let situation = Situation::resolve(set, req)?;
     let priced = catalogue::price(set, &req.visit.place, &req.items, explain);
     let findings = Findings::find(&situation);
-    let benefit = benefit::resolve(&situation, &findings, ytd)?;
+    let benefit = benefit::resolve(&situation, &findings, ytd, explain)?;
     let settlement = benefit.as_ref().map(|b| settlement::settle(&priced.lines, &b.terms));
     let ytd_after = settlement.as_ref().map(|s| ytd_after(ytd, s));
     Ok(Worked {

@@ -16,9 +16,11 @@ use serde::Serialize;
 pub struct NationalField {
     /// Our field name (camelCase).
     #[cfg_attr(test, ts(type = "string"))]
+    #[serde(serialize_with = "crate::text::fixed")]
     pub ours: &'static str,
     /// The national interface's field name.
     #[cfg_attr(test, ts(type = "string"))]
+    #[serde(serialize_with = "crate::text::fixed")]
     pub field: &'static str,
     pub name: Text,
     pub value: Option<String>,

@@ -4,8 +4,7 @@ use crate::baseline::terms;
 pub use crate::baseline::terms::{AnnualLimit, PersonTerms};
 use crate::date::Date;
 use crate::error::Error;
-use crate::json::Value;
-use crate::json::{self, Obj};
+use crate::json::{self, Fields, Kind, Node, Scalar, Tape, Value};
 use crate::limits::{MAX_CODE_CHARS, MAX_ITEMS, MAX_NAME_CHARS, MAX_RECOGNIZED};
 use crate::money::Money;
 use crate::path::{join_item, At};
@@ -125,19 +124,28 @@ pub enum Lines {
 }
 
 impl Request {
+    /// A request from a parsed value (see [`Request::from_tape`]).
     pub fn from_json(v: &Value, lines: Lines) -> Result<Request, Error> {
-        crate::json::refuse_repeated_keys(v)?;
-        let o = Obj::new(v, "")?;
-        let insured = read_insured(&Obj::new(o.require("insured")?, "insured")?)?;
-        let filing = match o.get("filing") {
+        Request::from_tape(&Tape::of_value(v), 0, lines)
+    }
+
+    /// The request at position `i` of a tape, its errors' paths starting there: a key written
+    /// twice anywhere in it first, then each field in the order below.
+    pub fn from_tape(tape: &Tape<'_>, i: usize, lines: Lines) -> Result<Request, Error> {
+        if let Some((path, key)) = tape.repeated_key(i) {
+            return Err(json::repeated_key(&path, key));
+        }
+        let o = Fields::new(tape, i, At::Text(""))?;
+        let insured = read_insured(&o.object("insured", o.require_at("insured")?)?)?;
+        let filing = match o.get_at("filing") {
             None => None,
-            Some(f) => Some(read_filing(&Obj::new(f, "filing")?)?),
+            Some(f) => Some(read_filing(&o.object("filing", f)?)?),
         };
-        let visit = read_visit(&Obj::new(o.require("visit")?, "visit")?)?;
-        let items = read_items(o, lines)?;
-        let ytd = match o.get("ytd") {
+        let visit = read_visit(&o.object("visit", o.require_at("visit")?)?)?;
+        let items = read_items(&o, lines)?;
+        let ytd = match o.get_at("ytd") {
             None => Ytd::default(),
-            Some(y) => read_ytd(&Obj::new(y, "ytd")?)?,
+            Some(y) => read_ytd(&o.object("ytd", y)?)?,
         };
         Ok(Request {
             insured,
@@ -149,7 +157,7 @@ impl Request {
     }
 }
 
-fn read_insured(o: &Obj<'_>) -> Result<Insured, Error> {
+fn read_insured(o: &Fields<'_, '_>) -> Result<Insured, Error> {
     // Any six digits name a region: one without a pack is UNKNOWN_REGION, not a malformed input.
     let region = o.req_str("region", 16)?;
     if region.len() != 6 || !region.bytes().all(|b| b.is_ascii_digit()) {
@@ -172,8 +180,8 @@ fn read_insured(o: &Obj<'_>) -> Result<Insured, Error> {
     };
     let recognized_diseases = match o.array("recognizedDiseases")? {
         None => None,
-        Some(list) => {
-            if list.len() > MAX_RECOGNIZED {
+        Some((list, len)) => {
+            if len > MAX_RECOGNIZED {
                 return Err(Error::limit(
                     o.at("recognizedDiseases"),
                     t(
@@ -182,9 +190,11 @@ fn read_insured(o: &Obj<'_>) -> Result<Insured, Error> {
                     ),
                 ));
             }
-            let mut ids = Vec::with_capacity(list.len());
-            for (i, v) in list.iter().enumerate() {
-                ids.push(disease_id(v, || join_item(&o.at("recognizedDiseases"), i))?);
+            let mut ids = Vec::with_capacity(len);
+            for (i, v) in o.tape.members(list).enumerate() {
+                ids.push(disease_id(o.tape.node(v), || {
+                    join_item(&o.at("recognizedDiseases"), i)
+                })?);
             }
             Some(ids)
         }
@@ -200,8 +210,9 @@ fn read_insured(o: &Obj<'_>) -> Result<Insured, Error> {
 }
 
 /// A disease id: a non-empty string (whether any pack knows it is decided later).
-fn disease_id(v: &Value, path: impl Fn() -> String) -> Result<String, Error> {
-    match json::string(v, "", MAX_CODE_CHARS) {
+fn disease_id(v: Option<&Node<'_>>, path: impl Fn() -> String) -> Result<String, Error> {
+    let scalar = v.map_or(Scalar::Other(("空值", "null")), Node::scalar);
+    match json::string_at(scalar, &At::Text(""), MAX_CODE_CHARS) {
         Ok(s) if !s.trim().is_empty() => Ok(s.to_string()),
         Ok(_) => Err(Error::invalid(
             path(),
@@ -214,7 +225,7 @@ fn disease_id(v: &Value, path: impl Fn() -> String) -> Result<String, Error> {
     }
 }
 
-fn read_filing(o: &Obj<'_>) -> Result<Filing, Error> {
+fn read_filing(o: &Fields<'_, '_>) -> Result<Filing, Error> {
     let category = FilingCategory::parse(o.req_one_of("category", &FilingCategory::IDS)?)
         .ok_or_else(|| json::missing(&o.at("category"), "category"))?;
     let emergency = category == FilingCategory::Emergency;
@@ -249,17 +260,17 @@ fn read_filing(o: &Obj<'_>) -> Result<Filing, Error> {
     })
 }
 
-fn read_visit(o: &Obj<'_>) -> Result<Visit, Error> {
+fn read_visit(o: &Fields<'_, '_>) -> Result<Visit, Error> {
     let date = o.req_date("date")?;
     let place = o.req_code("place")?.to_string();
     let hospital_level = read_level(o.require("hospitalLevel")?, || o.at("hospitalLevel"))?;
     // Absent means networked (most people go to a hospital that is); an explicit null means the
     // person does not know, which the HOSPITAL_NETWORKED check reports as a warning.
-    let networked = match o.map.get("networked") {
-        Some(Value::Null) => None,
+    let networked = match o.raw("networked").and_then(|i| o.tape.node(i)) {
+        Some(n) if n.kind == Kind::Null => None,
         _ => Some(o.bool("networked")?.unwrap_or(true)),
     };
-    let disease = disease_id(o.require("disease")?, || o.at("disease"))?;
+    let disease = disease_id(Some(o.require("disease")?), || o.at("disease"))?;
     Ok(Visit {
         date,
         place,
@@ -270,9 +281,9 @@ fn read_visit(o: &Obj<'_>) -> Result<Visit, Error> {
 }
 
 /// 1, 2 or 3, as a number or a numeric string (form fields arrive as strings).
-fn read_level(v: &Value, path: impl Fn() -> String) -> Result<u8, Error> {
-    let text = match v {
-        Value::Number(n) | Value::String(n) => n.as_str(),
+fn read_level(v: &Node<'_>, path: impl Fn() -> String) -> Result<u8, Error> {
+    let text = match v.kind {
+        Kind::Number | Kind::String => &*v.text,
         _ => "",
     };
     match text {
@@ -286,13 +297,13 @@ fn read_level(v: &Value, path: impl Fn() -> String) -> Result<u8, Error> {
     }
 }
 
-fn read_items(o: Obj<'_>, lines: Lines) -> Result<Vec<Item>, Error> {
-    let list = match (o.array("items")?, lines) {
+fn read_items(o: &Fields<'_, '_>, lines: Lines) -> Result<Vec<Item>, Error> {
+    let (list, len) = match (o.array("items")?, lines) {
         (Some(list), _) => list,
         (None, Lines::Optional) => return Ok(Vec::new()),
         (None, Lines::Required) => return Err(json::missing("items", "items")),
     };
-    if list.len() > MAX_ITEMS {
+    if len > MAX_ITEMS {
         return Err(Error::limit(
             "items",
             t(
@@ -301,21 +312,21 @@ fn read_items(o: Obj<'_>, lines: Lines) -> Result<Vec<Item>, Error> {
             ),
         ));
     }
-    if list.is_empty() && lines == Lines::Required {
+    if len == 0 && lines == Lines::Required {
         return Err(Error::invalid(
             "items",
             t("至少需要一条费用明细", "at least one cost line is needed"),
         ));
     }
     let items = At::Text("items");
-    let mut out = Vec::with_capacity(list.len());
-    for (i, v) in list.iter().enumerate() {
-        out.push(read_item(&Obj::within(v, At::Index(&items, i))?)?);
+    let mut out = Vec::with_capacity(len);
+    for (i, v) in o.tape.members(list).enumerate() {
+        out.push(read_item(&Fields::new(o.tape, v, At::Index(&items, i))?)?);
     }
     Ok(out)
 }
 
-fn read_item(o: &Obj<'_>) -> Result<Item, Error> {
+fn read_item(o: &Fields<'_, '_>) -> Result<Item, Error> {
     let code = o.str("code", MAX_CODE_CHARS)?.map(str::to_string);
     let name = o.str("name", MAX_NAME_CHARS)?.map(str::to_string);
     let amount = Money(o.req_money("amount")?);
@@ -340,7 +351,7 @@ fn read_item(o: &Obj<'_>) -> Result<Item, Error> {
     })
 }
 
-fn read_ytd(o: &Obj<'_>) -> Result<Ytd, Error> {
+fn read_ytd(o: &Fields<'_, '_>) -> Result<Ytd, Error> {
     let fund_paid = o.money("fundPaid")?.unwrap_or_default();
     Ok(Ytd {
         deductible_paid: Money(o.money("deductiblePaid")?.unwrap_or_default()),

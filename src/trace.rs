@@ -18,10 +18,12 @@ use std::borrow::Cow;
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct TraceStep {
     #[cfg_attr(test, ts(type = "string"))]
+    #[serde(serialize_with = "crate::text::fixed")]
     pub step: &'static str,
     /// The step's value as text (an amount, a ratio), or null where there is none (no cap).
     pub value: Option<String>,
     #[cfg_attr(test, ts(type = "string"))]
+    #[serde(serialize_with = "crate::text::word")]
     pub rule: Cow<'static, str>,
     /// Where the parameter behind the step came from; null for pure arithmetic.
     pub provenance: Option<Provenance>,

@@ -2,7 +2,7 @@
 //! their bureau's notice or the national platform app. Only a region without a pack uses them.
 
 use crate::error::Error;
-use crate::json::{self, Obj, Value};
+use crate::json::{self, Fields, Kind};
 use crate::money::{Money, Ratio};
 use serde::{Serialize, Serializer};
 
@@ -65,17 +65,17 @@ impl Serialize for AnnualLimit {
 
 /// `insured.terms`; `None` when absent or null. Every refusal names its field
 /// (`insured.terms.ratio`) and follows the money and ratio rules of every other input.
-pub fn read(insured: &Obj<'_>) -> Result<Option<PersonTerms>, Error> {
-    let Some(v) = insured.get("terms") else {
+pub fn read(insured: &Fields<'_, '_>) -> Result<Option<PersonTerms>, Error> {
+    let Some(v) = insured.get_at("terms") else {
         return Ok(None);
     };
-    let o = Obj::new(v, "insured.terms")?;
+    let o = insured.object("insured.terms", v)?;
     let ratio = o
         .ratio("ratio")?
         .ok_or_else(|| json::missing(&o.at("ratio"), "ratio"))?;
-    let annual_limit = match o.map.get("annualLimit") {
+    let annual_limit = match o.raw("annualLimit").and_then(|i| o.tape.node(i)) {
         None => AnnualLimit::Unstated,
-        Some(Value::Null) => AnnualLimit::None,
+        Some(n) if n.kind == Kind::Null => AnnualLimit::None,
         Some(_) => o
             .money("annualLimit")?
             .map_or(AnnualLimit::None, |m| AnnualLimit::Amount(Money(m))),

@@ -8,16 +8,30 @@
 //! keeping numbers' text and documents' order needs) put in its place — 26 % more to download on a
 //! phone. Writing JSON is the native CLI's business alone (`cli/`, with serde_json).
 //!
-//! Objects are indexed by key once, when parsed, and hold at most
+//! Text is parsed onto a [`Tape`] (one flat list of values borrowing the text). Requests are read
+//! from the tape with [`Fields`]; packs and manifests from a [`Value`] tree built from it, whose
+//! objects are indexed by key once. Objects hold at most
 //! [`MAX_MEMBERS`](crate::limits::MAX_MEMBERS) members, so any text within the size limits is
-//! read in time linear in its size. A key written twice is kept and listed
-//! ([`Map::repeated`], [`repeated_keys`]) for the request and pack readers to refuse at its path.
+//! read in time linear in its size. A key written twice is kept and listed ([`Map::repeated`],
+//! [`repeated_keys`], [`Tape::repeated_key`]) for the readers to refuse at its path.
 
+mod fields;
+#[cfg(test)]
+pub(crate) mod legacy_parse;
 mod parse;
+mod scalar;
+mod tape;
 mod value;
 
-pub use parse::parse;
+pub(crate) use fields::Fields;
+pub(crate) use scalar::{kind_name, kind_of, Scalar, TypeName};
+pub use tape::{Kind, Node, Tape};
 pub use value::{key_order, order_by_key, repeats, Map, Value};
+
+/// Parse JSON text into a [`Value`] (packs, manifests): strict RFC 8259, numbers as their text.
+pub fn parse(text: &str) -> Result<Value, Error> {
+    Ok(Tape::parse(text)?.to_value())
+}
 
 use crate::date::Date;
 use crate::error::Error;
@@ -26,19 +40,11 @@ use crate::path::{join_key, At};
 use crate::text::{t, Text};
 use rust_decimal::Decimal;
 
-fn type_name(v: &Value) -> (&'static str, &'static str) {
-    match v {
-        Value::Null => ("空值", "null"),
-        Value::Bool(_) => ("布尔值", "a boolean"),
-        Value::Number(_) => ("数字", "a number"),
-        Value::String(_) => ("文本", "a string"),
-        Value::Array(_) => ("数组", "an array"),
-        Value::Object(_) => ("对象", "an object"),
-    }
+pub(crate) fn wrong_type(path: &str, v: &Value, want_zh: &str, want_en: &str) -> Error {
+    wrong_kind(path, kind_name(kind_of(v)), want_zh, want_en)
 }
 
-pub(crate) fn wrong_type(path: &str, v: &Value, want_zh: &str, want_en: &str) -> Error {
-    let (zh, en) = type_name(v);
+pub(crate) fn wrong_kind(path: &str, (zh, en): TypeName, want_zh: &str, want_en: &str) -> Error {
     Error::invalid(
         path,
         t(
@@ -87,6 +93,7 @@ pub(crate) fn repeated_key(path: &str, key: &str) -> Error {
 }
 
 /// Refuse a value with a key written twice (`INVALID_INPUT` at the first such key's path).
+#[cfg(test)] // requests: `Tape::repeated_key`
 pub(crate) fn refuse_repeated_keys(v: &Value) -> Result<(), Error> {
     repeated_keys(v).into_iter().next().map_or(Ok(()), Err)
 }
@@ -140,12 +147,12 @@ impl<'a> Obj<'a> {
 
     pub fn str(&self, key: &str, max_chars: usize) -> Result<Option<&'a str>, Error> {
         self.get(key)
-            .map(|v| string_at(v, &self.field(key), max_chars))
+            .map(|v| string_at(v.scalar(), &self.field(key), max_chars))
             .transpose()
     }
 
     pub fn req_str(&self, key: &str, max_chars: usize) -> Result<&'a str, Error> {
-        string_at(self.require(key)?, &self.field(key), max_chars)
+        string_at(self.require(key)?.scalar(), &self.field(key), max_chars)
     }
 
     pub fn bool(&self, key: &str) -> Result<Option<bool>, Error> {
@@ -156,42 +163,55 @@ impl<'a> Obj<'a> {
         }
     }
 
+    #[cfg(test)] // the request's readers, now on the tape (`Fields`); kept for `wire::legacy`
     pub fn money(&self, key: &str) -> Result<Option<Decimal>, Error> {
-        self.get(key).map(|v| money_at(v, &self.field(key))).transpose()
-    }
-
-    pub fn ratio(&self, key: &str) -> Result<Option<Decimal>, Error> {
-        self.get(key).map(|v| ratio_at(v, &self.field(key))).transpose()
-    }
-
-    pub fn date(&self, key: &str) -> Result<Option<Date>, Error> {
-        self.get(key).map(|v| date_at(v, &self.field(key))).transpose()
-    }
-
-    pub fn req_date(&self, key: &str) -> Result<Date, Error> {
-        date_at(self.require(key)?, &self.field(key))
-    }
-
-    pub fn req_money(&self, key: &str) -> Result<Decimal, Error> {
-        money_at(self.require(key)?, &self.field(key))
-    }
-
-    pub fn req_code(&self, key: &str) -> Result<&'a str, Error> {
-        division_code_at(self.require(key)?, &self.field(key))
-    }
-
-    pub fn req_one_of<'w>(&self, key: &str, allowed: &[&'w str]) -> Result<&'w str, Error> {
-        one_of_at(self.require(key)?, &self.field(key), allowed)
-    }
-
-    pub fn one_of<'w>(&self, key: &str, allowed: &[&'w str]) -> Result<Option<&'w str>, Error> {
         self.get(key)
-            .map(|v| one_of_at(v, &self.field(key), allowed))
+            .map(|v| money_at(v.scalar(), &self.field(key)))
             .transpose()
     }
 
+    #[cfg(test)] // the request's readers, now on the tape (`Fields`); kept for `wire::legacy`
+    pub fn ratio(&self, key: &str) -> Result<Option<Decimal>, Error> {
+        self.get(key)
+            .map(|v| ratio_at(v.scalar(), &self.field(key)))
+            .transpose()
+    }
+
+    pub fn date(&self, key: &str) -> Result<Option<Date>, Error> {
+        self.get(key).map(|v| date_at(v.scalar(), &self.field(key))).transpose()
+    }
+
+    pub fn req_date(&self, key: &str) -> Result<Date, Error> {
+        date_at(self.require(key)?.scalar(), &self.field(key))
+    }
+
+    #[cfg(test)] // the request's readers, now on the tape (`Fields`); kept for `wire::legacy`
+    pub fn req_money(&self, key: &str) -> Result<Decimal, Error> {
+        money_at(self.require(key)?.scalar(), &self.field(key))
+    }
+
+    #[cfg(test)] // the request's readers, now on the tape (`Fields`); kept for `wire::legacy`
+    pub fn req_code(&self, key: &str) -> Result<&'a str, Error> {
+        division_code_at(self.require(key)?.scalar(), &self.field(key))
+    }
+
+    #[cfg(test)] // the request's readers, now on the tape (`Fields`); kept for `wire::legacy`
+    pub fn req_one_of<'w>(&self, key: &str, allowed: &[&'w str]) -> Result<&'w str, Error> {
+        one_of_at(self.require(key)?.scalar(), &self.field(key), allowed)
+    }
+
+    #[cfg(test)] // the request's readers, now on the tape (`Fields`); kept for `wire::legacy`
+    pub fn one_of<'w>(&self, key: &str, allowed: &[&'w str]) -> Result<Option<&'w str>, Error> {
+        self.get(key)
+            .map(|v| one_of_at(v.scalar(), &self.field(key), allowed))
+            .transpose()
+    }
+
+    #[cfg(test)] // the request's readers, now on the tape (`Fields`); kept for `wire::legacy`
     pub fn code(&self, key: &str) -> Result<Option<&'a str>, Error> {
-        self.get(key).map(|v| division_code_at(v, &self.field(key))).transpose()
+        self.get(key)
+            .map(|v| division_code_at(v.scalar(), &self.field(key)))
+            .transpose()
     }
 
     pub fn array(&self, key: &str) -> Result<Option<&'a Vec<Value>>, Error> {
@@ -214,12 +234,12 @@ pub(crate) fn missing(path: &str, key: &str) -> Error {
 }
 
 pub(crate) fn string<'a>(v: &'a Value, path: &str, max_chars: usize) -> Result<&'a str, Error> {
-    string_at(v, &At::Text(path), max_chars)
+    string_at(v.scalar(), &At::Text(path), max_chars)
 }
 
-fn string_at<'a>(v: &'a Value, at: &At<'_>, max_chars: usize) -> Result<&'a str, Error> {
+pub(crate) fn string_at<'a>(v: Scalar<'a>, at: &At<'_>, max_chars: usize) -> Result<&'a str, Error> {
     match v {
-        Value::String(s) => {
+        Scalar::Str(s) => {
             // Byte length bounds the character count from above: count only when it might matter.
             if s.len() > max_chars && char_count(s) > max_chars {
                 return Err(Error::limit(
@@ -232,7 +252,7 @@ fn string_at<'a>(v: &'a Value, at: &At<'_>, max_chars: usize) -> Result<&'a str,
             }
             Ok(s)
         }
-        other => Err(wrong_type(&at.render(), other, "文本", "a string")),
+        other => Err(wrong_kind(&at.render(), other.name(), "文本", "a string")),
     }
 }
 
@@ -254,15 +274,15 @@ pub(crate) fn word_list(words: &[&str]) -> String {
     out
 }
 
-fn number(v: &Value, at: &At<'_>, max_scale: u32, max: Decimal, what: (&str, &str)) -> Result<Decimal, Error> {
+fn number(v: Scalar<'_>, at: &At<'_>, max_scale: u32, max: Decimal, what: (&str, &str)) -> Result<Decimal, Error> {
     // Exponents only in JSON numbers (1e2), never in strings ("1e2" is refused).
     let (text, exponent) = match v {
-        Value::String(s) => (s.as_str(), false),
-        Value::Number(n) => (n.as_str(), true),
-        other => {
-            return Err(wrong_type(
+        Scalar::Str(s) => (s, false),
+        Scalar::Num(n) => (n, true),
+        Scalar::Other(name) => {
+            return Err(wrong_kind(
                 &at.render(),
-                other,
+                name,
                 "数字或数字文本",
                 "a number or a numeric string",
             ))
@@ -294,27 +314,27 @@ fn number(v: &Value, at: &At<'_>, max_scale: u32, max: Decimal, what: (&str, &st
 
 /// Money: 0 to 100,000,000 yuan with at most two decimals.
 pub(crate) fn money(v: &Value, path: &str) -> Result<Decimal, Error> {
-    money_at(v, &At::Text(path))
+    money_at(v.scalar(), &At::Text(path))
 }
 
-fn money_at(v: &Value, at: &At<'_>) -> Result<Decimal, Error> {
+pub(crate) fn money_at(v: Scalar<'_>, at: &At<'_>) -> Result<Decimal, Error> {
     number(v, at, 2, MAX_AMOUNT, ("金额", "amount"))
 }
 
 /// A ratio or share: 0 to 1 with at most four decimals.
 pub(crate) fn ratio(v: &Value, path: &str) -> Result<Decimal, Error> {
-    ratio_at(v, &At::Text(path))
+    ratio_at(v.scalar(), &At::Text(path))
 }
 
-fn ratio_at(v: &Value, at: &At<'_>) -> Result<Decimal, Error> {
+pub(crate) fn ratio_at(v: Scalar<'_>, at: &At<'_>) -> Result<Decimal, Error> {
     number(v, at, 4, Decimal::ONE, ("比例", "ratio"))
 }
 
 pub(crate) fn date(v: &Value, path: &str) -> Result<Date, Error> {
-    date_at(v, &At::Text(path))
+    date_at(v.scalar(), &At::Text(path))
 }
 
-fn date_at(v: &Value, at: &At<'_>) -> Result<Date, Error> {
+pub(crate) fn date_at(v: Scalar<'_>, at: &At<'_>) -> Result<Date, Error> {
     let s = string_at(v, at, 32)?;
     Date::parse(s).ok_or_else(|| {
         Error::invalid(
@@ -329,10 +349,10 @@ fn date_at(v: &Value, at: &At<'_>) -> Result<Date, Error> {
 
 /// A 6-digit administrative division code (行政区划代码) whose first two digits name a province.
 pub(crate) fn division_code<'a>(v: &'a Value, path: &str) -> Result<&'a str, Error> {
-    division_code_at(v, &At::Text(path))
+    division_code_at(v.scalar(), &At::Text(path))
 }
 
-fn division_code_at<'a>(v: &'a Value, at: &At<'_>) -> Result<&'a str, Error> {
+pub(crate) fn division_code_at<'a>(v: Scalar<'a>, at: &At<'_>) -> Result<&'a str, Error> {
     let s = string_at(v, at, 16)?;
     if crate::place::is_division_code(s) {
         Ok(s)
@@ -349,10 +369,10 @@ fn division_code_at<'a>(v: &'a Value, at: &At<'_>) -> Result<&'a str, Error> {
 
 /// One of a fixed set of words, e.g. `scheme`.
 pub(crate) fn one_of<'a>(v: &Value, path: &str, allowed: &[&'a str]) -> Result<&'a str, Error> {
-    one_of_at(v, &At::Text(path), allowed)
+    one_of_at(v.scalar(), &At::Text(path), allowed)
 }
 
-fn one_of_at<'a>(v: &Value, at: &At<'_>, allowed: &[&'a str]) -> Result<&'a str, Error> {
+pub(crate) fn one_of_at<'a>(v: Scalar<'_>, at: &At<'_>, allowed: &[&'a str]) -> Result<&'a str, Error> {
     let s = string_at(v, at, 64)?;
     allowed.iter().copied().find(|a| *a == s).ok_or_else(|| {
         let list = word_list(allowed);

@@ -1,27 +1,33 @@
-//! A strict JSON parser (RFC 8259) into [`Value`]: numbers keep their text, nesting is bounded,
-//! and a syntax error says where (line and column) in both languages.
+//! A strict JSON parser (RFC 8259) onto a [`Tape`]: numbers keep their text, nesting and object
+//! sizes are bounded, and a syntax error says where (line and column) in both languages.
 
-use super::value::{Map, Value};
+use super::tape::{Kind, Node, Tape};
 use crate::error::Error;
 use crate::limits::{MAX_DEPTH, MAX_MEMBERS};
+use crate::path::{join_item, join_key};
 use crate::text::t;
+use std::borrow::Cow;
 
-pub fn parse(text: &str) -> Result<Value, Error> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut p = Parser {
-        text,
-        bytes: text.as_bytes(),
-        pos: 0,
-        depth: 0,
-        path: Vec::new(),
-    };
-    p.skip_ws();
-    let value = p.value()?;
-    p.skip_ws();
-    if p.pos < p.bytes.len() {
-        return Err(p.error("多余的内容", "unexpected trailing characters"));
+impl<'a> Tape<'a> {
+    pub fn parse(text: &'a str) -> Result<Tape<'a>, Error> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut p = Parser {
+            text,
+            bytes: text.as_bytes(),
+            pos: 0,
+            depth: 0,
+            path: Vec::new(),
+            // Roughly one value per 12 bytes of a request's text: one allocation in most cases.
+            nodes: Vec::with_capacity(text.len() / 12 + 4),
+        };
+        p.skip_ws();
+        p.value(Cow::Borrowed(""))?;
+        p.skip_ws();
+        if p.pos < p.bytes.len() {
+            return Err(p.error("多余的内容", "unexpected trailing characters"));
+        }
+        Ok(Tape { nodes: p.nodes })
     }
-    Ok(value)
 }
 
 struct Parser<'a> {
@@ -29,20 +35,21 @@ struct Parser<'a> {
     bytes: &'a [u8],
     pos: usize,
     depth: usize,
-    /// Where the parser is, for a limit's error path: kept as positions, written out only then.
+    /// Where the parser is, for a limit's error path: tape positions of the containers' members.
     path: Vec<Step>,
+    nodes: Vec<Node<'a>>,
 }
 
 #[derive(Clone, Copy)]
 enum Step {
-    /// The byte position of a key's opening quote.
+    /// A member of an object: its position on the tape (the key is there).
     Key(usize),
     Index(usize),
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     fn error(&self, zh: &str, en: &str) -> Error {
-        let before = &self.bytes[..self.pos.min(self.bytes.len())];
+        let before = self.bytes.get(..self.pos).unwrap_or(self.bytes);
         let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
         let column = before
             .iter()
@@ -60,50 +67,81 @@ impl Parser<'_> {
         )
     }
 
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
 
+    #[inline(always)]
     fn skip_ws(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
             self.pos += 1;
         }
     }
 
-    fn expect_word(&mut self, word: &str, value: Value) -> Result<Value, Error> {
-        if self.bytes[self.pos..].starts_with(word.as_bytes()) {
+    fn push(&mut self, key: Cow<'a, str>, kind: Kind, text: Cow<'a, str>) -> usize {
+        let at = self.nodes.len();
+        self.nodes.push(Node {
+            key,
+            kind,
+            text,
+            end: at as u32 + 1,
+        });
+        at
+    }
+
+    fn word(&mut self, key: Cow<'a, str>, word: &str, kind: Kind) -> Result<(), Error> {
+        if self
+            .bytes
+            .get(self.pos..)
+            .is_some_and(|rest| rest.starts_with(word.as_bytes()))
+        {
             self.pos += word.len();
-            Ok(value)
+            self.push(key, kind, Cow::Borrowed(""));
+            Ok(())
         } else {
             Err(self.error("无法识别的值", "unexpected value"))
         }
     }
 
-    fn value(&mut self) -> Result<Value, Error> {
+    fn value(&mut self, key: Cow<'a, str>) -> Result<(), Error> {
         match self.peek() {
             None => Err(self.error("内容不完整", "unexpected end of input")),
-            Some(b'{') => self.nested(Parser::object),
-            Some(b'[') => self.nested(Parser::array),
-            Some(b'"') => self.string().map(Value::String),
-            Some(b't') => self.expect_word("true", Value::Bool(true)),
-            Some(b'f') => self.expect_word("false", Value::Bool(false)),
-            Some(b'n') => self.expect_word("null", Value::Null),
-            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(b'{') => self.nested(key, Kind::Object),
+            Some(b'[') => self.nested(key, Kind::Array),
+            Some(b'"') => {
+                let s = self.string()?;
+                self.push(key, Kind::String, s);
+                Ok(())
+            }
+            Some(b't') => self.word(key, "true", Kind::True),
+            Some(b'f') => self.word(key, "false", Kind::False),
+            Some(b'n') => self.word(key, "null", Kind::Null),
+            Some(b'-' | b'0'..=b'9') => self.number(key),
             Some(_) => Err(self.error("无法识别的值", "unexpected character")),
         }
     }
 
     /// Objects and arrays count against the depth limit, so hostile nesting cannot exhaust the stack.
-    fn nested(&mut self, parse: fn(&mut Self) -> Result<Value, Error>) -> Result<Value, Error> {
+    fn nested(&mut self, key: Cow<'a, str>, kind: Kind) -> Result<(), Error> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
             let mut e = self.error("嵌套层数过多", "nested too deeply");
             e.code = crate::error::ErrorCode::LimitExceeded;
             return Err(e);
         }
-        let v = parse(self);
+        let at = self.push(key, kind, Cow::Borrowed(""));
+        if kind == Kind::Object {
+            self.object()?;
+        } else {
+            self.array()?;
+        }
+        let end = self.nodes.len() as u32;
+        if let Some(n) = self.nodes.get_mut(at) {
+            n.end = end;
+        }
         self.depth -= 1;
-        v
+        Ok(())
     }
 
     /// The path of the value being parsed, e.g. `visit.date` (`""` at the top).
@@ -111,34 +149,27 @@ impl Parser<'_> {
         let mut out = String::new();
         for step in &self.path {
             out = match *step {
-                Step::Key(pos) => {
-                    let mut key = Parser {
-                        pos,
-                        path: Vec::new(),
-                        ..*self
-                    };
-                    crate::path::join_key(&out, &key.string().unwrap_or_default())
-                }
-                Step::Index(i) => crate::path::join_item(&out, i),
+                Step::Key(at) => join_key(&out, self.nodes.get(at).map_or("", |n| &*n.key)),
+                Step::Index(i) => join_item(&out, i),
             };
         }
         out
     }
 
-    fn object(&mut self) -> Result<Value, Error> {
+    fn object(&mut self) -> Result<(), Error> {
         self.pos += 1;
-        let mut entries = Vec::new();
         self.skip_ws();
         if self.peek() == Some(b'}') {
             self.pos += 1;
-            return Ok(Value::Object(Map::new()));
+            return Ok(());
         }
+        let mut members = 0;
         loop {
             self.skip_ws();
             if self.peek() != Some(b'"') {
                 return Err(self.error("应为带引号的键名", "expected a quoted key"));
             }
-            if entries.len() == MAX_MEMBERS {
+            if members == MAX_MEMBERS {
                 return Err(Error::limit(
                     self.path(),
                     t(
@@ -147,7 +178,6 @@ impl Parser<'_> {
                     ),
                 ));
             }
-            let key_at = self.pos;
             let key = self.string()?;
             self.skip_ws();
             if self.peek() != Some(b':') {
@@ -155,48 +185,49 @@ impl Parser<'_> {
             }
             self.pos += 1;
             self.skip_ws();
-            self.path.push(Step::Key(key_at));
-            let value = self.value()?;
+            self.path.push(Step::Key(self.nodes.len()));
+            self.value(key)?;
             self.path.pop();
-            entries.push((key, value));
+            members += 1;
             self.skip_ws();
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
-                    return Ok(Value::Object(Map::from_entries(entries)));
+                    return Ok(());
                 }
                 _ => return Err(self.error("应为逗号或 }", "expected ',' or '}'")),
             }
         }
     }
 
-    fn array(&mut self) -> Result<Value, Error> {
+    fn array(&mut self) -> Result<(), Error> {
         self.pos += 1;
-        let mut items = Vec::new();
         self.skip_ws();
         if self.peek() == Some(b']') {
             self.pos += 1;
-            return Ok(Value::Array(items));
+            return Ok(());
         }
+        let mut items = 0;
         loop {
             self.skip_ws();
-            self.path.push(Step::Index(items.len()));
-            items.push(self.value()?);
+            self.path.push(Step::Index(items));
+            self.value(Cow::Borrowed(""))?;
             self.path.pop();
+            items += 1;
             self.skip_ws();
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b']') => {
                     self.pos += 1;
-                    return Ok(Value::Array(items));
+                    return Ok(());
                 }
                 _ => return Err(self.error("应为逗号或 ]", "expected ',' or ']'")),
             }
         }
     }
 
-    fn number(&mut self) -> Result<Value, Error> {
+    fn number(&mut self, key: Cow<'a, str>) -> Result<(), Error> {
         let start = self.pos;
         let digits = |p: &mut Self| {
             let s = p.pos;
@@ -230,10 +261,12 @@ impl Parser<'_> {
                 return Err(self.error("指数应有数字", "expected digits in the exponent"));
             }
         }
-        Ok(Value::Number(self.text.get(start..self.pos).unwrap_or("0").to_string()))
+        let text = self.text.get(start..self.pos).unwrap_or("0");
+        self.push(key, Kind::Number, Cow::Borrowed(text));
+        Ok(())
     }
 
-    fn string(&mut self) -> Result<String, Error> {
+    fn string(&mut self) -> Result<Cow<'a, str>, Error> {
         self.pos += 1;
         let mut out = String::new();
         loop {
@@ -247,15 +280,15 @@ impl Parser<'_> {
             // Runs start and end at ASCII bytes, so they are whole characters of the &str.
             let text = self.text.get(run_start..self.pos).unwrap_or("");
             if out.is_empty() && self.peek() == Some(b'"') {
-                // The usual case, a string without escapes: one exact allocation.
+                // The usual case, a string without escapes: borrowed from the input.
                 self.pos += 1;
-                return Ok(text.to_string());
+                return Ok(Cow::Borrowed(text));
             }
             out.push_str(text);
             match self.peek() {
                 Some(b'"') => {
                     self.pos += 1;
-                    return Ok(out);
+                    return Ok(Cow::Owned(out));
                 }
                 Some(b'\\') => {
                     self.pos += 1;
@@ -309,7 +342,7 @@ impl Parser<'_> {
     /// A UTF-16 unit, joined with a following low surrogate; a lone surrogate (which
     /// JSON.stringify may emit) becomes U+FFFD rather than an error.
     fn utf16(&mut self, unit: u32) -> char {
-        if (0xD800..0xDC00).contains(&unit) && self.bytes[self.pos..].starts_with(b"\\u") {
+        if (0xD800..0xDC00).contains(&unit) && self.bytes.get(self.pos..).is_some_and(|r| r.starts_with(b"\\u")) {
             let save = self.pos;
             self.pos += 2;
             if let Ok(low) = self.hex4() {
@@ -326,8 +359,8 @@ impl Parser<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::parse;
     use crate::error::{Error, ErrorCode};
+    use crate::json::parse;
     use crate::json::Value;
     use crate::limits::MAX_DEPTH;
 

@@ -8,6 +8,7 @@
 use crate::error::Error;
 #[cfg(feature = "maintainer")]
 use crate::error::ErrorCode;
+#[cfg(feature = "maintainer")]
 use crate::json::Value;
 #[cfg(feature = "maintainer")]
 use crate::limits::MAX_PACK_BYTES;
@@ -23,19 +24,29 @@ pub enum Json {
     Year,
 }
 
-pub fn from_js(value: &JsValue, kind: Json) -> Result<Value, JsValue> {
-    let max = match kind {
-        Json::Request => MAX_REQUEST_BYTES,
-        Json::Year => MAX_YEAR_BYTES,
-    };
+/// A request (or a year's visits) as its JSON text, for the core's `*_text` readers.
+pub fn text_from_js(value: &JsValue, kind: Json) -> Result<String, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Err(js_error(Error::invalid("", t("缺少请求", "the request is missing"))));
     }
-    let text = match value.dyn_ref::<JsString>() {
-        Some(s) => text_at_most(s, max),
-        None => text_at_most(&stringify(&bounded(value, kind)).map_err(js_error)?, max),
-    };
-    crate::wire::parse_text(&text, max).map_err(js_error)
+    let max = max_bytes(kind);
+    match value.dyn_ref::<JsString>() {
+        Some(s) => Ok(text_at_most(s, max)),
+        None => stringify(&bounded(value, kind), max).map_err(js_error),
+    }
+}
+
+/// A JSON value from JS (a pinned manifest).
+#[cfg(feature = "maintainer")]
+pub fn from_js(value: &JsValue, kind: Json) -> Result<Value, JsValue> {
+    crate::wire::parse_text(&text_from_js(value, kind)?, max_bytes(kind)).map_err(js_error)
+}
+
+fn max_bytes(kind: Json) -> usize {
+    match kind {
+        Json::Request => MAX_REQUEST_BYTES,
+        Json::Year => MAX_YEAR_BYTES,
+    }
 }
 
 /// A JS string's text, cut to `max + 1` UTF-16 units before it is copied into wasm memory (which
@@ -90,17 +101,24 @@ fn bounded_request(value: &JsValue) -> Option<JsValue> {
     Some(copy.into())
 }
 
-/// `JSON.stringify`, with its exceptions (cycles, BigInt, too deep) turned into typed errors and
-/// non-finite numbers kept as their names.
-fn stringify(value: &JsValue) -> Result<JsString, Error> {
+/// `JSON.stringify`'s text (cut as [`text_at_most`] does), with its exceptions (cycles, BigInt,
+/// too deep) turned into typed errors and non-finite numbers kept as their names.
+fn stringify(value: &JsValue, max: usize) -> Result<String, Error> {
     // The plain, native stringify first: a replacer calls back into wasm for every value, which
-    // costs more than the whole estimate. Only a text with a null in it can hide a NaN.
-    let plain = JSON::stringify(value);
-    if let Ok(text) = &plain {
-        if text.is_string() && !text.includes("null", 0) {
-            return Ok(text.clone());
+    // costs more than the whole estimate. Only a text with a null in it can hide a NaN; looked
+    // for here rather than by `includes` in JS, which was one more crossing and string per call.
+    if let Ok(plain) = JSON::stringify(value) {
+        if plain.is_string() {
+            let text = text_at_most(&plain, max);
+            if !text.as_bytes().windows(4).any(|w| w == b"null") {
+                return Ok(text);
+            }
         }
     }
+    stringify_keeping_non_finite(value).map(|s| text_at_most(&s, max))
+}
+
+fn stringify_keeping_non_finite(value: &JsValue) -> Result<JsString, Error> {
     let mut keep_non_finite = |_key: js_sys::JsString, v: JsValue| {
         Ok(Some(match v.as_f64() {
             Some(f) if f.is_nan() => JsValue::from_str("NaN"),
@@ -159,7 +177,7 @@ pub fn pack_texts(packs: &JsValue) -> Result<Vec<String>, JsValue> {
         .map(|(i, p)| {
             let text = match p.dyn_ref::<JsString>() {
                 Some(s) => text_at_most(s, MAX_PACK_BYTES),
-                None => text_at_most(&stringify(&p).map_err(|e| policy_error(i, e))?, MAX_PACK_BYTES),
+                None => stringify(&p, MAX_PACK_BYTES).map_err(|e| policy_error(i, e))?,
             };
             if text.len() > MAX_PACK_BYTES {
                 return Err(js_error(Error::limit(

@@ -3,6 +3,8 @@
 //! decision to the core. Packs are parsed once, when the engine is made.
 
 mod convert;
+#[cfg(feature = "maintainer")]
+mod decision;
 
 use crate::eligibility::Eligibility;
 use crate::error::Error;
@@ -11,7 +13,7 @@ use crate::info::{CatalogueInfo, DiseaseInfo, PlaceInfo, RegionInfo};
 use crate::national::NationalField;
 use crate::wire::Wire;
 use crate::Engine as Core;
-use convert::{from_js, js_error, to_js, Json};
+use convert::{js_error, text_from_js, to_js, Json};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -37,8 +39,6 @@ enum Out {
     Diseases(Vec<DiseaseInfo>),
     Places(Vec<PlaceInfo>),
     Catalogue(CatalogueInfo),
-    #[cfg(feature = "maintainer")]
-    Decision(crate::estimate::Decision),
     #[cfg(feature = "maintainer")]
     Packs(Vec<crate::policy::PackInfo>),
 }
@@ -67,8 +67,8 @@ impl Engine {
         &self,
         #[wasm_bindgen(unchecked_param_type = "EstimateRequest | string")] request: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let value = from_js(&request, Json::Request)?;
-        out(self.core.estimate_json(&value).map(Out::Estimate))
+        let text = text_from_js(&request, Json::Request)?;
+        out(self.core.estimate_text(&text).map(Out::Estimate))
     }
 
     /// The eligibility checks alone; cost lines are optional.
@@ -77,8 +77,8 @@ impl Engine {
         &self,
         #[wasm_bindgen(unchecked_param_type = "EligibilityRequest | string")] request: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let value = from_js(&request, Json::Request)?;
-        out(self.core.check_eligibility_json(&value).map(Out::Eligibility))
+        let text = text_from_js(&request, Json::Request)?;
+        out(self.core.check_eligibility_text(&text).map(Out::Eligibility))
     }
 
     /// One person's visits in date order, each carrying the year-to-date figures of the ones before.
@@ -87,8 +87,8 @@ impl Engine {
         &self,
         #[wasm_bindgen(unchecked_param_type = "EstimateRequest[] | string")] visits: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let value = from_js(&visits, Json::Year)?;
-        out(self.core.estimate_year_json(&value).map(Out::Year))
+        let text = text_from_js(&visits, Json::Year)?;
+        out(self.core.estimate_year_text(&text).map(Out::Year))
     }
 
     /// The insured regions loaded, with their versions.
@@ -133,8 +133,8 @@ impl Engine {
         &self,
         #[wasm_bindgen(unchecked_param_type = "EstimateRequest | string")] request: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let value = from_js(&request, Json::Request)?;
-        out(self.core.national_fields_json(&value).map(Out::National))
+        let text = text_from_js(&request, Json::Request)?;
+        out(self.core.national_fields_text(&text).map(Out::National))
     }
 }
 
@@ -156,7 +156,7 @@ impl Engine {
         let manifest = if options.is_object() {
             let m = js_sys::Reflect::get(&options, &"manifest".into()).unwrap_or(JsValue::UNDEFINED);
             (!m.is_undefined() && !m.is_null())
-                .then(|| from_js(&m, Json::Request))
+                .then(|| convert::from_js(&m, Json::Request))
                 .transpose()?
         } else {
             None
@@ -176,8 +176,8 @@ impl Engine {
         &self,
         #[wasm_bindgen(unchecked_param_type = "EstimateRequest | string")] request: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let value = from_js(&request, Json::Request)?;
-        out(self.core.settle_json(&value).map(Out::Decision))
+        let text = text_from_js(&request, Json::Request)?;
+        Ok(decision::to_js(&self.core.settle_text(&text).map_err(js_error)?))
     }
 
     /// The loaded packs' ids and versions.

@@ -12,7 +12,7 @@ use crate::error::Error;
 use crate::estimate::{Decision, Estimate};
 #[cfg(feature = "maintainer")]
 use crate::json::Obj;
-use crate::json::Value;
+use crate::json::{Kind, Tape, Value};
 use crate::limits::{MAX_REQUEST_BYTES, MAX_VISITS, MAX_YEAR_BYTES};
 use crate::national::NationalField;
 #[cfg(feature = "maintainer")]
@@ -34,6 +34,7 @@ pub trait Wire: Sized {
     fn estimate_json(&self, req: &Value) -> Result<Estimate, Error>;
     fn estimate_text(&self, text: &str) -> Result<Estimate, Error>;
     fn settle_json(&self, req: &Value) -> Result<Decision, Error>;
+    fn settle_text(&self, text: &str) -> Result<Decision, Error>;
     /// Eligibility only; cost lines are optional here.
     fn check_eligibility_json(&self, req: &Value) -> Result<Eligibility, Error>;
     fn check_eligibility_text(&self, text: &str) -> Result<Eligibility, Error>;
@@ -60,11 +61,15 @@ impl Wire for Engine {
     }
 
     fn estimate_text(&self, text: &str) -> Result<Estimate, Error> {
-        self.estimate_json(&parse_text(text, MAX_REQUEST_BYTES)?)
+        self.estimate(&read_request(text, Lines::Required)?)
     }
 
     fn settle_json(&self, req: &Value) -> Result<Decision, Error> {
         self.settle(&Request::from_json(req, Lines::Required)?)
+    }
+
+    fn settle_text(&self, text: &str) -> Result<Decision, Error> {
+        self.settle(&read_request(text, Lines::Required)?)
     }
 
     fn check_eligibility_json(&self, req: &Value) -> Result<Eligibility, Error> {
@@ -72,15 +77,15 @@ impl Wire for Engine {
     }
 
     fn check_eligibility_text(&self, text: &str) -> Result<Eligibility, Error> {
-        self.check_eligibility_json(&parse_text(text, MAX_REQUEST_BYTES)?)
+        self.check_eligibility(&read_request(text, Lines::Optional)?)
     }
 
     fn estimate_year_json(&self, visits: &Value) -> Result<Vec<Estimate>, Error> {
-        self.estimate_year(&read_visits(visits)?)
+        self.estimate_year(&read_visits(&Tape::of_value(visits))?)
     }
 
     fn estimate_year_text(&self, text: &str) -> Result<Vec<Estimate>, Error> {
-        self.estimate_year_json(&parse_text(text, MAX_YEAR_BYTES)?)
+        self.estimate_year(&read_visits(&tape_of(text, MAX_YEAR_BYTES)?)?)
     }
 
     fn national_fields_json(&self, req: &Value) -> Result<Vec<NationalField>, Error> {
@@ -88,12 +93,23 @@ impl Wire for Engine {
     }
 
     fn national_fields_text(&self, text: &str) -> Result<Vec<NationalField>, Error> {
-        self.national_fields_json(&parse_text(text, MAX_REQUEST_BYTES)?)
+        self.national_fields(&read_request(text, Lines::Required)?)
     }
 }
 
 /// Parse request JSON text, refusing oversize text before parsing it.
 pub fn parse_text(text: &str, max_bytes: usize) -> Result<Value, Error> {
+    Ok(tape_of(text, max_bytes)?.to_value())
+}
+
+/// A request read from its JSON text, with no [`Value`] tree in between: the text's values on a
+/// tape (borrowing the text), then the request's fields from the tape.
+pub fn read_request(text: &str, lines: Lines) -> Result<Request, Error> {
+    Request::from_tape(&tape_of(text, MAX_REQUEST_BYTES)?, 0, lines)
+}
+
+/// JSON text on a tape, refusing oversize text before parsing it.
+fn tape_of(text: &str, max_bytes: usize) -> Result<Tape<'_>, Error> {
     if text.len() > max_bytes {
         return Err(Error::limit(
             "",
@@ -103,20 +119,22 @@ pub fn parse_text(text: &str, max_bytes: usize) -> Result<Value, Error> {
             ),
         ));
     }
-    crate::json::parse(text)
+    Tape::parse(text)
 }
 
 /// A year's visits: a non-empty array of at most [`MAX_VISITS`] requests.
-fn read_visits(visits: &Value) -> Result<Vec<Request>, Error> {
-    let Value::Array(list) = visits else {
-        return Err(crate::json::wrong_type(
+fn read_visits(tape: &Tape<'_>) -> Result<Vec<Request>, Error> {
+    let kind = tape.node(0).map_or(Kind::Null, |n| n.kind);
+    if kind != Kind::Array {
+        return Err(crate::json::wrong_kind(
             "",
-            visits,
+            crate::json::kind_name(kind),
             "就诊请求数组",
             "an array of visit requests",
         ));
-    };
-    if list.len() > MAX_VISITS {
+    }
+    let len = tape.members(0).count();
+    if len > MAX_VISITS {
         return Err(Error::limit(
             "",
             t(
@@ -125,15 +143,15 @@ fn read_visits(visits: &Value) -> Result<Vec<Request>, Error> {
             ),
         ));
     }
-    if list.is_empty() {
+    if len == 0 {
         return Err(Error::invalid(
             "",
             t("至少需要一次就诊", "at least one visit is needed"),
         ));
     }
-    let mut out = Vec::with_capacity(list.len());
-    for (i, v) in list.iter().enumerate() {
-        out.push(Request::from_json(v, Lines::Required).map_err(|e| e.at_index(i))?);
+    let mut out = Vec::with_capacity(len);
+    for (i, v) in tape.members(0).enumerate() {
+        out.push(Request::from_tape(tape, v, Lines::Required).map_err(|e| e.at_index(i))?);
     }
     Ok(out)
 }
@@ -164,5 +182,10 @@ pub fn read_manifest(v: &Value) -> Result<Manifest, Error> {
     Ok(Manifest { digests })
 }
 
+#[cfg(test)]
+mod differential;
+#[cfg(test)]
+mod legacy;
+pub mod names;
 #[cfg(test)]
 pub(crate) mod typescript;
