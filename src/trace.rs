@@ -7,7 +7,7 @@ use crate::catalogue::Priced;
 use crate::eligibility::Mode;
 use crate::money::{Money, Ratio};
 use crate::policy::{Class, Provenance};
-use crate::settlement::Settlement;
+use crate::settlement::{minus, Settlement};
 use crate::situation::Situation;
 use crate::text::{t, Text};
 use rust_decimal::Decimal;
@@ -329,7 +329,7 @@ fn limit_step(kind: LimitKind, limit: &Used<Option<Decimal>>, used: Decimal) -> 
     };
     let note = match limit.value {
         Some(v) => {
-            let room = (v - used).max(Decimal::ZERO);
+            let room = minus(v, used).max(Decimal::ZERO);
             t(
                 format!("{zh}{}元，已用{}元，剩余{}元", yuan(v), yuan(used), yuan(room)),
                 format!("{en} {} yuan, {} used, {} left", yuan(v), yuan(used), yuan(room)),
