@@ -53,11 +53,19 @@ pub struct Settlement {
 /// raw, 0.5 KB brotli). Zero is not negated: `0 − 0` stays `+0`, as `Sub` leaves it.
 #[inline(never)]
 pub(crate) fn minus(a: Decimal, b: Decimal) -> Decimal {
-    a + if b.is_zero() { b } else { -b }
+    plus(a, if b.is_zero() { b } else { -b })
+}
+
+/// `a + b` as one call: rust_decimal's addition is always inlined, 1.8 KB of `.wasm` at every `+`
+/// and in every `Sum` (which is `+=` in a loop).
+#[inline(never)]
+pub(crate) fn plus(a: Decimal, b: Decimal) -> Decimal {
+    a + b
 }
 
 pub(crate) fn settle(lines: &[PricedLine], terms: &Terms) -> Settlement {
-    let sum = |part: fn(&PricedLine) -> Money| -> Decimal { lines.iter().map(|l| part(l).0).sum() };
+    let sum =
+        |part: fn(&PricedLine) -> Money| -> Decimal { lines.iter().fold(Decimal::ZERO, |sum, l| plus(sum, part(l).0)) };
 
     // 1. total = sum of all line amounts.
     let total = sum(|l| l.amount);
@@ -116,9 +124,25 @@ mod tests {
     #[test]
     fn minus_is_sub_to_the_bit() {
         let texts = [
-            "0", "-0", "0.00", "1", "-1", "0.01", "7500.00", "10000", "0.75", "0.1", "-0.15",
-            "4294967295", "4294967296", "18446744073709551616", "123456789012345678901234.5678",
-            "-99999999999999999999999.99", "0.0000000000000000000000000001", "3000", "2999.99",
+            "0",
+            "-0",
+            "0.00",
+            "1",
+            "-1",
+            "0.01",
+            "7500.00",
+            "10000",
+            "0.75",
+            "0.1",
+            "-0.15",
+            "4294967295",
+            "4294967296",
+            "18446744073709551616",
+            "123456789012345678901234.5678",
+            "-99999999999999999999999.99",
+            "0.0000000000000000000000000001",
+            "3000",
+            "2999.99",
         ];
         let values: Vec<Decimal> = texts.iter().filter_map(|t| t.parse().ok()).collect();
         assert_eq!(values.len(), texts.len());
