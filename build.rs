@@ -1,5 +1,6 @@
 //! Embed the default packs minified: whitespace outside strings is dropped, nothing else, so the
 //! WebAssembly build carries no indentation. (Digests are over canonical JSON and do not change.)
+//! And src/divisions.tsv as three columns (src/divisions.rs says why).
 
 use std::{env, fs, path::Path};
 
@@ -14,6 +15,30 @@ fn main() {
         let text = fs::read_to_string(&source).unwrap_or_else(|e| panic!("cannot read {}: {e}", source.display()));
         fs::write(Path::new(&out).join(name), minify(&text)).expect("write to OUT_DIR");
     }
+    divisions(Path::new(&out));
+}
+
+/// `code<TAB>中文<TAB>English` lines → `division-codes` (the six-digit codes run together),
+/// `division-zh` and `division-en` (one name a line, in the same order).
+fn divisions(out: &Path) {
+    let source = Path::new("src").join("divisions.tsv");
+    println!("cargo:rerun-if-changed={}", source.display());
+    let text = fs::read_to_string(&source).unwrap_or_else(|e| panic!("cannot read {}: {e}", source.display()));
+    let (mut codes, mut zh, mut en) = (String::new(), Vec::new(), Vec::new());
+    for line in text.lines() {
+        let fields: Vec<&str> = line.split('\t').collect();
+        match fields[..] {
+            [code, z, e] if code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit()) => {
+                codes.push_str(code);
+                zh.push(z);
+                en.push(e);
+            }
+            _ => panic!("{}: not `code<TAB>中文<TAB>English`: {line:?}", source.display()),
+        }
+    }
+    fs::write(out.join("division-codes"), codes).expect("write to OUT_DIR");
+    fs::write(out.join("division-zh"), zh.join("\n")).expect("write to OUT_DIR");
+    fs::write(out.join("division-en"), en.join("\n")).expect("write to OUT_DIR");
 }
 
 fn minify(json: &str) -> String {

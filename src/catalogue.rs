@@ -4,6 +4,7 @@
 use crate::money::{round_fen, Money, Ratio};
 use crate::policy::{Class, Param, Place, PolicySet, Provenance};
 use crate::request::Item;
+use crate::settlement::minus;
 use crate::text::Text;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -164,7 +165,7 @@ fn price_line(
         Class::C => (amount, Decimal::ZERO, Decimal::ZERO),
         Class::A | Class::B => {
             let within = ceiling.map_or(amount, |c| amount.min(c));
-            let over = amount - within;
+            let over = minus(amount, within);
             // Only the part within the price ceiling is in the catalogue's scope at all.
             let pre = share.map_or(Decimal::ZERO, |s| round_fen(within * s));
             (Decimal::ZERO, over, pre)
@@ -180,7 +181,7 @@ fn price_line(
         full_self_pay: Money(full),
         over_limit_self_pay: Money(over),
         pre_self_pay: Money(pre),
-        in_scope: Money(amount - full - over - pre),
+        in_scope: Money(minus(minus(minus(amount, full), over), pre)),
         share: share.map(Ratio),
         share_source: source,
         share_provenance: provenance,

@@ -5,18 +5,39 @@
 
 use crate::text::{t, Text};
 
-/// One line per division: `code<TAB>中文名<TAB>English or pinyin name`.
-const DATA: &str = include_str!("divisions.tsv");
+// src/divisions.tsv (`code<TAB>中文名<TAB>English or pinyin name`, one line per division) as
+// build.rs splits it into columns: codes, Chinese names, English names. Column by column the text
+// compresses better — 4.1 KB brotli instead of 4.4 for the same names (2026-11-30).
+/// The six-digit codes, run together.
+const CODES: &str = include_str!(concat!(env!("OUT_DIR"), "/division-codes"));
+/// One name a line, in the order of `CODES`.
+const ZH: &str = include_str!(concat!(env!("OUT_DIR"), "/division-zh"));
+const EN: &str = include_str!(concat!(env!("OUT_DIR"), "/division-en"));
 
 /// The division's official name (Chinese) and English or pinyin name, where known.
 pub fn name(code: &str) -> Option<Text> {
-    DATA.lines().find_map(|line| {
-        let mut fields = line.split('\t');
-        if fields.next()? != code {
-            return None;
+    let i = CODES.as_bytes().chunks(6).position(|c| c == code.as_bytes())?;
+    Some(t(ZH.split('\n').nth(i)?, EN.split('\n').nth(i)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::name;
+
+    /// Every line of the source file answers with its own names, and only its code does.
+    #[test]
+    fn every_division_answers_with_its_line() {
+        let tsv = include_str!("divisions.tsv");
+        let mut lines = 0;
+        for line in tsv.lines() {
+            let fields: Vec<&str> = line.split('\t').collect();
+            let names = name(fields[0]).map(|text| [text.zh.into_owned(), text.en.into_owned()]);
+            assert_eq!(names, Some([fields[1].to_string(), fields[2].to_string()]), "{line}");
+            lines += 1;
         }
-        let zh = fields.next()?;
-        let en = fields.next()?;
-        Some(t(zh, en))
-    })
+        assert!(lines > 300, "{lines} divisions");
+        for code in ["", "11000", "1100001", "110000120000", "999999", "00000"] {
+            assert!(name(code).is_none(), "{code:?}");
+        }
+    }
 }

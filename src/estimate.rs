@@ -212,7 +212,7 @@ pub(crate) fn check_eligibility(set: &PolicySet, req: &Request) -> Result<Eligib
 
 /// The request's year-to-date figures plus this visit (CONTRACT.md `ytdAfter`).
 fn ytd_after(ytd: &Ytd, s: &Settlement) -> Ytd {
-    let add = |a: Money, b: Money| Money(a.0 + b.0);
+    let add = |a: Money, b: Money| Money(crate::settlement::plus(a.0, b.0));
     Ytd {
         deductible_paid: add(ytd.deductible_paid, s.deductible),
         fund_paid: add(ytd.fund_paid, s.fund_pays),

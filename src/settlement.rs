@@ -48,8 +48,24 @@ pub struct Settlement {
     pub patient_pays: Money,
 }
 
+/// `a − b`, bit for bit, as `a + (−b)`: rust_decimal's `Sub` is its `Add` with the sign flipped
+/// inside, and using `Add` alone keeps one copy of that code in the `.wasm` instead of two (1.5 KB
+/// raw, 0.5 KB brotli). Zero is not negated: `0 − 0` stays `+0`, as `Sub` leaves it.
+#[inline(never)]
+pub(crate) fn minus(a: Decimal, b: Decimal) -> Decimal {
+    plus(a, if b.is_zero() { b } else { -b })
+}
+
+/// `a + b` as one call: rust_decimal's addition is always inlined, 1.8 KB of `.wasm` at every `+`
+/// and in every `Sum` (which is `+=` in a loop).
+#[inline(never)]
+pub(crate) fn plus(a: Decimal, b: Decimal) -> Decimal {
+    a + b
+}
+
 pub(crate) fn settle(lines: &[PricedLine], terms: &Terms) -> Settlement {
-    let sum = |part: fn(&PricedLine) -> Money| -> Decimal { lines.iter().map(|l| part(l).0).sum() };
+    let sum =
+        |part: fn(&PricedLine) -> Money| -> Decimal { lines.iter().fold(Decimal::ZERO, |sum, l| plus(sum, part(l).0)) };
 
     // 1. total = sum of all line amounts.
     let total = sum(|l| l.amount);
@@ -60,26 +76,26 @@ pub(crate) fn settle(lines: &[PricedLine], terms: &Terms) -> Settlement {
     // 4. preSelfPay = class B lines × their self-pay share, each rounded to the fen.
     let pre_self_pay = sum(|l| l.pre_self_pay);
     // 5. inScope (政策范围内).
-    let in_scope = total - full_self_pay - over_limit_self_pay - pre_self_pay;
+    let in_scope = minus(minus(minus(total, full_self_pay), over_limit_self_pay), pre_self_pay);
     // 6. deductible: what is left of the standard this year, at most the in-scope cost.
-    let deductible_left = (terms.deductible_standard - terms.deductible_paid).max(Decimal::ZERO);
+    let deductible_left = minus(terms.deductible_standard, terms.deductible_paid).max(Decimal::ZERO);
     let deductible = in_scope.min(deductible_left);
     // 7. ratio = the insured place's ratio minus the filing category's reduction, never below 0.
-    let ratio = (terms.base_ratio - terms.reduction).max(Decimal::ZERO);
+    let ratio = minus(terms.base_ratio, terms.reduction).max(Decimal::ZERO);
     // 8. fundBeforeCap, rounded half-up to the fen.
-    let fund_before_cap = round_fen((in_scope - deductible) * ratio);
+    let fund_before_cap = round_fen(minus(in_scope, deductible) * ratio);
     // 9. capRemaining: the smallest room left under any limit that applies.
     let cap_remaining = terms
         .limits
         .iter()
-        .map(|(limit, used)| (*limit - *used).max(Decimal::ZERO))
+        .map(|(limit, used)| minus(*limit, *used).max(Decimal::ZERO))
         .min();
     // 10. fundPays and what the cap holds back.
     let fund_pays = cap_remaining.map_or(fund_before_cap, |cap| fund_before_cap.min(cap));
-    let above_cap = fund_before_cap - fund_pays;
+    let above_cap = minus(fund_before_cap, fund_pays);
     // 11. patientPays, and its coinsurance part (自付).
-    let patient_pays = total - fund_pays;
-    let coinsurance = in_scope - deductible - fund_before_cap;
+    let patient_pays = minus(total, fund_pays);
+    let coinsurance = minus(minus(in_scope, deductible), fund_before_cap);
 
     Settlement {
         total: Money(total),
@@ -95,5 +111,48 @@ pub(crate) fn settle(lines: &[PricedLine], terms: &Terms) -> Settlement {
         above_cap: Money(above_cap),
         coinsurance: Money(coinsurance),
         patient_pays: Money(patient_pays),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::minus;
+    use rust_decimal::Decimal;
+
+    /// `minus` must be `Sub` to the bit: value, scale and the sign of zero, on every path of
+    /// rust_decimal's addition (small, 64-bit, 96-bit, unaligned scales, zeros, negatives).
+    #[test]
+    fn minus_is_sub_to_the_bit() {
+        let texts = [
+            "0",
+            "-0",
+            "0.00",
+            "1",
+            "-1",
+            "0.01",
+            "7500.00",
+            "10000",
+            "0.75",
+            "0.1",
+            "-0.15",
+            "4294967295",
+            "4294967296",
+            "18446744073709551616",
+            "123456789012345678901234.5678",
+            "-99999999999999999999999.99",
+            "0.0000000000000000000000000001",
+            "3000",
+            "2999.99",
+        ];
+        let values: Vec<Decimal> = texts.iter().filter_map(|t| t.parse().ok()).collect();
+        assert_eq!(values.len(), texts.len());
+        let negative_zero = -Decimal::ZERO;
+        for &a in values.iter().chain([&negative_zero]) {
+            for &b in values.iter().chain([&negative_zero]) {
+                let Some(expected) = a.checked_sub(b) else { continue };
+                let got = minus(a, b);
+                assert_eq!(got.serialize(), expected.serialize(), "{a} − {b}");
+            }
+        }
     }
 }

@@ -7,7 +7,7 @@ use crate::catalogue::Priced;
 use crate::eligibility::Mode;
 use crate::money::{Money, Ratio};
 use crate::policy::{Class, Provenance};
-use crate::settlement::Settlement;
+use crate::settlement::{minus, Settlement};
 use crate::situation::Situation;
 use crate::text::{t, Text};
 use rust_decimal::Decimal;
@@ -30,6 +30,9 @@ pub struct TraceStep {
     pub note: Text,
 }
 
+// Not inlined (nor is `Steps::add`): two dozen steps are made in this file, 13 words each, and
+// inlined each one was written out in full (0.2 KB brotli in all).
+#[inline(never)]
 fn step(
     step: &'static str,
     value: Option<String>,
@@ -43,6 +46,18 @@ fn step(
         rule: rule.into(),
         provenance,
         note,
+    }
+}
+
+/// `Vec::push` as one call rather than inlined at every step.
+trait Steps {
+    fn add(&mut self, step: TraceStep);
+}
+
+impl Steps for Vec<TraceStep> {
+    #[inline(never)]
+    fn add(&mut self, step: TraceStep) {
+        self.push(step);
     }
 }
 
@@ -71,7 +86,7 @@ pub(crate) fn explain(s: &Settlement, benefit: &Benefit, priced: &Priced, mode: 
     } else {
         explain_terms(&mut out, s, benefit, mode);
     }
-    out.push(calc!(
+    out.add(calc!(
         "fundPays",
         s.fund_pays,
         t(
@@ -79,7 +94,7 @@ pub(crate) fn explain(s: &Settlement, benefit: &Benefit, priced: &Priced, mode: 
             "fund pays = min(fund before cap, cap remaining)",
         ),
     ));
-    out.push(calc!(
+    out.add(calc!(
         "aboveCap",
         s.above_cap,
         t(
@@ -87,7 +102,7 @@ pub(crate) fn explain(s: &Settlement, benefit: &Benefit, priced: &Priced, mode: 
             "held back by the cap, paid by the patient",
         ),
     ));
-    out.push(calc!(
+    out.add(calc!(
         "coinsurance",
         s.coinsurance,
         t(
@@ -95,7 +110,7 @@ pub(crate) fn explain(s: &Settlement, benefit: &Benefit, priced: &Priced, mode: 
             "coinsurance = in scope − deductible − fund before cap",
         ),
     ));
-    out.push(calc!("patientPays",
+    out.add(calc!("patientPays",
         s.patient_pays,
         t(
             "个人负担 = 总额 − 基金支付 = 全自费 + 超限价 + 先行自付 + 起付线 + 按比例自付 + 超限额",
@@ -112,7 +127,7 @@ pub(crate) fn explain_unknown(priced: &Priced, situation: &Situation<'_>) -> Vec
     let mut out = Vec::with_capacity(8);
     let s = crate::settlement::settle(&priced.lines, &crate::settlement::Terms::nothing());
     pricing(&mut out, &s, priced);
-    out.push(step(
+    out.add(step(
         "terms",
         None,
         crate::baseline::rule(situation.code, "terms"),
@@ -133,7 +148,7 @@ fn pricing(out: &mut Vec<TraceStep>, s: &Settlement, priced: &Priced) {
             Some(code) => format!("places/{code}/classBShare"),
             None => "places/fallbackShare".to_string(),
         };
-        out.push(step(
+        out.add(step(
             "classBShare",
             Some(Ratio(share.value).text()),
             rule,
@@ -148,12 +163,12 @@ fn pricing(out: &mut Vec<TraceStep>, s: &Settlement, priced: &Priced) {
         ));
     }
     let n = priced.lines.len();
-    out.push(calc!(
+    out.add(calc!(
         "total",
         s.total,
         t(format!("{n}条费用明细合计"), format!("sum of {n} cost lines")),
     ));
-    out.push(calc!(
+    out.add(calc!(
         "fullSelfPay",
         s.full_self_pay,
         t(
@@ -161,12 +176,12 @@ fn pricing(out: &mut Vec<TraceStep>, s: &Settlement, priced: &Priced) {
             "class C and uncatalogued lines, fully self-paid",
         ),
     ));
-    out.push(calc!(
+    out.add(calc!(
         "overLimitSelfPay",
         s.over_limit_self_pay,
         t("超出限价的部分，自费", "the part above price ceilings, self-paid"),
     ));
-    out.push(calc!(
+    out.add(calc!(
         "preSelfPay",
         s.pre_self_pay,
         t(
@@ -174,7 +189,7 @@ fn pricing(out: &mut Vec<TraceStep>, s: &Settlement, priced: &Priced) {
             "class B lines times their self-pay share, each rounded half-up to the fen",
         ),
     ));
-    out.push(calc!(
+    out.add(calc!(
         "inScope",
         s.in_scope,
         t(
@@ -189,16 +204,16 @@ fn explain_nothing(out: &mut Vec<TraceStep>, s: &Settlement) {
         "不符合门诊慢特病跨省结算或报销条件（见资格检查），医保不支付",
         "not reimbursable as a cross-province outpatient special disease (see the checks): the fund pays nothing",
     );
-    out.push(step(
+    out.add(step(
         "deductible",
         Some(s.deductible.text()),
         "mode/none",
         None,
         why.clone(),
     ));
-    out.push(step("ratio", Some(s.ratio.text()), "mode/none", None, why.clone()));
-    out.push(calc!("fundBeforeCap", s.fund_before_cap, why));
-    out.push(step(
+    out.add(step("ratio", Some(s.ratio.text()), "mode/none", None, why.clone()));
+    out.add(calc!("fundBeforeCap", s.fund_before_cap, why));
+    out.add(step(
         "capRemaining",
         None,
         "mode/none",
@@ -238,7 +253,7 @@ fn explain_terms(out: &mut Vec<TraceStep>, s: &Settlement, b: &Benefit, mode: Mo
                 ),
             ),
         };
-        out.push(step(
+        out.add(step(
             "deductible",
             Some(s.deductible.text()),
             d.rule.clone(),
@@ -248,7 +263,7 @@ fn explain_terms(out: &mut Vec<TraceStep>, s: &Settlement, b: &Benefit, mode: Mo
     }
     let base = b.base_ratio.as_ref();
     if let Some(base) = base {
-        out.push(step(
+        out.add(step(
             "baseRatio",
             Some(Ratio(base.value).text()),
             base.rule.clone(),
@@ -266,7 +281,7 @@ fn explain_terms(out: &mut Vec<TraceStep>, s: &Settlement, b: &Benefit, mode: Mo
         if !r.value.is_zero() {
             provenance = provenance.map(|p| p.weaker(r.provenance));
         }
-        out.push(step(
+        out.add(step(
             "reduction",
             Some(Ratio(r.value).text()),
             r.rule.clone(),
@@ -286,7 +301,7 @@ fn explain_terms(out: &mut Vec<TraceStep>, s: &Settlement, b: &Benefit, mode: Mo
     } else {
         t("", "")
     };
-    out.push(step(
+    out.add(step(
         "ratio",
         Some(s.ratio.text()),
         base.map_or_else(|| "calc/ratio".to_string(), |b| b.rule.clone()),
@@ -296,7 +311,7 @@ fn explain_terms(out: &mut Vec<TraceStep>, s: &Settlement, b: &Benefit, mode: Mo
             format!("ratio {}{}", pct(s.ratio.0), manual.en),
         ),
     ));
-    out.push(calc!(
+    out.add(calc!(
         "fundBeforeCap",
         s.fund_before_cap,
         t(
@@ -305,7 +320,7 @@ fn explain_terms(out: &mut Vec<TraceStep>, s: &Settlement, b: &Benefit, mode: Mo
         ),
     ));
     for l in &b.limits {
-        out.push(limit_step(l.kind, &l.limit, l.used));
+        out.add(limit_step(l.kind, &l.limit, l.used));
     }
     let note = match s.cap_remaining {
         Some(c) => t(
@@ -314,7 +329,7 @@ fn explain_terms(out: &mut Vec<TraceStep>, s: &Settlement, b: &Benefit, mode: Mo
         ),
         None => t("无适用限额", "no limit applies"),
     };
-    out.push(step(
+    out.add(step(
         "capRemaining",
         s.cap_remaining.map(|c| c.text()),
         "calc/capRemaining",
@@ -331,7 +346,7 @@ fn limit_step(kind: LimitKind, limit: &Used<Option<Decimal>>, used: Decimal) -> 
     };
     let note = match limit.value {
         Some(v) => {
-            let room = (v - used).max(Decimal::ZERO);
+            let room = minus(v, used).max(Decimal::ZERO);
             t(
                 format!("{zh}{}元，已用{}元，剩余{}元", yuan(v), yuan(used), yuan(room)),
                 format!("{en} {} yuan, {} used, {} left", yuan(v), yuan(used), yuan(room)),
