@@ -28,9 +28,10 @@
 //
 //   node scripts/dist.mjs [--www www] [--out dist]     (the last step of scripts/build.sh)
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { basename, extname, join, posix, relative, resolve } from "node:path";
-import { transformSync } from "esbuild";
+import { buildSync, transformSync } from "esbuild";
 import { brotli, compressTree } from "./compress.mjs";
 
 const TEXT = new Set([".js", ".mjs", ".css", ".html", ".json", ".svg", ".webmanifest"]);
@@ -135,6 +136,7 @@ export function buildSite({ www, out }) {
       // The worker's registration, in the built page only (see www/offline/register.js).
       html = html.replace("</head>", `  <script src="offline/register.js" async></script>\n</head>`);
       html = inlineScripts(html, page, needs);
+      html = inlineGlue(html, page, rewrite(readFileSync(join(www, WEB_GLUE), "utf8"), WEB_GLUE, page, needs));
     }
     html = rewrite(html, page, page, needs);
     if (page === "index.html") html = inlineStyles(html, out, needs);
@@ -233,6 +235,36 @@ function minifyCss(css) {
 // esbuild does below es2020), nothing is renamed that the loader uses (exports keep their names),
 // and nothing is removed but comments and whitespace (transform mode: no tree-shaking of exports).
 const WEB_GLUE = "vendor/yibao-policy/yibao_policy.js";
+
+// The same glue inline in index.html, in place of its modulepreload: a module that runs before the
+// entry (module scripts run in document order) and hands `default` and `Engine` to
+// js/engine-loader.js as self.yibaoPolicyGlue. Bundled by esbuild from the glue's own text (its
+// .wasm name rewritten for the page, which an inline module's import.meta.url is), so nothing of
+// it is edited by hand and what the loader does not use (initSync) is left out. The glue file stays
+// in assets/ (the entry still names it): the loader imports it if the inline module did not run.
+const GLUE_PRELOAD = `<link rel="modulepreload" href="${WEB_GLUE}">`;
+
+function inlineGlue(html, page, glue) {
+  if (!html.includes(GLUE_PRELOAD)) throw new Error(`${page}: no ${GLUE_PRELOAD} to put the glue inline in place of`);
+  const work = mkdtempSync(join(tmpdir(), "yibao-glue-"));
+  let code;
+  try {
+    writeFileSync(join(work, "glue.js"), glue);
+    code = buildSync({
+      stdin: { contents: 'import init, { Engine } from "./glue.js";\nself.yibaoPolicyGlue = { default: init, Engine };\n', resolveDir: work, loader: "js" },
+      bundle: true, format: "esm", minify: true, target: "es2020", legalComments: "none", write: false, logLevel: "error",
+    }).outputFiles[0].text.trim();
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  if (!/new URL\("\.\/assets\/[^"]+\.wasm",import\.meta\.url\)/.test(code) || !code.includes("self.yibaoPolicyGlue=")) {
+    throw new Error(`${WEB_GLUE}: the inline glue lacks its import.meta.url wasm lookup or its hand-over; has wasm-bindgen's glue changed?`);
+  }
+  if (/<\/script|<!--/i.test(code)) throw new Error(`${WEB_GLUE}: "</script" or "<!--" cannot be inlined in a page`);
+  const csp = /(http-equiv="Content-Security-Policy" content="[^"]*script-src 'self' 'wasm-unsafe-eval')/;
+  const hash = `'sha256-${createHash("sha256").update(code).digest("base64")}'`;
+  return html.replace(GLUE_PRELOAD, () => `<script type="module">${code}</script>`).replace(csp, (m) => `${m} ${hash}`);
+}
 
 export function minifyGlue(code) {
   const out = transformSync(code, { loader: "js", format: "esm", minify: true, target: "es2020", legalComments: "none", logLevel: "error" }).code;
