@@ -135,8 +135,8 @@ export function buildSite({ www, out }) {
     if (page === "index.html") {
       // The worker's registration, in the built page only (see www/offline/register.js).
       html = html.replace("</head>", `  <script src="offline/register.js" async></script>\n</head>`);
-      html = inlineScripts(html, page, needs);
       html = inlineGlue(html, page, rewrite(readFileSync(join(www, WEB_GLUE), "utf8"), WEB_GLUE, page, needs));
+      html = inlineScripts(html, page, needs);
     }
     html = rewrite(html, page, page, needs);
     if (page === "index.html") html = inlineStyles(html, out, needs);
@@ -231,28 +231,31 @@ function minifyCss(css) {
 // The main page's wasm-bindgen glue, as wasm-pack writes it: unminified, with every doc comment
 // (18.6 KB raw, 3.8 KB brotli, on the deep link's path after the page, where each KB costs
 // ≈21 ms on the phone profile). Minified here it is ≈2.6 KB brotli; www/vendor/ keeps the package's
-// text. The syntax stays as written (es2020: its `import.meta.url` must not be emptied, which
-// esbuild does below es2020), nothing is renamed that the loader uses (exports keep their names),
-// and nothing is removed but comments and whitespace (transform mode: no tree-shaking of exports).
+// text. The syntax is the app bundle's (es2017, scripts/build.sh), with `import.meta` allowed (esbuild
+// would empty it below es2020, and the glue finds its .wasm by it); nothing is renamed that the loader
+// uses (exports keep their names), and nothing is removed but comments and whitespace (transform
+// mode: no tree-shaking of exports).
 const WEB_GLUE = "vendor/yibao-policy/yibao_policy.js";
 
-// The same glue inline in index.html, in place of its modulepreload: a module that runs before the
-// entry (module scripts run in document order) and hands `default` and `Engine` to
+// The same glue inline in index.html in place of its modulepreload, placed just before the entry at
+// the end of the body (its bytes in the head would hold back the first paint by ≈50 ms on the phone
+// profile): a module that runs before the entry (module scripts run in document order) and hands `default` and `Engine` to
 // js/engine-loader.js as self.yibaoPolicyGlue. Bundled by esbuild from the glue's own text (its
 // .wasm name rewritten for the page, which an inline module's import.meta.url is), so nothing of
 // it is edited by hand and what the loader does not use (initSync) is left out. The glue file stays
 // in assets/ (the entry still names it): the loader imports it if the inline module did not run.
 const GLUE_PRELOAD = `<link rel="modulepreload" href="${WEB_GLUE}">`;
+const ENTRY = '<script type="module" src="vendor/app.js"></script>';
 
 function inlineGlue(html, page, glue) {
-  if (!html.includes(GLUE_PRELOAD)) throw new Error(`${page}: no ${GLUE_PRELOAD} to put the glue inline in place of`);
+  if (!html.includes(GLUE_PRELOAD) || !html.includes(ENTRY)) throw new Error(`${page}: no ${GLUE_PRELOAD} to put the glue inline in place of, or no ${ENTRY} to put it before`);
   const work = mkdtempSync(join(tmpdir(), "yibao-glue-"));
   let code;
   try {
     writeFileSync(join(work, "glue.js"), glue);
     code = buildSync({
       stdin: { contents: 'import init, { Engine } from "./glue.js";\nself.yibaoPolicyGlue = { default: init, Engine };\n', resolveDir: work, loader: "js" },
-      bundle: true, format: "esm", minify: true, target: "es2020", legalComments: "none", write: false, logLevel: "error",
+      bundle: true, format: "esm", minify: true, target: "es2017", supported: { "import-meta": true }, legalComments: "none", write: false, logLevel: "error",
     }).outputFiles[0].text.trim();
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -263,11 +266,12 @@ function inlineGlue(html, page, glue) {
   if (/<\/script|<!--/i.test(code)) throw new Error(`${WEB_GLUE}: "</script" or "<!--" cannot be inlined in a page`);
   const csp = /(http-equiv="Content-Security-Policy" content="[^"]*script-src 'self' 'wasm-unsafe-eval')/;
   const hash = `'sha256-${createHash("sha256").update(code).digest("base64")}'`;
-  return html.replace(GLUE_PRELOAD, () => `<script type="module">${code}</script>`).replace(csp, (m) => `${m} ${hash}`);
+  html = html.replace(new RegExp(`[ \\t]*${GLUE_PRELOAD}\\n`), "").replace(ENTRY, () => `<script type="module">${code}</script>\n  ${ENTRY}`);
+  return html.replace(csp, (m) => `${m} ${hash}`);
 }
 
 export function minifyGlue(code) {
-  const out = transformSync(code, { loader: "js", format: "esm", minify: true, target: "es2020", legalComments: "none", logLevel: "error" }).code;
+  const out = transformSync(code, { loader: "js", format: "esm", minify: true, target: "es2017", supported: { "import-meta": true }, legalComments: "none", logLevel: "error" }).code;
   // js/engine-loader.js calls `default` (init) and `Engine.withDefaults`; init's fallback finds the
   // .wasm by `new URL(<name>, import.meta.url)`. A wasm-bindgen whose glue no longer has these fails here.
   const exports = /export\s*\{([^}]*)\}\s*;?\s*$/.exec(out)?.[1] ?? "";
