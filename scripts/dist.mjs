@@ -48,7 +48,10 @@ const NEVER_HASHED = new Set(["offline/sw.js"]);
 // precache: the install after a first visit would download them on every phone, on a network
 // where each 10 KB costs 0.2 s. The worker caches them when a page first loads them instead, so
 // a year view opened once (or an old phone's engine) works offline afterwards.
-export const LAZY = new Set(["vendor/year.js", "vendor/yibao-policy/js/yibao_policy.js", "vendor/yibao-policy/js/yibao_policy.global.js"]);
+// The main page's glue file too: index.html carries the glue inline (inlineGlue below), and the
+// loader imports the file only if that inline module did not run.
+const WEB_GLUE = "vendor/yibao-policy/yibao_policy.js";
+export const LAZY = new Set(["vendor/year.js", "vendor/yibao-policy/js/yibao_policy.js", "vendor/yibao-policy/js/yibao_policy.global.js", WEB_GLUE]);
 
 export function hashOf(bytes) {
   return createHash("sha256").update(bytes).digest("hex").slice(0, 10);
@@ -229,22 +232,15 @@ function minifyCss(css) {
   return transformSync(css, { loader: "css", minify: true, target: CSS_TARGET, logLevel: "error" }).code.trimEnd();
 }
 
-// The main page's wasm-bindgen glue, as wasm-pack writes it: unminified, with every doc comment
-// (18.6 KB raw, 3.8 KB brotli, on the deep link's path after the page, where each KB costs
-// ≈21 ms on the phone profile). Minified here it is ≈2.6 KB brotli; www/vendor/ keeps the package's
-// text. The syntax is the app bundle's (es2017, scripts/build.sh), with `import.meta` allowed (esbuild
-// would empty it below es2020, and the glue finds its .wasm by it); nothing is renamed that the loader
-// uses (exports keep their names), and nothing is removed but comments and whitespace (transform
-// mode: no tree-shaking of exports).
-const WEB_GLUE = "vendor/yibao-policy/yibao_policy.js";
-
-// The same glue inline in index.html in place of its modulepreload, placed just before the entry at
-// the end of the body (its bytes in the head would hold back the first paint by ≈50 ms on the phone
-// profile): a module that runs before the entry (module scripts run in document order) and hands `default` and `Engine` to
-// js/engine-loader.js as self.yibaoPolicyGlue. Bundled by esbuild from the glue's own text (its
-// .wasm name rewritten for the page, which an inline module's import.meta.url is), so nothing of
-// it is edited by hand and what the loader does not use (initSync) is left out. The glue file stays
-// in assets/ (the entry still names it): the loader imports it if the inline module did not run.
+// The main page's wasm-bindgen glue (WEB_GLUE) inline in index.html, in place of its modulepreload:
+// its ≈2.4 KB brotli then travel with the page, in the round trip the preloads wait for, instead of
+// after it with the .wasm (BENCHMARKS.md 3b). Placed just before the entry at the end of the body
+// (in the head its bytes held back the first paint), a module that runs before the entry (module
+// scripts run in document order) and hands `default` and `Engine` to js/engine-loader.js as
+// self.yibaoPolicyGlue. Bundled by esbuild from the glue's own text (its .wasm name rewritten for
+// the page, which an inline module's import.meta.url is), so nothing of it is edited by hand and
+// what the loader does not use (initSync) is left out. The glue file stays in assets/, minified
+// (minifyGlue), cached by the worker on use (LAZY): the loader imports it if the inline module did not run.
 const GLUE_PRELOAD = `<link rel="modulepreload" href="${WEB_GLUE}">`;
 const ENTRY = '<script type="module" src="vendor/app.js"></script>';
 
@@ -271,6 +267,13 @@ function inlineGlue(html, page, glue) {
   return html.replace(csp, (m) => `${m} ${hash}`);
 }
 
+// The main page's wasm-bindgen glue, as wasm-pack writes it: unminified, with every doc comment
+// (18.6 KB raw, 3.8 KB brotli, on the deep link's path after the page, where each KB costs
+// ≈21 ms on the phone profile). Minified here it is ≈2.6 KB brotli; www/vendor/ keeps the package's
+// text. The syntax is the app bundle's (es2017, scripts/build.sh), with `import.meta` allowed (esbuild
+// would empty it below es2020, and the glue finds its .wasm by it); nothing is renamed that the loader
+// uses (exports keep their names), and nothing is removed but comments and whitespace (transform
+// mode: no tree-shaking of exports).
 export function minifyGlue(code) {
   const out = transformSync(code, { loader: "js", format: "esm", minify: true, target: "es2017", supported: { "import-meta": true }, legalComments: "none", logLevel: "error" }).code;
   // js/engine-loader.js calls `default` (init) and `Engine.withDefaults`; init's fallback finds the
