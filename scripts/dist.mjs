@@ -28,9 +28,10 @@
 //
 //   node scripts/dist.mjs [--www www] [--out dist]     (the last step of scripts/build.sh)
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { basename, extname, join, posix, relative, resolve } from "node:path";
-import { transformSync } from "esbuild";
+import { buildSync, transformSync } from "esbuild";
 import { brotli, compressTree } from "./compress.mjs";
 
 const TEXT = new Set([".js", ".mjs", ".css", ".html", ".json", ".svg", ".webmanifest"]);
@@ -47,7 +48,10 @@ const NEVER_HASHED = new Set(["offline/sw.js"]);
 // precache: the install after a first visit would download them on every phone, on a network
 // where each 10 KB costs 0.2 s. The worker caches them when a page first loads them instead, so
 // a year view opened once (or an old phone's engine) works offline afterwards.
-export const LAZY = new Set(["vendor/year.js", "vendor/yibao-policy/js/yibao_policy.js", "vendor/yibao-policy/js/yibao_policy.global.js"]);
+// The main page's glue file too: index.html carries the glue inline (inlineGlue below), and the
+// loader imports the file only if that inline module did not run.
+const WEB_GLUE = "vendor/yibao-policy/yibao_policy.js";
+export const LAZY = new Set(["vendor/year.js", "vendor/yibao-policy/js/yibao_policy.js", "vendor/yibao-policy/js/yibao_policy.global.js", WEB_GLUE]);
 
 export function hashOf(bytes) {
   return createHash("sha256").update(bytes).digest("hex").slice(0, 10);
@@ -115,6 +119,8 @@ export function buildSite({ www, out }) {
       let bytes = readFileSync(join(www, rel));
       if (TEXT.has(ext)) bytes = Buffer.from(rewrite(bytes.toString("utf8"), rel, "assets/x", own).replace(SOURCE_MAP, "\n"));
       if (ext === ".css") bytes = Buffer.from(minifyCss(bytes.toString("utf8")));
+      if (rel === WEB_GLUE) bytes = Buffer.from(minifyGlue(bytes.toString("utf8")));
+      if (ext === ".wasm") bytes = stripMetadata(bytes);
       const path = `assets/${basename(rel, ext)}.${hashOf(bytes)}${ext}`;
       writeFileSync(join(out, path), bytes);
       named.set(rel, { path, needs: own });
@@ -133,6 +139,7 @@ export function buildSite({ www, out }) {
     if (page === "index.html") {
       // The worker's registration, in the built page only (see www/offline/register.js).
       html = html.replace("</head>", `  <script src="offline/register.js" async></script>\n</head>`);
+      html = inlineGlue(html, page, rewrite(readFileSync(join(www, WEB_GLUE), "utf8"), WEB_GLUE, page, needs));
       html = inlineScripts(html, page, needs);
     }
     html = rewrite(html, page, page, needs);
@@ -223,6 +230,94 @@ const CSS_TARGET = ["chrome51", "safari10", "firefox45", "ios10"];
 
 function minifyCss(css) {
   return transformSync(css, { loader: "css", minify: true, target: CSS_TARGET, logLevel: "error" }).code.trimEnd();
+}
+
+// The main page's wasm-bindgen glue (WEB_GLUE) inline in index.html, in place of its modulepreload:
+// its ≈2.4 KB brotli then travel with the page, in the round trip the preloads wait for, instead of
+// after it with the .wasm (BENCHMARKS.md 3b). Placed just before the entry at the end of the body
+// (in the head its bytes held back the first paint), a module that runs before the entry (module
+// scripts run in document order) and hands `default` and `Engine` to js/engine-loader.js as
+// self.yibaoPolicyGlue. Bundled by esbuild from the glue's own text (its .wasm name rewritten for
+// the page, which an inline module's import.meta.url is), so nothing of it is edited by hand and
+// what the loader does not use (initSync) is left out. The glue file stays in assets/, minified
+// (minifyGlue), cached by the worker on use (LAZY): the loader imports it if the inline module did not run.
+const GLUE_PRELOAD = `<link rel="modulepreload" href="${WEB_GLUE}">`;
+const ENTRY = '<script type="module" src="vendor/app.js"></script>';
+
+function inlineGlue(html, page, glue) {
+  if (!html.includes(GLUE_PRELOAD) || !html.includes(ENTRY)) throw new Error(`${page}: no ${GLUE_PRELOAD} to put the glue inline in place of, or no ${ENTRY} to put it before`);
+  const work = mkdtempSync(join(tmpdir(), "yibao-glue-"));
+  let code;
+  try {
+    writeFileSync(join(work, "glue.js"), glue);
+    code = buildSync({
+      stdin: { contents: 'import init, { Engine } from "./glue.js";\nself.yibaoPolicyGlue = { default: init, Engine };\n', resolveDir: work, loader: "js" },
+      bundle: true, format: "esm", minify: true, target: "es2017", supported: { "import-meta": true }, legalComments: "none", write: false, logLevel: "error",
+    }).outputFiles[0].text.trim();
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  if (!/new URL\("\.\/assets\/[^"]+\.wasm",import\.meta\.url\)/.test(code) || !code.includes("self.yibaoPolicyGlue=")) {
+    throw new Error(`${WEB_GLUE}: the inline glue lacks its import.meta.url wasm lookup or its hand-over; has wasm-bindgen's glue changed?`);
+  }
+  if (/<\/script|<!--/i.test(code)) throw new Error(`${WEB_GLUE}: "</script" or "<!--" cannot be inlined in a page`);
+  const csp = /(http-equiv="Content-Security-Policy" content="[^"]*script-src 'self' 'wasm-unsafe-eval')/;
+  const hash = `'sha256-${createHash("sha256").update(code).digest("base64")}'`;
+  html = html.replace(new RegExp(`[ \\t]*${GLUE_PRELOAD}\\n`), "").replace(ENTRY, () => `<script type="module">${code}</script>\n  ${ENTRY}`);
+  return html.replace(csp, (m) => `${m} ${hash}`);
+}
+
+// The main page's wasm-bindgen glue, as wasm-pack writes it: unminified, with every doc comment
+// (18.6 KB raw, 3.8 KB brotli, on the deep link's path after the page, where each KB costs
+// ≈21 ms on the phone profile). Minified here it is ≈2.6 KB brotli; www/vendor/ keeps the package's
+// text. The syntax is the app bundle's (es2017, scripts/build.sh), with `import.meta` allowed (esbuild
+// would empty it below es2020, and the glue finds its .wasm by it); nothing is renamed that the loader
+// uses (exports keep their names), and nothing is removed but comments and whitespace (transform
+// mode: no tree-shaking of exports).
+export function minifyGlue(code) {
+  const out = transformSync(code, { loader: "js", format: "esm", minify: true, target: "es2017", supported: { "import-meta": true }, legalComments: "none", logLevel: "error" }).code;
+  // js/engine-loader.js calls `default` (init) and `Engine.withDefaults`; init's fallback finds the
+  // .wasm by `new URL(<name>, import.meta.url)`. A wasm-bindgen whose glue no longer has these fails here.
+  const exports = /export\s*\{([^}]*)\}\s*;?\s*$/.exec(out)?.[1] ?? "";
+  const named = exports.split(",").map((e) => e.trim().split(/\s+as\s+/).pop());
+  if (!named.includes("default") || !named.includes("Engine") || !/new URL\("[^"]+\.wasm",import\.meta\.url\)/.test(out)) {
+    throw new Error(`${WEB_GLUE}: minified glue lacks its default/Engine exports or its import.meta.url wasm lookup; has wasm-bindgen's glue changed?`);
+  }
+  return `${out.trimEnd()}\n`;
+}
+
+// Custom sections of a .wasm that no browser reads: the toolchain's names and versions
+// (`producers`) and the features it was built with (`target_features`, for linkers). 265 bytes of
+// the page's .wasm, ≈0.23 KB brotli, on the deep link's path. Every other section is kept byte for
+// byte (a custom section is never needed to compile or run a module).
+const UNREAD_SECTIONS = new Set(["producers", "target_features"]);
+
+export function stripMetadata(wasm) {
+  if (wasm.readUInt32LE(0) !== 0x6d736100) throw new Error("not a WebAssembly module");
+  const kept = [wasm.subarray(0, 8)];
+  let at = 8;
+  const leb = () => {
+    let value = 0;
+    let shift = 0;
+    let byte;
+    do {
+      byte = wasm[at++];
+      value += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (byte & 0x80);
+    return value;
+  };
+  while (at < wasm.length) {
+    const start = at;
+    const id = wasm[at++];
+    const size = leb();
+    const end = at + size;
+    if (end > wasm.length) throw new Error("a .wasm section runs past the end of the file");
+    const name = id === 0 ? wasm.subarray(at + 0, end).toString("latin1").slice(1, 1 + wasm[at]) : null;
+    if (!(id === 0 && UNREAD_SECTIONS.has(name))) kept.push(wasm.subarray(start, end));
+    at = end;
+  }
+  return Buffer.concat(kept);
 }
 
 function readdirSafe(path) {

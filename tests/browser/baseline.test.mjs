@@ -237,6 +237,8 @@ test("a link with tr/td/tl reproduces the estimate and never fetches the divisio
   await ready(page);
   assertAmounts(await readResult(page), beijing);
   assert.ok(!fetched.includes(servedAs("data/divisions.json")), "the result link does not wait for the picker's data");
+  // The engine's glue travels inline in the built page (scripts/dist.mjs): not fetched after it.
+  assert.ok(!fetched.includes(servedAs("vendor/yibao-policy/yibao_policy.js")), `the glue is not fetched: ${fetched}`);
   // Stated "no limit" (tl=none) and "no deductible" (td=0) as a link.
   const noLimit = additions.find((c) => c.request.insured.terms && c.request.insured.terms.annualLimit === null && c.expect.settlement);
   await page.goto(browser.url(hashFor(noLimit.request)));

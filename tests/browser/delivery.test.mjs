@@ -41,6 +41,9 @@ test("every reference in the pages and assets resolves to a file of dist/", () =
   assert.ok(engine.some(([from, ref]) => /^yibao_policy\./.test(from) && ref.endsWith(".wasm")), "the glue names the hashed wasm");
   for (const [from, ref] of refs) assert.ok(existsSync(join(siteDir, ref)), `${from} → ${ref}`);
   assert.doesNotMatch(read("index.html").toString(), /(src|href)="(vendor|css|js)\//);
+  // The main page's glue is inline (scripts/dist.mjs) and names the hashed wasm for the page's base.
+  const wasm = /new URL\("\.\/(assets\/[^"]+\.wasm)",import\.meta\.url\)/.exec(read("index.html").toString());
+  assert.ok(wasm && existsSync(join(siteDir, wasm[1])), "the inline glue names the hashed wasm");
 });
 
 test("every run-time URL (import(), fetch, an added script) names a hashed file, never a www/ path", () => {
@@ -52,7 +55,9 @@ test("every run-time URL (import(), fetch, an added script) names a hashed file,
   }
   // The files the pages load only at run time, found where the code names them.
   // The page's code: the entry (inline in index.html) and its chunks (esbuild splitting), wherever a URL ended up.
-  const entry = /<script type="module">([^]*?)<\/script>/.exec(read("index.html").toString())[1];
+  // (the other inline module is the engine's glue, which hands itself to the entry)
+  const modules = [...read("index.html").toString().matchAll(/<script type="module">([^]*?)<\/script>/g)].map((m) => m[1]);
+  const entry = modules.find((code) => !code.includes("self.yibaoPolicyGlue="));
   const app = [entry, ...["vendor/chunks/chunk.js", "vendor/chunks/later.js"].map((rel) => read(names[rel]).toString())].join("\n");
   const legacy = read(names["js/legacy/engine-loader.js"]).toString();
   const base = (rel) => posix.basename(names[rel]);
@@ -138,8 +143,8 @@ test("the built page inlines its styles and scripts, each allowed by its hash, n
   assert.equal(styleSrc.length, 1 + styles.length);
   const scriptSrc = /script-src ([^;]+)/.exec(csp)[1].split(" ");
   const scripts = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([^]*?)<\/script>/g)].map((m) => m[1]);
-  // the entry module, the boot check and the worker's registration
-  assert.equal(scripts.length, 3);
+  // the engine's glue, the entry module, the boot check and the worker's registration
+  assert.equal(scripts.length, 4);
   for (const js of scripts) assert.ok(scriptSrc.includes(sha(js)), js.slice(0, 60));
   assert.deepEqual(scriptSrc.slice(0, 2), ["'self'", "'wasm-unsafe-eval'"]);
   assert.equal(scriptSrc.length, 2 + scripts.length);

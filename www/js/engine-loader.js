@@ -35,9 +35,17 @@ export async function wasmRuns() {
  * retry instead.
  */
 async function wasmFiles() {
-  const [glue, response] = await Promise.all([import(WASM_GLUE), fetch(WASM_FILE)]);
+  const [glue, response] = await Promise.all([inlineGlue() || import(WASM_GLUE), fetch(WASM_FILE)]);
   if (!response.ok) throw new Error(`HTTP ${response.status} for ${WASM_FILE}`);
   return { glue, response };
+}
+
+// The built page (scripts/dist.mjs) carries the glue inline, as a module that runs before this one
+// and leaves the glue's `default` and `Engine` here: its ≈2.6 KB brotli then travel with the page,
+// in the round trip the preloads wait for, instead of after it on the phone profile
+// (BENCHMARKS.md 3b). Anywhere else (www/ as it is) the glue is imported.
+function inlineGlue() {
+  return typeof self === "object" && self.yibaoPolicyGlue;
 }
 
 async function jsEngine() {
