@@ -2,7 +2,8 @@
 // by row in rounds and prints each row's p50 and the after ÷ before ratio (median of the rounds'
 // ratios). The machine is shared, so only ratios from one process are worth comparing.
 //
-//   wasm-pack build --release --target nodejs --out-dir <dir> --out-name yibao_policy --no-pack
+//   wasm-pack build --profile npm --target nodejs --out-dir <dir> --out-name yibao_policy --no-pack
+//   (`--profile npm`: the package's speed-built profile, Cargo.toml; `--release` is the size-first one)
 //   node bench/ab.mjs <before dir> <after dir> [rounds=7] [ms per build per row=150]
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";

@@ -1,5 +1,6 @@
 // The wasm "core batch" probe: builds bench/core-wasm (the engine's typed calls looped inside
-// WebAssembly, no JS marshalling), optimises it as the package is (wasm-opt -Oz), and times it
+// WebAssembly, no JS marshalling), optimises it as the size-first builds are (wasm-opt -Oz; the package's
+// bundler/node/web builds use opt-level 3 and -O3 since: Cargo.toml, `npm` profile), and times it
 // in Node. Used by bench/node.mjs; on its own: `node bench/core-wasm.mjs`.
 import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, readFileSync, statSync } from "node:fs";
@@ -32,7 +33,7 @@ export function buildCoreWasm({ quiet = true } = {}) {
     { cwd: root, env: { ...process.env, CARGO_TARGET_DIR: targetDir }, stdio },
   );
   if (!existsSync(optimised) || statSync(optimised).mtimeMs < statSync(raw).mtimeMs) {
-    // The package's flags (Cargo.toml [package.metadata.wasm-pack.profile.release]).
+    // The size-first builds' flags (Cargo.toml [package.metadata.wasm-pack.profile.release]).
     execFileSync(
       join(root, "node_modules", ".bin", "wasm-opt"),
       [

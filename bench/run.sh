@@ -35,7 +35,7 @@ needs_build() {
   local f
   for f in pkg/node/yibao_policy.js pkg/node/yibao_policy_bg.wasm pkg/web/yibao_policy.js pkg/web/yibao_policy_bg.wasm \
            www/vendor/yibao-policy/yibao_policy.js www/vendor/yibao-policy/yibao_policy_bg.wasm \
-           target/wasm32-unknown-unknown/release/yibao_policy.wasm dist/index.html dist/sw.js; do
+           target/wasm32-unknown-unknown/npm/yibao_policy.wasm dist/index.html dist/sw.js; do
     [ -s "$f" ] || return 0
   done
   [ -n "$(find src packs Cargo.toml -newer pkg/web/yibao_policy_bg.wasm -print -quit)" ] ||

@@ -13,14 +13,21 @@ rm -rf "$out"
 # feature — no fromPacks, pack reading or validation, digests or pack JSON; the default packs as
 # static Rust tables generated from packs/*.json (src/policy/defaults.rs); only the exports www/ calls. `--package` keeps
 # the CLI (which needs the full library) out of the build, so its features are not unified in.
-# Built first, so that target/wasm32-unknown-unknown/release/yibao_policy.wasm is the package's
-# afterwards (bench/names.mjs reads it for the package's breakdown).
+# Built with cargo's `release` profile (opt-level "z", wasm-opt -Oz: Cargo.toml); the package's
+# bundler, nodejs and web builds below use the `npm` profile (opt-level 3, wasm-opt -O3: faster,
+# larger), whose target/wasm32-unknown-unknown/npm/yibao_policy.wasm bench/names.mjs reads.
 wasm-pack build . --release --target web --out-dir "$out/page" --out-name yibao_policy --no-pack \
   -- --package yibao-policy --no-default-features 2>&1 |
   grep -vE '^\[INFO\]|no README|LICENSE|wasm-pack version' || true
 [ -f "$out/page/yibao_policy_bg.wasm" ] || { echo "wasm-pack build of the page's .wasm failed" >&2; exit 1; }
+# bundler, nodejs and web lean to speed (the `npm` profile); no-modules keeps `release`'s size, as
+# the simple page for old webviews ships it (www/vendor/yibao-policy/no-modules, below), as do the
+# MVP and pure-JS builds (scripts/build-mvp.sh: the page's fallback where WebAssembly is missing;
+# opt-level 3 would make the pure-JS engine +24 KB brotli).
 for target in bundler nodejs web no-modules; do
-  wasm-pack build --release --target "$target" --out-dir "$out/$target" --out-name yibao_policy --no-pack 2>&1 |
+  profile=(--profile npm)
+  [ "$target" = no-modules ] && profile=(--release)
+  wasm-pack build "${profile[@]}" --target "$target" --out-dir "$out/$target" --out-name yibao_policy --no-pack 2>&1 |
     grep -vE '^\[INFO\]|no README|LICENSE|wasm-pack version' || true
   [ -f "$out/$target/yibao_policy_bg.wasm" ] || { echo "wasm-pack build --target $target failed" >&2; exit 1; }
 done
