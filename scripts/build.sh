@@ -14,19 +14,19 @@ rm -rf "$out"
 # static Rust tables generated from packs/*.json (src/policy/defaults.rs); only the exports www/ calls. `--package` keeps
 # the CLI (which needs the full library) out of the build, so its features are not unified in.
 # Built with cargo's `release` profile (opt-level "z", wasm-opt -Oz: Cargo.toml); the package's
-# bundler, nodejs and web builds below use the `npm` profile (opt-level 3, wasm-opt -O3: faster,
-# larger), whose target/wasm32-unknown-unknown/npm/yibao_policy.wasm bench/names.mjs reads.
+# nodejs build below uses the `npm` profile (opt-level 3, wasm-opt -O3: faster, larger), whose
+# target/wasm32-unknown-unknown/npm/yibao_policy.wasm bench/names.mjs reads.
 wasm-pack build . --release --target web --out-dir "$out/page" --out-name yibao_policy --no-pack \
   -- --package yibao-policy --no-default-features 2>&1 |
   grep -vE '^\[INFO\]|no README|LICENSE|wasm-pack version' || true
 [ -f "$out/page/yibao_policy_bg.wasm" ] || { echo "wasm-pack build of the page's .wasm failed" >&2; exit 1; }
-# bundler, nodejs and web lean to speed (the `npm` profile); no-modules keeps `release`'s size, as
-# the simple page for old webviews ships it (www/vendor/yibao-policy/no-modules, below), as do the
-# MVP and pure-JS builds (scripts/build-mvp.sh: the page's fallback where WebAssembly is missing;
-# opt-level 3 would make the pure-JS engine +24 KB brotli).
+# Node (the nodejs target) leans to speed: the `npm` profile, settle 0.66x and estimate 0.74x the
+# time for +14.5 KB brotli, which a server or CLI does not feel. What runs in browsers — bundler
+# (Vite, webpack), web, no-modules (the simple page ships it), and the MVP and pure-JS builds
+# (scripts/build-mvp.sh) — keeps `release`'s size: a phone downloads it (BENCHMARKS.md).
 for target in bundler nodejs web no-modules; do
-  profile=(--profile npm)
-  [ "$target" = no-modules ] && profile=(--release)
+  profile=(--release)
+  [ "$target" = nodejs ] && profile=(--profile npm)
   wasm-pack build "${profile[@]}" --target "$target" --out-dir "$out/$target" --out-name yibao_policy --no-pack 2>&1 |
     grep -vE '^\[INFO\]|no README|LICENSE|wasm-pack version' || true
   [ -f "$out/$target/yibao_policy_bg.wasm" ] || { echo "wasm-pack build --target $target failed" >&2; exit 1; }
