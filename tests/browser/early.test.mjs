@@ -97,6 +97,18 @@ test("a result link requests only what its estimate needs: the steps' code after
     assert.ok(!early.includes(path), `${path} requested before the estimate: ${early.join(" ")}`);
   }
   assert.deepEqual(early.filter((p) => p.endsWith(".css")), [], "the stylesheets are in the page");
+  // Nor the code that only the pickers and the own-terms form and sections run: it comes with the
+  // later chunk. Looked for in the page's scripts (the entry is inline in a built page) and every
+  // script requested so far, by what that code names: the pickers' data file, the own-terms
+  // sections' test ids (quoted: the page's CSS names them as classes) and the typed "no limit" word.
+  const code = await page.evaluate(async (paths) => {
+    const inline = [...document.scripts].map((s) => s.textContent).join("\n");
+    const files = await Promise.all(paths.map((p) => fetch(p).then((r) => r.text())));
+    return [inline, ...files].join("\n");
+  }, early.filter((p) => p.endsWith(".js")));
+  for (const marker of [/divisions(\.[0-9a-f]+)?\.json/, /"terms-needed"/, /"your-terms"/, /不封顶/]) {
+    assert.doesNotMatch(code, marker, "code for the pickers or the person's own terms before the estimate");
+  }
   release();
   await page.getByTestId("fund-pays").waitFor();
   // The sections below the estimate (pictures, what-if, trace) come after it, from the later chunk.

@@ -1,9 +1,10 @@
-// How the page reads the numbers a person types for a place without a pack (www/js/terms.js):
-// percentages to ratios without floats, "无" and "不知道" as different answers, the URL's values
-// back into what the field shows. Plain Node: the module has no DOM.
+// How the page reads the numbers a person types for a place without a pack (www/js/term-input.js,
+// www/js/terms.js): percentages to ratios without floats, "无" and "不知道" as different answers,
+// the URL's values back into what the field shows. Plain Node: the modules have no DOM.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { TERM_FIELDS, typedToValue, valueToTyped, termsOf } from "../../www/js/terms.js";
+import { TERM_FIELDS, termsOf } from "../../www/js/terms.js";
+import { typedToValue, valueToTyped } from "../../www/js/term-input.js";
 
 const field = (term) => TERM_FIELDS.find((f) => f.term === term);
 

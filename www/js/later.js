@@ -1,6 +1,7 @@
 // What no page's first screen needs, as one chunk (lazy.js loads it at start, beside the engine,
-// so it is usually here before it is shown): the question steps, and the result's pictures,
-// what-if, traced calculation and national field names. One chunk, not one per part, so that
+// so it is usually here before it is shown): the question steps with the pickers' division data
+// (divisions.js), and the result's pictures, what-if, traced calculation, national field names
+// and the person's own numbers (result/own-terms.js). One chunk, not one per part, so that
 // esbuild makes a single shared chunk with a stable name that index.html can preload. The Chinese
 // words only these parts show come with them (the English table is whole, fetched on request).
 import { addStrings } from "./i18n.js";
@@ -23,3 +24,5 @@ export { renderPictures } from "./result/charts.js";
 export { renderWhatIf } from "./result/whatif.js";
 export { renderTrace } from "./result/trace.js";
 export { renderNational } from "./result/national.js";
+export { renderTermsNeeded, renderYourTerms } from "./result/own-terms.js";
+export { loadDivisions } from "./divisions.js";

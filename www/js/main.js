@@ -8,7 +8,6 @@ import { setLang, t, loadLanguage, addLanguage } from "./i18n.js";
 import chinese from "./strings/chinese.js";
 import { parseState, linkState } from "./state.js";
 import { h, clear } from "./dom.js";
-import { loadDivisions } from "./divisions.js";
 import { later } from "./lazy.js";
 
 addLanguage("zh", chinese);
@@ -45,8 +44,9 @@ function showCrash(message) {
   banner.textContent = t("error.internal", { message });
 }
 
-// Pages whose pickers name every division: their list is fetched beside the wasm, not after it.
-// A result link never fetches it (the engine names the insured place there).
+// Pages whose pickers name every division: their list is fetched beside the wasm, not after it,
+// as soon as the steps' code that reads it (later.js) is here. A result link never fetches it
+// (the engine names the insured place there), nor the code (not on the estimate's path).
 const PICKER_PAGES = new Set(["home", "insured", "disease", "costs"]);
 const STEP_PAGES = new Set(["insured", "filing", "disease", "visit", "costs"]);
 
@@ -65,7 +65,7 @@ async function startEngine() {
 async function boot() {
   const first = parseState(linkState(location).text);
   setLang(first.lang);
-  if (PICKER_PAGES.has(first.page)) loadDivisions().catch(() => {}); // the picker retries when shown
+  if (PICKER_PAGES.has(first.page)) later.load().then((m) => m.loadDivisions()).catch(() => {}); // the picker retries when shown
   // The engine starts loading now; the page does not wait for it. It waits only for what its
   // first screen is written with: English when asked for, the steps' code on a step page.
   const engine = loadEngine({ onSlower: noteSlower });

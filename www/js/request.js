@@ -164,14 +164,3 @@ export function filedVariant(request) {
   const category = current && current !== "emergency" ? current : "other_temporary";
   return { ...request, filing: { category, place: request.visit.place, start: request.visit.date } };
 }
-
-/** The same visit under other filings, for the what-if panel. */
-export function whatIfVariants(request) {
-  const filed = (category) => ({ category, place: request.visit.place, start: request.visit.date });
-  return [
-    { key: "unfiled", filing: null },
-    { key: "longTerm", filing: filed("long_term_resident") },
-    { key: "referral", filing: filed("referral") },
-    { key: "temporary", filing: filed("other_temporary") },
-  ].map((v) => ({ key: v.key, request: { ...request, filing: v.filing } }));
-}

@@ -5,7 +5,7 @@ import { h } from "../dom.js";
 import { t, pick, getLang } from "../i18n.js";
 import { selectField, radioGroup } from "./fields.js";
 import { loadDivisions, loadedDivisions, packRegionOf } from "../divisions.js";
-import { withoutTerms } from "../terms.js";
+import { withoutTerms } from "../term-input.js";
 import { pendingPart } from "../result/skeleton.js";
 
 const nameOf = (d) => ({ zh: d.zh, en: d.en });

@@ -5,7 +5,8 @@
 import { h } from "../dom.js";
 import { t } from "../i18n.js";
 import { percentText } from "../money.js";
-import { TERM_FIELDS, typedToValue, valueToTyped } from "../terms.js";
+import { TERM_FIELDS } from "../terms.js";
+import { typedToValue, valueToTyped } from "../term-input.js";
 import { inputField, idFor } from "./fields.js";
 
 const TEMPORARY = new Set(["referral", "other_temporary", "emergency"]);

@@ -14,7 +14,8 @@ import { amountText, percentText } from "../money.js";
 import { statusKey, modeOfChecks } from "../result/checks.js";
 import { CATEGORIES } from "../flow/categories.js";
 import { loadDivisions, loadedDivisions, packRegionOf } from "../divisions.js";
-import { TERM_FIELDS, typedToValue, valueToTyped } from "../terms.js";
+import { TERM_FIELDS } from "../terms.js";
+import { typedToValue, valueToTyped } from "../term-input.js";
 
 // One classic script for old webviews: both languages are in it, nothing is fetched on request.
 addLanguage("zh", Object.assign({}, chinese, chineseSteps));

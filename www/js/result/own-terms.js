@@ -1,20 +1,13 @@
 // A result for an insured place without a pack: the numbers the person entered, marked as
 // theirs; or — when they entered none yet — which numbers the amounts need and where to find
-// them, in place of amounts (the verdict and the checks are complete without them).
+// them, in place of amounts (the verdict and the checks are complete without them). Neither is
+// part of a result's first screen: both come with the later chunk (later.js), so the code is not
+// on the estimate's path.
 import { h } from "../dom.js";
 import { t, money } from "../i18n.js";
 import { amountText, percentText } from "../money.js";
 import { TERM_FIELDS } from "../terms.js";
-
-/** A badge for a number the person entered themselves (trace provenance "user"). */
-export function userBadge() {
-  return h("span", { class: "badge user", dataset: { provenance: "user" } }, t("prov.user"));
-}
-
-/** Does the engine say the amounts wait for the person's numbers (TERMS_NEEDED)? */
-export function needsTerms(eligibility) {
-  return Boolean(eligibility) && eligibility.warnings.some((w) => w.code === "TERMS_NEEDED");
-}
+import { userBadge } from "./summary.js";
 
 /** Which numbers matter for this visit: the ratio always; a reduction only for its filing. */
 function neededFields(state) {

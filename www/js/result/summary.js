@@ -4,7 +4,6 @@
 import { h } from "../dom.js";
 import { t, money, moneyParts } from "../i18n.js";
 import { amountText, percentText, toFen } from "../money.js";
-import { userBadge } from "./own-terms.js";
 
 /**
  * Which parts of the split rest on an assumed parameter. The ratio's badge is the trace's
@@ -29,6 +28,11 @@ function userParts(result) {
   if (user.has("deductible")) parts.add("deductible");
   if (user.has("annualLimit")) parts.add("aboveCap");
   return parts;
+}
+
+/** A badge for a number the person entered themselves (trace provenance "user"). */
+export function userBadge() {
+  return h("span", { class: "badge user", dataset: { provenance: "user" } }, t("prov.user"));
 }
 
 function assumedBadge() {

@@ -9,12 +9,12 @@ import { renderFirstStep } from "./nextstep.js";
 import { diseaseName } from "./wording.js";
 import { renderChecks, modeOfChecks, statusKey } from "./checks.js";
 import { renderActions } from "./actions.js";
-import { needsTerms, renderTermsNeeded, renderYourTerms } from "./own-terms.js";
 import { renderResultSkeleton } from "./skeleton.js";
 import { later as laterChunk } from "../lazy.js";
 
 /**
- * A section below the first screen (pictures, what-if, trace, national fields: later.js): drawn
+ * A section below the first screen (pictures, what-if, trace, national fields, the person's own
+ * numbers or which ones the amounts need: later.js): drawn
  * now if its code is here, else in its place once it comes — fetched after the estimate is on
  * screen, never before it.
  */
@@ -29,6 +29,11 @@ function later(render) {
     else slot.remove();
   }, () => {});
   return slot;
+}
+
+/** Does the engine say the amounts wait for the person's numbers (TERMS_NEEDED)? */
+function needsTerms(eligibility) {
+  return Boolean(eligibility) && eligibility.warnings.some((w) => w.code === "TERMS_NEEDED");
 }
 
 function fixLink(ctx, step, text) {
@@ -94,14 +99,14 @@ export function renderResultPage(ctx) {
   } else if (result && !result.settlement) {
     // A place without a pack and no numbers yet: the verdict and checks, and what the amounts need.
     parts.push(verdict(ctx, result.mode, result.eligibility, false), renderFirstStep(ctx, null, result.eligibility),
-      renderTermsNeeded(ctx), notice(result), renderChecks(ctx, result.eligibility));
+      later((m) => m.renderTermsNeeded(ctx)), notice(result), renderChecks(ctx, result.eligibility));
   } else if (result) {
     parts.push(
       verdict(ctx, result.mode, result.eligibility, false),
       renderNumbers(result),
       renderFirstStep(ctx, result, result.eligibility),
       result.usesAssumptions ? h("p", { class: "callout assumed", dataset: { testid: "assumptions" } }, h("span", { "aria-hidden": "true" }, "⚠ "), t("result.assumptions")) : null,
-      renderYourTerms(ctx, result, c.request),
+      later((m) => m.renderYourTerms(ctx, result, c.request)),
       notice(result),
       h("div", { class: "result-grid" },
         h("div", null, renderChecks(ctx, result.eligibility)),
@@ -113,7 +118,7 @@ export function renderResultPage(ctx) {
       later((m) => m.renderNational(ctx)));
   } else if (c.eligibility) {
     parts.push(verdict(ctx, modeOfChecks(c.eligibility), c.eligibility, true), renderFirstStep(ctx, null, c.eligibility),
-      needsTerms(c.eligibility) ? renderTermsNeeded(ctx) : null, notice(null), renderChecks(ctx, c.eligibility));
+      needsTerms(c.eligibility) ? later((m) => m.renderTermsNeeded(ctx)) : null, notice(null), renderChecks(ctx, c.eligibility));
     if (!estimate && !needsTerms(c.eligibility)) {
       parts.push(h("div", { class: "button-row" }, h("button", {
         type: "button", class: "primary", dataset: { testid: "continue-costs" },

@@ -4,7 +4,17 @@
 import { h } from "../dom.js";
 import { t, money } from "../i18n.js";
 import { amountText, fenText, toFen } from "../money.js";
-import { whatIfVariants } from "../request.js";
+
+/** The same visit under other filings, for the what-if panel. */
+function whatIfVariants(request) {
+  const filed = (category) => ({ category, place: request.visit.place, start: request.visit.date });
+  return [
+    { key: "unfiled", filing: null },
+    { key: "longTerm", filing: filed("long_term_resident") },
+    { key: "referral", filing: filed("referral") },
+    { key: "temporary", filing: filed("other_temporary") },
+  ].map((v) => ({ key: v.key, request: { ...request, filing: v.filing } }));
+}
 
 const LONG = new Set(["retired_relocated", "long_term_resident", "stationed_worker"]);
 
