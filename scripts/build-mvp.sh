@@ -12,8 +12,10 @@ out=${1:?usage: scripts/build-mvp.sh <out dir>}
 
 # Its own target dir: these flags must never mix with the main build's artefacts.
 export CARGO_TARGET_DIR="$PWD/target/mvp"
+# The filter may print nothing (grep exits 1: not a failure); cargo failing still stops the script
+# (pipefail), so a stale .wasm from an earlier build is never shipped.
 RUSTFLAGS="-C target-cpu=mvp" cargo build --release --lib --target wasm32-unknown-unknown 2>&1 |
-  grep -vE '^\s+(Compiling|Finished)' || true
+  { grep -vE '^\s+(Compiling|Finished)' || true; }
 raw="$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/yibao_policy.wasm"
 [ -f "$raw" ] || { echo "MVP cargo build failed" >&2; exit 1; }
 

@@ -18,7 +18,7 @@ rm -rf "$out"
 # target/wasm32-unknown-unknown/npm/yibao_policy.wasm bench/names.mjs reads.
 wasm-pack build . --release --target web --out-dir "$out/page" --out-name yibao_policy --no-pack \
   -- --package yibao-policy --no-default-features 2>&1 |
-  grep -vE '^\[INFO\]|no README|LICENSE|wasm-pack version' || true
+  { grep -vE '^\[INFO\]|no README|LICENSE|wasm-pack version' || true; }
 [ -f "$out/page/yibao_policy_bg.wasm" ] || { echo "wasm-pack build of the page's .wasm failed" >&2; exit 1; }
 # Node (the nodejs target) leans to speed: the `npm` profile, settle 0.66x and estimate 0.74x the
 # time for +14.5 KB brotli, which a server or CLI does not feel. What runs in browsers — bundler
@@ -28,7 +28,7 @@ for target in bundler nodejs web no-modules; do
   profile=(--release)
   [ "$target" = nodejs ] && profile=(--profile npm)
   wasm-pack build "${profile[@]}" --target "$target" --out-dir "$out/$target" --out-name yibao_policy --no-pack 2>&1 |
-    grep -vE '^\[INFO\]|no README|LICENSE|wasm-pack version' || true
+    { grep -vE '^\[INFO\]|no README|LICENSE|wasm-pack version' || true; }
   [ -f "$out/$target/yibao_policy_bg.wasm" ] || { echo "wasm-pack build --target $target failed" >&2; exit 1; }
 done
 # For older engines: the MVP .wasm ($out/mvp) and the pure-JS build made from it ($out/js).
