@@ -35,7 +35,7 @@ needs_build() {
   local f
   for f in pkg/node/yibao_policy.js pkg/node/yibao_policy_bg.wasm pkg/web/yibao_policy.js pkg/web/yibao_policy_bg.wasm \
            www/vendor/yibao-policy/yibao_policy.js www/vendor/yibao-policy/yibao_policy_bg.wasm \
-           target/wasm32-unknown-unknown/npm/yibao_policy.wasm dist/index.html dist/sw.js; do
+           target/wasm32-unknown-unknown/release/yibao_policy.wasm dist/index.html dist/sw.js; do
     [ -s "$f" ] || return 0
   done
   [ -n "$(find src packs Cargo.toml -newer pkg/web/yibao_policy_bg.wasm -print -quit)" ] ||
@@ -83,6 +83,12 @@ node bench/critical-path.mjs --json bench/out/critical-path.json
 
 echo
 echo "== 4. sizes: node bench/sizes.mjs"
+# twiggy (the by-crate and by-module table) is a benchmark tool, not a set-up one: installed here,
+# once, from crates.io (≈1.5 min), so the figures reproduce on a fresh machine.
+if ! command -v twiggy >/dev/null 2>&1; then
+  echo "installing twiggy 0.8.0 (cargo install, once)"
+  cargo install twiggy --version 0.8.0 --locked --quiet
+fi
 node bench/sizes.mjs --json bench/out/sizes.json
 
 if [ -n "$profile" ]; then

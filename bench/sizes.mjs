@@ -4,8 +4,8 @@
 //
 //   scripts/build.sh && node bench/sizes.mjs [--json bench/out/sizes.json]
 //
-// The names-kept copy: `wasm-bindgen --keep-debug` on target/wasm32-unknown-unknown/npm/
-// yibao_policy.wasm (the build scripts/build.sh just made), then `wasm-opt -O3 -g` with the
+// The names-kept copy: `wasm-bindgen --keep-debug` on target/wasm32-unknown-unknown/release/
+// yibao_policy.wasm (the build scripts/build.sh just made), then `wasm-opt -Oz -g` with the
 // package's flags — the shipped web .wasm plus a "function names" section, which is reported
 // apart and excluded from the percentages.
 import { execFileSync } from "node:child_process";
@@ -25,7 +25,7 @@ console.log("Package files (node scripts/sizes.mjs pkg):");
 console.log(run(process.execPath, [join(root, "scripts", "sizes.mjs"), "pkg"]).trimEnd());
 
 // 2. The names-kept copy.
-const input = join(root, "target", "wasm32-unknown-unknown", "npm", "yibao_policy.wasm");
+const input = join(root, "target", "wasm32-unknown-unknown", "release", "yibao_policy.wasm");
 const shipped = join(root, "pkg", "web", "yibao_policy_bg.wasm");
 if (!existsSync(input)) {
   console.error(`${input} is missing: run scripts/build.sh first`);
