@@ -57,10 +57,27 @@ function content(ctx) {
     see];
 }
 
+// On a phone the bar sticks to the bottom of the screen, over the form: the browser must not
+// scroll a control the person tabs to under it. Its height, kept in --live-bar on <html>, is the
+// page's scroll-padding-bottom there (css/later.css); 0 once the bar is gone.
+let watching = null;
+
+function keepClearOfBar(aside) {
+  if (typeof ResizeObserver !== "function") return;
+  const root = document.documentElement;
+  if (watching) watching.disconnect(); // the previous step's bar
+  watching = new ResizeObserver(() => {
+    const height = aside.isConnected ? aside.getBoundingClientRect().height : 0;
+    root.style.setProperty("--live-bar", `${Math.ceil(height)}px`);
+  });
+  watching.observe(aside);
+}
+
 export function renderLive(ctx) {
   const body = h("div", { class: "live-body" });
   const aside = h("aside", { class: "live", "aria-labelledby": "live-title", dataset: { testid: "live" } },
     h("h2", { id: "live-title", class: "live-title" }, t("live.title")), body);
   ctx.onComputed = () => clear(body).append(...content(ctx).filter(Boolean));
+  keepClearOfBar(aside);
   return aside;
 }
