@@ -114,9 +114,11 @@ function freePort() {
 async function startWebDriver() {
   if (webdriver) return webdriver;
   const port = await freePort();
-  // xvfb-run gives MiniBrowser (a GTK window) a display; -a picks a free one. Its own process
-  // group, so that stopping it stops Xvfb and the driver with it.
-  const child = spawn("xvfb-run", ["-a", "-s", "-screen 0 1280x1024x24", WEBKIT_DRIVER, `--port=${port}`],
+  // xvfb-run gives MiniBrowser (a GTK window) a display (-a: a free one), and openbox manages
+  // its windows: without a window manager no window is ever active, and WebKit then neither
+  // matches :focus nor scrolls a control reached by Tab into view. Its own process group, so
+  // that stopping it stops Xvfb, openbox and the driver with it.
+  const child = spawn("xvfb-run", ["-a", "-s", "-screen 0 1280x1024x24", "sh", "-c", `openbox & exec "$0" --port=${port}`, WEBKIT_DRIVER],
     { detached: true, stdio: ["ignore", "ignore", "pipe"] });
   let log = "";
   child.stderr.on("data", (d) => { log = (log + d).slice(-2000); });
@@ -163,6 +165,7 @@ async function webkitSession({ width, height }) {
   const id = created.sessionId;
   const s = (path) => `/session/${id}${path}`;
   await wd("POST", s("/window/rect"), { width, height });
+  await wd("POST", s("/window"), { handle: await wd("GET", s("/window")) });
   const find = async (selector) => (await wd("POST", s("/element"), { using: "css selector", value: selector }))[ELEMENT];
   // The page redraws a step as answers change: an element found a moment ago may be replaced,
   // or the estimate bar below it still growing when WebDriver scrolled it into view.
