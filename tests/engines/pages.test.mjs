@@ -85,7 +85,7 @@ for (const engine of ENGINES) {
         assert.ok(upToEngine.includes(JS_MODULE), `${label}: the pure-JS engine was fetched`);
         assert.deepEqual(upToEngine.filter(isWasm), [], `${label}: no .wasm before it`);
         await assertHealthy(page, { expected });
-        return page.evaluate(async (probe) => {
+        return await page.evaluate(async (probe) => {
           // Where this engine refuses: at compile, or (WebKit) only at instantiation.
           let module;
           try {
