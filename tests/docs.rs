@@ -8,7 +8,8 @@
 //! decimals). A table after `<!-- fields: WHAT -->` must name, in its first column, exactly the
 //! keys of WHAT: a JSON pointer into a schema (`schema/pack.schema.json#/$defs/region`), or a
 //! path into what the engine writes (`estimate.eligibility.checks[].action`), over the results
-//! of every shared case.
+//! of every shared case. The tables of default parameters in `rules.md` are held to `packs/*.json`
+//! (figures and their (S)eed / (N)ational / (A)ssumed letters).
 
 mod common;
 
@@ -397,4 +398,263 @@ fn the_field_tables_name_exactly_the_fields() {
     }
     report(failures);
     assert!(tables >= 30, "only {tables} field tables found");
+}
+
+// docs/rules.md's tables of the default parameters against packs/*.json, read as plain JSON: every
+// figure, and the letter (S)eed, (N)ational or (A)ssumed beside it, as the packs state them.
+
+fn pack_of_region(code: &str) -> Value {
+    for entry in std::fs::read_dir(format!("{ROOT}/packs")).expect("packs/") {
+        let path = entry.expect("an entry").path();
+        let pack: Value = serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("JSON");
+        if pack["regions"][0]["code"] == code {
+            return pack;
+        }
+    }
+    panic!("no pack for {code}")
+}
+
+fn places_pack() -> Value {
+    let text = std::fs::read_to_string(format!("{ROOT}/packs/places.json")).expect("places.json");
+    serde_json::from_str(&text).expect("JSON")
+}
+
+/// The lines under the heading that starts with `title`, up to the next heading of its level or above.
+fn section<'a>(text: &'a str, title: &str) -> Vec<&'a str> {
+    let mut lines = text
+        .lines()
+        .skip_while(|l| !(l.starts_with('#') && l.trim_start_matches('#').trim().starts_with(title)));
+    let heading = lines.next().unwrap_or_else(|| panic!("no heading '{title}'"));
+    let level = heading.chars().take_while(|c| *c == '#').count();
+    lines
+        .take_while(|l| !(l.starts_with('#') && l.chars().take_while(|c| *c == '#').count() <= level))
+        .collect()
+}
+
+/// The body rows of every table in `lines`, as trimmed cells (each table's header and separator skipped).
+fn rows(lines: &[&str]) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    let mut in_table = 0;
+    for line in lines {
+        if !line.starts_with('|') {
+            in_table = 0;
+            continue;
+        }
+        in_table += 1;
+        if in_table > 2 {
+            let cells: Vec<&str> = line.trim().trim_matches('|').split('|').collect();
+            out.push(cells.iter().map(|c| c.trim().replace('`', "")).collect());
+        }
+    }
+    out
+}
+
+/// The leaf of a pack table for these arm keys (a `default` arm serves any other key).
+fn leaf<'a>(table: &'a Value, keys: &[&str]) -> &'a Value {
+    let mut node = table;
+    while node.get("provenance").is_none() {
+        node = keys
+            .iter()
+            .find_map(|k| node.get(*k))
+            .or_else(|| node.get("default"))
+            .unwrap_or_else(|| panic!("no arm of {keys:?} in {node}"));
+    }
+    node
+}
+
+fn letter(provenance: &Value) -> char {
+    match provenance.as_str() {
+        Some("seed") => 'S',
+        Some("national") => 'N',
+        Some("assumed") => 'A',
+        other => panic!("provenance {other:?}"),
+    }
+}
+
+/// `"75% (S)"` → 0.75 and `Some('S')`; `"1,200 per year (A)"` → 1200 and `Some('A')`; the first number in
+/// the cell, and the letter in its last parentheses.
+fn figure(cell: &str) -> (Option<Decimal>, Option<char>) {
+    let digits: String = cell
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+        .filter(|c| *c != ',')
+        .collect();
+    let mut number = digits.trim_end_matches('.').parse::<Decimal>().ok();
+    if cell.contains('%') {
+        number = number.map(|n| n / Decimal::ONE_HUNDRED);
+    }
+    let tag = cell.rsplit_once('(').and_then(|(_, t)| {
+        let t = t.trim_end_matches(')');
+        (t.len() == 1).then(|| t.chars().next()).flatten()
+    });
+    (number, tag)
+}
+
+fn decimal(v: &Value) -> Option<Decimal> {
+    v.as_str().and_then(|s| s.parse().ok())
+}
+
+/// The region tables of one `### … — <code>` section: each disease row's three ratios, deductible
+/// and limit, and the reductions sentence.
+fn check_region(lines: &[&str], code: &str, failures: &mut Vec<String>) {
+    let pack = pack_of_region(code);
+    let version = &pack["regions"][0]["versions"][0];
+    let mut fail = |what: String| failures.push(format!("rules.md, {code}: {what}"));
+    let who: [&[&str]; 3] = [
+        &["employee", "working", "level3"],
+        &["employee", "retired", "level3"],
+        &["resident", "working", "level3"],
+    ];
+    let mut seen = 0;
+    for row in rows(lines) {
+        let Some(disease) = version["diseases"].get(&row[0]) else {
+            continue;
+        };
+        seen += 1;
+        if row.len() != 7 {
+            fail(format!("row {row:?}: 7 cells expected"));
+            continue;
+        }
+        for (i, keys) in who.iter().enumerate() {
+            let (value, tag) = figure(&row[2 + i]);
+            let p = leaf(&disease["ratio"], keys);
+            if value != decimal(&p["value"]) || tag.is_some_and(|t| t != letter(&p["provenance"])) {
+                fail(format!(
+                    "{} ratio for {keys:?}: the page says {}, the pack {p}",
+                    row[0],
+                    row[2 + i]
+                ));
+            }
+        }
+        let group = &version["deductibles"][disease["deductible"].as_str().unwrap_or("")];
+        let (amount, tag) = figure(&row[5]);
+        let (stated, provenance) = match group["kind"].as_str() {
+            Some("none") => (None, &group["provenance"]),
+            _ => {
+                let p = leaf(&group["amount"], &["employee", "working"]);
+                (decimal(&p["value"]), &p["provenance"])
+            }
+        };
+        if amount != stated || tag != Some(letter(provenance)) {
+            fail(format!(
+                "{} deductible: the page says {}, the pack {group}",
+                row[0], row[5]
+            ));
+        }
+        let limit = &version["limits"][disease["limit"].as_str().unwrap_or("")];
+        let (amount, tag) = figure(&row[6]);
+        let (period, flat) = match limit.get("annual") {
+            Some(annual) => ("annual", annual),
+            None => ("monthly", &limit["monthly"]),
+        };
+        let employee = leaf(flat, &["employee"]);
+        let period_ok = row[6].contains("monthly") == (period == "monthly");
+        if amount != decimal(&employee["value"]) || tag != Some(letter(&employee["provenance"])) || !period_ok {
+            fail(format!("{} limit: the page says {}, the pack {limit}", row[0], row[6]));
+        }
+        if let Some(resident) = row[6].split("resident ").nth(1) {
+            if figure(resident).0 != decimal(&leaf(flat, &["resident"])["value"]) {
+                fail(format!(
+                    "{} residents' limit: the page says {}, the pack {limit}",
+                    row[0], row[6]
+                ));
+            }
+        }
+    }
+    if seen == 0 {
+        fail("no disease rows".into());
+    }
+    let text = lines.join(" ");
+    for category in ["referral", "emergency", "other_temporary"] {
+        let said = text
+            .split(&format!("{category} −"))
+            .nth(1)
+            .and_then(|rest| figure(rest).0)
+            .map(|points| points / Decimal::ONE_HUNDRED);
+        if said != decimal(&version["reductions"][category]["value"]) {
+            fail(format!("the {category} reduction: the page says {said:?}"));
+        }
+    }
+    let unfiled = text
+        .split("Unfiled")
+        .nth(1)
+        .and_then(|rest| figure(rest.split_once('−')?.1).0);
+    if unfiled.map(|p| p / Decimal::ONE_HUNDRED) != decimal(&version["unfiledReduction"]["value"]) {
+        fail(format!("the unfiled reduction: the page says {unfiled:?}"));
+    }
+}
+
+#[test]
+fn the_default_parameters_in_rules_md_are_the_packs() {
+    let text = page("rules.md");
+    let mut failures = Vec::new();
+    check_region(&section(&text, "和田地区 Hotan"), "653200", &mut failures);
+    let dongguan = section(&text, "东莞市 Dongguan");
+    check_region(&dongguan, "441900", &mut failures);
+
+    // Dongguan's chronic pool, by hospital level.
+    let version = &pack_of_region("441900")["regions"][0]["versions"][0];
+    let mut levels = 0;
+    for row in rows(&dongguan).iter().filter(|r| r.len() == 4) {
+        let keys: Vec<&str> = row[0].split(' ').collect();
+        let person = match keys.as_slice() {
+            ["employee", status] => ["employee", *status],
+            ["resident"] => ["resident", "working"],
+            _ => continue,
+        };
+        for (i, level) in ["level1", "level2", "level3"].iter().enumerate() {
+            for disease in ["hypertension", "diabetes"] {
+                let p = leaf(&version["diseases"][disease]["ratio"], &[person[0], person[1], level]);
+                levels += 1;
+                if figure(&row[i + 1]).0 != decimal(&p["value"]) || p["provenance"] != "assumed" {
+                    failures.push(format!(
+                        "rules.md, {disease} {person:?} {level}: {} against {p}",
+                        row[i + 1]
+                    ));
+                }
+            }
+        }
+    }
+    assert_eq!(levels, 18, "the level table of Dongguan's chronic pool");
+
+    // Treatment places: the class B shares and the sample catalogue.
+    let places = places_pack();
+    let provinces = places["places"]["provinces"].as_array().expect("provinces");
+    let lines = section(&text, "Treatment places");
+    let prose = lines.join(" ");
+    let mut shares = 0;
+    for piece in prose.split(" `").skip(1) {
+        let Some((code, rest)) = piece.split_once("` ") else {
+            continue;
+        };
+        let Some(province) = provinces.iter().find(|p| p["code"] == code) else {
+            continue;
+        };
+        shares += 1;
+        let share = &province["classBShare"];
+        if figure(rest).0 != decimal(&share["value"]) || share["provenance"] != "assumed" {
+            failures.push(format!("rules.md, {code}'s class B share: {rest:.20} against {share}"));
+        }
+    }
+    let with_share = provinces.iter().filter(|p| p.get("classBShare").is_some()).count();
+    assert_eq!(
+        shares, with_share,
+        "every province with a share of its own, and only those"
+    );
+    let catalogue = places["places"]["catalogue"].as_array().expect("catalogue");
+    let table = rows(&lines);
+    assert_eq!(table.len(), catalogue.len(), "the sample catalogue, item for item");
+    for row in &table {
+        let item = catalogue.iter().find(|i| i["code"] == row[0].as_str());
+        let ok = item.is_some_and(|i| {
+            i["name"]["zh"] == row[1].as_str()
+                && i["class"] == row[2].as_str()
+                && figure(&row[3]).0 == i.get("selfPayRatio").and_then(|s| decimal(&s["value"]))
+        });
+        if !ok {
+            failures.push(format!("rules.md, catalogue row {row:?} against {item:?}"));
+        }
+    }
+    report(failures);
 }
