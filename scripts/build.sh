@@ -20,10 +20,10 @@ wasm-pack build . --release --target web --out-dir "$out/page" --out-name yibao_
   -- --package yibao-policy --no-default-features 2>&1 |
   { grep -vE '^\[INFO\]|no README|LICENSE|wasm-pack version' || true; }
 [ -f "$out/page/yibao_policy_bg.wasm" ] || { echo "wasm-pack build of the page's .wasm failed" >&2; exit 1; }
-# Node (the nodejs target) leans to speed: the `npm` profile, settle 0.66x and estimate 0.74x the
-# time for +14.5 KB brotli, which a server or CLI does not feel. What runs in browsers — bundler
-# (Vite, webpack), web, no-modules (the simple page ships it), and the MVP and pure-JS builds
-# (scripts/build-mvp.sh) — keeps `release`'s size: a phone downloads it (BENCHMARKS.md).
+# Node (the nodejs target) leans to speed: the `npm` profile, faster for more bytes, which a server
+# or CLI does not feel. What runs in browsers — bundler (Vite, webpack), web, no-modules (the simple
+# page ships it), and the MVP and pure-JS builds (scripts/build-mvp.sh) — keeps `release`'s size: a
+# phone downloads it. The figures: BENCHMARKS.md, "Build profiles: speed or size".
 for target in bundler nodejs web no-modules; do
   profile=(--release)
   [ "$target" = nodejs ] && profile=(--profile npm)

@@ -85,9 +85,9 @@ export function buildSite({ www, out }) {
   // entry (vendor/app.js) and the two small classic scripts. On a slow network the line is idle
   // while the files a page names make their round trip (400 ms on the phone profile, ≈20 KB at
   // 400 kbit/s): the entry's bytes, inline, arrive in that time instead of after it
-  // (BENCHMARKS.md 3b). Its references are rewritten for the page's base, which is also what an
-  // inline module's import() and import.meta.url resolve against. `nomodule` scripts stay files
-  // (a browser with modules never fetches them).
+  // (BENCHMARKS.md, "The phone profile"). Its references are rewritten for the page's base, which
+  // is also what an inline module's import() and import.meta.url resolve against. `nomodule`
+  // scripts stay files (a browser with modules never fetches them).
   function inlineScripts(html, page, needs) {
     const hashes = [];
     html = html.replace(INLINE_SCRIPT, (tag, module, src) => {
@@ -234,7 +234,8 @@ function minifyCss(css) {
 
 // The main page's wasm-bindgen glue (WEB_GLUE) inline in index.html, in place of its modulepreload:
 // its ≈2.4 KB brotli then travel with the page, in the round trip the preloads wait for, instead of
-// after it with the .wasm (BENCHMARKS.md 3b). Placed just before the entry at the end of the body
+// after it with the .wasm (BENCHMARKS.md, "The phone profile"). Placed just before the entry at
+// the end of the body
 // (in the head its bytes held back the first paint), a module that runs before the entry (module
 // scripts run in document order) and hands `default` and `Engine` to js/engine-loader.js as
 // self.yibaoPolicyGlue. Bundled by esbuild from the glue's own text (its .wasm name rewritten for
