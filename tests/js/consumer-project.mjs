@@ -5,7 +5,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symli
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadCases } from "./compare.mjs";
+import { compareOutcome, loadCases } from "./compare.mjs";
 
 export const repo = fileURLToPath(new URL("../../", import.meta.url));
 // YIBAO_PKG_DIR: test another assembled package than pkg/.
@@ -110,4 +110,17 @@ export function runReadmeCommands(dir, firstLine, cwd, binDirs = []) {
     if (r.status !== 0) throw new Error(`README command \`${line}\` (in ${cwd}) exited ${r.status}\n${r.stdout}\n${r.stderr}`);
     return r.stdout;
   }).join("");
+}
+
+/**
+ * Throws unless `out` (what a page, app or worker printed: { version, outcomes }) answers every
+ * public case as the case expects, naming each difference.
+ */
+export function assertCases(out, where) {
+  const cases = loadCases("public.json");
+  const problems = [];
+  if (out?.version !== cargoVersion()) problems.push(`version ${out?.version}, not ${cargoVersion()}`);
+  if (out?.outcomes?.length !== cases.length) problems.push(`${out?.outcomes?.length} outcomes for ${cases.length} cases`);
+  else problems.push(...cases.flatMap((c, i) => compareOutcome(c, out.outcomes[i])));
+  if (problems.length) throw new Error(`${where}:\n  ${problems.join("\n  ")}`);
 }
