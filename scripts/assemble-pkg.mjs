@@ -194,7 +194,8 @@ const pkg = {
   // js/yibao_policy.js hands its module to the glue when it is evaluated, as bundler/ does, and
   // web/index.js and web/workerd.js initialise the web glue.
   sideEffects: [
-    "./web/index.js", "./web/workerd.js", "./node/yibao_policy.mjs", "./bundler/yibao_policy.js", "./bundler/yibao_policy_bg.js", "./no-modules/yibao_policy.js",
+    "./web/index.js", "./web/workerd.js",
+    "./bundler/yibao_policy.js", "./bundler/yibao_policy_bg.js", "./no-modules/yibao_policy.js",
     "./js/yibao_policy.js", "./js/yibao_policy.global.js",
   ],
   engines: { node: ">=18" },
