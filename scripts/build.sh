@@ -31,6 +31,13 @@ for target in bundler nodejs web no-modules; do
     { grep -vE '^\[INFO\]|no README|LICENSE|wasm-pack version' || true; }
   [ -f "$out/$target/yibao_policy_bg.wasm" ] || { echo "wasm-pack build --target $target failed" >&2; exit 1; }
 done
+# Node ESM (the package's `node` + `import` entry): wasm-bindgen's ESM glue for Node, which reads
+# its .wasm from `new URL(…, import.meta.url)` — a reference that server bundlers (Next.js) follow
+# and copy, unlike the CommonJS glue's `${__dirname}/…`. Same input and flags as wasm-pack's nodejs
+# build, so it pairs with that build's optimised .wasm (wasm-opt keeps import and export names;
+# scripts/assemble-pkg.mjs checks them).
+wasm-bindgen --target experimental-nodejs-module --out-dir "$out/node-esm" --out-name yibao_policy \
+  target/wasm32-unknown-unknown/npm/yibao_policy.wasm
 # For older engines: the MVP .wasm ($out/mvp) and the pure-JS build made from it ($out/js).
 scripts/build-mvp.sh "$out"
 node scripts/assemble-pkg.mjs "$out" pkg
