@@ -23,6 +23,9 @@ cargo clippy --package yibao-policy --target wasm32-unknown-unknown --lib --no-d
 
 step "Rust dependencies: licences, sources, duplicates (cargo deny, deny.toml)"
 # Advisories are not checked: the RustSec database needs a network this machine lacks.
+# `--offline` reads the crates of every platform in Cargo.lock (winapi-util for Windows, …), and a
+# build only ever downloads this platform's: fetch them all first (a no-op once they are there).
+cargo fetch --locked --quiet
 cargo deny --offline check licenses sources bans
 
 step "Rust tests"
