@@ -30,11 +30,16 @@ export function compressedSite(dir) {
 }
 
 // Recorded in the page without polling (a polling loop would itself load the throttled CPU):
-// first contentful paint, the page's own first-estimate mark, and the moment the app says it has
+// first contentful paint, the page's own first-estimate mark, the moment the app has drawn its
+// first screen (the "yibao:first-screen" mark, www/js/main.js: when the FCP is not before it, the
+// first paint is the page's content, not a loading line), and the moment the app says it has
 // started (data-boot="ready" on <html>, set by www/js/main.js).
 function recorder(mark) {
   window.__phone = new Promise((resolve) => {
-    const out = { fcp: null, estimate: null, ready: null, failed: false };
+    const out = { fcp: null, estimate: null, ready: null, screen: null, failed: false };
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.name === "yibao:first-screen") out.screen = e.startTime;
+    }).observe({ type: "mark", buffered: true });
     const done = () => { if (out.failed || (out.fcp != null && (mark ? out.estimate != null : out.ready != null))) resolve(out); };
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) if (e.name === "first-contentful-paint") out.fcp = e.startTime;
@@ -129,7 +134,7 @@ async function once(origin, link, { estimate, ready, repeat }) {
         // finished before the first estimate (or, on the home page, before the app started)
         critical: r.end - first <= settled + 0.001,
       }));
-    return { fcp: t.fcp, estimate: t.estimate, ready: t.ready, worker, resources };
+    return { fcp: t.fcp, estimate: t.estimate, ready: t.ready, screen: t.screen, worker, resources };
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
@@ -151,6 +156,7 @@ export async function phoneRuns({ dir, link, compress, estimate = false, ready =
   const critical = results[0].resources.filter((r) => r.critical);
   return {
     fcp: med("fcp"), fcpRange: range("fcp"), estimate: med("estimate"), estimateRange: range("estimate"), ready: med("ready"),
+    screen: med("screen"), contentFirst: results.every((x) => x.screen != null && x.fcp != null && x.fcp >= x.screen),
     wire: critical.reduce((a, r) => a + r.wire, 0), raw: critical.reduce((a, r) => a + r.raw, 0),
     requests: critical.length, resources: results[0].resources, worker: results[0].worker,
   };
@@ -162,10 +168,10 @@ export function printPhone(out, runs) {
   const r = (x) => (x == null ? "" : ` (${s(x[0])} … ${s(x[1])})`);
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   console.log(`\nPhone profile (issue 13): ${PHONE.width}×${PHONE.height}, ${PHONE.cpu}× CPU slowdown, ${PHONE.rttMs} ms RTT, ${PHONE.downKbit} kbit/s down / ${PHONE.upKbit} up, cold cache; ${runs} runs each, medians (min … max)`);
-  console.log(`| scenario | first contentful paint | app started | estimate rendered | requests before it | on the wire | raw |`);
-  console.log(`|---|---|---|---|---|---|---|`);
+  console.log(`| scenario | first contentful paint | first screen drawn | first paint is the content | app started | estimate rendered | requests before it | on the wire | raw |`);
+  console.log(`|---|---|---|---|---|---|---|---|---|`);
   for (const o of out) {
-    console.log(`| ${o.name}${o.worker === false ? " (the site has no worker)" : ""} | ${s(o.fcp)}${r(o.fcpRange)} | ${s(o.ready)} | ${o.estimate == null ? "—" : `${s(o.estimate)}${r(o.estimateRange)}`} | ${o.requests} | ${kb(o.wire)} | ${kb(o.raw)} |`);
+    console.log(`| ${o.name}${o.worker === false ? " (the site has no worker)" : ""} | ${s(o.fcp)}${r(o.fcpRange)} | ${s(o.screen)} | ${o.contentFirst ? "yes" : "no"} | ${s(o.ready)} | ${o.estimate == null ? "—" : `${s(o.estimate)}${r(o.estimateRange)}`} | ${o.requests} | ${kb(o.wire)} | ${kb(o.raw)} |`);
   }
   for (const o of out.filter((x) => x.estimate != null)) {
     console.log(`\nWaterfall, ${o.name} (first run; ms after the page's request; wire = headers + body as sent):`);

@@ -2,7 +2,7 @@
 //
 //   dist/index.html, dist/legacy.html   the pages, unhashed (served `no-cache`), references rewritten;
 //                                       index.html with its first screens' stylesheets, its module
-//                                       entry (vendor/app.js) and two small scripts inline, each
+//                                       entry (vendor/app.js) and three small scripts inline, each
 //                                       allowed by its sha256 in the CSP
 //   dist/assets/<name>.<hash>.<ext>     every file the pages need, found by following references
 //                                       (CSS, scripts, the app bundle, the engine's glue and wasm),
@@ -21,7 +21,7 @@
 // holds it, else against the site root (the pages' base: a script may name a file for the page,
 // as js/legacy/lite.js does for the wasm). A file's references are rewritten before its hash is
 // taken, so a new wasm gives a new glue name, a new bundle name and a new page: the wasm-bindgen
-// glue's `new URL('yibao_policy_bg.wasm', import.meta.url)` and the page's preload both follow.
+// glue's `new URL('yibao_policy_bg.wasm', import.meta.url)` and the page's early fetch (js/engine-early.js) both follow.
 // Source maps stay in www/vendor/ (the `sourceMappingURL` comments are dropped here).
 // The page's bundle (vendor/app.js and its chunks, whose names carry esbuild's hash) refers to its
 // own files by import and import(): those come from esbuild's metafile (vendor/meta.json), each
@@ -120,7 +120,7 @@ export function buildSite({ www, out }) {
   }
 
   // The page's scripts go into the page itself, allowed by their hashes in its CSP: the module
-  // entry (vendor/app.js) and the two small classic scripts. On a slow network the line is idle
+  // entry (vendor/app.js) and the three small classic scripts. On a slow network the line is idle
   // while the files a page names make their round trip (400 ms on the phone profile, ≈20 KB at
   // 400 kbit/s): the entry's bytes, inline, arrive in that time instead of after it
   // (BENCHMARKS.md, "The phone profile"). Its references are rewritten for the page's base, which
@@ -132,7 +132,7 @@ export function buildSite({ www, out }) {
       if (!INLINED.has(src)) return tag; // e.g. a host's own SDK script (www/README.md), kept as it is
       if (!isFile(src)) throw new Error(`${page}: no file ${src} to inline`);
       let code = rewrite(readFileSync(join(www, src), "utf8"), src, page, needs).replace(SOURCE_MAP, "").trim();
-      // The two classic scripts are written by hand, comments and all (ES5 for old browsers); the entry is minified already.
+      // The classic scripts are written by hand, comments and all (ES5 for old browsers); the entry is minified already.
       if (!module) code = transformSync(code, { loader: "js", minify: true, target: "es5", logLevel: "error" }).code.trim();
       if (/<\/script|<!--/i.test(code)) throw new Error(`${src}: "</script" or "<!--" cannot be inlined in a page`);
       hashes.push(`'sha256-${createHash("sha256").update(code).digest("base64")}'`);
@@ -229,8 +229,9 @@ function chunkPreloads(html, page, bundle) {
 // first paint by more than its bytes cost (≈6 KB brotli, 0.12 s at 400 kbit/s). The separate
 // files stay in assets/ for legacy.html.
 const INLINE_BUDGET = 14 * 1024; // brotli bytes: about what a first TCP window carries with the page
-// The scripts index.html carries inline (see inlineScripts): its module entry and two small classic scripts.
-const INLINED = new Set(["vendor/app.js", "js/boot-check.js", "offline/register.js"]);
+// The scripts index.html carries inline (see inlineScripts): its module entry and three small
+// classic scripts (engine-early.js must run with the page's first bytes: a file would cost a round trip).
+const INLINED = new Set(["vendor/app.js", "js/engine-early.js", "js/boot-check.js", "offline/register.js"]);
 const INLINE_SCRIPT = /<script( type="module")? src="([^"]+)"(?: defer| async)?><\/script>/g;
 const STYLESHEET = /<link rel="stylesheet" href="\.\/(assets\/[^"]+\.css)">/g;
 

@@ -3,7 +3,9 @@
 // year-long immutable caching for the content-hashed files in `assets/`, `no-cache` with an ETag
 // for everything else (HTML, sw.js), the right MIME type for .wasm, the extra headers `_headers`
 // names for a path (the pages' `Link` preloads, written by scripts/dist.mjs); loopback only.
-// Usage: node scripts/serve.mjs [--port 8080] [--root dist]
+// `--rtt MS --kbit N` makes it a slow network (below, `throttle`), for browsers that cannot
+// throttle themselves (Firefox and WebKit under WebDriver) and to try the page as a phone gets it.
+// Usage: node scripts/serve.mjs [--port 8080] [--root dist] [--rtt 400 --kbit 400]
 import { createHash } from "node:crypto";
 import { createServer } from "node:http";
 import { existsSync, readFileSync } from "node:fs";
@@ -18,6 +20,7 @@ const opt = (name, fallback) => {
 };
 const root = resolve(opt("root", "dist"));
 const port = Number(opt("port", process.env.PORT ?? 8080));
+const cliThrottle = opt("rtt") || opt("kbit") ? { rttMs: Number(opt("rtt", 0)), kbit: Number(opt("kbit", 1e6)) } : null;
 const host = "127.0.0.1";
 const types = {
   ".html": "text/html; charset=utf-8",
@@ -79,13 +82,44 @@ export function readHeadersFile(text) {
   return byPath;
 }
 
+const sleep = (ms) => new Promise((ok) => setTimeout(ok, Math.max(0, ms)));
+
+/**
+ * A slow network at the server: every response waits one round trip (`rttMs`) before its
+ * headers, and all bodies then share one line of `kbit` kbit/s, 1 KB at a time in the order
+ * they asked for it (as a phone's radio link is shared by the page's parallel requests). The
+ * bytes timed are those sent, compressed or not.
+ */
+export function slowLine({ rttMs, kbit }) {
+  const bytesPerMs = (kbit * 1000) / 8 / 1000;
+  let free = 0; // when the line has sent what was asked of it so far (performance.now() ms)
+  return async function send(res, status, headers, body) {
+    await sleep(rttMs);
+    if (res.destroyed) return;
+    res.writeHead(status, headers);
+    for (let at = 0; body && at < body.length; at += 1024) {
+      const piece = body.subarray(at, at + 1024);
+      free = Math.max(performance.now(), free) + piece.length / bytesPerMs;
+      await sleep(free - performance.now());
+      if (res.destroyed) return;
+      res.write(piece);
+    }
+    res.end();
+  };
+}
+
+const sendAtOnce = async (res, status, headers, body) => res.writeHead(status, headers).end(body ?? undefined);
+
 /**
  * `compress: false` serves every file as is (for measuring what compression buys);
- * `extraHeaders: false` leaves out what `_headers` adds (for measuring what it buys).
+ * `extraHeaders: false` leaves out what `_headers` adds (for measuring what it buys);
+ * `throttle: { rttMs, kbit }` serves it over a slow line (slowLine above). Every request is also
+ * the server's "request" event, which tests count.
  */
-export function startServer({ rootDir = root, listenPort = port, compress = true, extraHeaders = true } = {}) {
+export function startServer({ rootDir = root, listenPort = port, compress = true, extraHeaders = true, throttle = null } = {}) {
   const headersFile = join(rootDir, "_headers");
   const extra = extraHeaders && existsSync(headersFile) ? readHeadersFile(readFileSync(headersFile, "utf8")) : new Map();
+  const send = throttle ? slowLine(throttle) : sendAtOnce;
   const server = createServer(async (req, res) => {
     try {
       if (req.method !== "GET" && req.method !== "HEAD") {
@@ -119,14 +153,13 @@ export function startServer({ rootDir = root, listenPort = port, compress = true
         headers.etag = etag;
         if (req.headers["if-none-match"] === etag) {
           delete headers["content-length"];
-          res.writeHead(304, headers).end();
+          await send(res, 304, headers, null);
           return;
         }
       }
-      res.writeHead(200, headers);
-      res.end(req.method === "HEAD" ? undefined : body);
+      await send(res, 200, headers, req.method === "HEAD" ? null : body);
     } catch {
-      res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("not found");
+      if (!res.headersSent) await send(res, 404, { "content-type": "text/plain; charset=utf-8" }, Buffer.from("not found"));
     }
   });
   return new Promise((ok, fail) => {
@@ -138,7 +171,7 @@ export function startServer({ rootDir = root, listenPort = port, compress = true
 if (import.meta.url === `file://${process.argv[1]}`) {
   const tryPort = async (p, left) => {
     try {
-      return await startServer({ listenPort: p });
+      return await startServer({ listenPort: p, throttle: cliThrottle });
     } catch (e) {
       if (e.code === "EADDRINUSE" && left > 0) return tryPort(p + 1, left - 1);
       throw e;
@@ -146,5 +179,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   };
   const server = await tryPort(port, 20);
   const { port: actual } = server.address();
-  console.log(`\n  yibao-policy demo: http://${host}:${actual}/\n  (serving ${root}; Ctrl-C to stop)\n`);
+  const slow = cliThrottle ? `, ${cliThrottle.rttMs} ms round trip, ${cliThrottle.kbit} kbit/s` : "";
+  console.log(`\n  yibao-policy demo: http://${host}:${actual}/\n  (serving ${root}${slow}; Ctrl-C to stop)\n`);
 }

@@ -3,7 +3,10 @@
 #   scripts/setup.sh            toolchain for building: wasm32 target, wasm-pack, wasm-bindgen-cli
 #                               (the version in Cargo.lock), cargo-deny, npm dev dependencies
 #                               (binaryen's wasm-opt)
-#   scripts/setup.sh --browser  also Debian's chromium and chromium-driver, for the browser tests
+#   scripts/setup.sh --browser  also the browsers of the page tests, Debian's all: chromium and
+#                               chromium-driver, firefox-esr, and webkit2gtk-driver (WebKitWebDriver
+#                               and WebKitGTK's MiniBrowser) with xvfb and openbox to give it a
+#                               display and an active window (tests/engines/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -48,14 +51,21 @@ fi
 
 if [ "${1:-}" = "--browser" ]; then
   # fonts-wqy-microhei: so that screenshots of the Chinese page are legible, not boxes.
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! fc-list 2>/dev/null | grep -qi wqy; then
-    say "installing Debian's chromium, chromium-driver and a CJK font"
+  # The three engines come from Debian, never from a test tool's own browser download (not
+  # reachable here): Chromium for playwright-core, Firefox ESR for puppeteer-core (WebDriver
+  # BiDi), WebKitGTK's WebKitWebDriver and MiniBrowser (a GTK window: xvfb-run, and openbox so
+  # that the window is the active one).
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! fc-list 2>/dev/null | grep -qi wqy ||
+     ! command -v firefox-esr >/dev/null || ! command -v WebKitWebDriver >/dev/null ||
+     ! command -v xvfb-run >/dev/null || ! command -v openbox >/dev/null; then
+    say "installing Debian's chromium, chromium-driver, firefox-esr, webkit2gtk-driver, xvfb, openbox and a CJK font"
     sudo_cmd=""
     [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
     export DEBIAN_FRONTEND=noninteractive
-    $sudo_cmd apt-get install -y -q chromium chromium-driver fonts-wqy-microhei >/dev/null 2>&1 ||
+    packages=(chromium chromium-driver firefox-esr webkit2gtk-driver xvfb xauth openbox fonts-wqy-microhei)
+    $sudo_cmd apt-get install -y -q "${packages[@]}" >/dev/null 2>&1 ||
       { $sudo_cmd apt-get update -q >/dev/null &&
-        $sudo_cmd apt-get install -y -q chromium chromium-driver fonts-wqy-microhei >/dev/null; }
+        $sudo_cmd apt-get install -y -q "${packages[@]}" >/dev/null; }
   fi
 fi
 say "ready"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up and run every test: formatting and lints, the Rust tests (public cases through the API and
-# the CLI, properties, pack validation), the npm package (from a packed tarball) and the page in
-# Chromium. CI (.ci/run) runs exactly this.
+# the CLI, properties, pack validation), the npm package (from a packed tarball), the page in
+# Chromium, and the page in each engine (Chromium, Firefox ESR, WebKitGTK). CI (.ci/run) runs
+# exactly this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
@@ -47,3 +48,14 @@ if ls tests/browser/*.test.mjs >/dev/null 2>&1; then
 else
   echo "no page tests yet (tests/browser/ is empty)"
 fi
+
+# The page in every engine (tests/engines/): the cases' deep links, a typed journey, offline, the
+# pure-JS fallbacks, one .wasm download per first visit on a slow network, and the tab order at
+# 360 px. Budget: 4 minutes an engine on CI's 2 cores (≈1.5 min each measured; timeout stops a
+# hung browser at 8), so the whole suite stays well under 30 minutes.
+for engine in chromium firefox webkit; do
+  step "page tests in $engine (tests/engines/, node --test)"
+  start=$SECONDS
+  YIBAO_ENGINES=$engine timeout 480 node --test --test-reporter=spec --test-concurrency=1 tests/engines/
+  echo "$engine: $((SECONDS - start)) s (budget 240 s)"
+done

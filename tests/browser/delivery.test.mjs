@@ -38,13 +38,15 @@ test("every reference in the pages and assets resolves to a file of dist/", () =
     }
   }
   const engine = refs.filter(([, ref]) => /yibao_policy/.test(ref));
-  assert.ok(engine.some(([from, ref]) => from === "index.html" && ref.endsWith(".wasm")), "index.html preloads the wasm");
+  assert.ok(!engine.some(([from, ref]) => from === "index.html" && ref.endsWith(".wasm")), "index.html has no preload of the wasm");
   assert.ok(engine.some(([from, ref]) => /^yibao_policy\./.test(from) && ref.endsWith(".wasm")), "the glue names the hashed wasm");
   for (const [from, ref] of refs) assert.ok(existsSync(join(siteDir, ref)), `${from} → ${ref}`);
   assert.doesNotMatch(read("index.html").toString(), /(src|href)="(vendor|css|js)\//);
-  // The main page's glue is inline (scripts/dist.mjs) and names the hashed wasm for the page's base.
+  // The main page's glue is inline (scripts/dist.mjs) and names the hashed wasm for the page's base,
+  // as does the inline early download (js/engine-early.js).
   const wasm = /new URL\("\.\/(assets\/[^"]+\.wasm)",import\.meta\.url\)/.exec(read("index.html").toString());
   assert.ok(wasm && existsSync(join(siteDir, wasm[1])), "the inline glue names the hashed wasm");
+  assert.ok(read("index.html").toString().includes(`fetch("./${wasm[1]}",{priority:"low"})`), "the early download names the same wasm");
 });
 
 test("every run-time URL (import(), fetch, an added script) names a hashed file, never a www/ path", () => {
@@ -146,8 +148,8 @@ test("the built page inlines its styles and scripts, each allowed by its hash, n
   assert.equal(styleSrc.length, 1 + styles.length);
   const scriptSrc = /script-src ([^;]+)/.exec(csp)[1].split(" ");
   const scripts = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([^]*?)<\/script>/g)].map((m) => m[1]);
-  // the engine's glue, the entry module, the boot check and the worker's registration
-  assert.equal(scripts.length, 4);
+  // the engine's early download, its glue, the entry module, the boot check and the worker's registration
+  assert.equal(scripts.length, 5);
   for (const js of scripts) assert.ok(scriptSrc.includes(sha(js)), js.slice(0, 60));
   assert.deepEqual(scriptSrc.slice(0, 2), ["'self'", "'wasm-unsafe-eval'"]);
   assert.equal(scriptSrc.length, 2 + scripts.length);
@@ -161,7 +163,8 @@ test("the host's headers: the page's preloads as Link headers, served with the p
   const link = (await get("/", { "accept-encoding": "br" })).headers.link;
   assert.ok(link, "the page is served with a Link header (dist/_headers)");
   for (const [, href] of html.matchAll(/<link rel="(?:module)?preload" href="\.\/([^"]+)"/g)) assert.ok(link.includes(`<${href}>`), href);
-  assert.match(link, /<assets\/yibao_policy_bg\.[0-9a-f]{10}\.wasm>; rel=preload; as=fetch; crossorigin/);
+  assert.match(link, /<assets\/chunk[^>]*\.js>; rel=modulepreload/);
+  assert.doesNotMatch(link, /\.wasm/, "no preload of the engine (WebKit would download it twice)");
   assert.equal((await get("/index.html")).headers.link, link);
   assert.equal((await get(`/assets/${assets.find((a) => a.endsWith(".wasm"))}`)).headers.link, undefined);
   assert.equal((await get("/_headers")).status, 404);

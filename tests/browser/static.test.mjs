@@ -1,5 +1,6 @@
 // The page loads its modules as one bundle (vendor/app.js, built from js/main.js by
-// scripts/build.sh) and preloads the engine; these checks keep index.html and the build in step.
+// scripts/build.sh), preloads the engine's glue and starts its .wasm early; these checks keep
+// index.html and the build in step.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, existsSync } from "node:fs";
@@ -9,11 +10,17 @@ import { bundleOf } from "../../scripts/metafile.mjs";
 
 const www = join(dirname(fileURLToPath(import.meta.url)), "../../www");
 
-test("index.html runs the bundle and preloads the engine's glue and wasm", () => {
+test("index.html runs the bundle, preloads the engine's glue and starts its wasm with a fetch, never a preload", () => {
   const html = readFileSync(join(www, "index.html"), "utf8");
   assert.match(html, /<script type="module" src="vendor\/app\.js"><\/script>/);
   assert.match(html, /<link rel="modulepreload" href="vendor\/yibao-policy\/yibao_policy\.js">/);
-  assert.match(html, /<link rel="preload" href="vendor\/yibao-policy\/yibao_policy_bg\.wasm" as="fetch" type="application\/wasm" crossorigin fetchpriority="low">/);
+  // WebKit never hands a preloaded .wasm to the fetch() that compiles it: it would download it twice.
+  assert.doesNotMatch(html, /<link[^>]*\.wasm/);
+  // The early download is the first script: it runs with the page's first bytes.
+  const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]);
+  assert.equal(scripts[0], "js/engine-early.js");
+  assert.ok(html.indexOf("js/engine-early.js") < html.indexOf("<link rel=\"stylesheet\""));
+  assert.match(readFileSync(join(www, "js/engine-early.js"), "utf8"), /fetch\("vendor\/yibao-policy\/yibao_policy_bg\.wasm"/);
 });
 
 test("the bundle is built from the current sources and loads the engine from vendor/", () => {

@@ -131,6 +131,9 @@ test("the pages' probe module compiles with reference types and is refused witho
   const { PROBE, wasmRuns } = await import(join(repo, "www", "js", "engine-loader.js"));
   const legacy = readFileSync(join(repo, "www", "js", "legacy", "engine-loader.js"), "utf8");
   assert.deepEqual(JSON.parse(legacy.match(/var PROBE = (\[[\d, ]+\]);/)[1]), PROBE);
+  // The main page's early download (js/engine-early.js) runs the same probe before any module.
+  const early = readFileSync(join(repo, "www", "js", "engine-early.js"), "utf8");
+  assert.deepEqual(JSON.parse(early.match(/var probe = new Uint8Array\((\[[\d, ]+\])\);/)[1]), PROBE);
   assert.equal(await wasmRuns(), true, "Node 20 runs it");
   const dir = mkdtempSync(join(tmpdir(), "yibao-probe-"));
   try {

@@ -17,4 +17,12 @@
     if (e && /SyntaxError/.test(String(e.message))) offer();
   });
   setTimeout(offer, LIMIT_MS);
+  // The loading line (hidden at first, css/base.css): at once, but on the home page and the
+  // guide, whose first screen needs nothing more than the page's own code, only if the app has
+  // not drawn over it 1.5 s on. (Inline in the built page's head, this runs before it is parsed.)
+  var root = document.documentElement;
+  var page = /(?:^|&)p=([^&]*)/.exec(location.hash.replace(/^#/, "") + "&" + location.search.replace(/^\?/, ""));
+  function showLine() { root.className += " loading-line"; }
+  if (!page || page[1] === "home" || page[1] === "guide") setTimeout(showLine, 1500);
+  else showLine();
 })();

@@ -18,13 +18,31 @@ const SCOPE = new URL(self.registration.scope);
 const PAGE = new URL("index.html", SCOPE).href;
 const ON_USE_URLS = new Set(ON_USE.map((path) => new URL(path, SCOPE).href));
 
+// What the page hands over (js/engine-loader.js): its own copy of the engine's .wasm, stored once
+// it had downloaded it, so that the install below need not download it again where the browser
+// has no HTTP cache to share with the worker (private browsing, WebKit under automation).
+// Deleted on activation with the older caches (its name has the same prefix).
+const HANDOVER = "yibao-policy-handover";
+
 self.addEventListener("install", (event) => {
-  // The page is revalidated (no-cache); the hashed files may come from the HTTP cache as they are.
-  const requests = PRECACHE.map((path) => {
+  // The page is revalidated (no-cache); the hashed files may come from the page's hand-over or
+  // the HTTP cache as they are. All are fetched before any is stored, so that a failed download
+  // leaves no half-filled cache behind (as cache.addAll).
+  const responses = PRECACHE.map((path) => {
     const url = new URL(path, SCOPE).href;
-    return new Request(url, { cache: url === PAGE ? "no-cache" : "default" });
+    const request = new Request(url, { cache: url === PAGE ? "no-cache" : "default" });
+    const download = () => fetch(request).then((response) => {
+      if (!response.ok) throw new TypeError(`HTTP ${response.status} for ${url}`);
+      return response;
+    });
+    const handed = url === PAGE ? Promise.resolve(null) : caches.match(url, { cacheName: HANDOVER }).catch(() => null);
+    return handed.then((hit) => hit || download()).then((response) => [url, response]);
   });
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests)).then(() => self.skipWaiting()));
+  event.waitUntil(
+    Promise.all(responses)
+      .then((all) => caches.open(CACHE).then((cache) => Promise.all(all.map(([url, response]) => cache.put(url, response)))))
+      .then(() => self.skipWaiting()),
+  );
 });
 
 self.addEventListener("activate", (event) => {

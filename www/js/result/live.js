@@ -57,10 +57,47 @@ function content(ctx) {
     see];
 }
 
+// On a phone the bar sticks to the bottom of the screen, over the form: a control the person
+// tabs to must not end up under it. Its height, kept in --live-bar on <html>, is the page's
+// scroll-padding-bottom there (css/later.css), which Chromium honours when it scrolls a focused
+// control into view. Firefox and WebKit do not always (they leave a control that is on screen
+// but under the bar where it is), so once the browser has scrolled, a control still under the
+// bar is scrolled clear of it.
+let watching = null;
+let bar = null;
+const MARGIN = 12; // px: the focus ring too
+
+function clearOfBar(event) {
+  const target = event.target;
+  if (!bar || !bar.isConnected || !(target instanceof Element) || bar.contains(target)) return;
+  requestAnimationFrame(() => {
+    if (!bar || !bar.isConnected || document.activeElement !== target) return;
+    const b = bar.getBoundingClientRect();
+    if (b.bottom < innerHeight - 1 || b.top >= innerHeight) return; // not stuck over the screen's bottom
+    const r = target.getBoundingClientRect();
+    const under = r.bottom + MARGIN - b.top;
+    if (under > 0) window.scrollBy(0, Math.min(under, Math.max(0, r.top - MARGIN)));
+  });
+}
+
+function keepClearOfBar(aside) {
+  if (!bar) document.addEventListener("focusin", clearOfBar);
+  bar = aside;
+  if (typeof ResizeObserver !== "function") return;
+  const root = document.documentElement;
+  if (watching) watching.disconnect(); // the previous step's bar
+  watching = new ResizeObserver(() => {
+    const height = aside.isConnected ? aside.getBoundingClientRect().height : 0;
+    root.style.setProperty("--live-bar", `${Math.ceil(height)}px`);
+  });
+  watching.observe(aside);
+}
+
 export function renderLive(ctx) {
   const body = h("div", { class: "live-body" });
   const aside = h("aside", { class: "live", "aria-labelledby": "live-title", dataset: { testid: "live" } },
     h("h2", { id: "live-title", class: "live-title" }, t("live.title")), body);
   ctx.onComputed = () => clear(body).append(...content(ctx).filter(Boolean));
+  keepClearOfBar(aside);
   return aside;
 }
