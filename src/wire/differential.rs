@@ -273,7 +273,7 @@ fn old_year(text: &str) -> Result<Vec<Request>, Error> {
 }
 
 fn new_year(text: &str) -> Result<Vec<Request>, Error> {
-    super::read_visits(&super::tape_of(text, MAX_YEAR_BYTES)?)
+    super::read_visits(text)
 }
 
 /// Every reader of a request or a year agrees with the old one on `text`.
@@ -294,7 +294,7 @@ fn agree(text: &str) {
     assert_eq!(new_year(text), old_year(text), "{text}");
     if let Ok(v) = legacy::parse_text(text, MAX_YEAR_BYTES) {
         assert_eq!(
-            super::read_visits(&crate::json::Tape::of_value(&v)),
+            super::visits_from_tape(&crate::json::Tape::of_value(&v)),
             old_year(text),
             "{text}"
         );
@@ -418,4 +418,97 @@ fn corpus_cached() -> (&'static [J], &'static [J]) {
     static CORPUS: std::sync::OnceLock<(Vec<J>, Vec<J>)> = std::sync::OnceLock::new();
     let (r, y) = CORPUS.get_or_init(corpus);
     (r, y)
+}
+
+/// ONE-SHOT: records `tests/data/reader-corpus.jsonl` from the old reader (`legacy.rs`), checking
+/// on the way that today's tape reader agrees. Run once, before the old reader was deleted:
+/// `cargo test --lib record_the_reader_corpus -- --ignored`. It must never be run again (the old
+/// reader is gone with this file): a corpus written from the reader it checks could not fail.
+#[test]
+#[ignore]
+fn record_the_reader_corpus() {
+    use serde_json::json;
+    fn outcome<T: serde::Serialize>(r: Result<T, Error>) -> serde_json::Value {
+        match r {
+            Ok(v) => json!({ "ok": serde_json::to_value(v).unwrap_or_default() }),
+            Err(e) => json!({ "error": serde_json::to_value(e).unwrap_or_default() }),
+        }
+    }
+    // proptest's deterministic runner (a fixed seed) in place of random cases.
+    use proptest::strategy::{Strategy, ValueTree};
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let mut draw = |n: usize| -> Index {
+        let _ = n;
+        any::<Index>()
+            .new_tree(&mut runner)
+            .map(|t| t.current())
+            .expect("an index")
+    };
+    let (requests, years) = corpus();
+    let mut texts: Vec<String> = Vec::new();
+    for j in requests.iter().chain(&years) {
+        for escape in [false, true] {
+            texts.push(text(j, escape));
+        }
+    }
+    for j in requests.iter().take(1) {
+        let mut all = Vec::new();
+        containers(j, &mut Vec::new(), &mut all);
+        for place in &all {
+            for member in 0..12 {
+                for (what, picks) in [(0u8, 1), (1, ODD.len()), (2, 2)] {
+                    for pick in (0..picks).step_by(2) {
+                        let mut m = j.clone();
+                        mutate_at(&mut m, what, place, member, pick);
+                        texts.push(text(&m, false));
+                    }
+                }
+            }
+        }
+    }
+    for j in requests.iter().take(1).chain(years.iter().take(1)) {
+        let t = text(j, true);
+        for i in (0..=t.len()).step_by(13).filter(|&i| t.is_char_boundary(i)) {
+            texts.push(t[..i].to_string());
+        }
+    }
+    for _ in 0..450 {
+        let year = draw(0).index(8) == 0;
+        let pool = if year { &years } else { &requests };
+        let mut j = pool[draw(0).index(pool.len())].clone();
+        for _ in 0..draw(0).index(4) {
+            let what = draw(0).index(6) as u8;
+            let (place, member, pick) = (draw(0), draw(0), draw(0));
+            mutate(&mut j, what, place, member, pick);
+        }
+        let mut t = text(&j, draw(0).index(2) == 0);
+        let (how, at, pick) = (draw(0).index(4) as u8, draw(0), draw(0));
+        corrupt(&mut t, how, at, pick);
+        texts.push(t);
+    }
+    let mut seen = std::collections::HashSet::new();
+    texts.retain(|t| seen.insert(t.clone()));
+    // Long lists and deep nesting make long texts: a dozen of them cover the limits.
+    let mut long = 0;
+    texts.retain(|t| {
+        long += usize::from(t.len() > 12_000);
+        t.len() <= 12_000 || long <= 12
+    });
+    let mut out = String::new();
+    for t in &texts {
+        agree(t);
+        let required = outcome(old_request(t, Lines::Required));
+        let optional = outcome(old_request(t, Lines::Optional));
+        let mut line = json!({ "text": t, "required": required });
+        if optional != line["required"] {
+            line["optional"] = optional;
+        }
+        line["year"] = outcome(old_year(t));
+        out.push_str(&line.to_string());
+        out.push('\n');
+    }
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/reader-corpus.jsonl");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, out).unwrap();
+    eprintln!("{} inputs recorded in {}", texts.len(), path.display());
 }

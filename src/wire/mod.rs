@@ -81,11 +81,11 @@ impl Wire for Engine {
     }
 
     fn estimate_year_json(&self, visits: &Value) -> Result<Vec<Estimate>, Error> {
-        self.estimate_year(&read_visits(&Tape::of_value(visits))?)
+        self.estimate_year(&visits_from_tape(&Tape::of_value(visits))?)
     }
 
     fn estimate_year_text(&self, text: &str) -> Result<Vec<Estimate>, Error> {
-        self.estimate_year(&read_visits(&tape_of(text, MAX_YEAR_BYTES)?)?)
+        self.estimate_year(&read_visits(text)?)
     }
 
     fn national_fields_json(&self, req: &Value) -> Result<Vec<NationalField>, Error> {
@@ -122,8 +122,13 @@ fn tape_of(text: &str, max_bytes: usize) -> Result<Tape<'_>, Error> {
     Tape::parse(text)
 }
 
+/// A year's visits read from their JSON text (see [`visits_from_tape`]).
+pub fn read_visits(text: &str) -> Result<Vec<Request>, Error> {
+    visits_from_tape(&tape_of(text, MAX_YEAR_BYTES)?)
+}
+
 /// A year's visits: a non-empty array of at most [`MAX_VISITS`] requests.
-fn read_visits(tape: &Tape<'_>) -> Result<Vec<Request>, Error> {
+fn visits_from_tape(tape: &Tape<'_>) -> Result<Vec<Request>, Error> {
     let kind = tape.node(0).map_or(Kind::Null, |n| n.kind);
     if kind != Kind::Array {
         return Err(crate::json::wrong_kind(
