@@ -16,8 +16,6 @@
 //! [`repeated_keys`], [`Tape::repeated_key`]) for the readers to refuse at its path.
 
 mod fields;
-#[cfg(test)]
-pub(crate) mod legacy_parse;
 mod parse;
 mod scalar;
 mod tape;
@@ -92,12 +90,6 @@ pub(crate) fn repeated_key(path: &str, key: &str) -> Error {
     )
 }
 
-/// Refuse a value with a key written twice (`INVALID_INPUT` at the first such key's path).
-#[cfg(test)] // requests: `Tape::repeated_key`
-pub(crate) fn refuse_repeated_keys(v: &Value) -> Result<(), Error> {
-    repeated_keys(v).into_iter().next().map_or(Ok(()), Err)
-}
-
 /// An object being read, with its path.
 #[derive(Clone, Copy)]
 pub(crate) struct Obj<'a> {
@@ -163,55 +155,12 @@ impl<'a> Obj<'a> {
         }
     }
 
-    #[cfg(test)] // the request's readers, now on the tape (`Fields`); kept for `wire::legacy`
-    pub fn money(&self, key: &str) -> Result<Option<Decimal>, Error> {
-        self.get(key)
-            .map(|v| money_at(v.scalar(), &self.field(key)))
-            .transpose()
-    }
-
-    #[cfg(test)] // the request's readers, now on the tape (`Fields`); kept for `wire::legacy`
-    pub fn ratio(&self, key: &str) -> Result<Option<Decimal>, Error> {
-        self.get(key)
-            .map(|v| ratio_at(v.scalar(), &self.field(key)))
-            .transpose()
-    }
-
     pub fn date(&self, key: &str) -> Result<Option<Date>, Error> {
         self.get(key).map(|v| date_at(v.scalar(), &self.field(key))).transpose()
     }
 
     pub fn req_date(&self, key: &str) -> Result<Date, Error> {
         date_at(self.require(key)?.scalar(), &self.field(key))
-    }
-
-    #[cfg(test)] // the request's readers, now on the tape (`Fields`); kept for `wire::legacy`
-    pub fn req_money(&self, key: &str) -> Result<Decimal, Error> {
-        money_at(self.require(key)?.scalar(), &self.field(key))
-    }
-
-    #[cfg(test)] // the request's readers, now on the tape (`Fields`); kept for `wire::legacy`
-    pub fn req_code(&self, key: &str) -> Result<&'a str, Error> {
-        division_code_at(self.require(key)?.scalar(), &self.field(key))
-    }
-
-    #[cfg(test)] // the request's readers, now on the tape (`Fields`); kept for `wire::legacy`
-    pub fn req_one_of<'w>(&self, key: &str, allowed: &[&'w str]) -> Result<&'w str, Error> {
-        one_of_at(self.require(key)?.scalar(), &self.field(key), allowed)
-    }
-
-    #[cfg(test)] // the request's readers, now on the tape (`Fields`); kept for `wire::legacy`
-    pub fn one_of<'w>(&self, key: &str, allowed: &[&'w str]) -> Result<Option<&'w str>, Error> {
-        self.get(key)
-            .map(|v| one_of_at(v.scalar(), &self.field(key), allowed))
-            .transpose()
-    }
-
-    #[cfg(test)] // the request's readers, now on the tape (`Fields`); kept for `wire::legacy`
-    pub fn code(&self, key: &str) -> Result<Option<&'a str>, Error> {
-        self.get(key)
-            .map(|v| division_code_at(v.scalar(), &self.field(key)))
-            .transpose()
     }
 
     pub fn array(&self, key: &str) -> Result<Option<&'a Vec<Value>>, Error> {

@@ -187,10 +187,6 @@ pub fn read_manifest(v: &Value) -> Result<Manifest, Error> {
     Ok(Manifest { digests })
 }
 
-#[cfg(test)]
-mod differential;
-#[cfg(test)]
-mod legacy;
 pub mod names;
 #[cfg(test)]
 pub(crate) mod typescript;
