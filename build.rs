@@ -1,6 +1,6 @@
 //! Embed the default packs minified: whitespace outside strings is dropped, nothing else, so the
 //! WebAssembly build carries no indentation. (Digests are over canonical JSON and do not change.)
-//! And src/divisions.tsv as three columns (src/divisions.rs says why).
+//! And generated/divisions.tsv as three columns (src/divisions.rs says why).
 
 use std::{env, fs, path::Path};
 
@@ -21,7 +21,7 @@ fn main() {
 /// `code<TAB>中文<TAB>English` lines → `division-codes` (the six-digit codes run together),
 /// `division-zh` and `division-en` (one name a line, in the same order).
 fn divisions(out: &Path) {
-    let source = Path::new("src").join("divisions.tsv");
+    let source = Path::new("generated").join("divisions.tsv");
     println!("cargo:rerun-if-changed={}", source.display());
     let text = fs::read_to_string(&source).unwrap_or_else(|e| panic!("cannot read {}: {e}", source.display()));
     let (mut codes, mut zh, mut en) = (String::new(), Vec::new(), Vec::new());

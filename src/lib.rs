@@ -60,6 +60,12 @@ mod year;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
+/// The TypeScript shapes of requests and results, generated from the Rust types by ts-rs (a test,
+/// which lives with the tests; the types it writes, generated/types.d.ts, with the generated files).
+#[cfg(test)]
+#[path = "../tests/unit/typescript.rs"]
+mod typescript;
+
 /// talc rather than dlmalloc (the default on wasm32): 1.8 KB brotli less on the page's critical
 /// path (Cargo.toml). Single-threaded wasm only, as every build here is.
 #[cfg(target_arch = "wasm32")]

@@ -24,7 +24,7 @@ pub struct Request {
     pub visit: Visit,
     /// 1 to 1000 cost lines.
     pub items: Vec<Item>,
-    #[cfg_attr(test, ts(as = "Option<crate::wire::typescript::YtdInput>", optional = nullable))]
+    #[cfg_attr(test, ts(as = "Option<crate::typescript::YtdInput>", optional = nullable))]
     pub ytd: Ytd,
 }
 
@@ -55,7 +55,7 @@ pub struct Insured {
 pub struct Filing {
     pub category: FilingCategory,
     /// The province (`xx0000`) or city filed for.
-    #[cfg_attr(test, ts(as = "Option<crate::wire::typescript::DivisionCode>", optional = nullable))]
+    #[cfg_attr(test, ts(as = "Option<crate::typescript::DivisionCode>", optional = nullable))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
     #[cfg_attr(test, ts(optional = nullable))]
@@ -97,10 +97,10 @@ pub struct Item {
     #[cfg_attr(test, ts(optional = nullable))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub class: Option<Class>,
-    #[cfg_attr(test, ts(as = "Option<crate::wire::typescript::RatioInput>", optional = nullable))]
+    #[cfg_attr(test, ts(as = "Option<crate::typescript::RatioInput>", optional = nullable))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub self_pay_ratio: Option<crate::money::Ratio>,
-    #[cfg_attr(test, ts(as = "Option<crate::wire::typescript::MoneyInput>", optional = nullable))]
+    #[cfg_attr(test, ts(as = "Option<crate::typescript::MoneyInput>", optional = nullable))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ceiling_amount: Option<Money>,
 }

@@ -18,10 +18,10 @@ pub struct PersonTerms {
     #[cfg_attr(test, ts(type = "RatioInput"))]
     pub ratio: Ratio,
     /// This disease's annual deductible; `"0"` = none. Absent: 0 is assumed (TERMS_ASSUMED).
-    #[cfg_attr(test, ts(as = "Option<crate::wire::typescript::MoneyInput>", optional = nullable))]
+    #[cfg_attr(test, ts(as = "Option<crate::typescript::MoneyInput>", optional = nullable))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deductible: Option<Money>,
-    #[cfg_attr(test, ts(as = "Option<crate::wire::typescript::MoneyInput>", optional = nullable))]
+    #[cfg_attr(test, ts(as = "Option<crate::typescript::MoneyInput>", optional = nullable))]
     /// This disease's annual limit; null states "no limit". Absent: no limit is assumed
     /// (TERMS_ASSUMED).
     #[serde(skip_serializing_if = "AnnualLimit::is_unstated")]
@@ -29,11 +29,11 @@ pub struct PersonTerms {
     /// For a valid temporary filing (referral, emergency, other_temporary), capped at the national
     /// ceiling (0.10, 0.10, 0.20). Absent: the ceiling (TERMS_REDUCTION_ASSUMED). Long-term
     /// filers: always 0.
-    #[cfg_attr(test, ts(as = "Option<crate::wire::typescript::RatioInput>", optional = nullable))]
+    #[cfg_attr(test, ts(as = "Option<crate::typescript::RatioInput>", optional = nullable))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reduction: Option<Ratio>,
     /// For a visit no valid filing covers (manual claim). Absent: 0.20 (TERMS_REDUCTION_ASSUMED).
-    #[cfg_attr(test, ts(as = "Option<crate::wire::typescript::RatioInput>", optional = nullable))]
+    #[cfg_attr(test, ts(as = "Option<crate::typescript::RatioInput>", optional = nullable))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unfiled_reduction: Option<Ratio>,
 }

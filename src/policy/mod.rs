@@ -3,17 +3,20 @@
 //!
 //! Reading, validating and digesting packs is the `maintainer` feature (the npm package, the
 //! CLI). Without it the default packs are compiled in as the model itself, generated from
-//! packs/*.json through that reader (`generate.rs`, a test, writes `defaults.rs`).
+//! packs/*.json through that reader (a test, tests/unit/defaults.rs, writes generated/defaults.rs).
 
 #[cfg(any(test, not(feature = "maintainer")))]
 mod compact;
-// Generated: rustfmt would reflow it, and the staleness test compares it byte for byte.
+// Generated (from packs/*.json by tests/unit/defaults.rs): rustfmt would reflow it, and the
+// staleness test compares it byte for byte.
 #[cfg(any(test, not(feature = "maintainer")))]
 #[rustfmt::skip]
+#[path = "../../generated/defaults.rs"]
 mod defaults;
 #[cfg(feature = "maintainer")]
 mod digest;
 #[cfg(test)]
+#[path = "../../tests/unit/defaults.rs"]
 mod generate;
 #[cfg(feature = "maintainer")]
 mod load;

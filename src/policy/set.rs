@@ -1,6 +1,6 @@
 //! The packs an engine answers from, merged: regions by code, one set of treatment-place data.
 //! How it is made: from pack JSON, read and validated (`load.rs`, the `maintainer` feature), or
-//! for the page's build from the default packs as pre-validated Rust data (`defaults.rs`).
+//! for the page's build from the default packs as pre-validated Rust data (generated/defaults.rs).
 
 use super::model::{CatalogueItem, Place, PlaceData, Region};
 use crate::error::Error;
@@ -37,7 +37,7 @@ impl PolicySet {
     }
 
     /// The embedded 2025 defaults: read and validated when this crate was built (generated from
-    /// packs/*.json by the real reader, `src/policy/generate.rs`), so nothing is parsed here.
+    /// packs/*.json by the real reader, tests/unit/defaults.rs), so nothing is parsed here.
     #[cfg(not(feature = "maintainer"))]
     pub fn defaults() -> Result<PolicySet, Error> {
         Ok(PolicySet {

@@ -20,9 +20,9 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("types.d.ts");
 
-/// The request and result shapes, generated from the Rust types (`src/wire/typescript.rs`).
+/// The request and result shapes, generated from the Rust types (tests/unit/typescript.rs).
 #[wasm_bindgen(typescript_custom_section)]
-const SHAPES: &str = include_str!("../wire/generated.d.ts");
+const SHAPES: &str = include_str!("../../generated/types.d.ts");
 
 /// Every result an export returns, so that all cross the boundary through one `to_js` (one
 /// serializer instance and error path, not one per export). Untagged: each is written as itself.

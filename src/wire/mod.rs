@@ -188,5 +188,3 @@ pub fn read_manifest(v: &Value) -> Result<Manifest, Error> {
 }
 
 pub mod names;
-#[cfg(test)]
-pub(crate) mod typescript;

@@ -1,4 +1,4 @@
-// Generated from the Rust types by ts-rs (src/wire/typescript.rs); do not edit.
+// Generated from the Rust types by ts-rs (tests/unit/typescript.rs); do not edit.
 // `UPDATE_TYPES=1 cargo test --lib typescript` writes it again.
 
 /**

@@ -1,5 +1,5 @@
 //! The TypeScript shapes of results and requests, generated from the Rust types by ts-rs: the
-//! source of truth for `src/wire/generated.d.ts`, which the wasm facade's declarations include
+//! source of truth for generated/types.d.ts, which the wasm facade's declarations include
 //! beside the hand-written API (`src/wasm/types.d.ts`: the `Engine` class, its methods, errors).
 //!
 //! ts-rs is a dev-dependency and its derives are `cfg(test)`: nothing of it reaches the wasm.
@@ -30,10 +30,10 @@ pub(crate) struct DivisionCode;
 #[ts(type = "{ [K in keyof Ytd]?: MoneyInput | null }")]
 pub(crate) struct YtdInput;
 
-const FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/wire/generated.d.ts");
+const FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/generated/types.d.ts");
 
 const HEADER: &str = "\
-// Generated from the Rust types by ts-rs (src/wire/typescript.rs); do not edit.
+// Generated from the Rust types by ts-rs (tests/unit/typescript.rs); do not edit.
 // `UPDATE_TYPES=1 cargo test --lib typescript` writes it again.
 ";
 
