@@ -7,7 +7,7 @@ use super::compact::*;
 use super::model::Provenance::*;
 use super::model::{Class, Dim, Provenance};
 use crate::date::Date;
-use crate::text::Text;
+use crate::bilingual::Text;
 use rust_decimal::Decimal;
 use std::borrow::Cow::Borrowed;
 

@@ -135,6 +135,9 @@ networked?: boolean | null, disease: string, };
  */
 export type Item = { code?: string | null, name?: string | null, amount: MoneyInput, class?: ItemClass | null, selfPayRatio?: RatioInput | null, ceilingAmount?: MoneyInput | null, };
 
+/**
+ * The eight eligibility checks of BRIEF §4, in the order every result lists them.
+ */
 export type CheckCode = "CROSS_PROVINCE" | "POLICY_IN_FORCE" | "DISEASE_COVERED" | "DISEASE_RECOGNIZED" | "FILING_PRESENT" | "FILING_PLACE" | "FILING_DATES" | "HOSPITAL_NETWORKED";
 
 export type CheckStatus = "pass" | "fail" | "warn";
@@ -155,14 +158,18 @@ action: Action | null, };
  */
 export type Warning = { code: WarningCode | (string & {}), path: string, message: Text, };
 
-export type Eligibility = { directSettlement: boolean, 
+export type Eligibility = { 
+/**
+ * How the visit can be settled, as the checks decide it (the same as the estimate's `mode`).
+ */
+mode: Mode, directSettlement: boolean, 
 /**
  * Always all eight, in order.
  */
 checks: Array<Check>, warnings: Array<Warning>, };
 
 /**
- * How the visit can be settled (CONTRACT.md).
+ * How the visit can be settled (CONTRACT.md, BRIEF §5's last paragraph).
  */
 export type Mode = "direct" | "manual" | "none";
 

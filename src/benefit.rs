@@ -1,13 +1,14 @@
 //! 参保地政策: the insured place's terms for one visit — deductible, ratio, reduction and limits —
 //! looked up in the version in force, with the rule id and provenance of every parameter used.
 
-use crate::eligibility::{Findings, Mode};
+use crate::bilingual::{t, Text};
+use crate::checks::Findings;
 use crate::error::Error;
 use crate::policy::{Deductible, Param, Provenance, Table, Who};
 use crate::request::Ytd;
-use crate::settlement::Terms;
+use crate::settlement::Parameters;
 use crate::situation::{PackPolicy, Situation, Source};
-use crate::text::{t, Text};
+use crate::vocabulary::Mode;
 use rust_decimal::Decimal;
 
 /// A parameter as used: its value, where it is in the policy and where it came from.
@@ -49,7 +50,7 @@ pub struct Groups {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Benefit {
-    pub terms: Terms,
+    pub parameters: Parameters,
     pub deductible: Option<(DeductibleKind, Used<Decimal>)>,
     pub base_ratio: Option<Used<Decimal>>,
     /// The reduction applied and why (the filing category, or not filed).
@@ -60,7 +61,7 @@ pub struct Benefit {
 impl Benefit {
     pub fn nothing() -> Benefit {
         Benefit {
-            terms: Terms::nothing(),
+            parameters: Parameters::nothing(),
             deductible: None,
             base_ratio: None,
             reduction: None,
@@ -165,7 +166,7 @@ fn resolve_pack(
         used: ytd.fund_paid_total.0,
     });
 
-    let terms = Terms {
+    let parameters = Parameters {
         deductible_standard: deductible.1.value,
         deductible_paid,
         base_ratio: base_ratio.value,
@@ -176,7 +177,7 @@ fn resolve_pack(
             .collect(),
     };
     Ok(Benefit {
-        terms,
+        parameters,
         deductible: Some(deductible),
         base_ratio: Some(base_ratio),
         reduction: Some(reduction),

@@ -2,16 +2,18 @@
 //! treatment place's catalogue, run the eight checks, decide the mode, settle and explain.
 
 use crate::benefit::{self, Benefit, Groups};
+use crate::bilingual::{t, Text};
 use crate::catalogue::{self, Priced, PricedLine};
-use crate::eligibility::{CheckCode, CheckStatus, Eligibility, Findings, Mode};
+use crate::checks::Findings;
+use crate::eligibility::Eligibility;
 use crate::error::Error;
 use crate::money::Money;
 use crate::policy::PolicySet;
 use crate::request::{Request, Ytd};
 use crate::settlement::{self, Settlement};
 use crate::situation::Situation;
-use crate::text::{t, Text};
 use crate::trace::{self, TraceStep};
+use crate::vocabulary::{CheckCode, CheckStatus, Mode};
 use serde::Serialize;
 
 /// The policy an estimate was made under.
@@ -120,7 +122,9 @@ fn work<'a>(set: &'a PolicySet, req: &'a Request, ytd: &Ytd, explain: bool) -> R
     let priced = catalogue::price(set, &req.visit.place, &req.items, explain);
     let findings = Findings::find(&situation);
     let benefit = benefit::resolve(&situation, &findings, ytd, explain)?;
-    let settlement = benefit.as_ref().map(|b| settlement::settle(&priced.lines, &b.terms));
+    let settlement = benefit
+        .as_ref()
+        .map(|b| settlement::settle(&priced.lines, &b.parameters));
     let ytd_after = settlement.as_ref().map(|s| ytd_after(ytd, s));
     Ok(Worked {
         situation,
@@ -137,7 +141,7 @@ pub(crate) fn decide(set: &PolicySet, req: &Request) -> Result<Decision, Error> 
     Ok(Decision {
         mode: w.findings.mode(),
         direct_settlement: w.findings.direct_settlement(),
-        checks: CheckStatuses(CheckCode::ALL.map(|c| (c, w.findings.status(c)))),
+        checks: CheckStatuses(w.findings.statuses()),
         settlement: w.settlement,
         ytd_after: w.ytd_after,
     })
@@ -212,7 +216,7 @@ pub(crate) fn check_eligibility(set: &PolicySet, req: &Request) -> Result<Eligib
 
 /// The request's year-to-date figures plus this visit (CONTRACT.md `ytdAfter`).
 fn ytd_after(ytd: &Ytd, s: &Settlement) -> Ytd {
-    let add = |a: Money, b: Money| Money(crate::settlement::plus(a.0, b.0));
+    let add = |a: Money, b: Money| Money(crate::money::plus(a.0, b.0));
     Ytd {
         deductible_paid: add(ytd.deductible_paid, s.deductible),
         fund_paid: add(ytd.fund_paid, s.fund_pays),

@@ -1,7 +1,8 @@
 //! The estimate request (CONTRACT.md "Request"), read from JSON with a path for every refusal.
 
-use crate::baseline::terms;
-pub use crate::baseline::terms::{AnnualLimit, PersonTerms};
+pub(crate) mod terms;
+
+use crate::bilingual::t;
 use crate::date::Date;
 use crate::error::Error;
 use crate::json::{self, Fields, Kind, Node, Scalar, Tape, Value};
@@ -9,8 +10,8 @@ use crate::limits::{MAX_CODE_CHARS, MAX_ITEMS, MAX_NAME_CHARS, MAX_RECOGNIZED};
 use crate::money::Money;
 use crate::path::{join_item, At};
 use crate::policy::{Class, FilingCategory, Scheme, Status};
-use crate::text::t;
 use serde::Serialize;
+pub use terms::{AnnualLimit, PersonTerms};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -4,10 +4,10 @@
 //! everything else is for the checks to judge.
 
 use crate::baseline;
+use crate::bilingual::{t, Text};
 use crate::error::{Error, ErrorCode};
 use crate::policy::{Disease, PolicySet, Region, Version, Who};
 use crate::request::Request;
-use crate::text::{t, Text};
 
 /// The policy a pack states for the visit.
 pub struct PackPolicy<'a> {

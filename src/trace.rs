@@ -3,13 +3,14 @@
 //! parameters used, so the calculation itself stays free of narration.
 
 use crate::benefit::{Benefit, DeductibleKind, LimitKind, Used};
+use crate::bilingual::{t, Text};
 use crate::catalogue::Priced;
-use crate::eligibility::Mode;
+use crate::money::minus;
 use crate::money::{Money, Ratio};
 use crate::policy::{Class, Provenance};
-use crate::settlement::{minus, Settlement};
+use crate::settlement::Settlement;
 use crate::situation::Situation;
-use crate::text::{t, Text};
+use crate::vocabulary::Mode;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -18,12 +19,12 @@ use std::borrow::Cow;
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct TraceStep {
     #[cfg_attr(test, ts(type = "string"))]
-    #[serde(serialize_with = "crate::text::fixed")]
+    #[serde(serialize_with = "crate::bilingual::fixed")]
     pub step: &'static str,
     /// The step's value as text (an amount, a ratio), or null where there is none (no cap).
     pub value: Option<String>,
     #[cfg_attr(test, ts(type = "string"))]
-    #[serde(serialize_with = "crate::text::word")]
+    #[serde(serialize_with = "crate::bilingual::word")]
     pub rule: Cow<'static, str>,
     /// Where the parameter behind the step came from; null for pure arithmetic.
     pub provenance: Option<Provenance>,
@@ -125,7 +126,7 @@ pub(crate) fn explain(s: &Settlement, benefit: &Benefit, priced: &Priced, mode: 
 /// terms that are needed.
 pub(crate) fn explain_unknown(priced: &Priced, situation: &Situation<'_>) -> Vec<TraceStep> {
     let mut out = Vec::with_capacity(8);
-    let s = crate::settlement::settle(&priced.lines, &crate::settlement::Terms::nothing());
+    let s = crate::settlement::settle(&priced.lines, &crate::settlement::Parameters::nothing());
     pricing(&mut out, &s, priced);
     out.add(step(
         "terms",
@@ -224,7 +225,7 @@ fn explain_nothing(out: &mut Vec<TraceStep>, s: &Settlement) {
 
 fn explain_terms(out: &mut Vec<TraceStep>, s: &Settlement, b: &Benefit, mode: Mode) {
     if let Some((kind, d)) = &b.deductible {
-        let paid = b.terms.deductible_paid;
+        let paid = b.parameters.deductible_paid;
         let note = match kind {
             DeductibleKind::None if d.provenance == Provenance::Assumed => {
                 t("未填写起付线，按无起付线估算", "no deductible entered: none assumed")

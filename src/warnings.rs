@@ -2,12 +2,13 @@
 //! assumed or needed) and about the cost lines (no catalogue data, lines outside it, classes
 //! that differ from it).
 
-use crate::catalogue::{LineNote, Priced, Warning};
-use crate::eligibility::Findings;
+use crate::bilingual::{t, Text};
+use crate::catalogue::{LineNote, Priced};
+use crate::checks::Findings;
+use crate::eligibility::Warning;
 use crate::policy::Class;
 use crate::request::Item;
 use crate::situation::{PackPolicy, Situation};
-use crate::text::{t, Text};
 
 /// Every warning for the visit, parameters first, then the cost lines.
 pub fn warnings(s: &Situation<'_>, findings: &Findings, priced: &Priced) -> Vec<Warning> {

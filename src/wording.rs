@@ -3,14 +3,16 @@
 //! checks (`eligibility`) decide and know nothing of this module; here the decided findings and
 //! their words become the [`Eligibility`] a caller sees.
 
-use crate::catalogue::Warning;
-use crate::eligibility::{Action, Check, CheckCode, CheckStatus, Eligibility, FilingFinding, Findings};
+use crate::bilingual::{t, Text};
+use crate::checks::{FilingFinding, Findings};
+use crate::eligibility::{Action, Check, Eligibility, Warning};
 use crate::situation::{PackPolicy, Situation};
-use crate::text::{t, Text};
+use crate::vocabulary::{CheckCode, CheckStatus};
 
 /// The eight checks with their wording, and the warnings about the cost lines.
 pub fn eligibility(s: &Situation<'_>, findings: &Findings, warnings: Vec<Warning>) -> Eligibility {
     Eligibility {
+        mode: findings.mode(),
         direct_settlement: findings.direct_settlement(),
         checks: checks(s, findings),
         warnings,

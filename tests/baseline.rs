@@ -9,9 +9,9 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 use std::sync::OnceLock;
-use yibao_policy::eligibility::{CheckCode, CheckStatus, Mode};
-use yibao_policy::policy::Provenance;
 use yibao_policy::wire::Wire;
+use yibao_policy::Provenance;
+use yibao_policy::{CheckCode, CheckStatus, Mode};
 use yibao_policy::{Engine, ErrorCode, Estimate, Request};
 
 fn engine() -> &'static Engine {
@@ -136,7 +136,7 @@ proptest! {
 #[test]
 fn a_district_of_a_municipality_resolves_to_the_municipality_pack() {
     // Make Beijing a pack region: its districts (1101xx) are answered by that pack.
-    let (_, hotan) = yibao_policy::policy::DEFAULT_PACKS[0];
+    let hotan = yibao_policy::packs::default_pack("653200-hotan.json").expect("Hotan's pack");
     let beijing_pack = hotan
         .replace("\"653200\"", "\"110000\"")
         .replace("cn-653200-hotan", "cn-110000-test");
@@ -177,7 +177,7 @@ fn policy_in_force_follows_the_national_dates() {
 #[test]
 fn the_five_national_diseases_are_known_to_every_engine() {
     // An engine with only Hotan's pack, which lists neither hypertension nor diabetes.
-    let (_, hotan) = yibao_policy::policy::DEFAULT_PACKS[0];
+    let hotan = yibao_policy::packs::default_pack("653200-hotan.json").expect("Hotan's pack");
     let hotan_only = Engine::from_pack_texts(&[hotan]).expect("valid");
     for id in [
         "hypertension",
@@ -326,10 +326,10 @@ proptest! {
         }
         if !e.policy.baseline {
             let mut with = req.clone();
-            with.insured.terms = Some(yibao_policy::request::PersonTerms {
-                ratio: yibao_policy::money::Ratio(Decimal::ONE),
+            with.insured.terms = Some(yibao_policy::PersonTerms {
+                ratio: yibao_policy::Ratio(Decimal::ONE),
                 deductible: None,
-                annual_limit: yibao_policy::request::AnnualLimit::None,
+                annual_limit: yibao_policy::AnnualLimit::None,
                 reduction: None,
                 unfiled_reduction: None,
             });

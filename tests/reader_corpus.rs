@@ -13,8 +13,8 @@
 
 use serde_json::Value;
 use yibao_policy::limits::MAX_REQUEST_BYTES;
-use yibao_policy::request::{Lines, Request};
 use yibao_policy::wire::{parse_text, read_request, read_visits};
+use yibao_policy::{Lines, Request};
 
 fn outcome<T: serde::Serialize>(r: Result<T, yibao_policy::Error>) -> Value {
     match r {

@@ -71,16 +71,14 @@ fn cli_check_validate_and_usage() {
     assert_eq!(elig["checks"].as_array().map(Vec::len), Some(8));
 
     let packs = concat!(env!("CARGO_MANIFEST_DIR"), "/../packs");
-    let files: Vec<String> = ["653200-hotan.json", "441900-dongguan.json", "places.json"]
-        .iter()
-        .map(|f| format!("{packs}/{f}"))
-        .collect();
+    let defaults = yibao_policy::packs::DEFAULT_PACKS;
+    let files: Vec<String> = defaults.iter().map(|(f, _)| format!("{packs}/{f}")).collect();
     let args: Vec<&str> = std::iter::once("validate")
         .chain(files.iter().map(String::as_str))
         .collect();
     let (ok, stdout, stderr) = cli(&args, "");
     assert!(ok, "default packs validate: {stderr}");
-    assert_eq!(stdout.lines().filter(|l| l.starts_with("ok")).count(), 3);
+    assert_eq!(stdout.lines().filter(|l| l.starts_with("ok")).count(), defaults.len());
 
     let (ok, stdout, _) = cli(
         &["estimate", "--packs", packs, "--compact"],
@@ -100,7 +98,7 @@ fn cli_check_validate_and_usage() {
 
 #[test]
 fn a_key_written_twice_is_refused_by_the_cli() {
-    let (_, hotan) = yibao_policy::policy::DEFAULT_PACKS[0];
+    let hotan = yibao_policy::packs::default_pack("653200-hotan.json").expect("Hotan's pack");
     let twice = hotan.replacen(r#""version":"#, r#""version":"2025.0","version":"#, 1);
     let file = std::env::temp_dir().join(format!("yibao-twice-{}.json", std::process::id()));
     std::fs::write(&file, &twice).expect("write a temporary pack");
@@ -119,4 +117,53 @@ fn a_key_written_twice_is_refused_by_the_cli() {
     let err: Value = serde_json::from_str(&stderr).expect("stderr is the error JSON");
     assert_eq!(err["error"]["code"], "INVALID_INPUT");
     assert_eq!(err["error"]["path"], "visit.date", "{err}");
+}
+
+/// `yibao-policy year < big.json | head -1`: the reader goes after one line; the command ends
+/// quietly (status 0, nothing on stderr) instead of panicking on the closed pipe.
+#[test]
+fn a_closed_pipe_ends_the_command_quietly() {
+    use std::io::{BufRead, BufReader};
+    let case = &load("public.json")[0];
+    let visits = Value::Array(vec![case["request"].clone(); 300]).to_string();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_yibao-policy"))
+        .arg("year")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the CLI runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(visits.as_bytes())
+        .expect("write stdin");
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut first)
+        .expect("one line");
+    // The reader is dropped here, as `head -1` exits: the rest of the output has nowhere to go.
+    let out = child.wait_with_output().expect("the CLI finishes");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(first.trim(), "[");
+    assert!(out.status.success(), "status {:?}: {stderr}", out.status);
+    assert!(stderr.is_empty(), "{stderr}");
+}
+
+#[test]
+fn options_are_read_wherever_they_stand_and_mistakes_are_usage_errors() {
+    let case = &load("public.json")[4];
+    let (ok, stdout, _) = cli(&["--compact", "check"], &case["request"].to_string());
+    assert!(ok && stdout.lines().count() == 1, "{stdout}");
+    let (ok, stdout, _) = cli(&["-V"], "");
+    assert!(ok && stdout.starts_with("yibao-policy "), "{stdout}");
+    for wrong in [
+        &["estimate", "--frobnicate"][..],
+        &["estimate", "--packs"],
+        &["--manifest", "m.json", "estimate"],
+    ] {
+        let (ok, _, stderr) = cli(wrong, "");
+        assert!(!ok && stderr.contains("usage"), "{wrong:?}: {stderr}");
+    }
 }

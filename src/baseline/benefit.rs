@@ -3,14 +3,15 @@
 //! did not enter (`assumed`, each warned). No monthly quota and no overall ceiling apply.
 
 use super::rule;
-use super::terms::{AnnualLimit, PersonTerms};
 use crate::benefit::{self, Benefit, DeductibleKind, LimitKind, LimitUse, Used};
-use crate::eligibility::{Findings, Mode};
+use crate::bilingual::Text;
+use crate::checks::Findings;
 use crate::policy::Provenance;
+use crate::request::terms::{AnnualLimit, PersonTerms};
 use crate::request::Ytd;
-use crate::settlement::Terms;
+use crate::settlement::Parameters;
 use crate::situation::Situation;
-use crate::text::Text;
+use crate::vocabulary::Mode;
 use rust_decimal::Decimal;
 
 /// Reduction for a manual claim without a valid filing when the person entered none (PARAMETERS.md: A).
@@ -111,7 +112,7 @@ pub fn resolve(s: &Situation<'_>, findings: &Findings, ytd: &Ytd) -> Option<Bene
         DeductibleKind::Annual => ytd.deductible_paid.0,
         DeductibleKind::None | DeductibleKind::PerVisit => Decimal::ZERO,
     };
-    let terms = Terms {
+    let parameters = Parameters {
         deductible_standard: deductible.value,
         deductible_paid,
         base_ratio: plan.ratio.value,
@@ -119,7 +120,7 @@ pub fn resolve(s: &Situation<'_>, findings: &Findings, ytd: &Ytd) -> Option<Bene
         limits: plan.limit.value.map(|l| (l, ytd.fund_paid.0)).into_iter().collect(),
     };
     Some(Benefit {
-        terms,
+        parameters,
         deductible: Some(plan.deductible),
         base_ratio: Some(plan.ratio),
         reduction: Some(plan.reduction),

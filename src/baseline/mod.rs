@@ -5,13 +5,12 @@
 //! the insured place's terms for BRIEF §5 by [`benefit`].
 
 pub mod benefit;
-pub mod terms;
 pub mod wording;
 
+use crate::bilingual::{t, Text};
 use crate::date::Date;
-use crate::eligibility::CheckStatus;
 use crate::error::{Error, ErrorCode};
-use crate::text::{t, Text};
+use crate::vocabulary::CheckStatus;
 
 /// `policy.version` of an estimate made under the baseline.
 pub const VERSION: &str = "national-baseline";
@@ -117,7 +116,7 @@ pub fn covers(disease: &str) -> CheckStatus {
 
 /// The division's name where the engine knows it; an unknown code's name is the code.
 pub fn region_name(code: &str) -> Text {
-    crate::divisions::name(code).unwrap_or_else(|| t(code.to_string(), code.to_string()))
+    crate::divisions::names::name(code).unwrap_or_else(|| t(code.to_string(), code.to_string()))
 }
 
 /// Rule ids under the baseline: `110000/national-baseline/terms/ratio`.

@@ -4,11 +4,12 @@
 
 use super::benefit::plan;
 use super::{covers, in_force, national_disease};
-use crate::catalogue::Warning;
-use crate::eligibility::{CheckStatus, Findings, Mode};
+use crate::bilingual::t;
+use crate::checks::Findings;
+use crate::eligibility::Warning;
 use crate::policy::Provenance;
 use crate::situation::Situation;
-use crate::text::t;
+use crate::vocabulary::{CheckStatus, Mode};
 use crate::wording::{ask_insured_place, Words};
 
 pub fn policy_in_force(s: &Situation<'_>) -> Words {

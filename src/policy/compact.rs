@@ -9,8 +9,8 @@ use super::model::{
     CatalogueItem, City, Class, Deductible, Dim, Disease, Limit, Param, Place, PlaceData, Provenance, Region, Table,
     Version,
 };
+use crate::bilingual::Text;
 use crate::date::Date;
-use crate::text::Text;
 use rust_decimal::Decimal;
 
 /// A [`Param`].

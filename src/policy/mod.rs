@@ -22,13 +22,7 @@ mod generate;
 mod load;
 pub mod model;
 #[cfg(feature = "maintainer")]
-mod pack;
-#[cfg(feature = "maintainer")]
-mod places;
-#[cfg(feature = "maintainer")]
-mod reader;
-#[cfg(feature = "maintainer")]
-mod region;
+mod read;
 mod set;
 
 #[cfg(feature = "maintainer")]
@@ -37,19 +31,19 @@ pub use digest::digest;
 pub use load::Manifest;
 pub use model::*;
 #[cfg(feature = "maintainer")]
-pub use pack::{parse_pack_text, FORMAT};
+pub use read::pack::{parse_pack_text, FORMAT};
 pub use set::PolicySet;
 
-/// The embedded default packs (PARAMETERS.md), as shipped in `packs/` (minified by build.rs).
+// `DEFAULT_PACKS`: (file name, minified text) of every pack in packs/ (PARAMETERS.md), found and
+// listed by build.rs.
 #[cfg(feature = "maintainer")]
-pub const DEFAULT_PACKS: [(&str, &str); 3] = [
-    (
-        "653200-hotan.json",
-        include_str!(concat!(env!("OUT_DIR"), "/653200-hotan.json")),
-    ),
-    (
-        "441900-dongguan.json",
-        include_str!(concat!(env!("OUT_DIR"), "/441900-dongguan.json")),
-    ),
-    ("places.json", include_str!(concat!(env!("OUT_DIR"), "/places.json"))),
-];
+include!(concat!(env!("OUT_DIR"), "/default_packs.rs"));
+
+/// The default pack of this file name in packs/, as embedded.
+#[cfg(feature = "maintainer")]
+pub fn default_pack(file: &str) -> Option<&'static str> {
+    DEFAULT_PACKS
+        .iter()
+        .find(|(name, _)| *name == file)
+        .map(|(_, text)| *text)
+}

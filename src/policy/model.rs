@@ -4,8 +4,8 @@
 //! [`Region`]s with effective-dated [`Version`]s; 就医地目录 (the treatment place's catalogue and
 //! class B shares) lives in [`PlaceData`]. Every number is a [`Param`] carrying its provenance.
 
+use crate::bilingual::Text;
 use crate::date::Date;
-use crate::text::Text;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -93,6 +93,8 @@ pub enum Dim {
     Level,
 }
 
+// Reading a table from a pack (the `maintainer` feature) checks its keys.
+#[cfg(feature = "maintainer")]
 impl Dim {
     pub fn keys(self) -> &'static [&'static str] {
         match self {
@@ -107,7 +109,9 @@ impl Dim {
             .into_iter()
             .find(|d| d.keys().contains(&key))
     }
+}
 
+impl Dim {
     fn key_for(self, who: Who) -> &'static str {
         match self {
             Dim::Scheme => match who.scheme {
@@ -377,6 +381,7 @@ pub struct PlaceData {
 }
 
 /// What identifies a loaded pack.
+#[cfg(feature = "maintainer")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct PackInfo {
@@ -387,6 +392,7 @@ pub struct PackInfo {
 }
 
 /// One pack file, read and validated.
+#[cfg(feature = "maintainer")]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pack {
     pub info: PackInfo,

@@ -3,10 +3,10 @@
 //! for the page's build from the default packs as pre-validated Rust data (generated/defaults.rs).
 
 use super::model::{CatalogueItem, Place, PlaceData, Region};
+use crate::bilingual::{t, Text};
+use crate::divisions::codes::province_of;
 use crate::error::Error;
 use crate::json::key_order;
-use crate::place::province_of;
-use crate::text::{t, Text};
 
 /// Beijing, Tianjin, Shanghai and Chongqing: their districts and counties sit directly under the
 /// province-level city, which is the pooling region.

@@ -7,6 +7,7 @@
 //! [`Wire`] is an extension trait, so a host keeps writing `engine.estimate_text(text)` once it
 //! has `use yibao_policy::wire::Wire` in scope.
 
+use crate::bilingual::t;
 use crate::eligibility::Eligibility;
 use crate::error::Error;
 use crate::estimate::{Decision, Estimate};
@@ -14,23 +15,15 @@ use crate::estimate::{Decision, Estimate};
 use crate::json::Obj;
 use crate::json::{Kind, Tape, Value};
 use crate::limits::{MAX_REQUEST_BYTES, MAX_VISITS, MAX_YEAR_BYTES};
-use crate::national::NationalField;
+use crate::national_fields::NationalField;
 #[cfg(feature = "maintainer")]
 use crate::policy::Manifest;
 use crate::request::{Lines, Request};
-use crate::text::t;
 use crate::Engine;
 
 /// The engine's operations on JSON: each reads its input (refusing it with the offending
 /// field's path), then calls the core.
 pub trait Wire: Sized {
-    /// Pack texts checked against a pinned manifest (see [`Wire::from_packs_pinned`]).
-    #[cfg(feature = "maintainer")]
-    fn from_pack_texts_pinned(texts: &[&str], manifest: &Value) -> Result<Self, Error>;
-    /// Packs checked against a pinned manifest (pack id → `sha256:` digest): a pack that is not
-    /// listed, or whose digest differs, is refused with `INVALID_POLICY`.
-    #[cfg(feature = "maintainer")]
-    fn from_packs_pinned(packs: &[Value], manifest: &Value) -> Result<Self, Error>;
     fn estimate_json(&self, req: &Value) -> Result<Estimate, Error>;
     fn estimate_text(&self, text: &str) -> Result<Estimate, Error>;
     fn settle_json(&self, req: &Value) -> Result<Decision, Error>;
@@ -46,16 +39,6 @@ pub trait Wire: Sized {
 }
 
 impl Wire for Engine {
-    #[cfg(feature = "maintainer")]
-    fn from_pack_texts_pinned(texts: &[&str], manifest: &Value) -> Result<Engine, Error> {
-        Engine::from_pinned_pack_texts(texts, &read_manifest(manifest)?)
-    }
-
-    #[cfg(feature = "maintainer")]
-    fn from_packs_pinned(packs: &[Value], manifest: &Value) -> Result<Engine, Error> {
-        Engine::from_pinned_packs(packs, &read_manifest(manifest)?)
-    }
-
     fn estimate_json(&self, req: &Value) -> Result<Estimate, Error> {
         self.estimate(&Request::from_json(req, Lines::Required)?)
     }

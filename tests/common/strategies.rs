@@ -3,11 +3,11 @@
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;
-use yibao_policy::date::Date;
-use yibao_policy::money::{Money, Ratio};
-use yibao_policy::policy::{Class, FilingCategory, Scheme, Status};
-use yibao_policy::request::{AnnualLimit, PersonTerms};
-use yibao_policy::request::{Filing, Insured, Item, Request, Visit, Ytd};
+use yibao_policy::Date;
+use yibao_policy::{AnnualLimit, PersonTerms};
+use yibao_policy::{Class, FilingCategory, Scheme, Status};
+use yibao_policy::{Filing, Insured, Item, Request, Visit, Ytd};
+use yibao_policy::{Money, Ratio};
 
 /// The two pack regions, a county under one of them (resolved to its prefecture's pack), and
 /// regions under the national baseline: a municipality, prefectures, a province-administered

@@ -1,13 +1,14 @@
 // Pack integrity through the JS API (pinned manifests) and `settle`, the numbers-only fast path.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { loadCases } from "./compare.mjs";
 
 const { Engine } = createRequire(import.meta.url)("../../pkg/node/yibao_policy.js");
 const packText = (name) => readFileSync(new URL(`../../packs/${name}`, import.meta.url), "utf8");
-const texts = ["653200-hotan.json", "441900-dongguan.json", "places.json"].map(packText);
+// Every pack in packs/, by file name: what the engine embeds (build.rs).
+const texts = readdirSync(new URL("../../packs/", import.meta.url)).filter((f) => f.endsWith(".json")).sort().map(packText);
 
 test("packs carry a version and a sha256 digest, the same for the file text and the parsed object", () => {
   const fromText = Engine.fromPacks(texts).packs();

@@ -12,9 +12,9 @@ use super::model::{
     Version,
 };
 use super::set::PolicySet;
+use crate::bilingual::Text;
 use crate::date::Date;
 use crate::error::Error;
-use crate::text::Text;
 use rust_decimal::Decimal;
 
 const FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/generated/defaults.rs");
@@ -29,7 +29,7 @@ use super::compact::*;
 use super::model::Provenance::*;
 use super::model::{Class, Dim, Provenance};
 use crate::date::Date;
-use crate::text::Text;
+use crate::bilingual::Text;
 use rust_decimal::Decimal;
 use std::borrow::Cow::Borrowed;
 
@@ -298,7 +298,8 @@ fn generated(set: &PolicySet) -> String {
 fn defaults_rs_is_what_the_packs_give() -> Result<(), Error> {
     let text = generated(&PolicySet::defaults()?);
     if std::env::var_os("UPDATE_DEFAULTS").is_some() {
-        std::fs::write(FILE, &text).map_err(|e| Error::invalid("", crate::text::t(e.to_string(), e.to_string())))?;
+        std::fs::write(FILE, &text)
+            .map_err(|e| Error::invalid("", crate::bilingual::t(e.to_string(), e.to_string())))?;
     }
     let committed = std::fs::read_to_string(FILE).unwrap_or_default();
     assert!(

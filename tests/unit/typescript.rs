@@ -50,8 +50,9 @@ fn declare<T: TS>(out: &mut String) {
 /// Every shape a host sees, in the order a reader meets them: inputs, then results.
 fn generated() -> String {
     use crate::{
-        baseline::terms::PersonTerms, catalogue, date::Date, eligibility, error::ErrorCode, estimate, info, money,
-        national, policy, request, settlement::Settlement, text::Text, trace::TraceStep,
+        bilingual::Text, catalogue, date::Date, eligibility, error::ErrorCode, estimate, listings, money,
+        national_fields, policy, request, request::terms::PersonTerms, settlement::Settlement, trace::TraceStep,
+        vocabulary,
     };
     let mut out = String::from(HEADER);
     declare::<MoneyInput>(&mut out);
@@ -73,13 +74,13 @@ fn generated() -> String {
     declare::<request::Filing>(&mut out);
     declare::<request::Visit>(&mut out);
     declare::<request::Item>(&mut out);
-    declare::<eligibility::CheckCode>(&mut out);
-    declare::<eligibility::CheckStatus>(&mut out);
+    declare::<vocabulary::CheckCode>(&mut out);
+    declare::<vocabulary::CheckStatus>(&mut out);
     declare::<eligibility::Action>(&mut out);
     declare::<eligibility::Check>(&mut out);
-    declare::<catalogue::Warning>(&mut out);
+    declare::<eligibility::Warning>(&mut out);
     declare::<eligibility::Eligibility>(&mut out);
-    declare::<eligibility::Mode>(&mut out);
+    declare::<vocabulary::Mode>(&mut out);
     declare::<Settlement>(&mut out);
     declare::<request::Ytd>(&mut out);
     declare::<TraceStep>(&mut out);
@@ -88,15 +89,15 @@ fn generated() -> String {
     declare::<estimate::PolicyRef>(&mut out);
     declare::<estimate::Estimate>(&mut out);
     declare::<estimate::Decision>(&mut out);
-    declare::<info::VersionInfo>(&mut out);
-    declare::<info::RegionInfo>(&mut out);
-    declare::<info::DiseaseInfo>(&mut out);
-    declare::<info::Share>(&mut out);
-    declare::<info::CityInfo>(&mut out);
-    declare::<info::PlaceInfo>(&mut out);
-    declare::<info::CatalogueEntry>(&mut out);
-    declare::<info::CatalogueInfo>(&mut out);
-    declare::<national::NationalField>(&mut out);
+    declare::<listings::VersionInfo>(&mut out);
+    declare::<listings::RegionInfo>(&mut out);
+    declare::<listings::DiseaseInfo>(&mut out);
+    declare::<listings::Share>(&mut out);
+    declare::<listings::CityInfo>(&mut out);
+    declare::<listings::PlaceInfo>(&mut out);
+    declare::<listings::CatalogueEntry>(&mut out);
+    declare::<listings::CatalogueInfo>(&mut out);
+    declare::<national_fields::NationalField>(&mut out);
     declare::<policy::PackInfo>(&mut out);
     declare::<ErrorCode>(&mut out);
     out

@@ -1,11 +1,11 @@
 //! Reading an insured region (参保地) and its effective-dated versions from a pack.
 
-use super::model::{Deductible, Disease, FilingCategory, Limit, Param, Region, Version};
-use super::reader::{is_id, nullable_money, Reader};
+use super::{is_id, nullable_money, Reader};
+use crate::bilingual::t;
 use crate::json::Value;
 use crate::json::{self, Obj};
 use crate::path::{join_item, join_key};
-use crate::text::t;
+use crate::policy::model::{Deductible, Disease, FilingCategory, Limit, Param, Region, Version};
 
 pub fn read_region(r: &mut Reader, v: &Value, path: &str) -> Option<Region> {
     let o = r.obj(v, path)?;

@@ -1,13 +1,13 @@
 //! What the engine can tell a front end before any estimate: regions, their diseases on a date,
 //! treatment places and their catalogues — for pickers, search and "which numbers are assumed".
 
+use crate::bilingual::{t, Text};
 use crate::catalogue::ShareSource;
 use crate::error::Error;
 use crate::json;
 use crate::json::Value;
 use crate::money::{Money, Ratio};
 use crate::policy::{Class, PolicySet, Provenance};
-use crate::text::{t, Text};
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -108,7 +108,7 @@ pub(crate) fn regions(set: &PolicySet) -> Vec<RegionInfo> {
         .map(|r| RegionInfo {
             code: r.code.clone(),
             name: r.name.clone(),
-            province: crate::place::province_of(&r.code),
+            province: crate::divisions::codes::province_of(&r.code),
             versions: r
                 .versions
                 .iter()

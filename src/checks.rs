@@ -1,0 +1,120 @@
+//! Eligibility for direct settlement (BRIEF §4): the eight checks decided, and the mode they
+//! decide. Here the checks only decide ([`Findings`]) and know no words: `wording` says what they
+//! found, in Chinese and English, with the next step — so a caller that needs only the numbers
+//! skips the words.
+
+use crate::baseline;
+use crate::divisions::codes::{contains, same_province};
+use crate::policy::FilingCategory;
+use crate::situation::{Situation, Source};
+use crate::vocabulary::{CheckCode, CheckStatus, Mode};
+
+/// What the filing checks found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FilingFinding {
+    NotFiled,
+    /// An emergency counts as filed, whatever its place and dates (视同已备案).
+    Emergency,
+    Filed {
+        place_covers: bool,
+        dates_cover: bool,
+    },
+}
+
+/// What the eight checks found, before any wording.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Findings {
+    pub cross_province: bool,
+    /// A pack: a version is in force on the visit date and it has opened direct settlement.
+    /// The baseline: by the national dates (warn while regions were opening one by one).
+    pub policy_in_force: CheckStatus,
+    /// A pack: the region lists the disease. The baseline: the national five pass, others warn.
+    pub disease_covered: CheckStatus,
+    /// `None`: the request does not say (a warning, not a failure).
+    pub recognized: Option<bool>,
+    pub filing: FilingFinding,
+    /// `None`: not known (a warning, not a failure).
+    pub networked: Option<bool>,
+}
+
+impl Findings {
+    pub fn find(s: &Situation<'_>) -> Findings {
+        let req = s.req;
+        let filing = match &req.filing {
+            None => FilingFinding::NotFiled,
+            Some(f) if f.category == FilingCategory::Emergency => FilingFinding::Emergency,
+            Some(f) => FilingFinding::Filed {
+                place_covers: f.place.as_deref().is_some_and(|p| contains(p, &req.visit.place)),
+                dates_cover: f.start.is_some_and(|start| start <= req.visit.date)
+                    && f.end.is_none_or(|end| req.visit.date <= end),
+            },
+        };
+        let (policy_in_force, disease_covered) = match &s.source {
+            Source::Pack(p) => (pass(p.in_force.is_some_and(|v| v.open)), pass(p.disease.is_some())),
+            Source::Baseline => (baseline::in_force(req.visit.date), baseline::covers(&req.visit.disease)),
+        };
+        Findings {
+            cross_province: !same_province(&req.visit.place, s.code),
+            policy_in_force,
+            disease_covered,
+            recognized: req
+                .insured
+                .recognized_diseases
+                .as_ref()
+                .map(|list| list.contains(&req.visit.disease)),
+            filing,
+            networked: req.visit.networked,
+        }
+    }
+
+    pub fn status(&self, code: CheckCode) -> CheckStatus {
+        let filing = |part: fn(bool, bool) -> bool| match self.filing {
+            FilingFinding::NotFiled => CheckStatus::Fail,
+            FilingFinding::Emergency => CheckStatus::Pass,
+            FilingFinding::Filed {
+                place_covers,
+                dates_cover,
+            } => pass(part(place_covers, dates_cover)),
+        };
+        match code {
+            CheckCode::CrossProvince => pass(self.cross_province),
+            CheckCode::PolicyInForce => self.policy_in_force,
+            CheckCode::DiseaseCovered => self.disease_covered,
+            CheckCode::DiseaseRecognized => self.recognized.map_or(CheckStatus::Warn, pass),
+            CheckCode::FilingPresent => filing(|_, _| true),
+            CheckCode::FilingPlace => filing(|place, _| place),
+            CheckCode::FilingDates => filing(|_, dates| dates),
+            CheckCode::HospitalNetworked => self.networked.map_or(CheckStatus::Warn, pass),
+        }
+    }
+
+    /// Every check's status, in the contract's order.
+    pub fn statuses(&self) -> [(CheckCode, CheckStatus); 8] {
+        CheckCode::ALL.map(|c| (c, self.status(c)))
+    }
+
+    pub fn mode(&self) -> Mode {
+        Mode::of(self.statuses())
+    }
+
+    pub fn direct_settlement(&self) -> bool {
+        self.statuses().iter().all(|(_, s)| *s != CheckStatus::Fail)
+    }
+
+    /// The filing covers this visit (place and dates pass), so its category's reduction applies.
+    pub fn filing_valid(&self) -> bool {
+        !matches!(
+            self.filing,
+            FilingFinding::NotFiled
+                | FilingFinding::Filed {
+                    place_covers: false,
+                    ..
+                }
+                | FilingFinding::Filed { dates_cover: false, .. }
+        )
+    }
+}
+
+fn pass(ok: bool) -> CheckStatus {
+    CheckStatus::of(ok)
+}
