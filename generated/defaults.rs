@@ -53,6 +53,7 @@ pub(super) static REGIONS: &[Reg] = &[Reg { code: "441900", name: t("东莞市",
   ("dialysis", Dis { name: t("肾透析", "Kidney dialysis"), pinyin: Some("shen tou xi"), provenance: Seed, source: Some("seed 001 (东莞市门诊特病跨省直接结算, 2025)"), ratio: Tb::Node(Dim::Scheme, &[("employee", Tb::Node(Dim::Status, &[("working", Tb::Leaf(p(d(9, 1), Assumed, None))), ("retired", Tb::Leaf(p(d(9, 1), Assumed, None)))])), ("resident", Tb::Leaf(p(d(85, 2), Assumed, None)))]), deductible: "none", limit: "dialysis" }),
   ("transplant_antirejection", Dis { name: t("器官移植术后抗排异治疗", "Anti-rejection therapy after organ transplant"), pinyin: Some("qi guan yi zhi shu hou kang pai yi zhi liao"), provenance: Seed, source: Some("seed 001 (东莞市门诊特病跨省直接结算, 2025)"), ratio: Tb::Node(Dim::Scheme, &[("employee", Tb::Node(Dim::Status, &[("working", Tb::Leaf(p(d(85, 2), Assumed, None))), ("retired", Tb::Leaf(p(d(9, 1), Assumed, None)))])), ("resident", Tb::Leaf(p(d(8, 1), Assumed, None)))]), deductible: "none", limit: "transplant_antirejection" }),
   ("cancer_outpatient", Dis { name: t("恶性肿瘤门诊放化疗", "Outpatient radio/chemotherapy for cancer"), pinyin: Some("e xing zhong liu men zhen fang hua liao"), provenance: Seed, source: Some("seed 001 (东莞市门诊特病跨省直接结算, 2025)"), ratio: Tb::Node(Dim::Scheme, &[("employee", Tb::Node(Dim::Status, &[("working", Tb::Leaf(p(d(85, 2), Assumed, None))), ("retired", Tb::Leaf(p(d(9, 1), Assumed, None)))])), ("resident", Tb::Leaf(p(d(8, 1), Assumed, None)))]), deductible: "none", limit: "cancer_outpatient" })],
+ excluded: &[],
 }] },
 Reg { code: "653200", name: t("和田地区", "Hotan Prefecture"), versions: &[Ver {
  from: day(2025, 1, 1),
@@ -82,6 +83,7 @@ Reg { code: "653200", name: t("和田地区", "Hotan Prefecture"), versions: &[V
   ("hemophilia", Dis { name: t("血友病", "Hemophilia"), pinyin: Some("xue you bing"), provenance: Seed, source: Some("seed 000 (和田地区门诊特殊病种跨省直接结算开通, 2025)"), ratio: Tb::Node(Dim::Scheme, &[("employee", Tb::Node(Dim::Status, &[("working", Tb::Leaf(p(d(8, 1), Assumed, None))), ("retired", Tb::Leaf(p(d(85, 2), Assumed, None)))])), ("resident", Tb::Leaf(p(d(75, 2), Assumed, None)))]), deductible: "none", limit: "hemophilia" }),
   ("aplastic_anemia", Dis { name: t("再生障碍性贫血", "Aplastic anaemia"), pinyin: Some("zai sheng zhang ai xing pin xue"), provenance: Seed, source: Some("seed 000 (和田地区门诊特殊病种跨省直接结算开通, 2025)"), ratio: Tb::Node(Dim::Scheme, &[("employee", Tb::Node(Dim::Status, &[("working", Tb::Leaf(p(d(8, 1), Assumed, None))), ("retired", Tb::Leaf(p(d(85, 2), Assumed, None)))])), ("resident", Tb::Leaf(p(d(7, 1), Assumed, None)))]), deductible: "none", limit: "aplastic_anemia" }),
   ("sle", Dis { name: t("系统性红斑狼疮", "Systemic lupus erythematosus"), pinyin: Some("xi tong xing hong ban lang chuang"), provenance: Seed, source: Some("seed 000 (和田地区门诊特殊病种跨省直接结算开通, 2025)"), ratio: Tb::Node(Dim::Scheme, &[("employee", Tb::Node(Dim::Status, &[("working", Tb::Leaf(p(d(75, 2), Assumed, None))), ("retired", Tb::Leaf(p(d(8, 1), Assumed, None)))])), ("resident", Tb::Leaf(p(d(65, 2), Assumed, None)))]), deductible: "sle", limit: "sle" })],
+ excluded: &[],
 }] }];
 
 pub(super) static PLACES: Plcs = Plcs {

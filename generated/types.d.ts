@@ -24,6 +24,16 @@ export type DivisionCode = string;
 export type YtdInput = { [K in keyof Ytd]?: MoneyInput | null };
 
 /**
+ * Per disease: true = recognised (pass), false = not (fail), null or absent = not known (warn).
+ */
+export type Recognition = Record<string, boolean | null>;
+
+/**
+ * The person's terms for one disease each (`terms` serves the diseases not named).
+ */
+export type TermsByDisease = Record<string, Terms | null>;
+
+/**
  * An ISO date, "YYYY-MM-DD".
  */
 export type IsoDate = string;
@@ -55,10 +65,10 @@ export type FilingCategory = "retired_relocated" | "long_term_resident" | "stati
 export type ItemClass = "A" | "B" | "C";
 
 /**
- * Where a number came from (BRIEF §7): a seed article, a national rule, the person's own terms,
- * or an assumption.
+ * Where a number came from (BRIEF §7): a notice, a copy of one, a seed article, a national rule,
+ * the person's own terms, or an assumption. Ordered from the most certain to the least.
  */
-export type Provenance = "seed" | "national" | "user" | "assumed";
+export type Provenance = "published" | "reposted" | "seed" | "national" | "user" | "assumed";
 
 /**
  * The person's own terms (`insured.terms`), for a region no pack covers (the national baseline);
@@ -110,10 +120,20 @@ status?: EmployeeStatus | null,
  */
 recognizedDiseases?: Array<string> | null, 
 /**
- * The person's own terms, for a region without a pack (CONTRACT.md): without them its
- * amounts are null (TERMS_NEEDED).
+ * Per disease: recognised (true), not (false), not known (null or absent). Give this or
+ * `recognizedDiseases`, not both.
  */
-terms?: Terms | null, };
+recognition?: Recognition | null, 
+/**
+ * The person's own terms, for a disease no pack prices (CONTRACT.md): a region without a
+ * pack, or a national disease its pack does not list. Without them its amounts are null
+ * (TERMS_NEEDED).
+ */
+terms?: Terms | null, 
+/**
+ * The person's terms for one disease each; `terms` serves the diseases not named here.
+ */
+termsByDisease?: TermsByDisease | null, };
 
 /**
  * A filing (备案). `place` and `start` may be left out for an emergency; no `end`: open-ended.
@@ -173,7 +193,20 @@ checks: Array<Check>, warnings: Array<Warning>, };
  */
 export type Mode = "direct" | "manual" | "none";
 
-export type Settlement = { total: Money, fullSelfPay: Money, overLimitSelfPay: Money, preSelfPay: Money, inScope: Money, deductible: Money, ratio: Ratio, fundBeforeCap: Money, capRemaining: Money | null, fundPays: Money, aboveCap: Money, coinsurance: Money, patientPays: Money, };
+/**
+ * CONTRACT.md "Rule shapes": `exact` when every fact the calculation used was given; `atMost`
+ * when only unknowns that can only lower the fund's payment were filled in (a deductible or limit
+ * taken as none); `atLeast` when only cautious defaults were used (a temporary cut at its
+ * national ceiling); `about` when both kinds, or a guess (the cut for a visit without a valid
+ * filing). Parameters a pack marks `assumed` do not change it: their provenance shows them.
+ */
+export type Bound = "exact" | "atMost" | "atLeast" | "about";
+
+export type Settlement = { total: Money, fullSelfPay: Money, overLimitSelfPay: Money, preSelfPay: Money, inScope: Money, deductible: Money, ratio: Ratio, fundBeforeCap: Money, capRemaining: Money | null, fundPays: Money, aboveCap: Money, coinsurance: Money, patientPays: Money, 
+/**
+ * How the fund's amount relates to the truth, given what stood in for facts not given.
+ */
+bound: Bound, };
 
 /**
  * Year-to-date figures before this visit; every field defaults to 0.

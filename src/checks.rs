@@ -3,10 +3,9 @@
 //! found, in Chinese and English, with the next step — so a caller that needs only the numbers
 //! skips the words.
 
-use crate::baseline;
 use crate::divisions::codes::{contains, same_province};
+use crate::policy::layered::VisitPolicy;
 use crate::policy::FilingCategory;
-use crate::situation::{Situation, Source};
 use crate::vocabulary::{CheckCode, CheckStatus, Mode};
 
 /// What the filing checks found.
@@ -25,10 +24,9 @@ pub(crate) enum FilingFinding {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Findings {
     pub cross_province: bool,
-    /// A pack: a version is in force on the visit date and it has opened direct settlement.
-    /// The baseline: by the national dates (warn while regions were opening one by one).
+    /// Whether settlement is open on the visit date (the policy's `opening`).
     pub policy_in_force: CheckStatus,
-    /// A pack: the region lists the disease. The baseline: the national five pass, others warn.
+    /// Whether the region covers the disease (the policy's `coverage`).
     pub disease_covered: CheckStatus,
     /// `None`: the request does not say (a warning, not a failure).
     pub recognized: Option<bool>,
@@ -38,8 +36,8 @@ pub(crate) struct Findings {
 }
 
 impl Findings {
-    pub fn find(s: &Situation<'_>) -> Findings {
-        let req = s.req;
+    pub fn find(policy: &VisitPolicy<'_>) -> Findings {
+        let req = policy.request();
         let filing = match &req.filing {
             None => FilingFinding::NotFiled,
             Some(f) if f.category == FilingCategory::Emergency => FilingFinding::Emergency,
@@ -49,19 +47,11 @@ impl Findings {
                     && f.end.is_none_or(|end| req.visit.date <= end),
             },
         };
-        let (policy_in_force, disease_covered) = match &s.source {
-            Source::Pack(p) => (pass(p.in_force.is_some_and(|v| v.open)), pass(p.disease.is_some())),
-            Source::Baseline => (baseline::in_force(req.visit.date), baseline::covers(&req.visit.disease)),
-        };
         Findings {
-            cross_province: !same_province(&req.visit.place, s.code),
-            policy_in_force,
-            disease_covered,
-            recognized: req
-                .insured
-                .recognized_diseases
-                .as_ref()
-                .map(|list| list.contains(&req.visit.disease)),
+            cross_province: !same_province(&req.visit.place, policy.code()),
+            policy_in_force: policy.opening().status(),
+            disease_covered: policy.coverage().status(),
+            recognized: req.insured.recognizes(&req.visit.disease),
             filing,
             networked: req.visit.networked,
         }

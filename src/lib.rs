@@ -34,8 +34,6 @@
 //! ```
 
 // The modules are the engine's own rooms; what a host may use is re-exported below, by name.
-mod baseline;
-mod benefit;
 mod bilingual;
 mod catalogue;
 mod checks;
@@ -52,7 +50,6 @@ mod path;
 mod policy;
 mod request;
 mod settlement;
-mod situation;
 mod trace;
 mod vocabulary;
 mod warnings;
@@ -93,7 +90,7 @@ pub use catalogue::{PricedLine, ShareSource};
 pub use eligibility::{Action, Check, Eligibility, Warning};
 pub use estimate::{CheckStatuses, Decision, Estimate, PolicyRef};
 pub use national_fields::NationalField;
-pub use settlement::Settlement;
+pub use settlement::{Bound, Settlement};
 pub use trace::TraceStep;
 
 // What the pickers list: regions, their diseases, treatment places and their catalogues.

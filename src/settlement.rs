@@ -4,31 +4,10 @@
 
 use crate::catalogue::PricedLine;
 use crate::money::{minus, plus, round_fen, Money, Ratio};
+use crate::policy::numbers::Default;
+pub(crate) use crate::policy::numbers::Parameters;
 use rust_decimal::Decimal;
 use serde::Serialize;
-
-/// The insured place's parameters for this visit (参保地政策), as plain numbers: what the
-/// settlement needs of the policy, wherever each number came from.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub(crate) struct Parameters {
-    /// The deductible standard (起付线); 0 when there is none.
-    pub deductible_standard: Decimal,
-    /// Already paid towards it this year in the same group; 0 for per-visit deductibles.
-    pub deductible_paid: Decimal,
-    /// The ratio for scheme, status, hospital level and disease.
-    pub base_ratio: Decimal,
-    /// The reduction for the filing category (or for not filing).
-    pub reduction: Decimal,
-    /// Every limit that applies, as (limit, already used).
-    pub limits: Vec<(Decimal, Decimal)>,
-}
-
-impl Parameters {
-    /// Nothing reimbursable (mode "none"): no deductible, ratio 0, no cap.
-    pub fn nothing() -> Parameters {
-        Parameters::default()
-    }
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -47,6 +26,51 @@ pub struct Settlement {
     pub above_cap: Money,
     pub coinsurance: Money,
     pub patient_pays: Money,
+    /// How the fund's amount relates to the truth, given what stood in for facts not given.
+    pub bound: Bound,
+}
+
+/// CONTRACT.md "Rule shapes": `exact` when every fact the calculation used was given; `atMost`
+/// when only unknowns that can only lower the fund's payment were filled in (a deductible or limit
+/// taken as none); `atLeast` when only cautious defaults were used (a temporary cut at its
+/// national ceiling); `about` when both kinds, or a guess (the cut for a visit without a valid
+/// filing). Parameters a pack marks `assumed` do not change it: their provenance shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename_all = "camelCase"))]
+pub enum Bound {
+    Exact,
+    AtMost,
+    AtLeast,
+    About,
+}
+
+impl Bound {
+    /// The bound the defaults that were used allow.
+    pub(crate) fn of(defaults: &[Default]) -> Bound {
+        defaults.iter().fold(Bound::Exact, |bound, d| {
+            let this = match d {
+                Default::Generous => Bound::AtMost,
+                Default::Cautious => Bound::AtLeast,
+                Default::Guess => Bound::About,
+            };
+            match (bound, this) {
+                (Bound::Exact, b) => b,
+                (a, b) if a == b => a,
+                _ => Bound::About,
+            }
+        })
+    }
+
+    pub const fn name(self) -> &'static str {
+        match self {
+            Bound::Exact => "exact",
+            Bound::AtMost => "atMost",
+            Bound::AtLeast => "atLeast",
+            Bound::About => "about",
+        }
+    }
 }
 
 pub(crate) fn settle(lines: &[PricedLine], parameters: &Parameters) -> Settlement {
@@ -97,5 +121,6 @@ pub(crate) fn settle(lines: &[PricedLine], parameters: &Parameters) -> Settlemen
         above_cap: Money(above_cap),
         coinsurance: Money(coinsurance),
         patient_pays: Money(patient_pays),
+        bound: Bound::Exact,
     }
 }

@@ -2,12 +2,12 @@
 //! figures the earlier visits left behind — per deductible group, per limit, per calendar month
 //! and overall. It is exactly `estimate` chained by hand, which the property tests check.
 
-use crate::benefit::Groups;
 use crate::bilingual::t;
 use crate::date::Date;
 use crate::error::Error;
 use crate::estimate::{estimate_with_ytd, groups_of, Estimate};
 use crate::money::Money;
+use crate::policy::numbers::Groups;
 use crate::policy::PolicySet;
 use crate::request::{Request, Ytd};
 

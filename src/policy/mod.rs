@@ -1,5 +1,7 @@
-//! Policy packs: the model, the reader that validates packs with exact paths, the embedded
-//! 2025 defaults, and the set of packs an engine answers from.
+//! Policy: the pack model, the reader that validates packs with exact paths, the embedded 2025
+//! defaults, the set of packs an engine answers from, the national rules beneath them, and the
+//! policy of one visit assembled from those layers and the person's own terms (`layered`) —
+//! the one place where the layers meet.
 //!
 //! Reading, validating and digesting packs is the `maintainer` feature (the npm package, the
 //! CLI). Without it the default packs are compiled in as the model itself, generated from
@@ -18,9 +20,12 @@ mod digest;
 #[cfg(test)]
 #[path = "../../tests/unit/defaults.rs"]
 mod generate;
+pub mod layered;
 #[cfg(feature = "maintainer")]
 mod load;
 pub mod model;
+pub mod national;
+pub mod numbers;
 #[cfg(feature = "maintainer")]
 mod read;
 mod set;

@@ -76,13 +76,13 @@ impl PolicySet {
     /// Does any loaded region list this disease in any version? The five national diseases are
     /// known to every engine, whatever packs it loaded (CONTRACT.md).
     pub fn knows_disease(&self, id: &str) -> bool {
-        crate::baseline::national_disease(id).is_some()
+        super::national::national_disease(id).is_some()
             || self.known_diseases.binary_search_by(|d| key_order(d, id)).is_ok()
     }
 
     /// A known disease's name: the national one for the five, else the first pack's that lists it.
     pub fn disease_name(&self, id: &str) -> Text {
-        if let Some(d) = crate::baseline::national_disease(id) {
+        if let Some(d) = super::national::national_disease(id) {
             return d.name();
         }
         self.regions

@@ -133,6 +133,8 @@ fn build(w: &Words, d: &Decision) -> JsValue {
             for (i, key) in w.settlement.iter().enumerate() {
                 let value = if i == names::CAP_REMAINING && s.cap_remaining.is_none() {
                     JsValue::NULL
+                } else if i == names::BOUND {
+                    JsValue::from_str(s.bound.name())
                 } else {
                     amount()
                 };

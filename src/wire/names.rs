@@ -5,7 +5,7 @@
 
 pub const DECISION: [&str; 5] = ["mode", "directSettlement", "checks", "settlement", "ytdAfter"];
 
-pub const SETTLEMENT: [&str; 13] = [
+pub const SETTLEMENT: [&str; 14] = [
     "total",
     "fullSelfPay",
     "overLimitSelfPay",
@@ -19,7 +19,11 @@ pub const SETTLEMENT: [&str; 13] = [
     "aboveCap",
     "coinsurance",
     "patientPays",
+    "bound",
 ];
+
+/// `bound`, the one settlement field that is a word, not an amount.
+pub const BOUND: usize = 13;
 
 /// `capRemaining`, the one settlement field that may be null.
 pub const CAP_REMAINING: usize = 8;
@@ -45,6 +49,7 @@ mod tests {
         assert_eq!(keys(&d), DECISION);
         assert_eq!(keys(&d["settlement"]), SETTLEMENT);
         assert_eq!(SETTLEMENT[CAP_REMAINING], "capRemaining");
+        assert_eq!(SETTLEMENT[BOUND], "bound");
         assert_eq!(keys(&d["ytdAfter"]), YTD);
         assert_eq!(keys(&d["checks"]), CheckCode::ALL.map(CheckCode::name));
         for c in CheckCode::ALL {

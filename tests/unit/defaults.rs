@@ -211,7 +211,7 @@ impl Rust for Version {
         format!(
             "Ver {{\n from: {},\n provenance: {},\n source: {},\n open: {},\n reviewed_until: {},\n \
              reductions: {},\n unfiled_reduction: {},\n overall_ceiling: {},\n deductibles: {},\n limits: {},\n \
-             diseases: {},\n}}",
+             diseases: {},\n excluded: {},\n}}",
             self.from.rust(),
             self.provenance.rust(),
             self.source.rust(),
@@ -223,6 +223,7 @@ impl Rust for Version {
             list(&self.deductibles, ",\n  "),
             list(&self.limits, ",\n  "),
             list(&self.diseases, ",\n  "),
+            list(&self.excluded, ",\n  "),
         )
     }
 }

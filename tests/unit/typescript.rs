@@ -30,6 +30,16 @@ pub(crate) struct DivisionCode;
 #[ts(type = "{ [K in keyof Ytd]?: MoneyInput | null }")]
 pub(crate) struct YtdInput;
 
+/// Per disease: true = recognised (pass), false = not (fail), null or absent = not known (warn).
+#[derive(TS)]
+#[ts(type = "Record<string, boolean | null>")]
+pub(crate) struct Recognition;
+
+/// The person's terms for one disease each (`terms` serves the diseases not named).
+#[derive(TS)]
+#[ts(type = "Record<string, Terms | null>")]
+pub(crate) struct TermsByDisease;
+
 const FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/generated/types.d.ts");
 
 const HEADER: &str = "\
@@ -51,14 +61,16 @@ fn declare<T: TS>(out: &mut String) {
 fn generated() -> String {
     use crate::{
         bilingual::Text, catalogue, date::Date, eligibility, error::ErrorCode, estimate, listings, money,
-        national_fields, policy, request, request::terms::PersonTerms, settlement::Settlement, trace::TraceStep,
-        vocabulary,
+        national_fields, policy, request, request::terms::PersonTerms, settlement, settlement::Settlement,
+        trace::TraceStep, vocabulary,
     };
     let mut out = String::from(HEADER);
     declare::<MoneyInput>(&mut out);
     declare::<RatioInput>(&mut out);
     declare::<DivisionCode>(&mut out);
     declare::<YtdInput>(&mut out);
+    declare::<Recognition>(&mut out);
+    declare::<TermsByDisease>(&mut out);
     declare::<Date>(&mut out);
     declare::<money::Money>(&mut out);
     declare::<money::Ratio>(&mut out);
@@ -81,6 +93,7 @@ fn generated() -> String {
     declare::<eligibility::Warning>(&mut out);
     declare::<eligibility::Eligibility>(&mut out);
     declare::<vocabulary::Mode>(&mut out);
+    declare::<settlement::Bound>(&mut out);
     declare::<Settlement>(&mut out);
     declare::<request::Ytd>(&mut out);
     declare::<TraceStep>(&mut out);
