@@ -307,6 +307,28 @@ proptest! {
         prop_assert!(!e.eligibility.warnings.iter().any(|w| w.code == "TERMS_NEEDED"));
     }
 
+    /// `settlement.bound` (CONTRACT.md): what stood in for a term not entered, and which way it
+    /// can move the fund — a deductible or limit taken as none (TERMS_ASSUMED: at most), a
+    /// temporary cut at its national ceiling (at least), an assumed cut without a valid filing
+    /// (about); both of the first two: about; none: exact.
+    #[test]
+    fn bound_follows_what_was_assumed(req in request()) {
+        use yibao_policy::Bound;
+        let e = engine().estimate(&req).expect("valid");
+        let Some(s) = &e.settlement else { return Ok(()) };
+        let warned = |code: &str, ending: &str| e.eligibility.warnings.iter().any(|w| w.code == code && w.path.ends_with(ending));
+        let generous = warned("TERMS_ASSUMED", "");
+        let cautious = warned("TERMS_REDUCTION_ASSUMED", ".reduction");
+        let guess = warned("TERMS_REDUCTION_ASSUMED", ".unfiledReduction");
+        let want = match (generous, cautious, guess) {
+            (_, _, true) | (true, true, _) => Bound::About,
+            (true, false, false) => Bound::AtMost,
+            (false, true, false) => Bound::AtLeast,
+            (false, false, false) => Bound::Exact,
+        };
+        prop_assert_eq!(s.bound, if e.mode == Mode::None { Bound::Exact } else { want });
+    }
+
     /// Without terms: settlement and ytdAfter are null exactly when a reimbursable visit needs
     /// them (TERMS_NEEDED); in mode "none" the usual none settlement is given. Terms for a pack
     /// region are ignored with TERMS_IGNORED.

@@ -167,3 +167,43 @@ fn options_are_read_wherever_they_stand_and_mistakes_are_usage_errors() {
         assert!(!ok && stderr.contains("usage"), "{wrong:?}: {stderr}");
     }
 }
+
+/// Issue 19 through the binary: a Hotan employee treated for hypertension in Dongguan (Hotan's
+/// pack does not list it): DISEASE_COVERED warns, TERMS_NEEDED without terms; with terms, the
+/// person's amounts — (1000 − 200) × 0.6 = 480 — and `bound` exact; `check` gives the mode.
+#[test]
+fn a_national_disease_a_pack_leaves_out_through_the_cli() {
+    let mut req = serde_json::json!({
+        "insured": { "region": "653200", "scheme": "employee", "recognition": { "hypertension": true } },
+        "filing": { "category": "stationed_worker", "place": "441900", "start": "2025-01-01" },
+        "visit": { "date": "2025-06-10", "place": "441900", "hospitalLevel": 3, "disease": "hypertension" },
+        "items": [{ "amount": "1000.00", "class": "A" }]
+    });
+    let (ok, stdout, stderr) = cli(&["estimate"], &req.to_string());
+    assert!(ok, "{stderr}");
+    let e: Value = serde_json::from_str(&stdout).expect("result JSON");
+    let covered = e["eligibility"]["checks"]
+        .as_array()
+        .and_then(|c| c.iter().find(|c| c["code"] == "DISEASE_COVERED"))
+        .expect("the check");
+    assert_eq!(covered["status"], "warn");
+    assert!(e["settlement"].is_null());
+    let warnings: Vec<&str> = e["eligibility"]["warnings"]
+        .as_array()
+        .map(|w| w.iter().filter_map(|w| w["code"].as_str()).collect())
+        .unwrap_or_default();
+    assert!(warnings.contains(&"TERMS_NEEDED"), "{warnings:?}");
+    assert!(!stdout.contains("\"hypertension\"不在") && !stdout.contains("'hypertension'"));
+
+    req["insured"]["terms"] = serde_json::json!({ "ratio": "0.6", "deductible": "200", "annualLimit": "5000" });
+    let (ok, stdout, _) = cli(&["estimate", "--compact"], &req.to_string());
+    assert!(ok);
+    let e: Value = serde_json::from_str(&stdout).expect("result JSON");
+    assert_eq!(e["settlement"]["fundPays"], "480.00");
+    assert_eq!(e["settlement"]["bound"], "exact");
+
+    let (ok, stdout, _) = cli(&["check"], &req.to_string());
+    assert!(ok);
+    let elig: Value = serde_json::from_str(&stdout).expect("eligibility JSON");
+    assert_eq!(elig["mode"], "direct");
+}
