@@ -32,16 +32,34 @@ pub fn warnings(s: &VisitPolicy<'_>, findings: &Findings, priced: &Priced) -> Ve
             ),
         });
     }
-    // A recognised disease no pack knows is most likely one this tool does not cover (or a
-    // typo): say so, rather than refuse the whole estimate over a detail of the person.
-    for (i, id) in s.request().insured.recognized_diseases.iter().flatten().enumerate() {
+    // A disease named in the person's facts (recognised, or with their terms) that no layer
+    // knows is most likely one this tool does not cover (or a typo): say so, rather than refuse
+    // the whole estimate over a detail of the person.
+    let insured = &s.request().insured;
+    let listed = insured.recognized_diseases.iter().flatten().enumerate();
+    let named = insured.recognition.iter().flatten().map(|(id, _)| id);
+    let paths = listed
+        .map(|(i, id)| (format!("insured.recognizedDiseases[{i}]"), id, true))
+        .chain(named.map(|id| (format!("insured.recognition.{id}"), id, true)))
+        .chain(
+            insured
+                .terms_by_disease
+                .iter()
+                .map(|(id, _)| (format!("insured.termsByDisease.{id}"), id, false)),
+        );
+    for (path, id, recognised) in paths {
         if !s.knows_disease(id) {
+            let (zh, en) = if recognised {
+                ("已认定病种", "recognised disease")
+            } else {
+                ("填写了待遇的病种", "the disease of these terms,")
+            };
             out.push(Warning {
                 code: "RECOGNIZED_DISEASE_UNKNOWN",
-                path: format!("insured.recognizedDiseases[{i}]"),
+                path,
                 message: t(
-                    format!("已认定病种“{id}”不在已加载的政策中，已忽略"),
-                    format!("recognised disease '{id}' is not in any loaded policy and was ignored"),
+                    format!("{zh}“{id}”不在已加载的政策中，已忽略"),
+                    format!("{en} '{id}' is not in any loaded policy and was ignored"),
                 ),
             });
         }

@@ -105,6 +105,20 @@ fn recognition_and_terms_by_disease_are_refused_at_their_exact_paths() {
     refused(&terms, "insured.termsByDisease.diabetes.annualLimit");
     terms["insured"]["termsByDisease"] = json!({ "diabetes": 7 });
     refused(&terms, "insured.termsByDisease.diabetes");
+    // Ids no loaded policy knows are warned at their paths, not refused.
+    let mut unknown = beijing("diabetes", json!({ "ratio": "0.5" }));
+    unknown["insured"]["recognizedDiseases"] = Value::Null;
+    unknown["insured"]["recognition"] = json!({ "diabetes": true, "gout": true });
+    unknown["insured"]["termsByDisease"] = json!({ "gout": { "ratio": "0.5" } });
+    let e = estimate(&unknown);
+    let paths: Vec<&str> = e
+        .eligibility
+        .warnings
+        .iter()
+        .filter(|w| w.code == "RECOGNIZED_DISEASE_UNKNOWN")
+        .map(|w| w.path.as_str())
+        .collect();
+    assert_eq!(paths, ["insured.recognition.gout", "insured.termsByDisease.gout"]);
     // null is absent: `terms` serves the disease.
     terms["insured"]["termsByDisease"] = json!({ "diabetes": null });
     terms["insured"]["terms"] = json!({ "ratio": "0.5", "deductible": "0", "annualLimit": null });
