@@ -68,7 +68,7 @@ pub(crate) fn string_at<'a>(v: Scalar<'a>, at: &At<'_>, max_chars: usize) -> Res
 
 /// Characters in `s`: its bytes that do not begin a UTF-8 continuation. A plain loop, where
 /// `chars().count()` brings its vectorised routine into the wasm (with `word_list`, 0.8 KB).
-fn char_count(s: &str) -> usize {
+pub(crate) fn char_count(s: &str) -> usize {
     s.bytes().filter(|&b| (b & 0xC0) != 0x80).count()
 }
 

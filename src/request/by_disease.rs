@@ -28,7 +28,7 @@ pub fn disease_map(insured: &Fields<'_, '_>, key: &str) -> Result<Vec<(String, u
     for m in members {
         let key = o.tape.node(m).map_or("", |n| &*n.key);
         let at = crate::path::join_key(&path, key);
-        if key.trim().is_empty() || key.chars().count() > MAX_CODE_CHARS {
+        if key.trim().is_empty() || crate::json::char_count(key) > MAX_CODE_CHARS {
             return Err(Error::invalid(
                 at,
                 t("病种标识应为1到64个字符", "a disease id is 1 to 64 characters"),
