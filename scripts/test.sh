@@ -25,6 +25,9 @@ node scripts/import-graph.mjs
 
 step "Rust dependencies: licences, sources, duplicates (cargo deny, deny.toml)"
 # Advisories are not checked: the RustSec database needs a network this machine lacks.
+# `--offline` reads the crates of every platform in Cargo.lock (winapi-util for Windows, …), and a
+# build only ever downloads this platform's: fetch them all first (a no-op once they are there).
+cargo fetch --locked --quiet
 cargo deny --offline check licenses sources bans
 
 step "Rust tests"

@@ -52,3 +52,22 @@ export function contrastFailures(page) {
     return out;
   });
 }
+
+/**
+ * Controls named by aria-label whose name does not contain their visible text (WCAG 2.5.3, "label
+ * in name"; axe-core's label-content-name-mismatch): a person using voice control says what they
+ * see, and a screen reader should say it too.
+ */
+export function labelNotInName(page) {
+  return page.evaluate(() => {
+    const norm = (s) => s.replace(/\s+/g, " ").trim().toLowerCase();
+    return [...document.querySelectorAll("button[aria-label], a[href][aria-label], [role=button][aria-label]")]
+      .filter((el) => el.getClientRects().length)
+      .filter((el) => {
+        const visible = norm([...el.childNodes].filter((n) => !(n.nodeType === 1 && n.closest("[aria-hidden=true], .visually-hidden")))
+          .map((n) => n.textContent).join(""));
+        return visible && !norm(el.getAttribute("aria-label")).includes(visible);
+      })
+      .map((el) => `"${el.textContent.trim()}" named "${el.getAttribute("aria-label")}"`);
+  });
+}

@@ -9,8 +9,9 @@ import { request } from "node:http";
 import { join, posix } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { hashOf } from "../../scripts/dist.mjs";
+import { bundleOf } from "../../scripts/metafile.mjs";
 import { startServer } from "../../scripts/serve.mjs";
-import { siteDir } from "./harness.mjs";
+import { siteDir, wwwDir, builtFrom } from "./harness.mjs";
 
 const assets = readdirSync(join(siteDir, "assets")).filter((f) => !/\.(br|gz)$/.test(f));
 const read = (rel) => readFileSync(join(siteDir, rel));
@@ -58,13 +59,15 @@ test("every run-time URL (import(), fetch, an added script) names a hashed file,
   // (the other inline module is the engine's glue, which hands itself to the entry)
   const modules = [...read("index.html").toString().matchAll(/<script type="module">([^]*?)<\/script>/g)].map((m) => m[1]);
   const entry = modules.find((code) => !code.includes("self.yibaoPolicyGlue="));
-  const app = [entry, ...["vendor/chunks/chunk.js", "vendor/chunks/later.js"].map((rel) => read(names[rel]).toString())].join("\n");
+  const later = builtFrom("js/later.js");
+  const year = builtFrom("js/year.js");
+  const app = [entry, ...[...bundleOf(wwwDir).staticImports("vendor/app.js"), later].map((rel) => read(names[rel]).toString())].join("\n");
   const legacy = read(names["js/legacy/engine-loader.js"]).toString();
   const base = (rel) => posix.basename(names[rel]);
-  for (const rel of ["vendor/year.js", "vendor/yibao-policy/js/yibao_policy.js", "vendor/yibao-policy/yibao_policy.js"]) assert.ok(app.includes(`"./${base(rel)}"`) || app.includes(`"./${names[rel]}"`), rel);
+  for (const rel of [year, "vendor/yibao-policy/js/yibao_policy.js", "vendor/yibao-policy/yibao_policy.js"]) assert.ok(app.includes(`"./${base(rel)}"`) || app.includes(`"./${names[rel]}"`), rel);
   for (const rel of ["data/divisions.json", "vendor/yibao-policy/yibao_policy_bg.wasm"]) assert.ok(app.includes(`"./${names[rel]}"`), rel);
   // The inline entry names files for the page's base (assets/…), which its import() resolves against.
-  assert.ok(entry.includes(`"./${names["vendor/chunks/later.js"]}"`) && entry.includes(`"./${names["vendor/yibao-policy/yibao_policy.js"]}"`));
+  assert.ok(entry.includes(`"./${names[later]}"`) && entry.includes(`"./${names["vendor/yibao-policy/yibao_policy.js"]}"`));
   assert.ok(read(names["vendor/legacy.js"]).toString().includes(`"./${names["data/divisions.json"]}"`));
   for (const rel of ["vendor/yibao-policy/js/yibao_policy.global.js", "vendor/yibao-policy/no-modules/yibao_policy_bg.wasm"]) assert.ok(legacy.includes(`"./${names[rel]}"`), rel);
 });

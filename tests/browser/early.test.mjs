@@ -5,14 +5,14 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { openBrowser, loadCases, caseNamed, decimal, ready, outputDir, servedAs } from "./harness.mjs";
+import { openBrowser, loadCases, caseNamed, decimal, ready, outputDir, servedAs, builtFrom } from "./harness.mjs";
 import { hashFor, readResult } from "./drive.mjs";
 import { contrastFailures, unlabelledControls } from "./a11y.mjs";
 
 const cases = loadCases();
 const example = caseNamed(cases, "contract example with ceilings");
-const ENGLISH = servedAs("vendor/chunks/english.js");
-const LATER = servedAs("vendor/chunks/later.js");
+const ENGLISH = servedAs(builtFrom("js/strings/en.js"));
+const LATER = servedAs(builtFrom("js/later.js"));
 let browser;
 
 before(async () => { browser = await openBrowser(); });
@@ -93,7 +93,7 @@ test("a result link requests only what its estimate needs: the steps' code after
   // With the engine held back, anything the page asks for at start has been asked for by now.
   await page.waitForTimeout(500);
   const early = [...requested];
-  for (const path of [LATER, ENGLISH, servedAs("data/divisions.json"), servedAs("vendor/year.js")]) {
+  for (const path of [LATER, ENGLISH, servedAs("data/divisions.json"), servedAs(builtFrom("js/year.js"))]) {
     assert.ok(!early.includes(path), `${path} requested before the estimate: ${early.join(" ")}`);
   }
   assert.deepEqual(early.filter((p) => p.endsWith(".css")), [], "the stylesheets are in the page");

@@ -7,6 +7,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { startServer } from "../../scripts/serve.mjs";
+import { bundleOf } from "../../scripts/metafile.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 export const repo = resolve(here, "../..");
@@ -45,6 +46,12 @@ export function servedAs(wwwPath) {
   names ??= JSON.parse(readFileSync(join(siteDir, "names.json"), "utf8"));
   if (!names[wwwPath]) throw new Error(`dist/ has no hashed copy of ${wwwPath}`);
   return `/${names[wwwPath]}`;
+}
+
+/** The file of www/vendor/ that esbuild built from a module of www/ ("js/later.js" →
+ *  "vendor/chunks/later-<hash>.js"), by its metafile: chunk names carry esbuild's hash. */
+export function builtFrom(source) {
+  return bundleOf(wwwDir).outputOf(source);
 }
 
 /**

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createRequire } from "node:module";
-import { openBrowser, loadCases, caseNamed, decimal, shownAmount, ready, outputDir, wwwDir, servedAs } from "./harness.mjs";
+import { openBrowser, loadCases, caseNamed, decimal, shownAmount, ready, outputDir, wwwDir, servedAs, builtFrom } from "./harness.mjs";
 import { queryFor, hashFor, readResult } from "./drive.mjs";
 import { contrastFailures, unlabelledControls } from "./a11y.mjs";
 
@@ -97,7 +97,7 @@ test("8. a year at a glance: visits added by hand, per visit and for the year, t
   page.on("request", (r) => loaded.push(new URL(r.url()).pathname));
   await page.getByTestId("open-year").click();
   await heading(page, "一年看病");
-  assert.ok(loaded.includes(servedAs("vendor/year.js")), `the year's code is fetched when used: ${loaded}`);
+  assert.ok(loaded.includes(servedAs(builtFrom("js/year.js"))), `the year's code is fetched when used: ${loaded}`);
   const visits = [["2025-01-15", "hypertension", "600"], ["2025-02-10", "diabetes", "1200"], ["2025-03-10", "hypertension", "6000"]];
   for (const [i, [date, disease, amount]] of visits.entries()) {
     if (i > 0 || (await page.getByTestId("year-visit-0-date").count()) === 0) await page.getByTestId("add-visit").click();

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openBrowser, loadCases, caseNamed, decimal, siteDir, servedAs } from "./harness.mjs";
+import { openBrowser, loadCases, caseNamed, decimal, siteDir, servedAs, builtFrom } from "./harness.mjs";
 import { hashFor, queryFor, readResult } from "./drive.mjs";
 
 const cases = loadCases();
@@ -69,14 +69,14 @@ test("the worker logs nothing and writes at run time only its on-use files", () 
   assert.match(sw, /if \(url\.origin !== SCOPE\.origin \|\| url\.search\) return;[^]*ON_USE_URLS\.has\(url\.href\) \? fetchAndKeep\(request\)/);
   const list = (name) => JSON.parse(new RegExp(`const ${name} = (\\[.*\\]);`).exec(sw)[1]);
   // (the main page's glue file too: the page carries the glue inline, the file is its fallback)
-  const lazy = ["vendor/year.js", "vendor/yibao-policy/js/yibao_policy.js", "vendor/yibao-policy/js/yibao_policy.global.js", "vendor/yibao-policy/yibao_policy.js"].map((p) => servedAs(p).slice(1));
+  const lazy = [builtFrom("js/year.js"), "vendor/yibao-policy/js/yibao_policy.js", "vendor/yibao-policy/js/yibao_policy.global.js", "vendor/yibao-policy/yibao_policy.js"].map((p) => servedAs(p).slice(1));
   assert.deepEqual(list("ON_USE"), [...lazy].sort());
   for (const path of lazy) assert.ok(!list("PRECACHE").includes(path), `${path} is not precached`);
 });
 
 test("the year view, once opened, opens again with the network cut; its code was not precached", async () => {
   const browser = await openBrowser({ serviceWorkers: "allow" });
-  const year = servedAs("vendor/year.js");
+  const year = servedAs(builtFrom("js/year.js"));
   const pathsIn = (cached) => Object.values(cached).flat().map((u) => new URL(u).pathname);
   try {
     const page = await browser.page();

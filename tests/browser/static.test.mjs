@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { readFileSync, existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { bundleOf } from "../../scripts/metafile.mjs";
 
 const www = join(dirname(fileURLToPath(import.meta.url)), "../../www");
 
@@ -24,21 +25,27 @@ test("the bundle is built from the current sources and loads the engine from ven
   assert.doesNotMatch(text, /__wbg_init|wbg_rust_zst_array/);
 });
 
-test("the bundle is split: the first screen's code, then the rest and English on demand", () => {
-  const read = (path) => readFileSync(join(www, "vendor", path), "utf8");
-  const html = readFileSync(join(www, "index.html"), "utf8");
-  // The shared chunk app.js imports is fetched beside it, not after it.
-  assert.match(html, /<link rel="modulepreload" href="vendor\/chunks\/chunk\.js">/);
-  const app = read("app.js");
-  const chunk = read("chunks/chunk.js");
-  assert.match(app, /from"\.\/chunks\/chunk\.js"/);
-  assert.match(app, /import\("\.\/chunks\/later\.js"\)/);
-  assert.match(chunk, /import\("\.\/english\.js"\)/);
-  // English page strings are only in their own chunk; the steps' code is not on the first path.
-  const english = JSON.parse(JSON.stringify(read("chunks/english.js").match(/"app\.title":"([^"]+)"/)[1]));
-  for (const first of [app, chunk]) {
-    assert.ok(!first.includes(english), "the English title is not in the first screen's code");
-    assert.doesNotMatch(first, /disease-search|cost-mode|filing-place/);
+test("the bundle is split: the first screen's code, then the rest, the year and English on demand", () => {
+  const read = (path) => readFileSync(join(www, path), "utf8");
+  const html = read("index.html");
+  const bundle = bundleOf(www);
+  const [later, year, english] = ["js/later.js", "js/year.js", "js/strings/en.js"].map((s) => bundle.outputOf(s));
+  const shared = bundle.staticImports("vendor/app.js");
+  // The chunks app.js imports are fetched beside it, not after it: the built page preloads them.
+  assert.ok(html.includes("<!-- modulepreload: the chunks vendor/app.js imports -->"));
+  assert.ok(shared.length >= 1 && shared.every((f) => /^vendor\/chunks\/chunk-\w+\.js$/.test(f)), shared.join(" "));
+  const app = read("vendor/app.js");
+  const first = [app, ...shared.map(read)];
+  for (const file of shared) assert.ok(app.includes(`"./${file.slice("vendor/".length)}"`), file);
+  // The three lazy parts are import()ed, each its own chunk; none is on the first path.
+  const all = first.join("\n");
+  for (const file of [later, year, english]) assert.match(all, new RegExp(`import\\("\\./(chunks/)?${file.split("/").pop().replace(".", "\\.")}"\\)`), file);
+  // English page strings are only in their own chunk; the steps' and the year's code is not on the first path.
+  const title = JSON.parse(JSON.stringify(read(english).match(/"app\.title":"([^"]+)"/)[1]));
+  for (const code of first) {
+    assert.ok(!code.includes(title), "the English title is not in the first screen's code");
+    assert.doesNotMatch(code, /disease-search|cost-mode|filing-place|add-visit|estimateYear/);
   }
-  assert.match(read("chunks/later.js"), /disease-search[^]*cost-mode/);
+  assert.match(read(later), /disease-search[^]*cost-mode/);
+  assert.match(read(year), /add-visit[^]*estimateYear|estimateYear[^]*add-visit/);
 });

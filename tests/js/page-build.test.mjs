@@ -13,7 +13,7 @@ const full = require("../../pkg/node/yibao_policy.js");
 const page = await import("../../www/vendor/yibao-policy/yibao_policy.js");
 page.initSync({ module: readFileSync(new URL("../../www/vendor/yibao-policy/yibao_policy_bg.wasm", import.meta.url)) });
 
-// What www/js calls (engine.js, engine-loader.js, year/view.js): nothing more is exported.
+// What www/js calls (engine.js, engine-loader.js, year.js): nothing more is exported.
 const PAGE_METHODS = ["catalogue", "checkEligibility", "diseases", "estimate", "estimateYear", "nationalFields", "places", "regions"];
 
 function outcome(run) {

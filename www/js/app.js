@@ -11,11 +11,10 @@ import { renderGuide } from "./guide.js";
 import { renderStepper } from "./flow/stepper.js";
 import { renderResultPage } from "./result/view.js";
 import { pendingPart } from "./result/skeleton.js";
-import { later } from "./lazy.js";
+import { later, year } from "./chunks.js";
 import { announce } from "./announce.js";
 import { postToMiniProgram } from "./embed.js";
 import { confirmWipe } from "./confirm.js";
-import { loadYear } from "./year-loader.js";
 
 const TYPING_DELAY = 150;
 
@@ -37,6 +36,11 @@ export function stepOfPath(path) {
   if (path.startsWith("visit.")) return "visit";
   if (path.startsWith("filing.")) return "filing";
   return "insured";
+}
+
+/** An id for one set of answers in the history entries (see `answers` in startApp). */
+function newAnswersId() {
+  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 }
 
 function compute(api, state) {
@@ -81,9 +85,13 @@ export function startApp({ root }) {
   clear(root).append(header, main);
   const urlOf = (s) => `${location.pathname}${rest}${stateToHash(s)}`;
   // Each history entry remembers the page it was reached from, so 上一步 can step back through
-  // history (as the phone's back button does) instead of pushing a new entry.
-  const replace = () => history.replaceState(history.state, "", urlOf(state));
-  const push = (from) => history.pushState({ from }, "", urlOf(state));
+  // history (as the phone's back button does) instead of pushing a new entry; and the answers it
+  // belongs to (`answers`: one id per set of answers, new with 重新开始 or a restored estimate).
+  // An entry's URL holds the answers as they were when it was left: going back or forward within
+  // the same answers takes only the page from it, never the older answers (what was just typed).
+  let answers = (history.state && history.state.answers) || newAnswersId();
+  const replace = () => history.replaceState({ ...history.state, answers }, "", urlOf(state));
+  const push = (from) => history.pushState({ from, answers }, "", urlOf(state));
   const wipe = (then) => (hasAnswers(state) ? confirmWipe(then) : then());
 
   const ctx = {
@@ -140,6 +148,7 @@ export function startApp({ root }) {
         ui.showMissing.clear();
         const from = state.page;
         state = freshState(state, task);
+        answers = newAnswersId();
         push(from);
         recompute();
         renderAll({ moveFocus: true });
@@ -148,6 +157,7 @@ export function startApp({ root }) {
     restore(text) {
       const from = state.page;
       state = parseState(text);
+      answers = newAnswersId();
       push(from);
       recompute();
       renderAll({ moveFocus: true });
@@ -221,7 +231,7 @@ export function startApp({ root }) {
     if (page === "home") content = renderHome(ctx);
     else if (page === "guide") content = renderGuide(ctx);
     else if (page === "result") content = renderResultPage(ctx);
-    else if (page === "year") content = loadYear(ctx, main);
+    else if (page === "year") content = yearPage();
     else content = stepPage(page);
     clear(main).append(content);
     for (const d of main.querySelectorAll("details[data-keep]")) if (unfolded.has(d.dataset.keep)) d.open = true;
@@ -250,6 +260,19 @@ export function startApp({ root }) {
       h("section", { class: "step" }, h("h1", { id: "step-title", tabindex: "-1" }, t(`step.${page}`)), pendingPart(ctx)));
   }
 
+  /** The year view; while its chunk is coming, a loading line in its place. */
+  function yearPage() {
+    const mod = year.get();
+    if (mod) {
+      document.documentElement.dataset.year = "ready";
+      return mod.renderYear(ctx);
+    }
+    year.load().then(() => { if (state.page === "year") renderPage({ keepFocus: true }); }, (error) => {
+      if (state.page === "year") clear(main).append(h("p", { class: "callout fail", role: "alert" }, t("error.internal", { message: String(error && error.message) })));
+    });
+    return h("div", { class: "year-slot" }, h("p", { class: "loading", role: "status" }, t("app.loading")));
+  }
+
   function renderAll(opts = {}) {
     // English is fetched when first asked for: the page changes language once its words are here
     // (or, if they cannot load, keeps to Chinese).
@@ -274,15 +297,25 @@ export function startApp({ root }) {
   // first render: post the result then.
   document.addEventListener("WeixinJSBridgeReady", () => { if (computed) refresh(); });
 
-  window.addEventListener("popstate", () => {
-    state = parseState(linkState(location).text);
+  window.addEventListener("popstate", (event) => {
+    clearTimeout(timer);
+    const entry = parseState(linkState(location).text);
+    const same = event.state && event.state.answers === answers;
+    // Within the same answers only where the person is comes from the entry; another link opened
+    // in this tab (an entry of no answers of ours) or an entry of answers left by 重新开始 is read whole.
+    if (same) state = { ...state, page: entry.page, task: entry.task };
+    else {
+      state = entry;
+      answers = (event.state && event.state.answers) || newAnswersId();
+    }
+    history.replaceState({ from: null, ...event.state, answers }, "", urlOf(state));
     recompute();
     renderAll({ moveFocus: true });
   });
 
   // A link without a date gets today's written in, so it stays reproducible; an old query link
-  // has its answers moved into the fragment at once.
-  history.replaceState({ from: null }, "", urlOf(state));
+  // has its answers moved into the fragment at once. A reload keeps the entry's place in history.
+  history.replaceState({ from: null, ...history.state, answers }, "", urlOf(state));
   recompute();
   renderAll();
   return ctx;

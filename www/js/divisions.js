@@ -1,4 +1,4 @@
-// Every province, prefecture and pool (www/data/divisions.json), for the insured-place picker.
+// Every province, prefecture and pool (www/data/divisions.json), for the place pickers.
 // A static file, not the engine: fetched when a picker needs it (never by the result deep link),
 // once, and never waiting for the wasm. XMLHttpRequest where fetch is missing (the simple page
 // runs in old webviews).
@@ -50,6 +50,31 @@ export function divisionNamed(code) {
     for (const r of p.regions) if (r.code === code) return { code, name: { zh: r.zh, en: r.en }, province: p.code };
   }
   return null;
+}
+
+/**
+ * The places for the filing and visit pickers: every province with every prefecture and pool once
+ * the list is here (a place without catalogue data is answered with the national fallback share,
+ * as the engine does); the engine's treatment places until then. Each { code, name, cities }.
+ */
+export function pickerPlaces(enginePlaces) {
+  if (!data) return enginePlaces;
+  return data.map((p) => ({
+    code: p.code,
+    name: { zh: p.zh, en: p.en },
+    cities: p.regions.map((r) => ({ code: r.code, name: { zh: r.zh, en: r.en } })),
+  }));
+}
+
+/**
+ * Which of a province's divisions a code is shown as: itself, or — for a county (和田县 653221) —
+ * its prefecture (和田地区 653200), as the engine answers it. "" when none (a municipality's district).
+ */
+export function shownDivision(code, divisions) {
+  if (!code) return "";
+  if (divisions.some((d) => d.code === code)) return code;
+  const prefecture = `${code.slice(0, 4)}00`;
+  return divisions.some((d) => d.code === prefecture) ? prefecture : "";
 }
 
 /**

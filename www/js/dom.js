@@ -1,5 +1,5 @@
-// Element builders. Everything user-visible goes in as text nodes or properties, never as HTML,
-// so names typed by the user (free cost lines) can never become markup.
+// Element builders, the one set both pages use. Everything user-visible goes in as text nodes or
+// properties, never as HTML, so names typed by the user (free cost lines) can never become markup.
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
@@ -7,7 +7,8 @@ function append(parent, children) {
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
     if (Array.isArray(child)) append(parent, child);
-    else parent.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    // appendChild, not append: the simple page (legacy/lite.js) runs in webviews older than append.
+    else parent.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
   }
 }
 

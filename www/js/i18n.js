@@ -1,6 +1,6 @@
 // Simplified Chinese first, English on request. Page strings live in strings/; the engine's own
 // messages come as { zh, en } and are picked with pick(). The Chinese table is installed by the
-// page's entry (strings/chinese.js, with addLanguage) before anything is drawn; the English table
+// page's entry (strings/zh.js, with addLanguage) before anything is drawn; the English table
 // is fetched only when asked for (loadLanguage): a Chinese page never downloads it. Until it is
 // here, t() answers in Chinese.
 const TABLES = { zh: {}, en: null };
@@ -12,7 +12,7 @@ export function addLanguage(name, table) {
   TABLES[name] = table;
 }
 
-/** Adds words to a language's table (strings/zh-steps.js, with the code that shows them). */
+/** Adds words to a language's table (strings/zh-steps.js, zh-year.js: with the code that shows them). */
 export function addStrings(name, table) {
   TABLES[name] = Object.assign(TABLES[name] || {}, table);
 }
@@ -26,7 +26,7 @@ export function languageReady(name) {
 export function loadLanguage(name) {
   if (name !== "en" || TABLES.en) return Promise.resolve();
   if (!english) {
-    english = import("./strings/english.js").then((mod) => { TABLES.en = mod.default; });
+    english = import("./strings/en.js").then((mod) => { TABLES.en = mod.default; });
     english.catch(() => { english = null; });
   }
   return english;

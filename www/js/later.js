@@ -1,16 +1,16 @@
-// What no page's first screen needs, as one chunk (lazy.js loads it at start, beside the engine,
+// What no page's first screen needs, as one chunk (chunks.js loads it at start, beside the engine,
 // so it is usually here before it is shown): the question steps with the pickers' division data
 // (divisions.js), and the result's pictures, what-if, traced calculation, national field names
-// and the person's own numbers (result/own-terms.js). One chunk, not one per part, so that
-// esbuild makes a single shared chunk with a stable name that index.html can preload. The Chinese
-// words only these parts show come with them (the English table is whole, fetched on request).
+// and the person's own numbers (result/own-terms.js). One chunk, not one per part: it is fetched
+// once, early, and each part is small. The Chinese words only these parts show come with them
+// (the English table is whole, fetched on request).
 import { addStrings } from "./i18n.js";
 import zhSteps from "./strings/zh-steps.js";
 
 addStrings("zh", zhSteps);
 
 // The steps' own styles (css/later.css: step navigation, cost lines, the live bar) come with them
-// too, a file rather than inline in the page; lazy.js hands the module over once they apply, so a
+// too, a file rather than inline in the page; chunks.js hands the module over once they apply, so a
 // step is never drawn unstyled. A stylesheet that fails to load leaves the steps plain, not stuck.
 export const styled = new Promise((resolve) => {
   const link = document.createElement("link");

@@ -5,10 +5,10 @@
 import { loadEngine } from "./engine.js";
 import { startApp, loadLater } from "./app.js";
 import { setLang, t, loadLanguage, addLanguage } from "./i18n.js";
-import chinese from "./strings/chinese.js";
+import chinese from "./strings/zh.js";
 import { parseState, linkState } from "./state.js";
 import { h, clear } from "./dom.js";
-import { later } from "./lazy.js";
+import { later } from "./chunks.js";
 
 addLanguage("zh", chinese);
 const root = document.getElementById("app");
@@ -47,7 +47,7 @@ function showCrash(message) {
 // Pages whose pickers name every division: their list is fetched beside the wasm, not after it,
 // as soon as the steps' code that reads it (later.js) is here. A result link never fetches it
 // (the engine names the insured place there), nor the code (not on the estimate's path).
-const PICKER_PAGES = new Set(["home", "insured", "disease", "costs"]);
+const PICKER_PAGES = new Set(["home", "insured", "filing", "disease", "visit", "costs"]);
 const STEP_PAGES = new Set(["insured", "filing", "disease", "visit", "costs"]);
 
 async function startEngine() {

@@ -25,6 +25,16 @@ export function amountText(text) {
   return fen === null ? "—" : fenText(fen);
 }
 
+/**
+ * The amounts inside an engine sentence ("年度支付限额100000.00元") written as the page writes
+ * amounts ("100,000.00"), so a note never prints a number differently from the figure beside it.
+ * Only yuan with their two decimals are touched (never a date, a year or a code).
+ */
+export function groupAmounts(text) {
+  return String(text).replace(/(^|[^\d.,])(\d{4,})\.(\d{2})(?!\d)/g, (all, before, yuan, fen) =>
+    `${before}${yuan.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${fen}`);
+}
+
 /** A ratio string ("0.75") as a percentage without float noise: "75%". */
 export function percentText(ratio) {
   const m = /^(\d+)(?:\.(\d{1,4}))?$/.exec(String(ratio === null || ratio === undefined ? "" : ratio));

@@ -20,6 +20,12 @@ const KEYS = [
 const LISTS = [["li", "lines"], ["yv", "yearVisits"]];
 const STATE_KEYS = new Set([...KEYS.map(([k]) => k), ...LISTS.map(([k]) => k)]);
 
+/** The state field a URL key holds ("r" → "region"); the simple page's fields are named by them. */
+export function fieldOfKey(key) {
+  const found = KEYS.find(([k]) => k === key);
+  return found ? found[1] : undefined;
+}
+
 export const PAGES = ["home", "guide", "insured", "filing", "disease", "visit", "costs", "result", "year"];
 export const STEPS = {
   estimate: ["insured", "filing", "disease", "visit", "costs", "result"],

@@ -1,6 +1,7 @@
 // Type-checked with moduleResolution "bundler" and the DOM lib, as in a Vite or webpack project:
-// the default entry (the bundler build), "yibao-policy/web" with its init functions, the MVP
-// build "yibao-policy/mvp" and the pure-JS build "yibao-policy/js", loaded only when needed.
+// the default entry (the self-initialising web build), "yibao-policy/web" with its init
+// functions, the MVP build "yibao-policy/mvp" and the pure-JS build "yibao-policy/js", loaded
+// only when needed.
 import { Engine as BundlerEngine, type EstimateRequest, type EstimateResult } from "yibao-policy";
 import init, { Engine, initSync, version, type InitOutput } from "yibao-policy/web";
 import initMvp, { Engine as MvpEngine } from "yibao-policy/mvp";

@@ -10,6 +10,7 @@ import { pendingPart } from "../result/skeleton.js";
 import { regionName } from "./disease.js";
 import { diseaseName } from "../result/wording.js";
 import { packRegionOf } from "../divisions.js";
+import { visitPlaceOf } from "../request.js";
 
 function quickFields(ctx, share) {
   const { state } = ctx;
@@ -89,7 +90,8 @@ function ytdFields(ctx) {
 
 export function renderCosts(ctx) {
   const { state, api } = ctx;
-  const catalogue = api.catalogue(state.visitPlace);
+  // The place the visit is at: chosen, or the filing place it follows until then.
+  const catalogue = api.catalogue(visitPlaceOf(state));
   const share = catalogue ? percentText(catalogue.classBShare.value) : "10%";
   // A place without a pack: its numbers come from the person, first (they turn costs into amounts).
   // Whether the place has a pack is the engine's to say: until then, marked as loading.

@@ -17,6 +17,22 @@ export function regionName(ctx, code) {
   return division ? pick(division.name) : code;
 }
 
+/**
+ * Every other name each disease goes by on the date — in the other regions' lists and the
+ * national list (the one a place without a pack gets) — by id, for the search.
+ */
+function aliasesOf(api, date) {
+  const regions = api.regions();
+  const national = api.places().find((p) => !packRegionOf(regions, p.code));
+  const lists = regions.map((r) => api.diseases(r.code, date)).concat(national ? [api.diseases(national.code, date)] : []);
+  const aliases = new Map();
+  for (const d of [].concat(...lists)) {
+    const known = aliases.get(d.id) || [];
+    if (!known.some((n) => n.zh === d.name.zh && n.en === d.name.en)) aliases.set(d.id, known.concat([d.name]));
+  }
+  return aliases;
+}
+
 function diseaseOption(d) {
   return { value: d.id, label: pick(d.name), desc: d.pool ? t("disease.pool", { pool: pick(d.pool) }) : null };
 }
@@ -52,11 +68,12 @@ export function renderDisease(ctx) {
   const list = radioGroup({ path: "visit.disease", legend: t("disease.list"), value: state.disease, options: listed.map(diseaseOption), onChange: choose, testid: "disease-list" });
   const empty = h("p", { class: "hint", hidden: true }, t("disease.none"));
 
+  const aliases = aliasesOf(api, state.visitDate);
   const filter = (query) => {
     ctx.ui.diseaseQuery = query;
     let shown = 0;
     list.querySelectorAll(".radio").forEach((row, i) => {
-      const match = matchesDisease(listed[i], query);
+      const match = matchesDisease({ ...listed[i], aliases: aliases.get(listed[i].id) }, query);
       row.hidden = !match;
       if (match) shown += 1;
     });

@@ -3,7 +3,7 @@
 import { h } from "../dom.js";
 import { t } from "../i18n.js";
 import { inputField, radioGroup } from "./fields.js";
-import { placePicker } from "./place.js";
+import { placePicker, placesFor } from "./place.js";
 import { CATEGORIES } from "./categories.js";
 
 
@@ -59,7 +59,7 @@ export function renderFiling(ctx) {
     parts.push(
       placePicker({
         path: "filing.place", legend: t("filing.place") + (emergency ? ` ${t("optional")}` : ""), hint: t("filing.placeHint"),
-        value: state.filingPlace, places: api.places(), loading: api.pending, onChange: onPlace, testid: "filing-place",
+        value: state.filingPlace, places: placesFor(ctx), loading: api.pending, onChange: onPlace, testid: "filing-place",
       }),
       h("div", { class: "pair" },
         inputField({

@@ -4,7 +4,7 @@
 import { h } from "../dom.js";
 import { t, pick, getLang } from "../i18n.js";
 import { selectField, radioGroup } from "./fields.js";
-import { loadDivisions, loadedDivisions, packRegionOf } from "../divisions.js";
+import { loadDivisions, loadedDivisions, packRegionOf, shownDivision } from "../divisions.js";
 import { withoutTerms } from "../term-input.js";
 import { pendingPart } from "../result/skeleton.js";
 
@@ -46,6 +46,8 @@ export function renderInsured(ctx) {
   const province = state.region ? `${state.region.slice(0, 2)}0000` : state.regionProvince;
   const info = provinces.find((p) => p.code === province);
   const inProvince = info ? info.regions : [];
+  // A county's code (和田县 653221) is answered as its prefecture: the picker shows that.
+  const shownRegion = shownDivision(state.region, inProvince) || state.region;
   const direct = info && inProvince.length === 0; // a municipality or 兵团: the province is the region
   const pack = packRegionOf(regions, state.region);
   const tagged = (r) => `${pick(r.name)}${packRegionOf(regions, r.code) ? ` · ${t("insured.hasData")}` : ""}`;
@@ -61,7 +63,7 @@ export function renderInsured(ctx) {
     else ctx.set({ regionProvince: code, region: "" }, { rerender: true });
   };
 
-  const chosenName = state.region ? pick((inProvince.find((r) => r.code === state.region) || info || { name: state.region }).name) : "";
+  const chosenName = state.region ? pick((inProvince.find((r) => r.code === shownRegion) || info || { name: state.region }).name) : "";
   return h("div", { class: "step-fields" },
     h("p", { class: "intro" }, t("insured.intro")),
     selectField({
@@ -73,7 +75,7 @@ export function renderInsured(ctx) {
     direct
       ? h("p", { class: "hint", dataset: { testid: "insured-direct" } }, t("insured.direct", { region: pick(info.name) }))
       : selectField({
-        path: "insured.region", label: t("insured.region"), value: state.region, placeholder: t("choose"), testid: "insured-region",
+        path: "insured.region", label: t("insured.region"), value: shownRegion, placeholder: t("choose"), testid: "insured-region",
         options: inProvince.map((r) => ({ value: r.code, label: tagged(r) })),
         onChange: (code) => (code ? choose(code) : ctx.set({ region: "" }, { rerender: true })),
       }),

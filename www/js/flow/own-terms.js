@@ -3,7 +3,7 @@
 // — with where to find them, and a way on when they do not know them yet (the checks still
 // answer; the amounts wait for the numbers).
 import { h } from "../dom.js";
-import { t } from "../i18n.js";
+import { t, paren } from "../i18n.js";
 import { percentText } from "../money.js";
 import { TERM_FIELDS } from "../terms.js";
 import { typedToValue, valueToTyped } from "../term-input.js";
@@ -22,6 +22,9 @@ function understood(field, value) {
 function termField(ctx, field) {
   const value = ctx.state[field.key];
   const echo = h("p", { class: "hint understood", dataset: { testid: `terms-${field.term}-understood` } }, understood(field, value));
+  const chipValues = new Map(); // chip → the value it answers
+  // The chips say which answer is given now: typing a number releases 不知道, "无" presses 无.
+  const pressChips = (current) => { for (const [chip, v] of chipValues) chip.setAttribute("aria-pressed", String(current === v)); };
   const box = inputField({
     path: `insured.terms.${field.term}`, label: t(`terms.${field.term}`), hint: t(`terms.${field.term}.hint`),
     value: valueToTyped(field, value, t("terms.noneWord")), inputmode: "decimal",
@@ -29,16 +32,22 @@ function termField(ctx, field) {
     onInput: (typed) => {
       const next = typedToValue(field, typed);
       echo.textContent = understood(field, next);
+      pressChips(next);
       ctx.set({ [field.key]: next });
     },
   });
-  const answer = (key, next) => h("button", {
-    type: "button", class: "chip", id: idFor(`insured.terms.${field.term}`, key), "aria-pressed": String(value === next),
-    // Every field has the same two answers: the name says which field's.
-    "aria-label": `${t(`terms.${field.term}`)}${t("colon")}${t(`terms.answer.${key}`)}`,
-    dataset: { testid: `terms-${field.term}-${key}` },
-    on: { click: () => ctx.set({ [field.key]: next }, { rerender: true, focus: null }) },
-  }, t(`terms.answer.${key}`));
+  const answer = (key, next) => {
+    const chip = h("button", {
+      type: "button", class: "chip", id: idFor(`insured.terms.${field.term}`, key), "aria-pressed": String(value === next),
+      dataset: { testid: `terms-${field.term}-${key}` },
+      on: { click: () => ctx.set({ [field.key]: next }, { rerender: true, focus: null }) },
+    }, t(`terms.answer.${key}`),
+    // Every field has the same two answers: the spoken name says which field's, and starts with
+    // the words on the chip (a voice user says what they see).
+    h("span", { class: "visually-hidden" }, paren(t(`terms.${field.term}`))));
+    chipValues.set(chip, next);
+    return chip;
+  };
   const chips = h("div", { class: "chips" },
     field.none !== null ? answer("none", field.none) : null,
     answer("unknown", ""));

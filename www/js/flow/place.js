@@ -4,6 +4,19 @@ import { h } from "../dom.js";
 import { t, pick } from "../i18n.js";
 import { provinceOf } from "../request.js";
 import { idFor } from "./fields.js";
+import { loadDivisions, loadedDivisions, pickerPlaces, shownDivision } from "../divisions.js";
+
+/**
+ * The places a picker offers: every prefecture (www/data/divisions.json, fetched once, the page
+ * drawn again when it comes), the engine's treatment places until then.
+ */
+export function placesFor(ctx) {
+  if (!loadedDivisions()) {
+    const page = ctx.state.page;
+    loadDivisions().then(() => { if (ctx.state.page === page) ctx.redraw(); }, () => {});
+  }
+  return pickerPlaces(ctx.api.places());
+}
 
 /** `loading`: the places are not here yet (the engine is loading): the pickers say so and wait. */
 export function placePicker({ path, legend, hint, value, places, onChange, exclude, testid, loading }) {
@@ -23,7 +36,8 @@ export function placePicker({ path, legend, hint, value, places, onChange, exclu
   const citySelect = h("select", { id: cityId, disabled: !info || cities.length === 0, dataset: { testid: testid && `${testid}-city` }, on: { change: (e) => onChange(e.target.value || province) } },
     h("option", { value: "" }, t("place.wholeProvince")),
     cities.map((c) => h("option", { value: c.code, selected: c.code === value }, pick(c.name))));
-  citySelect.value = value && value !== province ? value : "";
+  // A county's code shows its prefecture; a province's code, "whole province".
+  citySelect.value = value && value !== province ? shownDivision(value, cities) : "";
 
   for (const control of [provinceSelect, citySelect]) {
     control.setAttribute("aria-describedby", [hintId, errId].filter(Boolean).join(" "));

@@ -3,7 +3,7 @@
 import { h } from "../dom.js";
 import { t } from "../i18n.js";
 import { inputField, radioGroup } from "./fields.js";
-import { placePicker } from "./place.js";
+import { placePicker, placesFor } from "./place.js";
 import { visitPlaceOf, visitFollowsFiling } from "../request.js";
 
 export function renderVisit(ctx) {
@@ -18,7 +18,7 @@ export function renderVisit(ctx) {
     }),
     placePicker({
       path: "visit.place", legend: t("visit.place"), hint: prefilled ? t("visit.sameAsFiling") : null,
-      value: visitPlaceOf(state), places: api.places(), loading: api.pending, testid: "visit-place",
+      value: visitPlaceOf(state), places: placesFor(ctx), loading: api.pending, testid: "visit-place",
       onChange: (code) => ctx.set({ visitPlace: code }, { rerender: true }),
     }),
     radioGroup({

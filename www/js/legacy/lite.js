@@ -1,19 +1,20 @@
 // The simple page for old webviews (legacy.html): one form, no steps, over the no-modules build.
 // Built by scripts/build.sh from the main page's own modules into one classic script
 // (vendor/legacy.js, ES2015) — the same reading of links (state.js), the same requests
-// (request.js), the same words (strings/) and number format (money.js) — so the two pages
-// cannot drift apart.
-import { parseState, stateToHash, linkState } from "../state.js";
+// (request.js), the same words (strings/), elements (dom.js) and number format (money.js) — so
+// the two pages cannot drift apart.
+import { parseState, stateToHash, linkState, fieldOfKey } from "../state.js";
+import { h } from "../dom.js";
 import { buildRequest, fieldPathOf, visitPlaceOf } from "../request.js";
 import { loadNoModulesEngine } from "../engine.js";
 import { setLang, t, pick, money, errorText, paren, addLanguage } from "../i18n.js";
-import chinese from "../strings/chinese.js";
+import chinese from "../strings/zh.js";
 import chineseSteps from "../strings/zh-steps.js";
-import english from "../strings/english.js";
+import english from "../strings/en.js";
 import { amountText, percentText } from "../money.js";
 import { statusKey, modeOfChecks } from "../result/checks.js";
 import { CATEGORIES } from "../flow/categories.js";
-import { loadDivisions, loadedDivisions, packRegionOf } from "../divisions.js";
+import { loadDivisions, loadedDivisions, packRegionOf, pickerPlaces } from "../divisions.js";
 import { TERM_FIELDS } from "../terms.js";
 import { typedToValue, valueToTyped } from "../term-input.js";
 
@@ -27,37 +28,27 @@ const link = linkState(location);
 let state = parseState(link.text);
 let api = null;
 
-function el(tag, attrs, children) {
-  const node = document.createElement(tag);
-  Object.keys(attrs || {}).forEach((k) => {
-    if (k === "text") node.textContent = attrs[k];
-    else if (attrs[k] !== null && attrs[k] !== undefined) node.setAttribute(k, attrs[k]);
-  });
-  (children || []).forEach((c) => { if (c) node.appendChild(typeof c === "string" ? document.createTextNode(c) : c); });
-  return node;
-}
-
 function field(key, path, label, control) {
   control.id = `lite-${key}`;
   control.name = key;
   control.setAttribute("aria-describedby", `lite-${key}-err`);
-  return el("div", { class: "field", "data-path": path }, [el("label", { for: control.id, text: label }), control,
-    el("p", { class: "field-error", id: `lite-${key}-err`, hidden: "" })]);
+  return h("div", { class: "field", "data-path": path }, [h("label", { for: control.id, text: label }), control,
+    h("p", { class: "field-error", id: `lite-${key}-err`, hidden: true })]);
 }
 
 function select(key, path, label, options, value) {
-  const s = el("select", {}, [el("option", { value: "", text: t("choose") })].concat(options.map((o) => el("option", { value: o[0], text: o[1] }))));
+  const s = h("select", {}, [h("option", { value: "", text: t("choose") })].concat(options.map((o) => h("option", { value: o[0], text: o[1] }))));
   s.value = value || "";
   return field(key, path, label, s);
 }
 
 function input(key, path, label, type, value) {
-  const i = el("input", { type, value: value || "", inputmode: type === "text" ? "decimal" : null, autocomplete: "off" });
+  const i = h("input", { type, value: value || "", inputmode: type === "text" ? "decimal" : null, autocomplete: "off" });
   return field(key, path, label, i);
 }
 
 function section(title, children) {
-  return el("fieldset", { class: "card" }, [el("legend", { text: title })].concat(children));
+  return h("fieldset", { class: "card" }, [h("legend", { text: title })].concat(children));
 }
 
 /** Every insured place once the division list is here (the packs' regions until then). */
@@ -77,19 +68,20 @@ function regionOptions() {
 function termsSection() {
   if (!state.region || packRegionOf(api.regions(), state.region)) return null;
   return section(t("terms.title", { region: (regionOptions().find((o) => o[0] === state.region) || [0, state.region])[1] }), [
-    el("p", { class: "hint", text: t("terms.unknownAll") }),
-    el("ul", { class: "hint" }, ["notice", "app", "hotline"].map((k) => el("li", { text: t(`terms.where.${k}`) }))),
+    h("p", { class: "hint", text: t("terms.unknownAll") }),
+    h("ul", { class: "hint" }, ["notice", "app", "hotline"].map((k) => h("li", { text: t(`terms.where.${k}`) }))),
   ].concat(TERM_FIELDS.map((f) => {
     const box = input(f.key, `insured.terms.${f.term}`, `${t(`terms.${f.term}`)}${f.kind === "ratio" ? "（%）" : `（${t("yuan")}）`}`, "text",
       valueToTyped(f, state[f.key], t("terms.noneWord")));
-    box.insertBefore(el("p", { class: "hint", text: `${t(`terms.${f.term}.hint`)} ${f.none !== null ? `${t("terms.answer.none")} / ` : ""}${t("terms.answer.unknown")}` }), box.querySelector("input"));
+    box.insertBefore(h("p", { class: "hint", text: `${t(`terms.${f.term}.hint`)} ${f.none !== null ? `${t("terms.answer.none")} / ` : ""}${t("terms.answer.unknown")}` }), box.querySelector("input"));
     return box;
   })));
 }
 
 function placeOptions() {
   const list = [];
-  api.places().forEach((p) => {
+  // Every prefecture once the division list is here (as the main page's pickers), the engine's places until then.
+  pickerPlaces(api.places()).forEach((p) => {
     list.push([p.code, pick(p.name)]);
     p.cities.forEach((c) => list.push([c.code, `${pick(p.name)} · ${pick(c.name)}`]));
   });
@@ -103,8 +95,6 @@ const WRITE = {
 };
 // The numbers are typed as on the main page ("70", "70%", "无", "不知道") and kept as ratios.
 TERM_FIELDS.forEach((f) => { WRITE[f.key] = (v) => ({ [f.key]: typedToValue(f, v) }); });
-const KEYS = { r: "region", sc: "scheme", es: "status", fp: "filingPlace", fs: "filingStart", fe: "filingEnd", d: "disease", rec: "recognized",
-  vd: "visitDate", vp: "visitPlace", hl: "level", net: "networked", qa: "amountA", qb: "amountB", qc: "amountC", yd: "ytdDeductible", yf: "ytdFund" };
 
 function buildForm() {
   const places = placeOptions();
@@ -142,7 +132,7 @@ function buildForm() {
       input("qc", "quick.C", t("costs.amountC"), "text", state.amountC),
       input("yd", "ytd.deductiblePaid", t("costs.ytdDeductible"), "text", state.ytdDeductible),
       input("yf", "ytd.fundPaid", t("costs.ytdFund"), "text", state.ytdFund),
-      lines ? el("p", { class: "hint", text: t("lite.lines", { n: lines }) }) : null,
+      lines ? h("p", { class: "hint", text: t("lite.lines", { n: lines }) }) : null,
     ]),
   ].forEach((node) => { if (node) form.appendChild(node); });
 }
@@ -170,11 +160,11 @@ function eligibilityOnly(built) {
 
 function checklist(eligibility) {
   const warned = eligibility.warnings.filter((w) => /^TERMS_|PARAMETERS_/.test(w.code));
-  return el("ul", { class: "checklist card" }, eligibility.checks.map((c) => el("li", { class: `check ${c.status}`, "data-code": c.code, "data-status": c.status }, [
-    el("span", { class: "check-icon", "aria-hidden": "true", text: { pass: "✓", fail: "✗", warn: "!" }[c.status] }),
-    el("div", {}, [el("p", { class: "check-message", text: `${pick(c.message)}（${t(`status.${statusKey(c)}`)}）` }),
-      c.action ? el("p", { class: "next-step", text: `${t("result.nextStep")} ${pick(c.action.message)}` }) : null]),
-  ])).concat(warned.map((w) => el("li", { class: "check warn", "data-code": w.code }, [el("p", { class: "check-message", text: pick(w.message) })]))));
+  return h("ul", { class: "checklist card" }, eligibility.checks.map((c) => h("li", { class: `check ${c.status}`, "data-code": c.code, "data-status": c.status }, [
+    h("span", { class: "check-icon", "aria-hidden": "true", text: { pass: "✓", fail: "✗", warn: "!" }[c.status] }),
+    h("div", {}, [h("p", { class: "check-message", text: `${pick(c.message)}（${t(`status.${statusKey(c)}`)}）` }),
+      c.action ? h("p", { class: "next-step", text: `${t("result.nextStep")} ${pick(c.action.message)}` }) : null]),
+  ])).concat(warned.map((w) => h("li", { class: "check warn", "data-code": w.code }, [h("p", { class: "check-message", text: pick(w.message) })]))));
 }
 
 function render() {
@@ -184,47 +174,48 @@ function render() {
   if (!built.request) {
     const now = built.missing.filter((m) => m.now)[0];
     showError(now ? { path: now.path, text: t(now.key) } : null);
-    out.appendChild(el("p", { class: "hint", text: t("lite.incomplete") }));
+    out.appendChild(h("p", { class: "hint", text: t("lite.incomplete") }));
     return;
   }
   const r = built.request.items.length ? api.estimate(built.request) : eligibilityOnly(built);
   if (!r.ok) {
     showError({ path: fieldPathOf(r.error.path, built.itemPaths), text: errorText(r.error) });
-    out.appendChild(el("p", { class: "callout fail", text: errorText(r.error) }));
+    out.appendChild(h("p", { class: "callout fail", text: errorText(r.error) }));
     return;
   }
   showError(null);
   const result = r.value;
   const s = result.settlement;
   const mode = result.mode || modeOfChecks(result.eligibility);
-  const number = (cls, label, testid, amount) => el("div", { class: `number ${cls}` }, [el("p", { class: "number-label", text: label }),
-    el("p", { class: "number-value", "data-testid": testid, text: money(amountText(amount)) })]);
+  const number = (cls, label, testid, amount) => h("div", { class: `number ${cls}` }, [h("p", { class: "number-label", text: label }),
+    h("p", { class: "number-value", "data-testid": testid, text: money(amountText(amount)) })]);
   // As on the main page: direct settlement holds only at a networked hospital.
   const ifNetworked = mode === "direct" && result.eligibility.checks.some((c) => c.code === "HOSPITAL_NETWORKED" && c.status === "warn")
-    ? [el("p", { "data-testid": "verdict-if-networked", text: t("verdict.ifNetworked") })] : [];
-  out.appendChild(el("div", { class: `verdict ${mode}`, "data-testid": "verdict", "data-mode": mode }, [el("p", { class: "verdict-title", text: t(`result.mode.${mode}`) })].concat(ifNetworked)));
+    ? [h("p", { "data-testid": "verdict-if-networked", text: t("verdict.ifNetworked") })] : [];
+  out.appendChild(h("div", { class: `verdict ${mode}`, "data-testid": "verdict", "data-mode": mode }, [h("p", { class: "verdict-title", text: t(`result.mode.${mode}`) })].concat(ifNetworked)));
   if (s) {
     const rows = mode === "manual"
       ? [number("counter", t("result.manual.counter"), "counter-pays", s.total), number("fund", t("result.manual.claim"), "fund-pays", s.fundPays), number("patient", t("result.manual.end"), "patient-pays", s.patientPays)]
       : [number("patient", t(`result.${mode}.${mode === "direct" ? "counter" : "patient"}`), "patient-pays", s.patientPays), number("fund", t(`result.${mode}.fund`), "fund-pays", s.fundPays)];
-    out.appendChild(el("div", { class: "numbers" }, rows.concat([el("p", { class: "number-total" }, [`${t("result.total")} `, el("strong", { "data-testid": "total", text: money(amountText(s.total)) })])])));
+    out.appendChild(h("div", { class: "numbers" }, rows.concat([h("p", { class: "number-total" }, [`${t("result.total")} `, h("strong", { "data-testid": "total", text: money(amountText(s.total)) })])])));
   } else if (!built.request.items.length) {
-    out.appendChild(el("p", { class: "hint", text: t("next.counterCheck") }));
+    out.appendChild(h("p", { class: "hint", text: t("next.counterCheck") }));
   }
   const terms = built.request.insured.terms;
   if (s && terms && result.policy && result.policy.baseline) {
-    out.appendChild(el("p", { class: "hint", "data-testid": "your-terms", text: `${t("terms.yoursTitle")}${t("colon")}${TERM_FIELDS.filter((f) => f.term in terms)
+    out.appendChild(h("p", { class: "hint", "data-testid": "your-terms", text: `${t("terms.yoursTitle")}${t("colon")}${TERM_FIELDS.filter((f) => f.term in terms)
       .map((f) => `${t(`terms.${f.term}`)} ${terms[f.term] === null ? t("terms.annualLimit.none") : f.kind === "ratio" ? percentText(terms[f.term]) : money(amountText(terms[f.term]))}`).join(t("listSep"))}${paren(t("prov.user"))}` }));
   }
-  if (result.usesAssumptions) out.appendChild(el("p", { class: "callout assumed", "data-testid": "assumptions", text: `⚠ ${t("lite.assumptions")}` }));
+  if (result.usesAssumptions) out.appendChild(h("p", { class: "callout assumed", "data-testid": "assumptions", text: `⚠ ${t("lite.assumptions")}` }));
   out.appendChild(checklist(result.eligibility));
-  out.appendChild(el("p", { class: "notice strong", "data-testid": "notice", text: result.notice ? pick(result.notice) : t("app.notice") }));
+  out.appendChild(h("p", { class: "notice strong", "data-testid": "notice", text: result.notice ? pick(result.notice) : t("app.notice") }));
 }
 
 function onChange(e) {
   const key = e.target.name;
   const value = e.target.value.trim();
-  state = Object.assign({}, state, WRITE[key] ? WRITE[key](value) : { [KEYS[key]]: value });
+  // The form's fields are named by their URL keys (state.js), or by their state keys (the terms).
+  state = Object.assign({}, state, WRITE[key] ? WRITE[key](value) : { [fieldOfKey(key)]: value });
   // A new region or date changes the disease list.
   if (e.type === "change" && (key === "r" || key === "vd")) buildForm();
   render();

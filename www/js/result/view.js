@@ -10,7 +10,7 @@ import { diseaseName } from "./wording.js";
 import { renderChecks, modeOfChecks, statusKey } from "./checks.js";
 import { renderActions } from "./actions.js";
 import { renderResultSkeleton } from "./skeleton.js";
-import { later as laterChunk } from "../lazy.js";
+import { later as laterChunk } from "../chunks.js";
 
 /**
  * A section below the first screen (pictures, what-if, trace, national fields, the person's own

@@ -1,6 +1,8 @@
 // The engine's messages as a person should read them on this page: a disease by its name, never
-// by its id ("sle"), and a temporary filing without an end date not called open-ended (长期有效).
+// by its id ("sle"), a temporary filing without an end date not called open-ended (长期有效), and
+// amounts written as the page writes them ("100,000.00").
 import { pick } from "../i18n.js";
+import { groupAmounts } from "../money.js";
 
 const TEMPORARY = new Set(["referral", "other_temporary"]);
 
@@ -23,7 +25,7 @@ export function plainText(ctx, text) {
   if (TEMPORARY.has(state.category) && state.filed === "1" && !state.filingEnd) {
     out = out.replace("起长期有效", "起（未填结束日期）").replace("open-ended", "no end date entered");
   }
-  return out;
+  return groupAmounts(out);
 }
 
 /** The name of the disease of this visit, in the current language. */

@@ -1,4 +1,9 @@
-// 简体中文（默认）。Plain words for patients and families: one short line per idea.
+// 简体中文（默认）for every first screen (home, guide, result, the skeletons, what the result
+// says of a place without a pack): installed by each page's entry (main.js, legacy/lite.js) with
+// i18n.addLanguage, and so inline in the built page. The question steps' and the result's later
+// sections' words are in zh-steps.js (with later.js), the year view's in zh-year.js (with
+// year.js): a new Chinese string goes in the file of the code that shows it. Plain words for
+// patients and families: one short line per idea.
 export default {
   "app.title": "异地就医 · 门诊慢特病试算",
   "app.short": "门诊慢特病试算",
@@ -220,4 +225,11 @@ export default {
   "lite.incomplete": "请把上面的选项填完整。",
   "error.unknownDisease": "链接里的病种无法识别（链接可能被改动过），请重新选择病种。",
   "error.internal": "出了点问题：{message}",
+
+  // A place without a policy pack: the national baseline and the person's own numbers.
+  "terms.neededShort": "金额要等您填写参保地的报销比例等数字后才能算。",
+  "prov.user": "您填写的",
+  "status.probably": "大概率可以，请向参保地确认",
+  "verdict.probably": "大概率可以直接结算",
+  "verdict.probably.desc": "大概率可以，请向参保地确认：下面标“请向参保地确认”的项目要问参保地医保经办机构（或拨打 12393）。",
 };

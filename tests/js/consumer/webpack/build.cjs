@@ -1,8 +1,8 @@
-// Runs webpack's Node API (from the path given: the workspace's webpack) on webpack.config.cjs.
+// Runs webpack's Node API (from the path given: the workspace's webpack) with its defaults
+// (./src/index.js to ./dist/main.js): no config file, no experiments, only the mode.
 const webpack = require(process.argv[2]);
-const config = require("./webpack.config.cjs");
 
-webpack({ ...config, context: __dirname }, (err, stats) => {
+webpack({ mode: "production", context: __dirname }, (err, stats) => {
   if (err || stats.hasErrors()) {
     console.error(err ?? stats.toString({ all: false, errors: true }));
     process.exit(1);

@@ -1,8 +1,10 @@
-// Code that no first screen needs (later.js: the question steps, the result's later sections) is
-// a chunk of its own (scripts/build.sh splits the bundle with esbuild), fetched once, started
-// early so it is usually here before it is shown. `later.get()` is the module (with its styles
-// applied: later.js `styled`), or null before;
-// `later.afterPaint()` loads it once what is being drawn now is on screen (a result's estimate
+// The page's code that no first screen needs, as chunks of their own (scripts/build.sh splits
+// the bundle with esbuild), each fetched once:
+//   later — the question steps and the result's later sections (later.js), started early so it is
+//           usually here before it is shown;
+//   year  — the year view (year.js), only when the year is opened.
+// `chunk.get()` is the module (with its styles applied: later.js `styled`), or null before;
+// `chunk.afterPaint()` loads it once what is being drawn now is on screen (a result's estimate
 // first, then the sections below it: they do not share the network or the CPU with it).
 function lazy(load) {
   let mod = null;
@@ -25,3 +27,4 @@ function lazy(load) {
 }
 
 export const later = lazy(() => import("./later.js"));
+export const year = lazy(() => import("./year.js"));

@@ -1,0 +1,2 @@
+// As npm/README.md "esbuild".
+import "../../page.js";

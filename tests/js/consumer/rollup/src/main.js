@@ -1,0 +1,2 @@
+// As npm/README.md "Rollup".
+import "../../page.js";

@@ -1,0 +1,31 @@
+// 简体中文 for the year view (p=year), which comes as a chunk of its own when opened
+// (year.js installs these with i18n.addStrings): a result link never downloads them. The
+// English words are in en.js, with the rest of the English table.
+export default {
+  "year.title": "一年看病",
+  "year.intro": "每月透析、两种慢性病……把今年每次看病加进来，看每次和全年医保付多少、自己付多少，什么时候到限额。参保、备案、就医地和医院沿用前面填写的。",
+  "year.needSteps": "先把前面的参保、备案和就医信息填完，才能按年计算。",
+  "year.fill": "去填写",
+  "year.visit": "第 {n} 次",
+  "year.date": "就诊日期",
+  "year.disease": "病种",
+  "year.A": "甲类（元）",
+  "year.B": "乙类（元）",
+  "year.C": "丙类（元）",
+  "year.remove": "删除这次",
+  "year.removeWhich": "（第 {n} 次看病）",
+  "year.removed": "已删除第 {n} 次看病。",
+  "year.undo": "撤销删除",
+  "year.add": "再加一次看病",
+  "year.fund": "医保付",
+  "year.patient": "自己付",
+  "year.total": "费用",
+  "year.cap": "到了支付限额：超出的 {amount} 自己付",
+  "year.capLeft": "这个限额还剩 {amount}",
+  "year.yearTitle": "全年合计",
+  "year.yearLead": "{n} 次看病",
+  "year.incomplete": "填上日期、病种和金额就能算。",
+  "year.back": "回到这次的试算",
+  "year.sorted": "按日期先后计算（起付线和限额按年、按月累计）。",
+  "year.assumed": "这些金额用到了示例假设参数，实际以参保地公布的政策为准。",
+};
