@@ -1,27 +1,44 @@
-//! Embed the default packs minified: whitespace outside strings is dropped, nothing else, so the
-//! WebAssembly build carries no indentation. (Digests are over canonical JSON and do not change.)
-//! And src/divisions.tsv as three columns (src/divisions.rs says why).
+//! Embed the default packs — every `*.json` in packs/, in file-name order, so that a new default
+//! pack is a file dropped there — minified: whitespace outside strings is dropped, nothing else,
+//! so the WebAssembly build carries no indentation. (Digests are over canonical JSON and do not
+//! change.) The list is written to `default_packs.rs` in OUT_DIR, which src/policy/mod.rs
+//! includes as `DEFAULT_PACKS`. And generated/divisions.tsv as three columns
+//! (src/divisions/names.rs says why).
 
 use std::{env, fs, path::Path};
 
-const PACKS: [&str; 3] = ["653200-hotan.json", "441900-dongguan.json", "places.json"];
-
 fn main() {
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let out = Path::new(&out);
     println!("cargo:rerun-if-changed=packs");
-    for name in PACKS {
+    let mut names: Vec<String> = fs::read_dir("packs")
+        .expect("packs/ is readable")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|name| name.ends_with(".json"))
+        .collect();
+    names.sort();
+    let mut list = String::from(
+        "/// The embedded default packs: every `*.json` in packs/, by file name (build.rs).\n\
+         pub const DEFAULT_PACKS: &[(&str, &str)] = &[\n",
+    );
+    for name in &names {
         let source = Path::new("packs").join(name);
         println!("cargo:rerun-if-changed={}", source.display());
         let text = fs::read_to_string(&source).unwrap_or_else(|e| panic!("cannot read {}: {e}", source.display()));
-        fs::write(Path::new(&out).join(name), minify(&text)).expect("write to OUT_DIR");
+        fs::write(out.join(name), minify(&text)).expect("write to OUT_DIR");
+        list.push_str(&format!(
+            "    ({name:?}, include_str!(concat!(env!(\"OUT_DIR\"), \"/{name}\"))),\n"
+        ));
     }
-    divisions(Path::new(&out));
+    list.push_str("];\n");
+    fs::write(out.join("default_packs.rs"), list).expect("write to OUT_DIR");
+    divisions(out);
 }
 
 /// `code<TAB>中文<TAB>English` lines → `division-codes` (the six-digit codes run together),
 /// `division-zh` and `division-en` (one name a line, in the same order).
 fn divisions(out: &Path) {
-    let source = Path::new("src").join("divisions.tsv");
+    let source = Path::new("generated").join("divisions.tsv");
     println!("cargo:rerun-if-changed={}", source.display());
     let text = fs::read_to_string(&source).unwrap_or_else(|e| panic!("cannot read {}: {e}", source.display()));
     let (mut codes, mut zh, mut en) = (String::new(), Vec::new(), Vec::new());

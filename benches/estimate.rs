@@ -20,8 +20,8 @@
 
 use criterion::{black_box, criterion_group, BenchmarkId, Criterion, Throughput};
 use std::time::Duration;
-use yibao_policy::request::Lines;
 use yibao_policy::wire::{parse_text, read_request, Wire};
+use yibao_policy::Lines;
 use yibao_policy::{Engine, Request};
 
 const TYPICAL: &str = include_str!("../bench/fixtures/typical.json");

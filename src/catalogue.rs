@@ -1,24 +1,13 @@
 //! 就医地目录: classifying each cost line by the treatment place's catalogue — class A, B or C,
 //! the class B self-pay share, the price ceiling — into the parts BRIEF §5 steps 2–4 sum.
 
+use crate::bilingual::Text;
+use crate::money::minus;
 use crate::money::{round_fen, Money, Ratio};
 use crate::policy::{Class, Param, Place, PolicySet, Provenance};
 use crate::request::Item;
-use crate::settlement::minus;
-use crate::text::Text;
 use rust_decimal::Decimal;
 use serde::Serialize;
-
-/// A warning attached to an estimate: it does not stop the estimate, but the user should know.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-pub struct Warning {
-    #[cfg_attr(test, ts(type = "WarningCode | (string & {})"))]
-    #[serde(serialize_with = "crate::text::fixed")]
-    pub code: &'static str,
-    pub path: String,
-    pub message: Text,
-}
 
 /// Where a line's class B share came from (PARAMETERS.md precedence).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -1,70 +1,17 @@
-//! Eligibility for direct settlement (BRIEF §4): the eight checks and the mode they decide.
-//! Here the checks only decide (`Findings`) and this module knows nothing of words: `wording`
-//! says what they found, in Chinese and English, with the next step, and puts the [`Eligibility`]
-//! together — so a caller that needs only the numbers skips the words.
+//! What a caller sees of eligibility (BRIEF §4, CONTRACT.md): the eight checks with their words
+//! and next steps, the warnings beside them, and the mode they decide. Shapes only: the checks
+//! decide in `checks`, and `wording` says what they found.
 
-use crate::baseline;
-use crate::catalogue::Warning;
-use crate::place::{contains, same_province};
-use crate::policy::FilingCategory;
-use crate::situation::{Situation, Source};
-use crate::text::Text;
+use crate::bilingual::Text;
+use crate::vocabulary::{CheckCode, CheckStatus, Mode};
 use serde::Serialize;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-#[cfg_attr(test, derive(ts_rs::TS))]
-pub enum CheckCode {
-    CrossProvince,
-    PolicyInForce,
-    DiseaseCovered,
-    DiseaseRecognized,
-    FilingPresent,
-    FilingPlace,
-    FilingDates,
-    HospitalNetworked,
-}
-
-impl CheckCode {
-    /// Always reported all eight, in this order (CONTRACT.md).
-    pub const ALL: [CheckCode; 8] = [
-        CheckCode::CrossProvince,
-        CheckCode::PolicyInForce,
-        CheckCode::DiseaseCovered,
-        CheckCode::DiseaseRecognized,
-        CheckCode::FilingPresent,
-        CheckCode::FilingPlace,
-        CheckCode::FilingDates,
-        CheckCode::HospitalNetworked,
-    ];
-
-    /// A failure of one of these means nothing is reimbursable (mode "none").
-    fn blocks_reimbursement(self) -> bool {
-        matches!(
-            self,
-            CheckCode::CrossProvince
-                | CheckCode::PolicyInForce
-                | CheckCode::DiseaseCovered
-                | CheckCode::DiseaseRecognized
-        )
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-#[cfg_attr(test, derive(ts_rs::TS))]
-pub enum CheckStatus {
-    Pass,
-    Fail,
-    Warn,
-}
 
 /// What the person can do about a check.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Action {
     #[cfg_attr(test, ts(type = "string"))]
-    #[serde(serialize_with = "crate::text::fixed")]
+    #[serde(serialize_with = "crate::bilingual::fixed")]
     pub code: &'static str,
     pub message: Text,
 }
@@ -79,148 +26,25 @@ pub struct Check {
     pub action: Option<Action>,
 }
 
+/// A warning attached to an estimate: it does not stop the estimate, but the user should know.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct Warning {
+    #[cfg_attr(test, ts(type = "WarningCode | (string & {})"))]
+    #[serde(serialize_with = "crate::bilingual::fixed")]
+    pub code: &'static str,
+    pub path: String,
+    pub message: Text,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Eligibility {
+    /// How the visit can be settled, as the checks decide it (the same as the estimate's `mode`).
+    pub mode: Mode,
     pub direct_settlement: bool,
     /// Always all eight, in order.
     pub checks: Vec<Check>,
     pub warnings: Vec<Warning>,
-}
-
-/// How the visit can be settled (CONTRACT.md).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-#[cfg_attr(test, derive(ts_rs::TS))]
-pub enum Mode {
-    /// At the counter: the patient pays only their share.
-    Direct,
-    /// Paid in full, then claimed at home under the insured place's rules.
-    Manual,
-    /// Nothing is reimbursable.
-    None,
-}
-
-/// What the filing checks found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum FilingFinding {
-    NotFiled,
-    /// An emergency counts as filed, whatever its place and dates (视同已备案).
-    Emergency,
-    Filed {
-        place_covers: bool,
-        dates_cover: bool,
-    },
-}
-
-/// What the eight checks found, before any wording.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Findings {
-    pub cross_province: bool,
-    /// A pack: a version is in force on the visit date and it has opened direct settlement.
-    /// The baseline: by the national dates (warn while regions were opening one by one).
-    pub policy_in_force: CheckStatus,
-    /// A pack: the region lists the disease. The baseline: the national five pass, others warn.
-    pub disease_covered: CheckStatus,
-    /// `None`: the request does not say (a warning, not a failure).
-    pub recognized: Option<bool>,
-    pub filing: FilingFinding,
-    /// `None`: not known (a warning, not a failure).
-    pub networked: Option<bool>,
-}
-
-impl Findings {
-    pub fn find(s: &Situation<'_>) -> Findings {
-        let req = s.req;
-        let filing = match &req.filing {
-            None => FilingFinding::NotFiled,
-            Some(f) if f.category == FilingCategory::Emergency => FilingFinding::Emergency,
-            Some(f) => FilingFinding::Filed {
-                place_covers: f.place.as_deref().is_some_and(|p| contains(p, &req.visit.place)),
-                dates_cover: f.start.is_some_and(|start| start <= req.visit.date)
-                    && f.end.is_none_or(|end| req.visit.date <= end),
-            },
-        };
-        let (policy_in_force, disease_covered) = match &s.source {
-            Source::Pack(p) => (pass(p.in_force.is_some_and(|v| v.open)), pass(p.disease.is_some())),
-            Source::Baseline => (baseline::in_force(req.visit.date), baseline::covers(&req.visit.disease)),
-        };
-        Findings {
-            cross_province: !same_province(&req.visit.place, s.code),
-            policy_in_force,
-            disease_covered,
-            recognized: req
-                .insured
-                .recognized_diseases
-                .as_ref()
-                .map(|list| list.contains(&req.visit.disease)),
-            filing,
-            networked: req.visit.networked,
-        }
-    }
-
-    pub fn status(&self, code: CheckCode) -> CheckStatus {
-        let filing = |part: fn(bool, bool) -> bool| match self.filing {
-            FilingFinding::NotFiled => CheckStatus::Fail,
-            FilingFinding::Emergency => CheckStatus::Pass,
-            FilingFinding::Filed {
-                place_covers,
-                dates_cover,
-            } => pass(part(place_covers, dates_cover)),
-        };
-        match code {
-            CheckCode::CrossProvince => pass(self.cross_province),
-            CheckCode::PolicyInForce => self.policy_in_force,
-            CheckCode::DiseaseCovered => self.disease_covered,
-            CheckCode::DiseaseRecognized => self.recognized.map_or(CheckStatus::Warn, pass),
-            CheckCode::FilingPresent => filing(|_, _| true),
-            CheckCode::FilingPlace => filing(|place, _| place),
-            CheckCode::FilingDates => filing(|_, dates| dates),
-            CheckCode::HospitalNetworked => self.networked.map_or(CheckStatus::Warn, pass),
-        }
-    }
-
-    fn fails(&self) -> impl Iterator<Item = CheckCode> + '_ {
-        CheckCode::ALL
-            .into_iter()
-            .filter(|c| self.status(*c) == CheckStatus::Fail)
-    }
-
-    /// CONTRACT.md: "none" when a check of the first four fails, "direct" when none fails,
-    /// otherwise "manual".
-    pub fn mode(&self) -> Mode {
-        if self.fails().any(CheckCode::blocks_reimbursement) {
-            Mode::None
-        } else if self.fails().next().is_some() {
-            Mode::Manual
-        } else {
-            Mode::Direct
-        }
-    }
-
-    pub fn direct_settlement(&self) -> bool {
-        self.fails().next().is_none()
-    }
-
-    /// The filing covers this visit (place and dates pass), so its category's reduction applies.
-    pub fn filing_valid(&self) -> bool {
-        !matches!(
-            self.filing,
-            FilingFinding::NotFiled
-                | FilingFinding::Filed {
-                    place_covers: false,
-                    ..
-                }
-                | FilingFinding::Filed { dates_cover: false, .. }
-        )
-    }
-}
-
-fn pass(ok: bool) -> CheckStatus {
-    if ok {
-        CheckStatus::Pass
-    } else {
-        CheckStatus::Fail
-    }
 }

@@ -6,10 +6,10 @@
 use crate::eligibility::Eligibility;
 use crate::error::Error;
 use crate::estimate::{self, Decision, Estimate};
-use crate::info::{self, CatalogueInfo, DiseaseInfo, PlaceInfo, RegionInfo};
 #[cfg(feature = "maintainer")]
 use crate::json::Value;
-use crate::national::{self, NationalField};
+use crate::listings::{self, CatalogueInfo, DiseaseInfo, PlaceInfo, RegionInfo};
+use crate::national_fields::{self, NationalField};
 #[cfg(feature = "maintainer")]
 use crate::policy::Manifest;
 use crate::policy::PolicySet;
@@ -25,10 +25,6 @@ impl Engine {
     /// The embedded 2025 default packs (PARAMETERS.md).
     pub fn with_defaults() -> Result<Engine, Error> {
         PolicySet::defaults().map(|policy| Engine { policy })
-    }
-
-    pub fn policy(&self) -> &PolicySet {
-        &self.policy
     }
 
     pub fn estimate(&self, req: &Request) -> Result<Estimate, Error> {
@@ -50,25 +46,25 @@ impl Engine {
     }
 
     pub fn regions(&self) -> Vec<RegionInfo> {
-        info::regions(&self.policy)
+        listings::regions(&self.policy)
     }
 
     pub fn diseases(&self, region: &str, date: &str) -> Result<Vec<DiseaseInfo>, Error> {
-        info::diseases(&self.policy, region, date)
+        listings::diseases(&self.policy, region, date)
     }
 
     pub fn places(&self) -> Vec<PlaceInfo> {
-        info::places(&self.policy)
+        listings::places(&self.policy)
     }
 
     pub fn catalogue(&self, place: &str) -> Result<CatalogueInfo, Error> {
-        info::catalogue(&self.policy, place)
+        listings::catalogue(&self.policy, place)
     }
 
     /// The request's estimate under the national interface's field names (BRIEF §6).
     pub fn national_fields(&self, req: &Request) -> Result<Vec<NationalField>, Error> {
         let estimate = self.estimate(req)?;
-        Ok(national::national_fields(req, &estimate))
+        Ok(national_fields::national_fields(req, &estimate))
     }
 }
 
@@ -80,19 +76,25 @@ impl Engine {
         PolicySet::from_texts(texts).map(|policy| Engine { policy })
     }
 
+    /// Each loaded pack's id, version and `sha256:` digest, in the order given.
+    pub fn packs(&self) -> Vec<crate::policy::PackInfo> {
+        self.policy.packs()
+    }
+
     /// Packs already parsed.
     pub fn from_packs(packs: &[Value]) -> Result<Engine, Error> {
         PolicySet::from_values(packs).map(|policy| Engine { policy })
     }
 
-    /// Pack texts checked against a pinned manifest (see [`Engine::from_pinned_packs`]).
-    pub fn from_pinned_pack_texts(texts: &[&str], manifest: &Manifest) -> Result<Engine, Error> {
+    /// Pack texts checked against a pinned manifest (see [`Engine::from_packs_pinned`]; a manifest
+    /// written as JSON is read by [`crate::wire::read_manifest`]).
+    pub fn from_pack_texts_pinned(texts: &[&str], manifest: &Manifest) -> Result<Engine, Error> {
         PolicySet::from_texts_pinned(texts, Some(manifest)).map(|policy| Engine { policy })
     }
 
     /// Packs checked against a pinned manifest (pack id → `sha256:` digest): a pack that is not
     /// listed, or whose digest differs, is refused with `INVALID_POLICY`.
-    pub fn from_pinned_packs(packs: &[Value], manifest: &Manifest) -> Result<Engine, Error> {
+    pub fn from_packs_pinned(packs: &[Value], manifest: &Manifest) -> Result<Engine, Error> {
         PolicySet::from_values_pinned(packs, Some(manifest)).map(|policy| Engine { policy })
     }
 }

@@ -1,7 +1,7 @@
 //! Typed errors (CONTRACT.md "Errors"): a stable code, the path of the offending field and a
 //! message in Chinese and English. Bad input never panics and never yields a partial result.
 
-use crate::text::Text;
+use crate::bilingual::Text;
 use serde::Serialize;
 use std::fmt;
 
@@ -69,7 +69,7 @@ impl Error {
     pub fn policy(problems: Vec<Problem>) -> Error {
         let (path, message) = match problems.first() {
             Some(p) => (p.path.clone(), p.message.clone()),
-            None => (String::new(), crate::text::t("策略包无效", "invalid policy pack")),
+            None => (String::new(), crate::bilingual::t("策略包无效", "invalid policy pack")),
         };
         let count = problems.len();
         let message = if count > 1 {

@@ -1,17 +1,19 @@
 //! One visit, end to end: resolve the request against the policy, classify the lines by the
 //! treatment place's catalogue, run the eight checks, decide the mode, settle and explain.
 
-use crate::benefit::{self, Benefit, Groups};
+use crate::bilingual::{t, Text};
 use crate::catalogue::{self, Priced, PricedLine};
-use crate::eligibility::{CheckCode, CheckStatus, Eligibility, Findings, Mode};
+use crate::checks::Findings;
+use crate::eligibility::Eligibility;
 use crate::error::Error;
 use crate::money::Money;
+use crate::policy::layered::VisitPolicy;
+use crate::policy::numbers::{Benefit, Groups};
 use crate::policy::PolicySet;
 use crate::request::{Request, Ytd};
 use crate::settlement::{self, Settlement};
-use crate::situation::Situation;
-use crate::text::{t, Text};
 use crate::trace::{self, TraceStep};
+use crate::vocabulary::{CheckCode, CheckStatus, Mode};
 use serde::Serialize;
 
 /// The policy an estimate was made under.
@@ -105,7 +107,7 @@ impl Serialize for CheckStatuses {
 
 /// Everything an estimate decides, shared by [`estimate`] and [`decide`].
 struct Worked<'a> {
-    situation: Situation<'a>,
+    policy: VisitPolicy<'a>,
     priced: Priced,
     findings: Findings,
     /// `None`: the terms are needed (see [`Estimate::settlement`]).
@@ -116,14 +118,17 @@ struct Worked<'a> {
 
 /// `explain`: whether the words will be wanted (line names are only for them).
 fn work<'a>(set: &'a PolicySet, req: &'a Request, ytd: &Ytd, explain: bool) -> Result<Worked<'a>, Error> {
-    let situation = Situation::resolve(set, req)?;
+    let policy = VisitPolicy::assemble(set, req)?;
     let priced = catalogue::price(set, &req.visit.place, &req.items, explain);
-    let findings = Findings::find(&situation);
-    let benefit = benefit::resolve(&situation, &findings, ytd, explain)?;
-    let settlement = benefit.as_ref().map(|b| settlement::settle(&priced.lines, &b.terms));
+    let findings = Findings::find(&policy);
+    let benefit = policy.numbers(findings.mode(), findings.filing_valid(), ytd, explain)?;
+    let settlement = benefit.as_ref().map(|b| Settlement {
+        bound: settlement::Bound::of(&b.defaults()),
+        ..settlement::settle(&priced.lines, &b.parameters)
+    });
     let ytd_after = settlement.as_ref().map(|s| ytd_after(ytd, s));
     Ok(Worked {
-        situation,
+        policy,
         priced,
         findings,
         benefit,
@@ -137,7 +142,7 @@ pub(crate) fn decide(set: &PolicySet, req: &Request) -> Result<Decision, Error> 
     Ok(Decision {
         mode: w.findings.mode(),
         direct_settlement: w.findings.direct_settlement(),
-        checks: CheckStatuses(CheckCode::ALL.map(|c| (c, w.findings.status(c)))),
+        checks: CheckStatuses(w.findings.statuses()),
         settlement: w.settlement,
         ytd_after: w.ytd_after,
     })
@@ -152,7 +157,7 @@ pub(crate) fn estimate(set: &PolicySet, req: &Request) -> Result<Estimate, Error
 pub(crate) fn estimate_with_ytd(set: &PolicySet, req: &Request, ytd: &Ytd) -> Result<Estimate, Error> {
     let w = work(set, req, ytd, true)?;
     let mode = w.findings.mode();
-    let s = &w.situation;
+    let s = &w.policy;
     let trace = match (&w.settlement, &w.benefit) {
         (Some(settlement), Some(benefit)) => trace::explain(settlement, benefit, &w.priced, mode),
         _ => trace::explain_unknown(&w.priced, s),
@@ -170,40 +175,29 @@ pub(crate) fn estimate_with_ytd(set: &PolicySet, req: &Request, ytd: &Ytd) -> Re
         lines: w.priced.lines,
         notice: notice(),
         uses_assumptions,
-        groups: benefit::groups(s),
+        groups: s.groups(),
     })
 }
 
-fn policy_ref(s: &Situation<'_>) -> PolicyRef {
-    let (version, in_force, reviewed_until) = match s.pack() {
-        Some(p) => (
-            p.version.from.to_string(),
-            p.in_force.is_some(),
-            p.version.reviewed_until.map(|d| d.to_string()),
-        ),
-        None => (
-            crate::baseline::VERSION.to_string(),
-            crate::baseline::in_force(s.req.visit.date) != CheckStatus::Fail,
-            None,
-        ),
-    };
+fn policy_ref(s: &VisitPolicy<'_>) -> PolicyRef {
+    let r = s.reference();
     PolicyRef {
-        region: s.code.to_string(),
-        name: s.name.clone(),
-        version,
-        baseline: s.pack().is_none(),
-        in_force,
-        reviewed_until,
+        region: r.region,
+        name: r.name,
+        version: r.version,
+        baseline: r.baseline,
+        in_force: r.in_force,
+        reviewed_until: r.reviewed_until.map(|d| d.to_string()),
     }
 }
 
 /// Which year-to-date accumulators a visit counts against.
 pub(crate) fn groups_of(set: &PolicySet, req: &Request) -> Result<Groups, Error> {
-    Situation::resolve(set, req).map(|s| benefit::groups(&s))
+    VisitPolicy::assemble(set, req).map(|s| s.groups())
 }
 
 pub(crate) fn check_eligibility(set: &PolicySet, req: &Request) -> Result<Eligibility, Error> {
-    let s = Situation::resolve(set, req)?;
+    let s = VisitPolicy::assemble(set, req)?;
     let priced = catalogue::price(set, &req.visit.place, &req.items, false);
     let findings = Findings::find(&s);
     let warnings = crate::warnings::warnings(&s, &findings, &priced);
@@ -212,7 +206,7 @@ pub(crate) fn check_eligibility(set: &PolicySet, req: &Request) -> Result<Eligib
 
 /// The request's year-to-date figures plus this visit (CONTRACT.md `ytdAfter`).
 fn ytd_after(ytd: &Ytd, s: &Settlement) -> Ytd {
-    let add = |a: Money, b: Money| Money(crate::settlement::plus(a.0, b.0));
+    let add = |a: Money, b: Money| Money(crate::money::plus(a.0, b.0));
     Ytd {
         deductible_paid: add(ytd.deductible_paid, s.deductible),
         fund_paid: add(ytd.fund_paid, s.fund_pays),

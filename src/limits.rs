@@ -1,4 +1,7 @@
-//! Size limits, enforced with `LIMIT_EXCEEDED` so that hostile input cannot exhaust a phone.
+//! Size limits, enforced with `LIMIT_EXCEEDED` so that hostile input cannot exhaust a phone, and
+//! the largest amount an input may give (`INVALID_INPUT` beyond it).
+
+pub use crate::money::MAX_AMOUNT;
 
 /// Lines in one request (CONTRACT.md: 1 to 1000).
 pub const MAX_ITEMS: usize = 1000;

@@ -1,7 +1,9 @@
 //! The estimate request (CONTRACT.md "Request"), read from JSON with a path for every refusal.
 
-use crate::baseline::terms;
-pub use crate::baseline::terms::{AnnualLimit, PersonTerms};
+mod by_disease;
+pub(crate) mod terms;
+
+use crate::bilingual::t;
 use crate::date::Date;
 use crate::error::Error;
 use crate::json::{self, Fields, Kind, Node, Scalar, Tape, Value};
@@ -9,8 +11,8 @@ use crate::limits::{MAX_CODE_CHARS, MAX_ITEMS, MAX_NAME_CHARS, MAX_RECOGNIZED};
 use crate::money::Money;
 use crate::path::{join_item, At};
 use crate::policy::{Class, FilingCategory, Scheme, Status};
-use crate::text::t;
 use serde::Serialize;
+pub use terms::{AnnualLimit, PersonTerms};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -24,7 +26,7 @@ pub struct Request {
     pub visit: Visit,
     /// 1 to 1000 cost lines.
     pub items: Vec<Item>,
-    #[cfg_attr(test, ts(as = "Option<crate::wire::typescript::YtdInput>", optional = nullable))]
+    #[cfg_attr(test, ts(as = "Option<crate::typescript::YtdInput>", optional = nullable))]
     pub ytd: Ytd,
 }
 
@@ -42,11 +44,80 @@ pub struct Insured {
     #[cfg_attr(test, ts(optional = nullable))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub recognized_diseases: Option<Vec<String>>,
-    /// The person's own terms, for a region without a pack (CONTRACT.md): without them its
-    /// amounts are null (TERMS_NEEDED).
+    /// Per disease: recognised (true), not (false), not known (null or absent). Give this or
+    /// `recognizedDiseases`, not both.
+    #[cfg_attr(test, ts(as = "Option<crate::typescript::Recognition>", optional = nullable))]
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "by_disease_option")]
+    pub recognition: Option<Recognition>,
+    /// The person's own terms, for a disease no pack prices (CONTRACT.md): a region without a
+    /// pack, or a national disease its pack does not list. Without them its amounts are null
+    /// (TERMS_NEEDED).
     #[cfg_attr(test, ts(optional = nullable))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub terms: Option<PersonTerms>,
+    /// The person's terms for one disease each; `terms` serves the diseases not named here.
+    #[cfg_attr(test, ts(as = "Option<crate::typescript::TermsByDisease>", optional = nullable))]
+    #[serde(skip_serializing_if = "Vec::is_empty", serialize_with = "by_disease")]
+    pub terms_by_disease: Vec<(String, PersonTerms)>,
+}
+
+/// Per disease id: recognised, not, or not known (`insured.recognition`).
+pub type Recognition = Vec<(String, Option<bool>)>;
+
+impl Insured {
+    /// Whether the insured place has recognised this disease: `None` when not known.
+    pub fn recognizes(&self, disease: &str) -> Option<bool> {
+        match (&self.recognition, &self.recognized_diseases) {
+            (Some(map), _) => map.iter().find(|(d, _)| d == disease).and_then(|(_, r)| *r),
+            (None, Some(list)) => Some(list.iter().any(|d| d == disease)),
+            (None, None) => None,
+        }
+    }
+}
+
+/// Pairs by disease id, written as a JSON object (`{ "diabetes": … }`).
+fn by_disease<T: Serialize, S: serde::Serializer>(pairs: &[(String, T)], s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = s.serialize_map(Some(pairs.len()))?;
+    for (id, value) in pairs {
+        map.serialize_entry(id, value)?;
+    }
+    map.end()
+}
+
+fn by_disease_option<T: Serialize, S: serde::Serializer>(
+    pairs: &Option<Vec<(String, T)>>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match pairs {
+        Some(pairs) => by_disease(pairs, s),
+        None => s.serialize_none(),
+    }
+}
+
+/// `insured.recognition`: disease id → true, false or null.
+fn read_recognition(insured: &Fields<'_, '_>) -> Result<Option<Recognition>, Error> {
+    if insured.get_at("recognition").is_none() {
+        return Ok(None);
+    }
+    let mut out = Vec::new();
+    for (id, i, path) in by_disease::disease_map(insured, "recognition")? {
+        let value = match insured.tape.node(i) {
+            Some(n) if n.kind == Kind::Null => None,
+            Some(n) if n.kind == Kind::True => Some(true),
+            Some(n) if n.kind == Kind::False => Some(false),
+            n => {
+                return Err(json::wrong_kind(
+                    &path,
+                    json::kind_name(n.map_or(Kind::Null, |n| n.kind)),
+                    "true、false 或 null",
+                    "true, false or null",
+                ))
+            }
+        };
+        out.push((id, value));
+    }
+    Ok(Some(out))
 }
 
 /// A filing (备案). `place` and `start` may be left out for an emergency; no `end`: open-ended.
@@ -55,7 +126,7 @@ pub struct Insured {
 pub struct Filing {
     pub category: FilingCategory,
     /// The province (`xx0000`) or city filed for.
-    #[cfg_attr(test, ts(as = "Option<crate::wire::typescript::DivisionCode>", optional = nullable))]
+    #[cfg_attr(test, ts(as = "Option<crate::typescript::DivisionCode>", optional = nullable))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
     #[cfg_attr(test, ts(optional = nullable))]
@@ -97,10 +168,10 @@ pub struct Item {
     #[cfg_attr(test, ts(optional = nullable))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub class: Option<Class>,
-    #[cfg_attr(test, ts(as = "Option<crate::wire::typescript::RatioInput>", optional = nullable))]
+    #[cfg_attr(test, ts(as = "Option<crate::typescript::RatioInput>", optional = nullable))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub self_pay_ratio: Option<crate::money::Ratio>,
-    #[cfg_attr(test, ts(as = "Option<crate::wire::typescript::MoneyInput>", optional = nullable))]
+    #[cfg_attr(test, ts(as = "Option<crate::typescript::MoneyInput>", optional = nullable))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ceiling_amount: Option<Money>,
 }
@@ -199,13 +270,26 @@ fn read_insured(o: &Fields<'_, '_>) -> Result<Insured, Error> {
             Some(ids)
         }
     };
+    let recognition = read_recognition(o)?;
+    if recognition.is_some() && recognized_diseases.is_some() {
+        return Err(Error::invalid(
+            o.at("recognition"),
+            t(
+                "recognition 与 recognizedDiseases 只能填写其一",
+                "give either 'recognition' or 'recognizedDiseases', not both",
+            ),
+        ));
+    }
     let terms = terms::read(o)?;
+    let terms_by_disease = terms::read_by_disease(o)?;
     Ok(Insured {
         region,
         scheme,
         status,
         recognized_diseases,
+        recognition,
         terms,
+        terms_by_disease,
     })
 }
 

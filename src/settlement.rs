@@ -3,31 +3,11 @@
 //! 4's happens per line in `catalogue`.
 
 use crate::catalogue::PricedLine;
-use crate::money::{round_fen, Money, Ratio};
+use crate::money::{minus, plus, round_fen, Money, Ratio};
+use crate::policy::numbers::Default;
+pub(crate) use crate::policy::numbers::Parameters;
 use rust_decimal::Decimal;
 use serde::Serialize;
-
-/// The insured place's terms for this visit (参保地政策), as plain numbers.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub(crate) struct Terms {
-    /// The deductible standard (起付线); 0 when there is none.
-    pub deductible_standard: Decimal,
-    /// Already paid towards it this year in the same group; 0 for per-visit deductibles.
-    pub deductible_paid: Decimal,
-    /// The ratio for scheme, status, hospital level and disease.
-    pub base_ratio: Decimal,
-    /// The reduction for the filing category (or for not filing).
-    pub reduction: Decimal,
-    /// Every limit that applies, as (limit, already used).
-    pub limits: Vec<(Decimal, Decimal)>,
-}
-
-impl Terms {
-    /// Nothing reimbursable (mode "none"): no deductible, ratio 0, no cap.
-    pub fn nothing() -> Terms {
-        Terms::default()
-    }
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -46,24 +26,54 @@ pub struct Settlement {
     pub above_cap: Money,
     pub coinsurance: Money,
     pub patient_pays: Money,
+    /// How the fund's amount relates to the truth, given what stood in for facts not given.
+    pub bound: Bound,
 }
 
-/// `a − b`, bit for bit, as `a + (−b)`: rust_decimal's `Sub` is its `Add` with the sign flipped
-/// inside, and using `Add` alone keeps one copy of that code in the `.wasm` instead of two (1.5 KB
-/// raw, 0.5 KB brotli). Zero is not negated: `0 − 0` stays `+0`, as `Sub` leaves it.
-#[inline(never)]
-pub(crate) fn minus(a: Decimal, b: Decimal) -> Decimal {
-    plus(a, if b.is_zero() { b } else { -b })
+/// CONTRACT.md "Rule shapes": `exact` when every fact the calculation used was given; `atMost`
+/// when only unknowns that can only lower the fund's payment were filled in (a deductible or limit
+/// taken as none); `atLeast` when only cautious defaults were used (a temporary cut at its
+/// national ceiling); `about` when both kinds, or a guess (the cut for a visit without a valid
+/// filing). Parameters a pack marks `assumed` do not change it: their provenance shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename_all = "camelCase"))]
+pub enum Bound {
+    Exact,
+    AtMost,
+    AtLeast,
+    About,
 }
 
-/// `a + b` as one call: rust_decimal's addition is always inlined, 1.8 KB of `.wasm` at every `+`
-/// and in every `Sum` (which is `+=` in a loop).
-#[inline(never)]
-pub(crate) fn plus(a: Decimal, b: Decimal) -> Decimal {
-    a + b
+impl Bound {
+    /// The bound the defaults that were used allow.
+    pub(crate) fn of(defaults: &[Default]) -> Bound {
+        defaults.iter().fold(Bound::Exact, |bound, d| {
+            let this = match d {
+                Default::Generous => Bound::AtMost,
+                Default::Cautious => Bound::AtLeast,
+                Default::Guess => Bound::About,
+            };
+            match (bound, this) {
+                (Bound::Exact, b) => b,
+                (a, b) if a == b => a,
+                _ => Bound::About,
+            }
+        })
+    }
+
+    pub const fn name(self) -> &'static str {
+        match self {
+            Bound::Exact => "exact",
+            Bound::AtMost => "atMost",
+            Bound::AtLeast => "atLeast",
+            Bound::About => "about",
+        }
+    }
 }
 
-pub(crate) fn settle(lines: &[PricedLine], terms: &Terms) -> Settlement {
+pub(crate) fn settle(lines: &[PricedLine], parameters: &Parameters) -> Settlement {
     let sum =
         |part: fn(&PricedLine) -> Money| -> Decimal { lines.iter().fold(Decimal::ZERO, |sum, l| plus(sum, part(l).0)) };
 
@@ -78,14 +88,14 @@ pub(crate) fn settle(lines: &[PricedLine], terms: &Terms) -> Settlement {
     // 5. inScope (政策范围内).
     let in_scope = minus(minus(minus(total, full_self_pay), over_limit_self_pay), pre_self_pay);
     // 6. deductible: what is left of the standard this year, at most the in-scope cost.
-    let deductible_left = minus(terms.deductible_standard, terms.deductible_paid).max(Decimal::ZERO);
+    let deductible_left = minus(parameters.deductible_standard, parameters.deductible_paid).max(Decimal::ZERO);
     let deductible = in_scope.min(deductible_left);
     // 7. ratio = the insured place's ratio minus the filing category's reduction, never below 0.
-    let ratio = minus(terms.base_ratio, terms.reduction).max(Decimal::ZERO);
+    let ratio = minus(parameters.base_ratio, parameters.reduction).max(Decimal::ZERO);
     // 8. fundBeforeCap, rounded half-up to the fen.
     let fund_before_cap = round_fen(minus(in_scope, deductible) * ratio);
     // 9. capRemaining: the smallest room left under any limit that applies.
-    let cap_remaining = terms
+    let cap_remaining = parameters
         .limits
         .iter()
         .map(|(limit, used)| minus(*limit, *used).max(Decimal::ZERO))
@@ -111,48 +121,6 @@ pub(crate) fn settle(lines: &[PricedLine], terms: &Terms) -> Settlement {
         above_cap: Money(above_cap),
         coinsurance: Money(coinsurance),
         patient_pays: Money(patient_pays),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::minus;
-    use rust_decimal::Decimal;
-
-    /// `minus` must be `Sub` to the bit: value, scale and the sign of zero, on every path of
-    /// rust_decimal's addition (small, 64-bit, 96-bit, unaligned scales, zeros, negatives).
-    #[test]
-    fn minus_is_sub_to_the_bit() {
-        let texts = [
-            "0",
-            "-0",
-            "0.00",
-            "1",
-            "-1",
-            "0.01",
-            "7500.00",
-            "10000",
-            "0.75",
-            "0.1",
-            "-0.15",
-            "4294967295",
-            "4294967296",
-            "18446744073709551616",
-            "123456789012345678901234.5678",
-            "-99999999999999999999999.99",
-            "0.0000000000000000000000000001",
-            "3000",
-            "2999.99",
-        ];
-        let values: Vec<Decimal> = texts.iter().filter_map(|t| t.parse().ok()).collect();
-        assert_eq!(values.len(), texts.len());
-        let negative_zero = -Decimal::ZERO;
-        for &a in values.iter().chain([&negative_zero]) {
-            for &b in values.iter().chain([&negative_zero]) {
-                let Some(expected) = a.checked_sub(b) else { continue };
-                let got = minus(a, b);
-                assert_eq!(got.serialize(), expected.serialize(), "{a} − {b}");
-            }
-        }
+        bound: Bound::Exact,
     }
 }

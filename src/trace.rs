@@ -2,14 +2,15 @@
 //! provenance and a note in Chinese and English. Built after the fact from the settlement and the
 //! parameters used, so the calculation itself stays free of narration.
 
-use crate::benefit::{Benefit, DeductibleKind, LimitKind, Used};
+use crate::bilingual::{t, Text};
 use crate::catalogue::Priced;
-use crate::eligibility::Mode;
+use crate::money::minus;
 use crate::money::{Money, Ratio};
+use crate::policy::layered::VisitPolicy;
+use crate::policy::numbers::{Benefit, DeductibleKind, LimitKind, Used};
 use crate::policy::{Class, Provenance};
-use crate::settlement::{minus, Settlement};
-use crate::situation::Situation;
-use crate::text::{t, Text};
+use crate::settlement::Settlement;
+use crate::vocabulary::Mode;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -18,12 +19,12 @@ use std::borrow::Cow;
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct TraceStep {
     #[cfg_attr(test, ts(type = "string"))]
-    #[serde(serialize_with = "crate::text::fixed")]
+    #[serde(serialize_with = "crate::bilingual::fixed")]
     pub step: &'static str,
     /// The step's value as text (an amount, a ratio), or null where there is none (no cap).
     pub value: Option<String>,
     #[cfg_attr(test, ts(type = "string"))]
-    #[serde(serialize_with = "crate::text::word")]
+    #[serde(serialize_with = "crate::bilingual::word")]
     pub rule: Cow<'static, str>,
     /// Where the parameter behind the step came from; null for pure arithmetic.
     pub provenance: Option<Provenance>,
@@ -123,14 +124,14 @@ pub(crate) fn explain(s: &Settlement, benefit: &Benefit, priced: &Priced, mode: 
 /// Without the insured place's terms (a region without a pack, none entered): what the treatment
 /// place's catalogue decides (BRIEF §5 steps 1–5, which do not depend on the terms), then the
 /// terms that are needed.
-pub(crate) fn explain_unknown(priced: &Priced, situation: &Situation<'_>) -> Vec<TraceStep> {
+pub(crate) fn explain_unknown(priced: &Priced, policy: &VisitPolicy<'_>) -> Vec<TraceStep> {
     let mut out = Vec::with_capacity(8);
-    let s = crate::settlement::settle(&priced.lines, &crate::settlement::Terms::nothing());
+    let s = crate::settlement::settle(&priced.lines, &crate::settlement::Parameters::nothing());
     pricing(&mut out, &s, priced);
     out.add(step(
         "terms",
         None,
-        crate::baseline::rule(situation.code, "terms"),
+        policy.terms_rule(),
         None,
         t(
             "需要参保地的支付比例、起付线和年度限额，才能计算基金支付和个人负担",
@@ -224,9 +225,9 @@ fn explain_nothing(out: &mut Vec<TraceStep>, s: &Settlement) {
 
 fn explain_terms(out: &mut Vec<TraceStep>, s: &Settlement, b: &Benefit, mode: Mode) {
     if let Some((kind, d)) = &b.deductible {
-        let paid = b.terms.deductible_paid;
+        let paid = b.parameters.deductible_paid;
         let note = match kind {
-            DeductibleKind::None if d.provenance == Provenance::Assumed => {
+            DeductibleKind::None if d.default.is_some() => {
                 t("未填写起付线，按无起付线估算", "no deductible entered: none assumed")
             }
             DeductibleKind::None => t("该病种无起付线", "no deductible for this disease"),
@@ -352,7 +353,7 @@ fn limit_step(kind: LimitKind, limit: &Used<Option<Decimal>>, used: Decimal) -> 
                 format!("{en} {} yuan, {} used, {} left", yuan(v), yuan(used), yuan(room)),
             )
         }
-        None if limit.provenance == Provenance::Assumed => t(
+        None if limit.default.is_some() => t(
             format!("未填写{zh}，按无限额估算"),
             format!("no {en} entered: none assumed"),
         ),

@@ -2,38 +2,24 @@
 //! assumed or needed) and about the cost lines (no catalogue data, lines outside it, classes
 //! that differ from it).
 
-use crate::catalogue::{LineNote, Priced, Warning};
-use crate::eligibility::Findings;
+use crate::bilingual::{t, Text};
+use crate::catalogue::{LineNote, Priced};
+use crate::checks::Findings;
+use crate::eligibility::Warning;
+use crate::policy::layered::{Note, VisitPolicy};
 use crate::policy::Class;
 use crate::request::Item;
-use crate::situation::{PackPolicy, Situation};
-use crate::text::{t, Text};
 
 /// Every warning for the visit, parameters first, then the cost lines.
-pub fn warnings(s: &Situation<'_>, findings: &Findings, priced: &Priced) -> Vec<Warning> {
-    let mut out = Vec::new();
-    match s.pack() {
-        Some(p) => {
-            out.extend(outdated(s, p));
-            if s.req.insured.terms.is_some() {
-                out.push(Warning {
-                    code: "TERMS_IGNORED",
-                    path: "insured.terms".into(),
-                    message: t(
-                        format!("{}的政策已收录，按收录的政策计算，忽略填写的比例、起付线和限额", s.name.zh),
-                        format!(
-                            "{}'s policy is known: the estimate uses it and ignores the ratio, deductible and limit entered",
-                            s.name.en
-                        ),
-                    ),
-                });
-            }
-        }
-        None => out.extend(crate::baseline::wording::terms_warnings(s, findings)),
-    }
+pub fn warnings(s: &VisitPolicy<'_>, findings: &Findings, priced: &Priced) -> Vec<Warning> {
+    let mut out: Vec<Warning> = s
+        .notes(findings.mode(), findings.filing_valid())
+        .into_iter()
+        .map(|note| note_warning(s, note))
+        .collect();
     if priced.place_share.defaulted {
         let pct = crate::money::Ratio(priced.place_share.value).percent();
-        let name = s.set.place_name(&s.req.visit.place);
+        let name = s.place_name(&s.request().visit.place);
         out.push(Warning {
             code: "CATALOGUE_DEFAULTED",
             path: "visit.place".into(),
@@ -46,16 +32,34 @@ pub fn warnings(s: &Situation<'_>, findings: &Findings, priced: &Priced) -> Vec<
             ),
         });
     }
-    // A recognised disease no pack knows is most likely one this tool does not cover (or a
-    // typo): say so, rather than refuse the whole estimate over a detail of the person.
-    for (i, id) in s.req.insured.recognized_diseases.iter().flatten().enumerate() {
-        if !s.set.knows_disease(id) {
+    // A disease named in the person's facts (recognised, or with their terms) that no layer
+    // knows is most likely one this tool does not cover (or a typo): say so, rather than refuse
+    // the whole estimate over a detail of the person.
+    let insured = &s.request().insured;
+    let listed = insured.recognized_diseases.iter().flatten().enumerate();
+    let named = insured.recognition.iter().flatten().map(|(id, _)| id);
+    let paths = listed
+        .map(|(i, id)| (format!("insured.recognizedDiseases[{i}]"), id, true))
+        .chain(named.map(|id| (format!("insured.recognition.{id}"), id, true)))
+        .chain(
+            insured
+                .terms_by_disease
+                .iter()
+                .map(|(id, _)| (format!("insured.termsByDisease.{id}"), id, false)),
+        );
+    for (path, id, recognised) in paths {
+        if !s.knows_disease(id) {
+            let (zh, en) = if recognised {
+                ("已认定病种", "recognised disease")
+            } else {
+                ("填写了待遇的病种", "the disease of these terms,")
+            };
             out.push(Warning {
                 code: "RECOGNIZED_DISEASE_UNKNOWN",
-                path: format!("insured.recognizedDiseases[{i}]"),
+                path,
                 message: t(
-                    format!("已认定病种“{id}”不在已加载的政策中，已忽略"),
-                    format!("recognised disease '{id}' is not in any loaded policy and was ignored"),
+                    format!("{zh}“{id}”不在已加载的政策中，已忽略"),
+                    format!("{en} '{id}' is not in any loaded policy and was ignored"),
                 ),
             });
         }
@@ -64,7 +68,7 @@ pub fn warnings(s: &Situation<'_>, findings: &Findings, priced: &Priced) -> Vec<
         let Some(note) = line.note else { continue };
         let path = format!("items[{}]", line.index);
         let label = || {
-            s.req
+            s.request()
                 .items
                 .get(line.index)
                 .map_or_else(|| t("", ""), |item| line_label(item, line.index))
@@ -107,24 +111,86 @@ pub fn warnings(s: &Situation<'_>, findings: &Findings, priced: &Priced) -> Vec<
     out
 }
 
-/// A visit after the date the version's parameters were last checked (`reviewedUntil`).
-fn outdated(s: &Situation<'_>, p: &PackPolicy<'_>) -> Option<Warning> {
-    let until = p.version.reviewed_until.filter(|until| *until < s.req.visit.date)?;
-    let home = &s.name;
-    Some(Warning {
-        code: "PARAMETERS_MAY_BE_OUTDATED",
-        path: "visit.date".into(),
-        message: t(
-            format!(
-                "{}的政策参数核对至{until}，就诊日期在其后，参数可能已调整：请以参保地最新公布的政策为准",
-                home.zh
+/// A note about the policy behind the numbers, in words.
+fn note_warning(s: &VisitPolicy<'_>, note: Note) -> Warning {
+    let home = s.name();
+    match note {
+        Note::Outdated(until) => Warning {
+            code: "PARAMETERS_MAY_BE_OUTDATED",
+            path: "visit.date".into(),
+            message: t(
+                format!(
+                    "{}的政策参数核对至{until}，就诊日期在其后，参数可能已调整：请以参保地最新公布的政策为准",
+                    home.zh
+                ),
+                format!(
+                    "{}'s parameters were checked up to {until}; the visit is later and they may have changed: the region's latest published policy prevails",
+                    home.en
+                ),
             ),
-            format!(
-                "{}'s parameters were checked up to {until}; the visit is later and they may have changed: the region's latest published policy prevails",
-                home.en
+        },
+        Note::TermsIgnored(path) => Warning {
+            code: "TERMS_IGNORED",
+            path,
+            message: t(
+                format!("{}的政策已收录，按收录的政策计算，忽略填写的比例、起付线和限额", home.zh),
+                format!(
+                    "{}'s policy is known: the estimate uses it and ignores the ratio, deductible and limit entered",
+                    home.en
+                ),
             ),
-        ),
-    })
+        },
+        Note::TermsNeeded { unlisted } => {
+            let (lacking_zh, lacking_en) = match &unlisted {
+                None => (format!("暂无{}的政策数据", home.zh), format!("no policy data for {}", home.en)),
+                Some(name) => (
+                    format!("已收录的{}政策未列出{}的待遇", home.zh, name.zh),
+                    format!("the policy held for {} does not give the terms for {}", home.en, name.en),
+                ),
+            };
+            Warning {
+                code: "TERMS_NEEDED",
+                path: "insured.terms".into(),
+                message: t(
+                    format!(
+                        "{lacking_zh}：资格检查已完成，金额需要您填写参保地的门诊慢特病支付比例（必填）、起付线和年度支付限额（以及临时外出就医或未备案时的比例降幅）。可在参保地医保经办机构公布的待遇政策、国家医保服务平台App的政策查询中查到，或拨打12393医保服务热线咨询"
+                    ),
+                    format!(
+                        "{lacking_en}: the checks are complete, but the amounts need your insured place's ratio for this outpatient special disease (required), its deductible and annual limit (and the reduction for a temporary trip or an unfiled visit). Find them in the benefit notice of your insured place's medical insurance office (医保经办机构), the policy lookup of the National Healthcare Security Service app (国家医保服务平台), or call the 12393 hotline"
+                    ),
+                ),
+            }
+        }
+        Note::TermsAssumed(path) if path.ends_with(".deductible") => Warning {
+            code: "TERMS_ASSUMED",
+            path,
+            message: t(
+                "未填写起付线，按无起付线估算：如有起付线，基金支付会更少",
+                "no deductible entered, so none is assumed: if there is one, the fund pays less",
+            ),
+        },
+        Note::TermsAssumed(path) => Warning {
+            code: "TERMS_ASSUMED",
+            path,
+            message: t(
+                "未填写年度支付限额，按无限额估算：如有限额，基金支付可能更少（确无限额请填“无”）",
+                "no annual limit entered, so none is assumed: if there is one, the fund may pay less (enter 'none' if there is none)",
+            ),
+        },
+        Note::ReductionAssumed(path, value) => {
+            let points = crate::money::Ratio(value).percent();
+            Warning {
+                code: "TERMS_REDUCTION_ASSUMED",
+                path,
+                message: t(
+                    format!("未填写比例降幅，按{points}个百分点估算（临时外出就医按国家规定的最大降幅，未备案按20个百分点）"),
+                    format!(
+                        "no reduction entered, so {points} percentage points are assumed (for a temporary trip the national maximum, without a valid filing 20 points)"
+                    ),
+                ),
+            }
+        }
+    }
 }
 
 /// How a line is named in a warning: its code or name, else its position.

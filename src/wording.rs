@@ -3,35 +3,31 @@
 //! checks (`eligibility`) decide and know nothing of this module; here the decided findings and
 //! their words become the [`Eligibility`] a caller sees.
 
-use crate::catalogue::Warning;
-use crate::eligibility::{Action, Check, CheckCode, CheckStatus, Eligibility, FilingFinding, Findings};
-use crate::situation::{PackPolicy, Situation};
-use crate::text::{t, Text};
+use crate::bilingual::{t, Text};
+use crate::checks::{FilingFinding, Findings};
+use crate::eligibility::{Action, Check, Eligibility, Warning};
+use crate::policy::layered::{Coverage, Opening, VisitPolicy};
+use crate::vocabulary::{CheckCode, CheckStatus};
 
 /// The eight checks with their wording, and the warnings about the cost lines.
-pub fn eligibility(s: &Situation<'_>, findings: &Findings, warnings: Vec<Warning>) -> Eligibility {
+pub fn eligibility(s: &VisitPolicy<'_>, findings: &Findings, warnings: Vec<Warning>) -> Eligibility {
     Eligibility {
+        mode: findings.mode(),
         direct_settlement: findings.direct_settlement(),
         checks: checks(s, findings),
         warnings,
     }
 }
 
-fn checks(s: &Situation<'_>, f: &Findings) -> Vec<Check> {
+fn checks(s: &VisitPolicy<'_>, f: &Findings) -> Vec<Check> {
     CheckCode::ALL
         .into_iter()
         .map(|code| {
             let status = f.status(code);
             let (message, action) = match code {
                 CheckCode::CrossProvince => cross_province(s, f),
-                CheckCode::PolicyInForce => match s.pack() {
-                    Some(p) => policy_in_force(s, p, f),
-                    None => crate::baseline::wording::policy_in_force(s),
-                },
-                CheckCode::DiseaseCovered => match s.pack() {
-                    Some(p) => disease_covered(s, p, f),
-                    None => crate::baseline::wording::disease_covered(s),
-                },
+                CheckCode::PolicyInForce => policy_in_force(s),
+                CheckCode::DiseaseCovered => disease_covered(s),
                 CheckCode::DiseaseRecognized => disease_recognized(f),
                 CheckCode::FilingPresent => filing_present(s, f),
                 CheckCode::FilingPlace => filing_place(s, f),
@@ -75,9 +71,9 @@ pub fn ask_insured_place(zh: &'static str, en: &'static str) -> Option<Action> {
     action("ASK_INSURED_PLACE", zh, en)
 }
 
-fn cross_province(s: &Situation<'_>, f: &Findings) -> Words {
-    let here = s.set.place_name(&s.req.visit.place);
-    let home = &s.name;
+fn cross_province(s: &VisitPolicy<'_>, f: &Findings) -> Words {
+    let here = s.place_name(&s.request().visit.place);
+    let home = s.name();
     if f.cross_province {
         return (
             t(
@@ -103,77 +99,166 @@ fn cross_province(s: &Situation<'_>, f: &Findings) -> Words {
     )
 }
 
-fn policy_in_force(s: &Situation<'_>, p: &PackPolicy<'_>, f: &Findings) -> Words {
-    let home = &s.name;
-    if let (CheckStatus::Pass, Some(v)) = (f.policy_in_force, p.in_force) {
-        return (
-            t(
-                format!("{}已开通门诊慢特病跨省直接结算（{}起）", home.zh, v.from),
-                format!(
-                    "{} has opened cross-province direct settlement of outpatient special diseases (from {})",
-                    home.en, v.from
-                ),
-            ),
-            None,
-        );
-    }
-    let date = s.req.visit.date;
-    let message = match p.region.versions.iter().find(|v| v.open).map(|v| v.from) {
-        Some(opened) => t(
-            format!(
-                "{}自{opened}起开通门诊慢特病跨省直接结算，就诊日期{date}不在开通期内",
-                home.zh
-            ),
-            format!(
-                "{} opened cross-province direct settlement on {opened}; the visit on {date} is outside it",
-                home.en
-            ),
-        ),
-        None => t(
-            format!("{}尚未开通门诊慢特病跨省直接结算", home.zh),
-            format!(
-                "{} has not opened cross-province direct settlement of outpatient special diseases",
-                home.en
-            ),
-        ),
-    };
-    (
-        message,
+fn policy_in_force(s: &VisitPolicy<'_>) -> Words {
+    let home = s.name();
+    let date = s.request().visit.date;
+    let ask = || {
         ask_insured_place(
             "咨询参保地医保经办机构，了解开通时间和手工报销办法",
             "Ask the insured place's medical insurance office when it opens and how to claim manually",
-        ),
-    )
-}
-
-fn disease_covered(s: &Situation<'_>, p: &PackPolicy<'_>, f: &Findings) -> Words {
-    let home = &s.name;
-    if let (CheckStatus::Pass, Some(d)) = (f.disease_covered, p.disease) {
-        return (
+        )
+    };
+    match s.opening() {
+        Opening::Opened(from) => (
             t(
-                format!("{}在{}跨省直接结算病种范围内", d.name.zh, home.zh),
+                format!("{}已开通门诊慢特病跨省直接结算（{from}起）", home.zh),
                 format!(
-                    "{} is on {}'s list for cross-province direct settlement",
-                    d.name.en, home.en
+                    "{} has opened cross-province direct settlement of outpatient special diseases (from {from})",
+                    home.en
                 ),
             ),
             None,
-        );
-    }
-    let id = &s.req.visit.disease;
-    (
-        t(
-            format!("“{id}”不在{}门诊慢特病跨省直接结算病种范围内", home.zh),
-            format!(
-                "'{id}' is not on {}'s list of outpatient special diseases for cross-province settlement",
-                home.en
+        ),
+        Opening::NotOpen(Some(opened)) => (
+            t(
+                format!(
+                    "{}自{opened}起开通门诊慢特病跨省直接结算，就诊日期{date}不在开通期内",
+                    home.zh
+                ),
+                format!(
+                    "{} opened cross-province direct settlement on {opened}; the visit on {date} is outside it",
+                    home.en
+                ),
+            ),
+            ask(),
+        ),
+        Opening::NotOpen(None) => (
+            t(
+                format!("{}尚未开通门诊慢特病跨省直接结算", home.zh),
+                format!(
+                    "{} has not opened cross-province direct settlement of outpatient special diseases",
+                    home.en
+                ),
+            ),
+            ask(),
+        ),
+        Opening::Nationwide(CheckStatus::Pass) => (
+            t(
+                format!("门诊慢特病跨省直接结算自2021年9月起全国推开，2022年底前覆盖所有统筹地区，{}已开通", home.zh),
+                format!(
+                    "cross-province settlement of outpatient special diseases started nationwide in September 2021 and covered every pooling region by the end of 2022, {} included",
+                    home.en
+                ),
+            ),
+            None,
+        ),
+        Opening::Nationwide(CheckStatus::Warn) => (
+            t(
+                format!(
+                    "就诊日期{date}在2021年9月至2022年底之间，各统筹地区陆续开通门诊慢特病跨省直接结算，{}很可能已开通，请向参保地确认",
+                    home.zh
+                ),
+                format!(
+                    "the visit on {date} falls between September 2021 and the end of 2022, when pooling regions opened one by one: {} has probably opened; confirm with your insured place",
+                    home.en
+                ),
+            ),
+            ask_insured_place(
+                "向参保地医保经办机构确认开通时间（也可拨打12393医保服务热线）",
+                "Confirm the opening date with the insured place's medical insurance office (or call the 12393 hotline)",
             ),
         ),
-        ask_insured_place(
-            "查看参保地可跨省结算的病种清单，或咨询参保地医保经办机构",
-            "Check the insured place's list of diseases that can be settled across provinces, or ask its office",
+        Opening::Nationwide(CheckStatus::Fail) => (
+            t(
+                format!("就诊日期{date}早于2021年9月1日，门诊慢特病跨省直接结算尚未开通"),
+                format!(
+                    "the visit on {date} is before 1 September 2021, when cross-province settlement of outpatient special diseases began"
+                ),
+            ),
+            ask_insured_place(
+                "咨询参保地医保经办机构手工报销办法",
+                "Ask the insured place's medical insurance office how to claim manually",
+            ),
         ),
-    )
+    }
+}
+
+fn disease_covered(s: &VisitPolicy<'_>) -> Words {
+    let home = s.name();
+    let check_list = || {
+        ask_insured_place(
+            "查看参保地公布的门诊慢特病跨省直接结算病种清单，或咨询参保地医保经办机构、拨打12393",
+            "Check the insured place's published list of diseases settled across provinces, or ask its medical insurance office or call 12393",
+        )
+    };
+    match s.coverage() {
+        Coverage::Listed(name) => (
+            t(
+                format!("{}在{}跨省直接结算病种范围内", name.zh, home.zh),
+                format!("{} is on {}'s list for cross-province direct settlement", name.en, home.en),
+            ),
+            None,
+        ),
+        Coverage::National(name) => (
+            t(
+                format!("{}是国家统一开通跨省直接结算的五种门诊慢特病之一", name.zh),
+                format!(
+                    "{} is one of the five outpatient special diseases settled across provinces nationwide",
+                    name.en
+                ),
+            ),
+            None,
+        ),
+        Coverage::NationalUnlisted(name) => (
+            t(
+                format!(
+                    "{}是国家统一开通跨省直接结算的五种门诊慢特病之一；已收录的{}病种清单未列出它，但未说明不予结算，请向参保地确认",
+                    name.zh, home.zh
+                ),
+                format!(
+                    "{} is one of the five outpatient special diseases settled across provinces nationwide; the list held for {} does not name it but does not exclude it: confirm with your insured place",
+                    name.en, home.en
+                ),
+            ),
+            check_list(),
+        ),
+        Coverage::Unconfirmed(name) => (
+            t(
+                format!(
+                    "{}不在国家统一的五种病种内，{}可能已将其纳入跨省直接结算，请向参保地确认",
+                    name.zh, home.zh
+                ),
+                format!(
+                    "{} is not one of the five national diseases; {} may have added it to its cross-province list: confirm with your insured place",
+                    name.en, home.en
+                ),
+            ),
+            check_list(),
+        ),
+        Coverage::Excluded { name, .. } => (
+            t(
+                format!("{}已明确{}不纳入门诊慢特病跨省直接结算", home.zh, name.zh),
+                format!(
+                    "{} states that {} is not settled across provinces as an outpatient special disease",
+                    home.en, name.en
+                ),
+            ),
+            check_list(),
+        ),
+        Coverage::NotListed(name) => (
+            t(
+                format!("{}不在{}门诊慢特病跨省直接结算病种范围内", name.zh, home.zh),
+                format!(
+                    "{} is not on {}'s list of outpatient special diseases for cross-province settlement",
+                    name.en, home.en
+                ),
+            ),
+            ask_insured_place(
+                "查看参保地可跨省结算的病种清单，或咨询参保地医保经办机构",
+                "Check the insured place's list of diseases that can be settled across provinces, or ask its office",
+            ),
+        ),
+    }
 }
 
 fn disease_recognized(f: &Findings) -> Words {
@@ -201,8 +286,8 @@ fn disease_recognized(f: &Findings) -> Words {
     }
 }
 
-fn filing_present(s: &Situation<'_>, f: &Findings) -> Words {
-    let category = s.req.filing.as_ref().map(|filing| filing.category.name());
+fn filing_present(s: &VisitPolicy<'_>, f: &Findings) -> Words {
+    let category = s.request().filing.as_ref().map(|filing| filing.category.name());
     match (f.filing, category) {
         (FilingFinding::Emergency, Some(name)) => (
             t(format!("{}视同已备案", name.zh), format!("{} counts as filed", name.en)),
@@ -222,7 +307,7 @@ fn filing_present(s: &Situation<'_>, f: &Findings) -> Words {
     }
 }
 
-fn filing_place(s: &Situation<'_>, f: &Findings) -> Words {
+fn filing_place(s: &VisitPolicy<'_>, f: &Findings) -> Words {
     let covers = match f.filing {
         FilingFinding::NotFiled => {
             return (
@@ -238,10 +323,14 @@ fn filing_place(s: &Situation<'_>, f: &Findings) -> Words {
         }
         FilingFinding::Filed { place_covers, .. } => place_covers,
     };
-    let here = s.set.place_name(&s.req.visit.place);
-    let filed = s
-        .set
-        .place_name(s.req.filing.as_ref().and_then(|f| f.place.as_deref()).unwrap_or(""));
+    let here = s.place_name(&s.request().visit.place);
+    let filed = s.place_name(
+        s.request()
+            .filing
+            .as_ref()
+            .and_then(|f| f.place.as_deref())
+            .unwrap_or(""),
+    );
     if covers {
         return (
             t(
@@ -270,7 +359,7 @@ fn filing_place(s: &Situation<'_>, f: &Findings) -> Words {
     )
 }
 
-fn filing_dates(s: &Situation<'_>, f: &Findings) -> Words {
+fn filing_dates(s: &VisitPolicy<'_>, f: &Findings) -> Words {
     let within = match f.filing {
         FilingFinding::NotFiled => {
             return (
@@ -286,8 +375,8 @@ fn filing_dates(s: &Situation<'_>, f: &Findings) -> Words {
         }
         FilingFinding::Filed { dates_cover, .. } => dates_cover,
     };
-    let date = s.req.visit.date;
-    let filing = s.req.filing.as_ref();
+    let date = s.request().visit.date;
+    let filing = s.request().filing.as_ref();
     let start = filing.and_then(|f| f.start).map(|d| d.to_string()).unwrap_or_default();
     let period = match filing.and_then(|f| f.end) {
         Some(e) => t(format!("{start}至{e}"), format!("{start} to {e}")),

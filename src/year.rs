@@ -2,14 +2,14 @@
 //! figures the earlier visits left behind — per deductible group, per limit, per calendar month
 //! and overall. It is exactly `estimate` chained by hand, which the property tests check.
 
-use crate::benefit::Groups;
+use crate::bilingual::t;
 use crate::date::Date;
 use crate::error::Error;
 use crate::estimate::{estimate_with_ytd, groups_of, Estimate};
 use crate::money::Money;
+use crate::policy::numbers::Groups;
 use crate::policy::PolicySet;
 use crate::request::{Request, Ytd};
-use crate::text::t;
 
 /// Running sums by key. One person's year touches a handful of groups, so a list will do.
 #[derive(Debug)]

@@ -9,9 +9,9 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 use std::sync::OnceLock;
-use yibao_policy::eligibility::{CheckCode, CheckStatus, Mode};
-use yibao_policy::policy::Provenance;
 use yibao_policy::wire::Wire;
+use yibao_policy::Provenance;
+use yibao_policy::{CheckCode, CheckStatus, Mode};
 use yibao_policy::{Engine, ErrorCode, Estimate, Request};
 
 fn engine() -> &'static Engine {
@@ -136,7 +136,7 @@ proptest! {
 #[test]
 fn a_district_of_a_municipality_resolves_to_the_municipality_pack() {
     // Make Beijing a pack region: its districts (1101xx) are answered by that pack.
-    let (_, hotan) = yibao_policy::policy::DEFAULT_PACKS[0];
+    let hotan = yibao_policy::packs::default_pack("653200-hotan.json").expect("Hotan's pack");
     let beijing_pack = hotan
         .replace("\"653200\"", "\"110000\"")
         .replace("cn-653200-hotan", "cn-110000-test");
@@ -177,7 +177,7 @@ fn policy_in_force_follows_the_national_dates() {
 #[test]
 fn the_five_national_diseases_are_known_to_every_engine() {
     // An engine with only Hotan's pack, which lists neither hypertension nor diabetes.
-    let (_, hotan) = yibao_policy::policy::DEFAULT_PACKS[0];
+    let hotan = yibao_policy::packs::default_pack("653200-hotan.json").expect("Hotan's pack");
     let hotan_only = Engine::from_pack_texts(&[hotan]).expect("valid");
     for id in [
         "hypertension",
@@ -203,11 +203,12 @@ fn the_five_national_diseases_are_known_to_every_engine() {
         (err.code, err.path.as_str()),
         (ErrorCode::UnknownDisease, "visit.disease")
     );
-    // A pack region that does not list a national disease still fails the check.
+    // A pack region that does not list a national disease covers it, warned (BRIEF §8.7: the
+    // national floor), unless its pack states that it excludes it.
     let mut hotan_req = beijing(json!(null));
     hotan_req["insured"]["region"] = json!("653200");
     let e = hotan_only.estimate_text(&hotan_req.to_string()).expect("known disease");
-    assert_eq!(status(&e, CheckCode::DiseaseCovered), CheckStatus::Fail);
+    assert_eq!(status(&e, CheckCode::DiseaseCovered), CheckStatus::Warn);
 }
 
 #[test]
@@ -275,6 +276,8 @@ proptest! {
     fn reductions_follow_the_national_rules(mut req in request(), t in terms(), region in prop::sample::select(vec!["110000", "320500", "660000"])) {
         req.insured.region = region.to_string();
         req.insured.terms = Some(t.clone());
+        // `terms` serves every disease here (`termsByDisease` would take the visit's own).
+        req.insured.terms_by_disease.clear();
         let e = engine().estimate(&req).expect("valid");
         let Some(s) = &e.settlement else { prop_assert!(false, "terms were given"); return Ok(()) };
         if e.mode == Mode::None {
@@ -304,15 +307,41 @@ proptest! {
         prop_assert!(!e.eligibility.warnings.iter().any(|w| w.code == "TERMS_NEEDED"));
     }
 
+    /// `settlement.bound` (CONTRACT.md): what stood in for a term not entered, and which way it
+    /// can move the fund — a deductible or limit taken as none (TERMS_ASSUMED: at most), a
+    /// temporary cut at its national ceiling (at least), an assumed cut without a valid filing
+    /// (about); both of the first two: about; none: exact.
+    #[test]
+    fn bound_follows_what_was_assumed(req in request()) {
+        use yibao_policy::Bound;
+        let e = engine().estimate(&req).expect("valid");
+        let Some(s) = &e.settlement else { return Ok(()) };
+        let warned = |code: &str, ending: &str| e.eligibility.warnings.iter().any(|w| w.code == code && w.path.ends_with(ending));
+        let generous = warned("TERMS_ASSUMED", "");
+        let cautious = warned("TERMS_REDUCTION_ASSUMED", ".reduction");
+        let guess = warned("TERMS_REDUCTION_ASSUMED", ".unfiledReduction");
+        let want = match (generous, cautious, guess) {
+            (_, _, true) | (true, true, _) => Bound::About,
+            (true, false, false) => Bound::AtMost,
+            (false, true, false) => Bound::AtLeast,
+            (false, false, false) => Bound::Exact,
+        };
+        prop_assert_eq!(s.bound, if e.mode == Mode::None { Bound::Exact } else { want });
+    }
+
     /// Without terms: settlement and ytdAfter are null exactly when a reimbursable visit needs
     /// them (TERMS_NEEDED); in mode "none" the usual none settlement is given. Terms for a pack
     /// region are ignored with TERMS_IGNORED.
     #[test]
     fn terms_needed_exactly_when_the_amounts_cannot_be_known(mut req in request()) {
         req.insured.terms = None;
+        req.insured.terms_by_disease.clear();
         let e = engine().estimate(&req).expect("valid");
         let needed = e.eligibility.warnings.iter().any(|w| w.code == "TERMS_NEEDED");
-        prop_assert_eq!(needed, e.policy.baseline && e.mode != Mode::None);
+        // A pack prices what it lists (DISEASE_COVERED passes); the person's terms price the rest:
+        // any disease under the baseline, a national disease a pack leaves out (warned).
+        let priced_by_pack = !e.policy.baseline && status(&e, CheckCode::DiseaseCovered) == CheckStatus::Pass;
+        prop_assert_eq!(needed, !priced_by_pack && e.mode != Mode::None);
         prop_assert_eq!(e.settlement.is_none(), needed);
         prop_assert_eq!(e.ytd_after.is_none(), needed);
         let d = engine().settle(&req).expect("valid");
@@ -324,12 +353,12 @@ proptest! {
             prop_assert_eq!(s.fund_pays.0, Decimal::ZERO);
             prop_assert_eq!(s.cap_remaining, None);
         }
-        if !e.policy.baseline {
+        if priced_by_pack {
             let mut with = req.clone();
-            with.insured.terms = Some(yibao_policy::request::PersonTerms {
-                ratio: yibao_policy::money::Ratio(Decimal::ONE),
+            with.insured.terms = Some(yibao_policy::PersonTerms {
+                ratio: yibao_policy::Ratio(Decimal::ONE),
                 deductible: None,
-                annual_limit: yibao_policy::request::AnnualLimit::None,
+                annual_limit: yibao_policy::AnnualLimit::None,
                 reduction: None,
                 unfiled_reduction: None,
             });
@@ -486,8 +515,12 @@ fn diseases_under_the_baseline_are_the_national_five() {
         ]
     );
     assert!(five.iter().all(|d| d.provenance == Provenance::National));
+    // Hotan's own six, then the national diseases its list leaves out (BRIEF §8.7).
     let hotan = engine().diseases("653221", "2025-06-10").expect("Hotan's county");
-    assert_eq!(hotan.len(), 6);
+    let ids: Vec<&str> = hotan.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids.len(), 8, "{ids:?}");
+    assert_eq!(&ids[6..], ["hypertension", "diabetes"]);
+    assert!(hotan[6..].iter().all(|d| d.provenance == Provenance::National));
     let err = engine().diseases("810000", "2025-06-10").expect_err("not mainland");
     assert_eq!((err.code, err.path.as_str()), (ErrorCode::UnknownRegion, "region"));
 }

@@ -63,3 +63,14 @@ fn the_comparison_itself_catches_differences() {
     let right = serde_json::json!({ "settlement": { "fundPays": "7500", "ratio": 0.750 } });
     assert!(compare_estimate(&right, &result).is_empty());
 }
+
+#[test]
+fn the_check_codes_are_the_contracts_in_its_order() {
+    let contract = common::contract_check_codes();
+    assert_eq!(contract.len(), 8, "{contract:?}");
+    let ours: Vec<&str> = yibao_policy::CheckCode::ALL.iter().map(|c| c.name()).collect();
+    assert_eq!(ours, contract);
+    for code in yibao_policy::CheckCode::ALL {
+        assert_eq!(serde_json::to_value(code).expect("serializes"), code.name());
+    }
+}

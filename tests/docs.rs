@@ -329,7 +329,7 @@ fn engine_roots() -> Vec<(&'static str, Vec<Value>)> {
                 .map(|p| to_value(engine.catalogue(p).expect("catalogue")))
                 .collect(),
         ),
-        ("packs", vec![to_value(engine.policy().packs())]),
+        ("packs", vec![to_value(engine.packs())]),
         ("error", errors),
     ]
 }

@@ -98,7 +98,7 @@ fn objects_of_many_members() {
 
 #[test]
 fn pack_objects_of_many_members() {
-    let (_, hotan) = yibao_policy::policy::DEFAULT_PACKS[0];
+    let hotan = yibao_policy::packs::default_pack("653200-hotan.json").expect("Hotan's pack");
     assert!(hotan.contains(r#""diseases":{"#));
     let text = hotan.replace(r#""diseases":{"#, &format!(r#""diseases":{{{},"#, members(MAX_MEMBERS)));
     let err = Engine::from_pack_texts(&[&text]).expect_err("over the limit");

@@ -2,8 +2,8 @@
 //! reported as INVALID_POLICY at its exact path — alongside every other problem, not only the first.
 
 use serde_json::{json, Value};
-use yibao_policy::policy::DEFAULT_PACKS;
-use yibao_policy::wire::Wire;
+use yibao_policy::packs::DEFAULT_PACKS;
+use yibao_policy::wire::{read_manifest, Wire};
 use yibao_policy::{Engine, ErrorCode, Problem};
 
 fn pack(name: &str) -> Value {
@@ -48,7 +48,7 @@ fn from_packs(packs: &[Value]) -> Result<Engine, yibao_policy::Error> {
 }
 
 fn pinned(packs: &[Value], manifest: &Value) -> Result<Engine, yibao_policy::Error> {
-    Engine::from_packs_pinned(&ours(packs), &ours(std::slice::from_ref(manifest))[0])
+    Engine::from_packs_pinned(&ours(packs), &read_manifest(&ours(std::slice::from_ref(manifest))[0])?)
 }
 
 fn problems(packs: &[Value]) -> Vec<Problem> {
@@ -284,7 +284,7 @@ fn an_edited_pack_changes_the_estimate_without_a_rebuild() {
 #[test]
 fn a_pinned_manifest_refuses_a_tampered_pack() {
     let original = pack("hotan");
-    let digest = yibao_policy::policy::digest(&ours(std::slice::from_ref(&original))[0]);
+    let digest = yibao_policy::packs::digest(&ours(std::slice::from_ref(&original))[0]);
     assert!(digest.starts_with("sha256:") && digest.len() == 71);
     let manifest = json!({ "cn-653200-hotan": digest });
     // The same pack, re-indented or with 0.75 written as a number, has the same digest.
@@ -368,7 +368,7 @@ fn effective_dated_versions_apply_from_their_date_until_the_next() {
     assert_eq!(rule.as_deref(), Some("653200/2026-01-01/sle/ratio/resident"));
     // A version may close direct settlement: nothing is then reimbursable.
     let closed = at("2026-07-01");
-    assert_eq!(closed.mode, yibao_policy::eligibility::Mode::None);
+    assert_eq!(closed.mode, yibao_policy::Mode::None);
     assert_eq!(closed.settlement.as_ref().expect("amounts").fund_pays.text(), "0.00");
 }
 

@@ -6,8 +6,8 @@ use common::strategies::{item, request};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use std::sync::OnceLock;
-use yibao_policy::settlement::Settlement;
 use yibao_policy::wire::Wire;
+use yibao_policy::Settlement;
 use yibao_policy::{Engine, Request};
 
 fn engine() -> &'static Engine {
@@ -79,7 +79,7 @@ proptest! {
         let mut higher = req.clone();
         let i = which.index(higher.items.len());
         let amount = &mut higher.items[i].amount.0;
-        *amount = (*amount + Decimal::new(raise, 2)).min(yibao_policy::money::MAX_AMOUNT);
+        *amount = (*amount + Decimal::new(raise, 2)).min(yibao_policy::limits::MAX_AMOUNT);
         let after = settle(&higher).expect("the same terms are known");
         prop_assert!(after.patient_pays.0 >= before.patient_pays.0,
             "patient pays {} -> {} after raising line {}", before.patient_pays.0, after.patient_pays.0, i);
@@ -90,7 +90,7 @@ proptest! {
         let Some(before) = settle(&req) else { return Ok(()) };
         let mut more = req.clone();
         let amount = extra.amount;
-        more.items.push(yibao_policy::request::Item { class: Some(yibao_policy::policy::Class::C), ..extra });
+        more.items.push(yibao_policy::Item { class: Some(yibao_policy::Class::C), ..extra });
         let after = settle(&more).expect("the same terms are known");
         prop_assert_eq!(after.patient_pays.0 - before.patient_pays.0, amount.0);
         prop_assert_eq!(after.fund_pays, before.fund_pays);
@@ -108,20 +108,36 @@ fn year_of_visits() -> impl Strategy<Value = Vec<Request>> {
     })
 }
 
-/// The deductible group and limit a visit counts against, read from the policy itself.
+/// The deductible group and limit a visit counts against, read from the default packs' JSON:
+/// the pack region of the insured code or of its prefecture, the version in force (or the
+/// first), the disease's `deductible` and `limit`.
 fn groups(req: &Request) -> (String, String) {
+    static REGIONS: OnceLock<Vec<serde_json::Value>> = OnceLock::new();
+    let regions = REGIONS.get_or_init(|| {
+        yibao_policy::packs::DEFAULT_PACKS
+            .iter()
+            .filter_map(|(_, text)| serde_json::from_str::<serde_json::Value>(text).ok())
+            .flat_map(|pack| pack["regions"].as_array().cloned().unwrap_or_default())
+            .collect()
+    });
     let own = format!("disease:{}", req.visit.disease);
+    let code = &req.insured.region;
+    let prefecture = format!("{}00", &code[..4]);
     // Under the baseline each disease is its own group and limit.
-    let Some(region) = engine().policy().covering_region(&req.insured.region) else {
+    let Some(region) = regions.iter().find(|r| r["code"] == *code || r["code"] == prefecture) else {
         return (own.clone(), own);
     };
-    let version = region
-        .version_on(req.visit.date)
-        .or(region.versions.first())
-        .expect("a version");
-    match version.disease(&req.visit.disease) {
-        Some(d) => (d.deductible.clone(), d.limit.clone()),
-        None => (own.clone(), own),
+    let versions = region["versions"].as_array().expect("versions");
+    let date = req.visit.date.to_string();
+    let version = versions
+        .iter()
+        .rev()
+        .find(|v| v["from"].as_str().is_some_and(|from| from <= date.as_str()))
+        .unwrap_or(&versions[0]);
+    let disease = &version["diseases"][&req.visit.disease];
+    match (disease["deductible"].as_str(), disease["limit"].as_str()) {
+        (Some(d), Some(l)) => (d.to_string(), l.to_string()),
+        _ => (own.clone(), own),
     }
 }
 
@@ -131,8 +147,8 @@ proptest! {
     #[test]
     fn estimate_year_is_estimate_chained_by_hand(visits in year_of_visits()) {
         use std::collections::HashMap;
-        use yibao_policy::money::Money;
-        use yibao_policy::request::Ytd;
+        use yibao_policy::Money;
+        use yibao_policy::Ytd;
         let year = engine().estimate_year(&visits).expect("valid visits");
         prop_assert_eq!(year.len(), visits.len());
         let (mut ded, mut lim, mut month) = (HashMap::new(), HashMap::new(), HashMap::new());
@@ -175,7 +191,7 @@ proptest! {
 fn generated_requests_cover_the_interesting_cases() {
     use proptest::strategy::ValueTree;
     use proptest::test_runner::TestRunner;
-    use yibao_policy::eligibility::Mode;
+    use yibao_policy::Mode;
     let mut runner = TestRunner::deterministic();
     let strategy = request();
     let (mut modes, mut capped, mut deducted, mut class_b) = (Vec::new(), 0, 0, 0);
@@ -238,8 +254,8 @@ proptest! {
 
     #[test]
     fn a_temporary_filing_never_pays_more_than_a_long_term_one(req in request(), temporary in 0usize..3) {
-        use yibao_policy::eligibility::{CheckCode, CheckStatus};
-        use yibao_policy::policy::FilingCategory as C;
+        use yibao_policy::{CheckCode, CheckStatus};
+        use yibao_policy::FilingCategory as C;
         let Some(filing) = req.filing.as_ref().filter(|f| f.category.is_long_term()) else { return Ok(()) };
         // Only a filing valid for the visit: an invalid one loses to an emergency, which is
         // valid anywhere, and that is the rule, not a defect.
@@ -250,7 +266,7 @@ proptest! {
         if !valid { return Ok(()) }
         let Some(long) = decision.settlement else { return Ok(()) };
         let mut other = req.clone();
-        other.filing = Some(yibao_policy::request::Filing {
+        other.filing = Some(yibao_policy::Filing {
             category: [C::Referral, C::Emergency, C::OtherTemporary][temporary],
             ..filing.clone()
         });

@@ -6,7 +6,7 @@ mod common;
 
 mod repeated_keys {
     use crate::common::REQUEST;
-    use yibao_policy::wire::Wire;
+    use yibao_policy::wire::{read_manifest, Wire};
     use yibao_policy::{Engine, ErrorCode};
 
     fn refused(result: Result<impl std::fmt::Debug, yibao_policy::Error>, path: &str) {
@@ -30,8 +30,11 @@ mod repeated_keys {
         );
         let manifest =
             yibao_policy::json::parse(&format!(r#"{{"x":"sha256:{0}","x":"sha256:{0}"}}"#, "0".repeat(64))).unwrap();
-        let (_, hotan) = yibao_policy::policy::DEFAULT_PACKS[0];
-        refused(Engine::from_pack_texts_pinned(&[hotan], &manifest), "manifest.x");
+        let hotan = yibao_policy::packs::default_pack("653200-hotan.json").expect("Hotan's pack");
+        refused(
+            read_manifest(&manifest).and_then(|m| Engine::from_pack_texts_pinned(&[hotan], &m)),
+            "manifest.x",
+        );
         let line = REQUEST.replace(r#""class":"A""#, r#""class":"A","class":"C""#);
         refused(engine.estimate_text(&line), "items[0].class");
     }

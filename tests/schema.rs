@@ -102,6 +102,28 @@ fn the_schemas_refuse_what_they_should() {
 
     let mut request = common::load("public.json")[0]["request"].clone();
     assert!(violations(&validator("request.schema.json"), &request).is_empty());
+    let requests = validator("request.schema.json");
+    let mut with = request.clone();
+    with["insured"]["recognizedDiseases"] = serde_json::Value::Null;
+    with["insured"]["recognition"] = serde_json::json!({ "hypertension": true, "diabetes": null });
+    with["insured"]["termsByDisease"] = serde_json::json!({ "diabetes": { "ratio": "0.6" }, "dialysis": null });
+    assert!(
+        violations(&requests, &with).is_empty(),
+        "{:?}",
+        violations(&requests, &with)
+    );
+    let mut both = with.clone();
+    both["insured"]["recognizedDiseases"] = serde_json::json!(["hypertension"]);
+    assert!(
+        !violations(&requests, &both).is_empty(),
+        "recognition and recognizedDiseases together"
+    );
+    let mut bad = with.clone();
+    bad["insured"]["termsByDisease"]["diabetes"] = serde_json::json!({ "deductible": "100" });
+    assert!(!violations(&requests, &bad).is_empty(), "terms need their ratio");
+    bad = with;
+    bad["insured"]["recognition"]["diabetes"] = serde_json::json!("yes");
+    assert!(!violations(&requests, &bad).is_empty(), "true, false or null");
     request.as_object_mut().expect("an object").remove("visit");
-    assert!(!violations(&validator("request.schema.json"), &request).is_empty());
+    assert!(!violations(&requests, &request).is_empty());
 }

@@ -49,17 +49,9 @@ struct Options {
 }
 
 fn main() -> ExitCode {
-    let raw: Vec<String> = std::env::args().skip(1).collect();
-    if raw.iter().any(|a| matches!(a.as_str(), "-h" | "--help" | "help")) {
-        println!("{USAGE}");
-        return ExitCode::SUCCESS;
-    }
-    if raw.iter().any(|a| matches!(a.as_str(), "-V" | "--version")) {
-        println!("yibao-policy {}", env!("CARGO_PKG_VERSION"));
-        return ExitCode::SUCCESS;
-    }
-    let options = match parse_args(raw) {
-        Ok(o) => o,
+    let options = match parse_args(lexopt::Parser::from_env()) {
+        Ok(Parsed::Run(o)) => o,
+        Ok(Parsed::Say(text)) => return say(&text),
         Err(message) => {
             eprintln!("{message}\n{USAGE}");
             return ExitCode::from(2);
@@ -75,12 +67,16 @@ fn main() -> ExitCode {
             eprintln!("{}", to_json(&ErrorOut { error: &e }, options.compact));
             ExitCode::from(1)
         }
+        // The reader went away (`yibao-policy packs | head -1`): nothing more to say, to anyone.
+        Err(Failure::Closed) => ExitCode::SUCCESS,
     }
 }
 
 enum Failure {
     Usage(String),
     Engine(Error),
+    /// Standard output was closed by its reader.
+    Closed,
 }
 
 impl From<Error> for Failure {
@@ -94,33 +90,51 @@ struct ErrorOut<'a> {
     error: &'a Error,
 }
 
-fn parse_args(raw: Vec<String>) -> Result<Options, String> {
+enum Parsed {
+    Run(Options),
+    /// `--help` or `--version`: print this and stop.
+    Say(String),
+}
+
+fn parse_args(mut parser: lexopt::Parser) -> Result<Parsed, String> {
+    use lexopt::prelude::*;
     let mut command = None;
     let mut args = Vec::new();
     let mut packs = None;
     let mut manifest = None;
     let mut compact = false;
-    let mut it = raw.into_iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--packs" => packs = Some(PathBuf::from(it.next().ok_or("--packs needs a directory")?)),
-            "--manifest" => manifest = Some(PathBuf::from(it.next().ok_or("--manifest needs a file")?)),
-            "--compact" => compact = true,
-            _ if command.is_none() => command = Some(a),
-            _ => args.push(a),
+    let text = |v: std::ffi::OsString| v.string().map_err(|e| e.to_string());
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            Short('h') | Long("help") => return Ok(Parsed::Say(USAGE.into())),
+            Short('V') | Long("version") => {
+                return Ok(Parsed::Say(format!("yibao-policy {}", env!("CARGO_PKG_VERSION"))))
+            }
+            Long("packs") => packs = Some(PathBuf::from(parser.value().map_err(|_| "--packs needs a directory")?)),
+            Long("manifest") => manifest = Some(PathBuf::from(parser.value().map_err(|_| "--manifest needs a file")?)),
+            Long("compact") => compact = true,
+            Value(v) if command.is_none() => {
+                let v = text(v)?;
+                if v == "help" {
+                    return Ok(Parsed::Say(USAGE.into()));
+                }
+                command = Some(v);
+            }
+            Value(v) => args.push(text(v)?),
+            other => return Err(other.unexpected().to_string()),
         }
     }
     let command = command.ok_or("missing command")?;
     if manifest.is_some() && packs.is_none() {
         return Err("--manifest pins packs loaded with --packs".into());
     }
-    Ok(Options {
+    Ok(Parsed::Run(Options {
         command,
         args,
         packs,
         manifest,
         compact,
-    })
+    }))
 }
 
 fn run(o: &Options) -> Result<ExitCode, Failure> {
@@ -137,18 +151,15 @@ fn run(o: &Options) -> Result<ExitCode, Failure> {
         "national" => print(&engine(o)?.national_fields_text(&stdin()?)?, o),
         "validate" => return validate(&o.args),
         "regions" => print(&engine(o)?.regions(), o),
-        "packs" => print(&engine(o)?.policy().packs(), o),
+        "packs" => print(&engine(o)?.packs(), o),
         "places" => print(&engine(o)?.places(), o),
         "diseases" => print(&engine(o)?.diseases(&arg(0, "a region code")?, &arg(1, "a date")?)?, o),
         "catalogue" => print(&engine(o)?.catalogue(&arg(0, "a place code")?)?, o),
-        "schema" => {
-            match o.args.first().map(String::as_str) {
-                None | Some("pack") => println!("{}", PACK_SCHEMA.trim_end()),
-                Some("request") => println!("{}", REQUEST_SCHEMA.trim_end()),
-                Some(other) => return Err(Failure::Usage(format!("unknown schema '{other}'"))),
-            }
-            Ok(())
-        }
+        "schema" => match o.args.first().map(String::as_str) {
+            None | Some("pack") => write_out(PACK_SCHEMA.trim_end()),
+            Some("request") => write_out(REQUEST_SCHEMA.trim_end()),
+            Some(other) => return Err(Failure::Usage(format!("unknown schema '{other}'"))),
+        },
         other => return Err(Failure::Usage(format!("unknown command '{other}'"))),
     }?;
     Ok(ExitCode::SUCCESS)
@@ -167,9 +178,9 @@ fn engine(o: &Options) -> Result<Engine, Failure> {
                     let values = texts
                         .iter()
                         .enumerate()
-                        .map(|(i, t)| yibao_policy::policy::parse_pack_text(t, i))
+                        .map(|(i, t)| yibao_policy::packs::parse_pack_text(t, i))
                         .collect::<Result<Vec<_>, _>>()?;
-                    Ok(Engine::from_packs_pinned(&values, &manifest)?)
+                    Ok(Engine::from_packs_pinned(&values, &wire::read_manifest(&manifest)?)?)
                 }
             }
         }
@@ -211,8 +222,8 @@ fn validate(files: &[String]) -> Result<ExitCode, Failure> {
     let refs = texts.iter().map(String::as_str).collect::<Vec<_>>();
     match Engine::from_pack_texts(&refs) {
         Ok(engine) => {
-            for (file, info) in files.iter().zip(engine.policy().packs()) {
-                println!("ok  {file}  {} {}  {}", info.id, info.version, info.digest);
+            for (file, info) in files.iter().zip(engine.packs()) {
+                write_out(&format!("ok  {file}  {} {}  {}", info.id, info.version, info.digest))?;
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -232,8 +243,27 @@ fn validate(files: &[String]) -> Result<ExitCode, Failure> {
 }
 
 fn print<T: Serialize>(value: &T, o: &Options) -> Result<(), Failure> {
-    println!("{}", to_json(value, o.compact));
-    Ok(())
+    write_out(&to_json(value, o.compact))
+}
+
+/// One line on standard output. `println!` panics when the reader has gone (a closed pipe);
+/// here that ends the command quietly instead (`Failure::Closed`).
+fn write_out(text: &str) -> Result<(), Failure> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{text}").and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Failure::Closed),
+        Err(e) => Err(Failure::Usage(format!("cannot write standard output: {e}"))),
+    }
+}
+
+/// `--help` and `--version`.
+fn say(text: &str) -> ExitCode {
+    match write_out(text) {
+        Ok(()) | Err(Failure::Closed) => ExitCode::SUCCESS,
+        Err(_) => ExitCode::from(1),
+    }
 }
 
 fn to_json<T: Serialize>(value: &T, compact: bool) -> String {

@@ -71,16 +71,14 @@ fn cli_check_validate_and_usage() {
     assert_eq!(elig["checks"].as_array().map(Vec::len), Some(8));
 
     let packs = concat!(env!("CARGO_MANIFEST_DIR"), "/../packs");
-    let files: Vec<String> = ["653200-hotan.json", "441900-dongguan.json", "places.json"]
-        .iter()
-        .map(|f| format!("{packs}/{f}"))
-        .collect();
+    let defaults = yibao_policy::packs::DEFAULT_PACKS;
+    let files: Vec<String> = defaults.iter().map(|(f, _)| format!("{packs}/{f}")).collect();
     let args: Vec<&str> = std::iter::once("validate")
         .chain(files.iter().map(String::as_str))
         .collect();
     let (ok, stdout, stderr) = cli(&args, "");
     assert!(ok, "default packs validate: {stderr}");
-    assert_eq!(stdout.lines().filter(|l| l.starts_with("ok")).count(), 3);
+    assert_eq!(stdout.lines().filter(|l| l.starts_with("ok")).count(), defaults.len());
 
     let (ok, stdout, _) = cli(
         &["estimate", "--packs", packs, "--compact"],
@@ -100,7 +98,7 @@ fn cli_check_validate_and_usage() {
 
 #[test]
 fn a_key_written_twice_is_refused_by_the_cli() {
-    let (_, hotan) = yibao_policy::policy::DEFAULT_PACKS[0];
+    let hotan = yibao_policy::packs::default_pack("653200-hotan.json").expect("Hotan's pack");
     let twice = hotan.replacen(r#""version":"#, r#""version":"2025.0","version":"#, 1);
     let file = std::env::temp_dir().join(format!("yibao-twice-{}.json", std::process::id()));
     std::fs::write(&file, &twice).expect("write a temporary pack");
@@ -119,4 +117,93 @@ fn a_key_written_twice_is_refused_by_the_cli() {
     let err: Value = serde_json::from_str(&stderr).expect("stderr is the error JSON");
     assert_eq!(err["error"]["code"], "INVALID_INPUT");
     assert_eq!(err["error"]["path"], "visit.date", "{err}");
+}
+
+/// `yibao-policy year < big.json | head -1`: the reader goes after one line; the command ends
+/// quietly (status 0, nothing on stderr) instead of panicking on the closed pipe.
+#[test]
+fn a_closed_pipe_ends_the_command_quietly() {
+    use std::io::{BufRead, BufReader};
+    let case = &load("public.json")[0];
+    let visits = Value::Array(vec![case["request"].clone(); 300]).to_string();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_yibao-policy"))
+        .arg("year")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the CLI runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(visits.as_bytes())
+        .expect("write stdin");
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut first)
+        .expect("one line");
+    // The reader is dropped here, as `head -1` exits: the rest of the output has nowhere to go.
+    let out = child.wait_with_output().expect("the CLI finishes");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(first.trim(), "[");
+    assert!(out.status.success(), "status {:?}: {stderr}", out.status);
+    assert!(stderr.is_empty(), "{stderr}");
+}
+
+#[test]
+fn options_are_read_wherever_they_stand_and_mistakes_are_usage_errors() {
+    let case = &load("public.json")[4];
+    let (ok, stdout, _) = cli(&["--compact", "check"], &case["request"].to_string());
+    assert!(ok && stdout.lines().count() == 1, "{stdout}");
+    let (ok, stdout, _) = cli(&["-V"], "");
+    assert!(ok && stdout.starts_with("yibao-policy "), "{stdout}");
+    for wrong in [
+        &["estimate", "--frobnicate"][..],
+        &["estimate", "--packs"],
+        &["--manifest", "m.json", "estimate"],
+    ] {
+        let (ok, _, stderr) = cli(wrong, "");
+        assert!(!ok && stderr.contains("usage"), "{wrong:?}: {stderr}");
+    }
+}
+
+/// Issue 19 through the binary: a Hotan employee treated for hypertension in Dongguan (Hotan's
+/// pack does not list it): DISEASE_COVERED warns, TERMS_NEEDED without terms; with terms, the
+/// person's amounts — (1000 − 200) × 0.6 = 480 — and `bound` exact; `check` gives the mode.
+#[test]
+fn a_national_disease_a_pack_leaves_out_through_the_cli() {
+    let mut req = serde_json::json!({
+        "insured": { "region": "653200", "scheme": "employee", "recognition": { "hypertension": true } },
+        "filing": { "category": "stationed_worker", "place": "441900", "start": "2025-01-01" },
+        "visit": { "date": "2025-06-10", "place": "441900", "hospitalLevel": 3, "disease": "hypertension" },
+        "items": [{ "amount": "1000.00", "class": "A" }]
+    });
+    let (ok, stdout, stderr) = cli(&["estimate"], &req.to_string());
+    assert!(ok, "{stderr}");
+    let e: Value = serde_json::from_str(&stdout).expect("result JSON");
+    let covered = e["eligibility"]["checks"]
+        .as_array()
+        .and_then(|c| c.iter().find(|c| c["code"] == "DISEASE_COVERED"))
+        .expect("the check");
+    assert_eq!(covered["status"], "warn");
+    assert!(e["settlement"].is_null());
+    let warnings: Vec<&str> = e["eligibility"]["warnings"]
+        .as_array()
+        .map(|w| w.iter().filter_map(|w| w["code"].as_str()).collect())
+        .unwrap_or_default();
+    assert!(warnings.contains(&"TERMS_NEEDED"), "{warnings:?}");
+    assert!(!stdout.contains("\"hypertension\"不在") && !stdout.contains("'hypertension'"));
+
+    req["insured"]["terms"] = serde_json::json!({ "ratio": "0.6", "deductible": "200", "annualLimit": "5000" });
+    let (ok, stdout, _) = cli(&["estimate", "--compact"], &req.to_string());
+    assert!(ok);
+    let e: Value = serde_json::from_str(&stdout).expect("result JSON");
+    assert_eq!(e["settlement"]["fundPays"], "480.00");
+    assert_eq!(e["settlement"]["bound"], "exact");
+
+    let (ok, stdout, _) = cli(&["check"], &req.to_string());
+    assert!(ok);
+    let elig: Value = serde_json::from_str(&stdout).expect("eligibility JSON");
+    assert_eq!(elig["mode"], "direct");
 }

@@ -22,6 +22,6 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     if let Ok(v) = yibao_policy::json::parse(text) {
-        let _ = yibao_policy::policy::digest(&v);
+        let _ = yibao_policy::packs::digest(&v);
     }
 });

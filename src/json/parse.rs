@@ -2,10 +2,10 @@
 //! sizes are bounded, and a syntax error says where (line and column) in both languages.
 
 use super::tape::{Kind, Node, Tape};
+use crate::bilingual::t;
 use crate::error::Error;
 use crate::limits::{MAX_DEPTH, MAX_MEMBERS};
 use crate::path::{join_item, join_key};
-use crate::text::t;
 use std::borrow::Cow;
 
 impl<'a> Tape<'a> {

@@ -9,8 +9,8 @@ use super::model::{
     CatalogueItem, City, Class, Deductible, Dim, Disease, Limit, Param, Place, PlaceData, Provenance, Region, Table,
     Version,
 };
+use crate::bilingual::Text;
 use crate::date::Date;
-use crate::text::Text;
 use rust_decimal::Decimal;
 
 /// A [`Param`].
@@ -66,6 +66,7 @@ pub(super) struct Ver {
     pub deductibles: &'static [(&'static str, Ded)],
     pub limits: &'static [(&'static str, Lim)],
     pub diseases: &'static [(&'static str, Dis)],
+    pub excluded: &'static [(&'static str, P<()>)],
 }
 
 /// A [`Region`].
@@ -128,6 +129,7 @@ impl<T: Copy> Tb<T> {
 
 fn own_version(v: &Ver) -> Version {
     Version {
+        excluded: v.excluded.iter().map(|(id, p)| (id.to_string(), p.own())).collect(),
         from: v.from,
         provenance: v.provenance,
         source: v.source.as_ref().map(own_str),

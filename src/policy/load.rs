@@ -2,12 +2,12 @@
 //! validated, regions merged by code, pinned manifests checked, digests worked out on demand.
 
 use super::model::{Pack, PackInfo, PlaceData, Region};
-use super::pack::{parse_pack_text, read_pack};
+use super::read::pack::{parse_pack_text, read_pack};
 use super::set::PolicySet;
+use crate::bilingual::t;
 use crate::error::{Error, Problem};
 use crate::json::{order_by_key, Value};
 use crate::limits::MAX_PACKS;
-use crate::text::t;
 
 #[derive(Debug, Clone)]
 pub(super) enum Source {
@@ -58,7 +58,7 @@ impl PolicySet {
     fn build(values: &[Value], sources: Vec<Source>, manifest: Option<&Manifest>) -> Result<PolicySet, Error> {
         check_count(values.len())?;
         for (i, v) in values.iter().enumerate() {
-            super::pack::check_limits(v, i)?;
+            super::read::pack::check_limits(v, i)?;
         }
         let mut problems = Vec::new();
         let mut packs = Vec::new();
@@ -169,11 +169,16 @@ fn disease_ids(regions: &[Region]) -> Vec<String> {
     ids
 }
 
+/// The treatment-place data of the default pack that carries it (whichever that is).
 fn default_places() -> Result<PlaceData, Error> {
-    let (_, text) = super::DEFAULT_PACKS[2];
-    let value = parse_pack_text(text, 0)?;
-    let pack = read_pack(&value, 0).map_err(Error::policy)?;
-    pack.places.ok_or_else(|| Error::policy(vec![]))
+    for (_, text) in super::DEFAULT_PACKS {
+        let value = parse_pack_text(text, 0)?;
+        if value.get("places").is_some() {
+            let pack = read_pack(&value, 0).map_err(Error::policy)?;
+            return pack.places.ok_or_else(|| Error::policy(vec![]));
+        }
+    }
+    Err(Error::policy(vec![]))
 }
 
 /// Merge packs; also says whether any of them carried treatment-place data.

@@ -4,8 +4,8 @@
 //! [`Region`]s with effective-dated [`Version`]s; 就医地目录 (the treatment place's catalogue and
 //! class B shares) lives in [`PlaceData`]. Every number is a [`Param`] carrying its provenance.
 
+use crate::bilingual::Text;
 use crate::date::Date;
-use crate::text::Text;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -18,12 +18,18 @@ pub fn named<'a, T>(list: &'a [(String, T)], id: &str) -> Option<&'a T> {
     list.iter().find(|(k, _)| k == id).map(|(_, v)| v)
 }
 
-/// Where a number came from (BRIEF §7): a seed article, a national rule, the person's own terms,
-/// or an assumption.
+/// Where a number came from (BRIEF §7): a notice, a copy of one, a seed article, a national rule,
+/// the person's own terms, or an assumption. Ordered from the most certain to the least.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub enum Provenance {
+    /// Read in an official or semi-official notice (its `source` gives title, date, address and
+    /// a short quote).
+    Published,
+    /// Read in a copy of a notice on another site (its `source` gives the quote and the site,
+    /// shown without a link).
+    Reposted,
     /// Stated in a seed article.
     Seed,
     /// A national rule.
@@ -35,10 +41,13 @@ pub enum Provenance {
 }
 
 impl Provenance {
-    pub const ALL: [&'static str; 3] = ["seed", "national", "assumed"];
+    /// The values a pack may give (`user` is the person's own, never a pack's).
+    pub const ALL: [&'static str; 5] = ["published", "reposted", "seed", "national", "assumed"];
 
     pub fn parse(s: &str) -> Option<Provenance> {
         match s {
+            "published" => Some(Provenance::Published),
+            "reposted" => Some(Provenance::Reposted),
             "seed" => Some(Provenance::Seed),
             "national" => Some(Provenance::National),
             "assumed" => Some(Provenance::Assumed),
@@ -93,6 +102,8 @@ pub enum Dim {
     Level,
 }
 
+// Reading a table from a pack (the `maintainer` feature) checks its keys.
+#[cfg(feature = "maintainer")]
 impl Dim {
     pub fn keys(self) -> &'static [&'static str] {
         match self {
@@ -107,7 +118,9 @@ impl Dim {
             .into_iter()
             .find(|d| d.keys().contains(&key))
     }
+}
 
+impl Dim {
     fn key_for(self, who: Who) -> &'static str {
         match self {
             Dim::Scheme => match who.scheme {
@@ -283,11 +296,19 @@ pub struct Version {
     pub limits: Named<Limit>,
     /// In pack order, which is the order users see.
     pub diseases: Vec<(String, Disease)>,
+    /// National diseases the region states it does not settle across provinces (BRIEF §8.7:
+    /// without such a statement a national disease the pack does not list is covered, warned).
+    pub excluded: Named<Param<()>>,
 }
 
 impl Version {
     pub fn disease(&self, id: &str) -> Option<&Disease> {
         named(&self.diseases, id)
+    }
+
+    /// The region's statement that it excludes this national disease, if it makes one.
+    pub fn excluded(&self, id: &str) -> Option<&Param<()>> {
+        named(&self.excluded, id)
     }
 
     pub fn deductible(&self, id: &str) -> Option<&Deductible> {
@@ -377,6 +398,7 @@ pub struct PlaceData {
 }
 
 /// What identifies a loaded pack.
+#[cfg(feature = "maintainer")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct PackInfo {
@@ -387,6 +409,7 @@ pub struct PackInfo {
 }
 
 /// One pack file, read and validated.
+#[cfg(feature = "maintainer")]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pack {
     pub info: PackInfo,

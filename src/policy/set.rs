@@ -1,12 +1,12 @@
 //! The packs an engine answers from, merged: regions by code, one set of treatment-place data.
 //! How it is made: from pack JSON, read and validated (`load.rs`, the `maintainer` feature), or
-//! for the page's build from the default packs as pre-validated Rust data (`defaults.rs`).
+//! for the page's build from the default packs as pre-validated Rust data (generated/defaults.rs).
 
 use super::model::{CatalogueItem, Place, PlaceData, Region};
+use crate::bilingual::{t, Text};
+use crate::divisions::codes::province_of;
 use crate::error::Error;
 use crate::json::key_order;
-use crate::place::province_of;
-use crate::text::{t, Text};
 
 /// Beijing, Tianjin, Shanghai and Chongqing: their districts and counties sit directly under the
 /// province-level city, which is the pooling region.
@@ -37,7 +37,7 @@ impl PolicySet {
     }
 
     /// The embedded 2025 defaults: read and validated when this crate was built (generated from
-    /// packs/*.json by the real reader, `src/policy/generate.rs`), so nothing is parsed here.
+    /// packs/*.json by the real reader, tests/unit/defaults.rs), so nothing is parsed here.
     #[cfg(not(feature = "maintainer"))]
     pub fn defaults() -> Result<PolicySet, Error> {
         Ok(PolicySet {
@@ -76,13 +76,13 @@ impl PolicySet {
     /// Does any loaded region list this disease in any version? The five national diseases are
     /// known to every engine, whatever packs it loaded (CONTRACT.md).
     pub fn knows_disease(&self, id: &str) -> bool {
-        crate::baseline::national_disease(id).is_some()
+        super::national::national_disease(id).is_some()
             || self.known_diseases.binary_search_by(|d| key_order(d, id)).is_ok()
     }
 
     /// A known disease's name: the national one for the five, else the first pack's that lists it.
     pub fn disease_name(&self, id: &str) -> Text {
-        if let Some(d) = crate::baseline::national_disease(id) {
+        if let Some(d) = super::national::national_disease(id) {
             return d.name();
         }
         self.regions

@@ -5,6 +5,7 @@
 //! core refuses them as "not a valid number" at the field's path. Results come back as plain
 //! objects (maps as objects, `None` as `null`).
 
+use crate::bilingual::t;
 use crate::error::Error;
 #[cfg(feature = "maintainer")]
 use crate::error::ErrorCode;
@@ -13,7 +14,6 @@ use crate::json::Value;
 #[cfg(feature = "maintainer")]
 use crate::limits::MAX_PACK_BYTES;
 use crate::limits::{MAX_ITEMS, MAX_REQUEST_BYTES, MAX_VISITS, MAX_YEAR_BYTES};
-use crate::text::t;
 use js_sys::{Array, JsString, Object, Reflect, JSON};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;

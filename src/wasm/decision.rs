@@ -5,6 +5,7 @@
 //! object, key for key and in the same order.
 
 use crate::estimate::Decision;
+use crate::vocabulary::{CheckCode, CheckStatus, Mode};
 use crate::wire::names;
 use js_sys::{Array, JsString, Object};
 use wasm_bindgen::prelude::*;
@@ -48,9 +49,9 @@ impl Words {
             decision: strings(&names::DECISION),
             settlement: strings(&names::SETTLEMENT),
             ytd: strings(&names::YTD),
-            checks: strings(&names::CHECKS),
-            modes: strings(&names::MODES),
-            statuses: strings(&names::STATUSES),
+            checks: strings(&CheckCode::ALL.map(CheckCode::name)),
+            modes: strings(&Mode::ALL.map(Mode::name)),
+            statuses: strings(&CheckStatus::ALL.map(CheckStatus::name)),
             comma: JsString::from(","),
             null: JsValue::NULL,
         }
@@ -118,14 +119,11 @@ fn build(w: &Words, d: &Decision) -> JsValue {
     };
 
     let out = object();
-    out.set(word(w, &w.decision, 0), word(w, &w.modes, names::mode(d.mode)));
+    out.set(word(w, &w.decision, 0), word(w, &w.modes, d.mode.index()));
     out.set(word(w, &w.decision, 1), &JsValue::from_bool(d.direct_settlement));
     let checks = object();
     for (code, status) in &d.checks.0 {
-        checks.set(
-            word(w, &w.checks, names::check(*code)),
-            word(w, &w.statuses, names::status(*status)),
-        );
+        checks.set(word(w, &w.checks, code.index()), word(w, &w.statuses, status.index()));
     }
     out.set(word(w, &w.decision, 2), &checks);
     let settlement = match &d.settlement {
@@ -135,6 +133,8 @@ fn build(w: &Words, d: &Decision) -> JsValue {
             for (i, key) in w.settlement.iter().enumerate() {
                 let value = if i == names::CAP_REMAINING && s.cap_remaining.is_none() {
                     JsValue::NULL
+                } else if i == names::BOUND {
+                    JsValue::from_str(s.bound.name())
                 } else {
                     amount()
                 };

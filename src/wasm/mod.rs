@@ -9,8 +9,8 @@ mod decision;
 use crate::eligibility::Eligibility;
 use crate::error::Error;
 use crate::estimate::Estimate;
-use crate::info::{CatalogueInfo, DiseaseInfo, PlaceInfo, RegionInfo};
-use crate::national::NationalField;
+use crate::listings::{CatalogueInfo, DiseaseInfo, PlaceInfo, RegionInfo};
+use crate::national_fields::NationalField;
 use crate::wire::Wire;
 use crate::Engine as Core;
 use convert::{js_error, text_from_js, to_js, Json};
@@ -20,9 +20,9 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("types.d.ts");
 
-/// The request and result shapes, generated from the Rust types (`src/wire/typescript.rs`).
+/// The request and result shapes, generated from the Rust types (tests/unit/typescript.rs).
 #[wasm_bindgen(typescript_custom_section)]
-const SHAPES: &str = include_str!("../wire/generated.d.ts");
+const SHAPES: &str = include_str!("../../generated/types.d.ts");
 
 /// Every result an export returns, so that all cross the boundary through one `to_js` (one
 /// serializer instance and error path, not one per export). Untagged: each is written as itself.
@@ -164,7 +164,9 @@ impl Engine {
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
         let core = match manifest {
             None => Core::from_pack_texts(&refs),
-            Some(manifest) => Core::from_pack_texts_pinned(&refs, &manifest),
+            Some(manifest) => {
+                crate::wire::read_manifest(&manifest).and_then(|m| Core::from_pack_texts_pinned(&refs, &m))
+            }
         };
         core.map(|core| Engine { core }).map_err(js_error)
     }
@@ -183,7 +185,7 @@ impl Engine {
     /// The loaded packs' ids and versions.
     #[wasm_bindgen(unchecked_return_type = "PackInfo[]")]
     pub fn packs(&self) -> Result<JsValue, JsValue> {
-        out(Ok(Out::Packs(self.core.policy().packs())))
+        out(Ok(Out::Packs(self.core.packs())))
     }
 }
 

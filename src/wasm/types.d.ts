@@ -3,7 +3,7 @@
 // wasm-bindgen's (from src/wasm/mod.rs), and this file adds what only the JS side has — the
 // error thrown, the options of `fromPacks`, the warning codes with what each means. Every shape
 // of a request and a result (EstimateRequest, EstimateResult, Decision, Eligibility, …) is
-// generated from the Rust types into src/wire/generated.d.ts (src/wire/typescript.rs), which
+// generated from the Rust types into generated/types.d.ts (tests/unit/typescript.rs), which
 // the same declaration file includes: use those names here, never a copy of them.
 
 /** For `checkEligibility`: the same request, cost lines optional. */

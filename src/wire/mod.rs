@@ -7,6 +7,7 @@
 //! [`Wire`] is an extension trait, so a host keeps writing `engine.estimate_text(text)` once it
 //! has `use yibao_policy::wire::Wire` in scope.
 
+use crate::bilingual::t;
 use crate::eligibility::Eligibility;
 use crate::error::Error;
 use crate::estimate::{Decision, Estimate};
@@ -14,23 +15,15 @@ use crate::estimate::{Decision, Estimate};
 use crate::json::Obj;
 use crate::json::{Kind, Tape, Value};
 use crate::limits::{MAX_REQUEST_BYTES, MAX_VISITS, MAX_YEAR_BYTES};
-use crate::national::NationalField;
+use crate::national_fields::NationalField;
 #[cfg(feature = "maintainer")]
 use crate::policy::Manifest;
 use crate::request::{Lines, Request};
-use crate::text::t;
 use crate::Engine;
 
 /// The engine's operations on JSON: each reads its input (refusing it with the offending
 /// field's path), then calls the core.
 pub trait Wire: Sized {
-    /// Pack texts checked against a pinned manifest (see [`Wire::from_packs_pinned`]).
-    #[cfg(feature = "maintainer")]
-    fn from_pack_texts_pinned(texts: &[&str], manifest: &Value) -> Result<Self, Error>;
-    /// Packs checked against a pinned manifest (pack id → `sha256:` digest): a pack that is not
-    /// listed, or whose digest differs, is refused with `INVALID_POLICY`.
-    #[cfg(feature = "maintainer")]
-    fn from_packs_pinned(packs: &[Value], manifest: &Value) -> Result<Self, Error>;
     fn estimate_json(&self, req: &Value) -> Result<Estimate, Error>;
     fn estimate_text(&self, text: &str) -> Result<Estimate, Error>;
     fn settle_json(&self, req: &Value) -> Result<Decision, Error>;
@@ -46,16 +39,6 @@ pub trait Wire: Sized {
 }
 
 impl Wire for Engine {
-    #[cfg(feature = "maintainer")]
-    fn from_pack_texts_pinned(texts: &[&str], manifest: &Value) -> Result<Engine, Error> {
-        Engine::from_pinned_pack_texts(texts, &read_manifest(manifest)?)
-    }
-
-    #[cfg(feature = "maintainer")]
-    fn from_packs_pinned(packs: &[Value], manifest: &Value) -> Result<Engine, Error> {
-        Engine::from_pinned_packs(packs, &read_manifest(manifest)?)
-    }
-
     fn estimate_json(&self, req: &Value) -> Result<Estimate, Error> {
         self.estimate(&Request::from_json(req, Lines::Required)?)
     }
@@ -81,11 +64,11 @@ impl Wire for Engine {
     }
 
     fn estimate_year_json(&self, visits: &Value) -> Result<Vec<Estimate>, Error> {
-        self.estimate_year(&read_visits(&Tape::of_value(visits))?)
+        self.estimate_year(&visits_from_tape(&Tape::of_value(visits))?)
     }
 
     fn estimate_year_text(&self, text: &str) -> Result<Vec<Estimate>, Error> {
-        self.estimate_year(&read_visits(&tape_of(text, MAX_YEAR_BYTES)?)?)
+        self.estimate_year(&read_visits(text)?)
     }
 
     fn national_fields_json(&self, req: &Value) -> Result<Vec<NationalField>, Error> {
@@ -122,8 +105,13 @@ fn tape_of(text: &str, max_bytes: usize) -> Result<Tape<'_>, Error> {
     Tape::parse(text)
 }
 
+/// A year's visits read from their JSON text (see [`visits_from_tape`]).
+pub fn read_visits(text: &str) -> Result<Vec<Request>, Error> {
+    visits_from_tape(&tape_of(text, MAX_YEAR_BYTES)?)
+}
+
 /// A year's visits: a non-empty array of at most [`MAX_VISITS`] requests.
-fn read_visits(tape: &Tape<'_>) -> Result<Vec<Request>, Error> {
+fn visits_from_tape(tape: &Tape<'_>) -> Result<Vec<Request>, Error> {
     let kind = tape.node(0).map_or(Kind::Null, |n| n.kind);
     if kind != Kind::Array {
         return Err(crate::json::wrong_kind(
@@ -182,10 +170,4 @@ pub fn read_manifest(v: &Value) -> Result<Manifest, Error> {
     Ok(Manifest { digests })
 }
 
-#[cfg(test)]
-mod differential;
-#[cfg(test)]
-mod legacy;
 pub mod names;
-#[cfg(test)]
-pub(crate) mod typescript;

@@ -166,8 +166,11 @@ test("5c. a pack region's trace: a number the pack assumes is the pack's assumpt
   // Every public case of a pack region whose trace has an assumed step.
   const packed = cases.filter((c) => c.request && c.expect && c.expect.settlement && !c.request.insured.terms)
     .map((c) => ({ c, r: (() => { try { return engine.estimate(c.request); } catch { return null; } })() }))
-    .filter(({ r }) => r && r.policy && !r.policy.baseline && r.trace.some((s) => s.provenance === "assumed" && /^未填写/.test(s.note.zh)));
+    .filter(({ r }) => r && r.policy && !r.policy.baseline && r.trace.some((s) => s.provenance === "assumed" &&
+      ((s.step === "deductible" && Number(s.value) === 0) || (/Limit$|Ceiling$/.test(s.step) && s.value === null))));
   assert.ok(packed.length > 0, "some pack region's trace has an assumed deductible or limit");
+  // The engine words them as the pack's (no deductible / no limit), not as the person's blank.
+  for (const { r } of packed) for (const s of r.trace) assert.doesNotMatch(s.note.zh, /^未填写/, `${s.step}: ${s.note.zh}`);
   for (const lang of ["zh", "en"]) {
     const page = await open(hashFor(packed[0].c.request, { extra: { lang } }));
     await page.getByTestId("trace").locator("summary").click();

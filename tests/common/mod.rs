@@ -71,16 +71,8 @@ pub fn compare_estimate(expect: &Value, result: &Value) -> Vec<String> {
     if let Some(Value::Object(checks)) = e("checks") {
         let actual = result["eligibility"]["checks"].as_array().cloned().unwrap_or_default();
         let codes: Vec<&str> = actual.iter().filter_map(|c| c["code"].as_str()).collect();
-        let order = [
-            "CROSS_PROVINCE",
-            "POLICY_IN_FORCE",
-            "DISEASE_COVERED",
-            "DISEASE_RECOGNIZED",
-            "FILING_PRESENT",
-            "FILING_PLACE",
-            "FILING_DATES",
-            "HOSPITAL_NETWORKED",
-        ];
+        // The engine's one list of the codes, itself held to CONTRACT.md's (`contract_check_codes`).
+        let order = yibao_policy::CheckCode::ALL.map(yibao_policy::CheckCode::name);
         if codes != order {
             diffs.push(format!("checks: expected all eight in order, got {codes:?}"));
         }
@@ -207,4 +199,18 @@ pub fn single_visit_cases() -> Vec<Value> {
     let additions = load("additions.json");
     assert!(additions.len() >= 10, "additions.json has {} cases", additions.len());
     public.into_iter().chain(additions).collect()
+}
+
+/// The eight check codes in the order CONTRACT.md's result of `estimate` lists them.
+pub fn contract_check_codes() -> Vec<String> {
+    let path = shared_dir().join("domain").join("CONTRACT.md");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let start = text.find("\"checks\": [").expect("CONTRACT.md lists the checks");
+    let block = &text[start..start + text[start..].find("],").expect("the list of checks ends")];
+    block
+        .split("{ \"code\": \"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .map(str::to_string)
+        .collect()
 }

@@ -3,11 +3,11 @@
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;
-use yibao_policy::date::Date;
-use yibao_policy::money::{Money, Ratio};
-use yibao_policy::policy::{Class, FilingCategory, Scheme, Status};
-use yibao_policy::request::{AnnualLimit, PersonTerms};
-use yibao_policy::request::{Filing, Insured, Item, Request, Visit, Ytd};
+use yibao_policy::Date;
+use yibao_policy::{AnnualLimit, PersonTerms};
+use yibao_policy::{Class, FilingCategory, Scheme, Status};
+use yibao_policy::{Filing, Insured, Item, Request, Visit, Ytd};
+use yibao_policy::{Money, Ratio};
 
 /// The two pack regions, a county under one of them (resolved to its prefecture's pack), and
 /// regions under the national baseline: a municipality, prefectures, a province-administered
@@ -137,14 +137,48 @@ pub fn insured() -> impl Strategy<Value = Insured> {
         prop_oneof![Just(Scheme::Employee), Just(Scheme::Resident)],
         prop_oneof![Just(Status::Working), Just(Status::Retired)],
         prop::option::weighted(0.5, prop::sample::subsequence(&DISEASES[..], 0..=8)),
+        // `recognition` instead of the list, now and then: per disease true, false or not known.
+        prop::option::weighted(
+            0.25,
+            prop::collection::vec(
+                (prop::sample::select(&DISEASES[..]), prop::option::of(any::<bool>())),
+                0..4,
+            ),
+        ),
         prop::option::weighted(0.7, terms()),
+        prop::collection::vec((prop::sample::select(&DISEASES[..]), terms()), 0..3),
     )
-        .prop_map(|(region, scheme, status, recognized, terms)| Insured {
-            region: region.to_string(),
-            scheme,
-            status,
-            recognized_diseases: recognized.map(|l| l.into_iter().map(str::to_string).collect()),
-            terms,
+        .prop_map(|(region, scheme, status, recognized, recognition, terms, by_disease)| {
+            // The two ways of saying what is recognised are exclusive (INVALID_INPUT together).
+            let (recognized, recognition) = match recognition {
+                Some(r) => (None, Some(r)),
+                None => (recognized, None),
+            };
+            let mut terms_by_disease: Vec<(String, PersonTerms)> = Vec::new();
+            for (id, t) in by_disease {
+                if !terms_by_disease.iter().any(|(d, _)| d == id) {
+                    terms_by_disease.push((id.to_string(), t));
+                }
+            }
+            let mut seen = Vec::new();
+            Insured {
+                region: region.to_string(),
+                scheme,
+                status,
+                recognized_diseases: recognized.map(|l| l.into_iter().map(str::to_string).collect()),
+                recognition: recognition.map(|r| {
+                    r.into_iter()
+                        .filter(|(id, _)| {
+                            let first = !seen.contains(id);
+                            seen.push(*id);
+                            first
+                        })
+                        .map(|(id, known)| (id.to_string(), known))
+                        .collect()
+                }),
+                terms,
+                terms_by_disease,
+            }
         })
 }
 

@@ -1,5 +1,5 @@
 // The division data the page's pickers read (www/data/divisions.json) and the Rust core embeds
-// (src/divisions.tsv) must be exactly what scripts/divisions.mjs makes from the installed package.
+// (generated/divisions.tsv) must be exactly what scripts/divisions.mjs makes from the installed package.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";

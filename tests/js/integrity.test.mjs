@@ -1,13 +1,14 @@
 // Pack integrity through the JS API (pinned manifests) and `settle`, the numbers-only fast path.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { loadCases } from "./compare.mjs";
 
 const { Engine } = createRequire(import.meta.url)("../../pkg/node/yibao_policy.js");
 const packText = (name) => readFileSync(new URL(`../../packs/${name}`, import.meta.url), "utf8");
-const texts = ["653200-hotan.json", "441900-dongguan.json", "places.json"].map(packText);
+// Every pack in packs/, by file name: what the engine embeds (build.rs).
+const texts = readdirSync(new URL("../../packs/", import.meta.url)).filter((f) => f.endsWith(".json")).sort().map(packText);
 
 test("packs carry a version and a sha256 digest, the same for the file text and the parsed object", () => {
   const fromText = Engine.fromPacks(texts).packs();
@@ -23,14 +24,14 @@ test("a pinned manifest accepts exactly its packs and refuses a tampered one", (
   const pinned = Engine.fromPacks(texts, { manifest });
   assert.equal(pinned.estimate(loadCases("public.json")[1].request).settlement.fundPays, "4003.50");
 
-  const tampered = JSON.parse(texts[0]);
+  const tampered = JSON.parse(packText("653200-hotan.json"));
   tampered.regions[0].versions[0].diseases.cancer_outpatient.ratio.value = "0.95";
   assert.throws(
-    () => Engine.fromPacks([tampered, texts[1], texts[2]], { manifest }),
+    () => Engine.fromPacks([tampered, packText("441900-dongguan.json"), packText("places.json")], { manifest }),
     (e) => e instanceof Error && e.code === "INVALID_POLICY" && e.problems[0].pack === 0 && /tampered/.test(e.message),
   );
   // The same tampered pack loads when nothing is pinned: pinning is the host's choice.
-  assert.equal(Engine.fromPacks([tampered, texts[2]]).estimate(loadCases("public.json")[0].request).settlement.fundPays, "9500.00");
+  assert.equal(Engine.fromPacks([tampered, packText("places.json")]).estimate(loadCases("public.json")[0].request).settlement.fundPays, "9500.00");
   assert.throws(() => Engine.fromPacks(texts, { manifest: { x: "md5:1" } }), (e) => e.code === "INVALID_INPUT");
   assert.throws(() => Engine.fromPacks([]), (e) => e.code === "INVALID_POLICY");
 });

@@ -1,17 +1,17 @@
-//! The national baseline (CONTRACT.md "Regions without a pack"): a policy source alongside the
-//! packs, for every mainland pooling region no pack covers. What national rules decide — which
-//! regions, when cross-province settlement opened, the five national diseases, the reduction
-//! ceilings — is here; the amounts come from the person's own terms ([`terms`]), turned into
-//! the insured place's terms for BRIEF §5 by [`benefit`].
+//! The national layer (BRIEF §3, §8.7; CONTRACT.md "Regions without a pack"): the rules beneath
+//! every region — which codes are mainland pooling regions, when cross-province settlement of the
+//! five national diseases opened, the five themselves, the names of divisions, and the defaults
+//! for what a person did not enter. Only the assembly (`layered.rs`) reads it.
 
-pub mod benefit;
-pub mod terms;
-pub mod wording;
-
+use crate::bilingual::{t, Text};
 use crate::date::Date;
-use crate::eligibility::CheckStatus;
 use crate::error::{Error, ErrorCode};
-use crate::text::{t, Text};
+use crate::vocabulary::CheckStatus;
+use rust_decimal::Decimal;
+
+/// Reduction for a manual claim without a valid filing when the person entered none and no pack
+/// states one (PARAMETERS.md: assumed).
+pub const UNFILED_REDUCTION: Decimal = Decimal::from_parts(20, 0, 0, false, 2);
 
 /// `policy.version` of an estimate made under the baseline.
 pub const VERSION: &str = "national-baseline";
@@ -105,24 +105,9 @@ pub fn in_force(date: Date) -> CheckStatus {
     }
 }
 
-/// DISEASE_COVERED under the baseline: the national five pass; any other known disease may be on
-/// the region's own list, which only the insured place can say — a warning, never a failure.
-pub fn covers(disease: &str) -> CheckStatus {
-    if national_disease(disease).is_some() {
-        CheckStatus::Pass
-    } else {
-        CheckStatus::Warn
-    }
-}
-
 /// The division's name where the engine knows it; an unknown code's name is the code.
 pub fn region_name(code: &str) -> Text {
-    crate::divisions::name(code).unwrap_or_else(|| t(code.to_string(), code.to_string()))
-}
-
-/// Rule ids under the baseline: `110000/national-baseline/terms/ratio`.
-pub fn rule(code: &str, what: &str) -> String {
-    format!("{code}/{VERSION}/{what}")
+    crate::divisions::names::name(code).unwrap_or_else(|| t(code.to_string(), code.to_string()))
 }
 
 /// A code that is neither covered by a pack nor a mainland region or the Corps.

@@ -1,14 +1,14 @@
 //! Reading one pack file: its identity, its regions and/or its treatment-place data.
 
-use super::model::{Pack, PackInfo, Region};
 use super::places::read_places;
-use super::reader::Reader;
 use super::region::read_region;
+use super::Reader;
+use crate::bilingual::t;
 use crate::error::{Error, ErrorCode, Problem};
 use crate::json::Obj;
 use crate::json::Value;
 use crate::path::join_item;
-use crate::text::t;
+use crate::policy::model::{Pack, PackInfo, Region};
 
 pub const FORMAT: &str = "yibao-policy-pack/1";
 

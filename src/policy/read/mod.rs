@@ -1,12 +1,18 @@
-//! The pack reader's toolkit: it keeps going after a problem so that a maintainer sees every
-//! problem in a pack at once, each with its exact path.
+//! Reading packs (the `maintainer` feature): one pack file ([`pack`]), its insured regions
+//! ([`region`]) and its treatment-place data ([`places`]), with the toolkit they share here — a
+//! reader that keeps going after a problem so that a maintainer sees every problem in a pack at
+//! once, each with its exact path.
 
-use super::model::{Dim, Param, Provenance, Table};
+pub mod pack;
+pub mod places;
+pub mod region;
+
+use crate::bilingual::{t, Text};
 use crate::error::{Error, Problem};
 use crate::json::Value;
 use crate::json::{self, Obj};
 use crate::path::join_key;
-use crate::text::{t, Text};
+use crate::policy::model::{Dim, Param, Provenance, Table};
 
 pub struct Reader {
     pub pack: usize,

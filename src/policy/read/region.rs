@@ -1,11 +1,11 @@
 //! Reading an insured region (参保地) and its effective-dated versions from a pack.
 
-use super::model::{Deductible, Disease, FilingCategory, Limit, Param, Region, Version};
-use super::reader::{is_id, nullable_money, Reader};
+use super::{is_id, nullable_money, Reader};
+use crate::bilingual::t;
 use crate::json::Value;
 use crate::json::{self, Obj};
 use crate::path::{join_item, join_key};
-use crate::text::t;
+use crate::policy::model::{Deductible, Disease, FilingCategory, Limit, Param, Region, Version};
 
 pub fn read_region(r: &mut Reader, v: &Value, path: &str) -> Option<Region> {
     let o = r.obj(v, path)?;
@@ -75,6 +75,7 @@ fn read_version(r: &mut Reader, v: &Value, path: &str) -> Option<Version> {
             "deductibles",
             "limits",
             "diseases",
+            "excludedDiseases",
         ],
     );
     let from = r.take(o.req_date("from"));
@@ -92,6 +93,10 @@ fn read_version(r: &mut Reader, v: &Value, path: &str) -> Option<Version> {
     let deductibles = read_map(r, o, "deductibles", read_deductible);
     let limits = read_map(r, o, "limits", read_limit);
     let diseases = read_map(r, o, "diseases", read_disease);
+    let excluded = match o.get("excludedDiseases") {
+        Some(_) => read_map(r, o, "excludedDiseases", read_exclusion),
+        None => Some(Vec::new()),
+    };
 
     let version = Version {
         from: from?,
@@ -105,8 +110,10 @@ fn read_version(r: &mut Reader, v: &Value, path: &str) -> Option<Version> {
         deductibles: deductibles?,
         limits: limits?,
         diseases: diseases?,
+        excluded: excluded?,
     };
     check_references(r, &version, path);
+    check_exclusions(r, &version, path);
     Some(version)
 }
 
@@ -260,6 +267,46 @@ fn read_disease(r: &mut Reader, v: &Value, path: &str) -> Option<Disease> {
         deductible: deductible?,
         limit: limit?,
     })
+}
+
+/// `excludedDiseases.<id>`: the region's statement that it does not settle this national
+/// disease across provinces, with where that is said.
+fn read_exclusion(r: &mut Reader, v: &Value, path: &str) -> Option<Param<()>> {
+    let o = r.obj(v, path)?;
+    r.known_keys(o, &["provenance", "source"]);
+    let provenance = r.provenance(o)?;
+    Some(Param {
+        value: (),
+        provenance,
+        source: r.opt_string(o, "source", 500),
+    })
+}
+
+/// Only a national disease needs excluding (any other is covered only where listed), and a
+/// disease cannot be both listed and excluded.
+fn check_exclusions(r: &mut Reader, version: &Version, path: &str) {
+    for (id, _) in &version.excluded {
+        let epath = join_key(&join_key(path, "excludedDiseases"), id);
+        if crate::policy::national::national_disease(id).is_none() {
+            r.problem(
+                epath,
+                t(
+                    format!("“{id}”不是国家统一的五种门诊慢特病之一，无需排除：未列入 diseases 的其他病种本就不在范围内"),
+                    format!(
+                        "'{id}' is not one of the five national diseases: only those need excluding (any other disease not listed in 'diseases' is not covered)"
+                    ),
+                ),
+            );
+        } else if version.disease(id).is_some() {
+            r.problem(
+                epath,
+                t(
+                    format!("病种“{id}”既列入 diseases 又列入 excludedDiseases"),
+                    format!("disease '{id}' is both listed in 'diseases' and excluded"),
+                ),
+            );
+        }
+    }
 }
 
 /// Every deductible group and limit a disease names must exist in the same version.

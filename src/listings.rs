@@ -1,13 +1,13 @@
 //! What the engine can tell a front end before any estimate: regions, their diseases on a date,
 //! treatment places and their catalogues — for pickers, search and "which numbers are assumed".
 
+use crate::bilingual::{t, Text};
 use crate::catalogue::ShareSource;
 use crate::error::Error;
 use crate::json;
 use crate::json::Value;
 use crate::money::{Money, Ratio};
 use crate::policy::{Class, PolicySet, Provenance};
-use crate::text::{t, Text};
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -108,7 +108,7 @@ pub(crate) fn regions(set: &PolicySet) -> Vec<RegionInfo> {
         .map(|r| RegionInfo {
             code: r.code.clone(),
             name: r.name.clone(),
-            province: crate::place::province_of(&r.code),
+            province: crate::divisions::codes::province_of(&r.code),
             versions: r
                 .versions
                 .iter()
@@ -136,39 +136,16 @@ pub(crate) fn diseases(set: &PolicySet, region: &str, date: &str) -> Result<Vec<
         ));
     }
     let date = json::date(&Value::String(date.to_string()), "date")?;
-    let Some(r) = set.covering_region(code) else {
-        if crate::baseline::is_baseline_region(code) {
-            // Under the national baseline: the five national diseases (others may be listed by
-            // the region; only its insured place can say).
-            return Ok(crate::baseline::NATIONAL_DISEASES
-                .iter()
-                .map(|d| DiseaseInfo {
-                    id: d.id.to_string(),
-                    name: d.name(),
-                    pinyin: Some(d.pinyin.to_string()),
-                    provenance: Provenance::National,
-                    pool: None,
-                })
-                .collect());
-        }
-        return Err(crate::baseline::unknown_region("region", code));
-    };
-    // Before the opening date, list what will open, as the checks do.
-    let Some(version) = r.version_on(date).or(r.versions.first()) else {
-        return Ok(Vec::new());
-    };
-    Ok(version
-        .diseases
-        .iter()
-        .map(|(id, d)| {
-            let shared = version.diseases.iter().filter(|(_, o)| o.limit == d.limit).count() > 1;
-            DiseaseInfo {
-                id: id.clone(),
-                name: d.name.clone(),
-                pinyin: d.pinyin.clone(),
-                provenance: d.provenance,
-                pool: version.limit(&d.limit).filter(|_| shared).and_then(|l| l.name.clone()),
-            }
+    let diseases = crate::policy::layered::diseases_on(set, code, date)
+        .ok_or_else(|| crate::policy::layered::unknown_region("region", code))?;
+    Ok(diseases
+        .into_iter()
+        .map(|d| DiseaseInfo {
+            id: d.id,
+            name: d.name,
+            pinyin: d.pinyin,
+            provenance: d.provenance,
+            pool: d.pool,
         })
         .collect())
 }

@@ -1,11 +1,11 @@
 //! The national settlement interface's field names (BRIEF §6), for export to hospital systems
 //! and for showing users the names they see on a 2206/2207 settlement.
 
+use crate::bilingual::{t, Text};
 use crate::estimate::Estimate;
 use crate::money::Money;
 use crate::request::Request;
 use crate::settlement::Settlement;
-use crate::text::{t, Text};
 use serde::Serialize;
 
 /// One number of an estimate under the national settlement interface's name. Without a
@@ -16,11 +16,11 @@ use serde::Serialize;
 pub struct NationalField {
     /// Our field name (camelCase).
     #[cfg_attr(test, ts(type = "string"))]
-    #[serde(serialize_with = "crate::text::fixed")]
+    #[serde(serialize_with = "crate::bilingual::fixed")]
     pub ours: &'static str,
     /// The national interface's field name.
     #[cfg_attr(test, ts(type = "string"))]
-    #[serde(serialize_with = "crate::text::fixed")]
+    #[serde(serialize_with = "crate::bilingual::fixed")]
     pub field: &'static str,
     pub name: Text,
     pub value: Option<String>,

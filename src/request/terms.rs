@@ -18,10 +18,10 @@ pub struct PersonTerms {
     #[cfg_attr(test, ts(type = "RatioInput"))]
     pub ratio: Ratio,
     /// This disease's annual deductible; `"0"` = none. Absent: 0 is assumed (TERMS_ASSUMED).
-    #[cfg_attr(test, ts(as = "Option<crate::wire::typescript::MoneyInput>", optional = nullable))]
+    #[cfg_attr(test, ts(as = "Option<crate::typescript::MoneyInput>", optional = nullable))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deductible: Option<Money>,
-    #[cfg_attr(test, ts(as = "Option<crate::wire::typescript::MoneyInput>", optional = nullable))]
+    #[cfg_attr(test, ts(as = "Option<crate::typescript::MoneyInput>", optional = nullable))]
     /// This disease's annual limit; null states "no limit". Absent: no limit is assumed
     /// (TERMS_ASSUMED).
     #[serde(skip_serializing_if = "AnnualLimit::is_unstated")]
@@ -29,11 +29,11 @@ pub struct PersonTerms {
     /// For a valid temporary filing (referral, emergency, other_temporary), capped at the national
     /// ceiling (0.10, 0.10, 0.20). Absent: the ceiling (TERMS_REDUCTION_ASSUMED). Long-term
     /// filers: always 0.
-    #[cfg_attr(test, ts(as = "Option<crate::wire::typescript::RatioInput>", optional = nullable))]
+    #[cfg_attr(test, ts(as = "Option<crate::typescript::RatioInput>", optional = nullable))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reduction: Option<Ratio>,
     /// For a visit no valid filing covers (manual claim). Absent: 0.20 (TERMS_REDUCTION_ASSUMED).
-    #[cfg_attr(test, ts(as = "Option<crate::wire::typescript::RatioInput>", optional = nullable))]
+    #[cfg_attr(test, ts(as = "Option<crate::typescript::RatioInput>", optional = nullable))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unfiled_reduction: Option<Ratio>,
 }
@@ -69,7 +69,24 @@ pub fn read(insured: &Fields<'_, '_>) -> Result<Option<PersonTerms>, Error> {
     let Some(v) = insured.get_at("terms") else {
         return Ok(None);
     };
-    let o = insured.object("insured.terms", v)?;
+    read_object(&insured.object("insured.terms", v)?).map(Some)
+}
+
+/// `insured.termsByDisease`: disease id → terms of the same shape (an entry that is null is
+/// absent, so `terms` serves that disease); errors at `insured.termsByDisease.diabetes.ratio`.
+pub fn read_by_disease(insured: &Fields<'_, '_>) -> Result<Vec<(String, PersonTerms)>, Error> {
+    let mut out = Vec::new();
+    for (id, i, path) in super::by_disease::disease_map(insured, "termsByDisease")? {
+        if insured.tape.node(i).is_some_and(|n| n.kind == Kind::Null) {
+            continue;
+        }
+        let o = Fields::new(insured.tape, i, crate::path::At::Text(&path))?;
+        out.push((id, read_object(&o)?));
+    }
+    Ok(out)
+}
+
+fn read_object(o: &Fields<'_, '_>) -> Result<PersonTerms, Error> {
     let ratio = o
         .ratio("ratio")?
         .ok_or_else(|| json::missing(&o.at("ratio"), "ratio"))?;
@@ -80,11 +97,11 @@ pub fn read(insured: &Fields<'_, '_>) -> Result<Option<PersonTerms>, Error> {
             .money("annualLimit")?
             .map_or(AnnualLimit::None, |m| AnnualLimit::Amount(Money(m))),
     };
-    Ok(Some(PersonTerms {
+    Ok(PersonTerms {
         ratio: Ratio(ratio),
         deductible: o.money("deductible")?.map(Money),
         annual_limit,
         reduction: o.ratio("reduction")?.map(Ratio),
         unfiled_reduction: o.ratio("unfiledReduction")?.map(Ratio),
-    }))
+    })
 }

@@ -1,5 +1,5 @@
 //! The TypeScript shapes of results and requests, generated from the Rust types by ts-rs: the
-//! source of truth for `src/wire/generated.d.ts`, which the wasm facade's declarations include
+//! source of truth for generated/types.d.ts, which the wasm facade's declarations include
 //! beside the hand-written API (`src/wasm/types.d.ts`: the `Engine` class, its methods, errors).
 //!
 //! ts-rs is a dev-dependency and its derives are `cfg(test)`: nothing of it reaches the wasm.
@@ -30,10 +30,20 @@ pub(crate) struct DivisionCode;
 #[ts(type = "{ [K in keyof Ytd]?: MoneyInput | null }")]
 pub(crate) struct YtdInput;
 
-const FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/wire/generated.d.ts");
+/// Per disease: true = recognised (pass), false = not (fail), null or absent = not known (warn).
+#[derive(TS)]
+#[ts(type = "Record<string, boolean | null>")]
+pub(crate) struct Recognition;
+
+/// The person's terms for one disease each (`terms` serves the diseases not named).
+#[derive(TS)]
+#[ts(type = "Record<string, Terms | null>")]
+pub(crate) struct TermsByDisease;
+
+const FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/generated/types.d.ts");
 
 const HEADER: &str = "\
-// Generated from the Rust types by ts-rs (src/wire/typescript.rs); do not edit.
+// Generated from the Rust types by ts-rs (tests/unit/typescript.rs); do not edit.
 // `UPDATE_TYPES=1 cargo test --lib typescript` writes it again.
 ";
 
@@ -50,14 +60,17 @@ fn declare<T: TS>(out: &mut String) {
 /// Every shape a host sees, in the order a reader meets them: inputs, then results.
 fn generated() -> String {
     use crate::{
-        baseline::terms::PersonTerms, catalogue, date::Date, eligibility, error::ErrorCode, estimate, info, money,
-        national, policy, request, settlement::Settlement, text::Text, trace::TraceStep,
+        bilingual::Text, catalogue, date::Date, eligibility, error::ErrorCode, estimate, listings, money,
+        national_fields, policy, request, request::terms::PersonTerms, settlement, settlement::Settlement,
+        trace::TraceStep, vocabulary,
     };
     let mut out = String::from(HEADER);
     declare::<MoneyInput>(&mut out);
     declare::<RatioInput>(&mut out);
     declare::<DivisionCode>(&mut out);
     declare::<YtdInput>(&mut out);
+    declare::<Recognition>(&mut out);
+    declare::<TermsByDisease>(&mut out);
     declare::<Date>(&mut out);
     declare::<money::Money>(&mut out);
     declare::<money::Ratio>(&mut out);
@@ -73,13 +86,14 @@ fn generated() -> String {
     declare::<request::Filing>(&mut out);
     declare::<request::Visit>(&mut out);
     declare::<request::Item>(&mut out);
-    declare::<eligibility::CheckCode>(&mut out);
-    declare::<eligibility::CheckStatus>(&mut out);
+    declare::<vocabulary::CheckCode>(&mut out);
+    declare::<vocabulary::CheckStatus>(&mut out);
     declare::<eligibility::Action>(&mut out);
     declare::<eligibility::Check>(&mut out);
-    declare::<catalogue::Warning>(&mut out);
+    declare::<eligibility::Warning>(&mut out);
     declare::<eligibility::Eligibility>(&mut out);
-    declare::<eligibility::Mode>(&mut out);
+    declare::<vocabulary::Mode>(&mut out);
+    declare::<settlement::Bound>(&mut out);
     declare::<Settlement>(&mut out);
     declare::<request::Ytd>(&mut out);
     declare::<TraceStep>(&mut out);
@@ -88,15 +102,15 @@ fn generated() -> String {
     declare::<estimate::PolicyRef>(&mut out);
     declare::<estimate::Estimate>(&mut out);
     declare::<estimate::Decision>(&mut out);
-    declare::<info::VersionInfo>(&mut out);
-    declare::<info::RegionInfo>(&mut out);
-    declare::<info::DiseaseInfo>(&mut out);
-    declare::<info::Share>(&mut out);
-    declare::<info::CityInfo>(&mut out);
-    declare::<info::PlaceInfo>(&mut out);
-    declare::<info::CatalogueEntry>(&mut out);
-    declare::<info::CatalogueInfo>(&mut out);
-    declare::<national::NationalField>(&mut out);
+    declare::<listings::VersionInfo>(&mut out);
+    declare::<listings::RegionInfo>(&mut out);
+    declare::<listings::DiseaseInfo>(&mut out);
+    declare::<listings::Share>(&mut out);
+    declare::<listings::CityInfo>(&mut out);
+    declare::<listings::PlaceInfo>(&mut out);
+    declare::<listings::CatalogueEntry>(&mut out);
+    declare::<listings::CatalogueInfo>(&mut out);
+    declare::<national_fields::NationalField>(&mut out);
     declare::<policy::PackInfo>(&mut out);
     declare::<ErrorCode>(&mut out);
     out

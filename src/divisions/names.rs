@@ -3,9 +3,9 @@
 //! Production and Construction Corps (GB/T 2260). The data is generated from an npm package by
 //! `scripts/divisions.mjs` (see there) and embedded; `scripts/test.sh` checks that it is current.
 
-use crate::text::{t, Text};
+use crate::bilingual::{t, Text};
 
-// src/divisions.tsv (`code<TAB>中文名<TAB>English or pinyin name`, one line per division) as
+// generated/divisions.tsv (`code<TAB>中文名<TAB>English or pinyin name`, one line per division) as
 // build.rs splits it into columns: codes, Chinese names, English names. Column by column the text
 // compresses better — 4.1 KB brotli instead of 4.4 for the same names (2026-11-30).
 /// The six-digit codes, run together.
@@ -27,7 +27,7 @@ mod tests {
     /// Every line of the source file answers with its own names, and only its code does.
     #[test]
     fn every_division_answers_with_its_line() {
-        let tsv = include_str!("divisions.tsv");
+        let tsv = include_str!("../../generated/divisions.tsv");
         let mut lines = 0;
         for line in tsv.lines() {
             let fields: Vec<&str> = line.split('\t').collect();

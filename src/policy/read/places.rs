@@ -1,14 +1,14 @@
 //! Reading treatment-place data (就医地目录): provinces with their class B share and cities, the
 //! national fallback share, and the sample catalogue with per-place overrides.
 
-use super::model::{CatalogueItem, City, Class, Param, Place, PlaceData};
-use super::reader::Reader;
+use super::Reader;
+use crate::bilingual::t;
+use crate::divisions::codes::{is_province, same_province};
 use crate::json::Value;
 use crate::json::{self, Obj};
 use crate::limits::MAX_CODE_CHARS;
 use crate::path::join_item;
-use crate::place::{is_province, same_province};
-use crate::text::t;
+use crate::policy::model::{CatalogueItem, City, Class, Param, Place, PlaceData};
 
 pub fn read_places(r: &mut Reader, v: &Value, path: &str) -> Option<PlaceData> {
     let o = r.obj(v, path)?;

@@ -1,4 +1,4 @@
-// Generated from the Rust types by ts-rs (src/wire/typescript.rs); do not edit.
+// Generated from the Rust types by ts-rs (tests/unit/typescript.rs); do not edit.
 // `UPDATE_TYPES=1 cargo test --lib typescript` writes it again.
 
 /**
@@ -22,6 +22,16 @@ export type DivisionCode = string;
  * (`fundPaidTotal` to `fundPaid`).
  */
 export type YtdInput = { [K in keyof Ytd]?: MoneyInput | null };
+
+/**
+ * Per disease: true = recognised (pass), false = not (fail), null or absent = not known (warn).
+ */
+export type Recognition = Record<string, boolean | null>;
+
+/**
+ * The person's terms for one disease each (`terms` serves the diseases not named).
+ */
+export type TermsByDisease = Record<string, Terms | null>;
 
 /**
  * An ISO date, "YYYY-MM-DD".
@@ -55,10 +65,10 @@ export type FilingCategory = "retired_relocated" | "long_term_resident" | "stati
 export type ItemClass = "A" | "B" | "C";
 
 /**
- * Where a number came from (BRIEF §7): a seed article, a national rule, the person's own terms,
- * or an assumption.
+ * Where a number came from (BRIEF §7): a notice, a copy of one, a seed article, a national rule,
+ * the person's own terms, or an assumption. Ordered from the most certain to the least.
  */
-export type Provenance = "seed" | "national" | "user" | "assumed";
+export type Provenance = "published" | "reposted" | "seed" | "national" | "user" | "assumed";
 
 /**
  * The person's own terms (`insured.terms`), for a region no pack covers (the national baseline);
@@ -110,10 +120,20 @@ status?: EmployeeStatus | null,
  */
 recognizedDiseases?: Array<string> | null, 
 /**
- * The person's own terms, for a region without a pack (CONTRACT.md): without them its
- * amounts are null (TERMS_NEEDED).
+ * Per disease: recognised (true), not (false), not known (null or absent). Give this or
+ * `recognizedDiseases`, not both.
  */
-terms?: Terms | null, };
+recognition?: Recognition | null, 
+/**
+ * The person's own terms, for a disease no pack prices (CONTRACT.md): a region without a
+ * pack, or a national disease its pack does not list. Without them its amounts are null
+ * (TERMS_NEEDED).
+ */
+terms?: Terms | null, 
+/**
+ * The person's terms for one disease each; `terms` serves the diseases not named here.
+ */
+termsByDisease?: TermsByDisease | null, };
 
 /**
  * A filing (备案). `place` and `start` may be left out for an emergency; no `end`: open-ended.
@@ -135,6 +155,9 @@ networked?: boolean | null, disease: string, };
  */
 export type Item = { code?: string | null, name?: string | null, amount: MoneyInput, class?: ItemClass | null, selfPayRatio?: RatioInput | null, ceilingAmount?: MoneyInput | null, };
 
+/**
+ * The eight eligibility checks of BRIEF §4, in the order every result lists them.
+ */
 export type CheckCode = "CROSS_PROVINCE" | "POLICY_IN_FORCE" | "DISEASE_COVERED" | "DISEASE_RECOGNIZED" | "FILING_PRESENT" | "FILING_PLACE" | "FILING_DATES" | "HOSPITAL_NETWORKED";
 
 export type CheckStatus = "pass" | "fail" | "warn";
@@ -155,18 +178,35 @@ action: Action | null, };
  */
 export type Warning = { code: WarningCode | (string & {}), path: string, message: Text, };
 
-export type Eligibility = { directSettlement: boolean, 
+export type Eligibility = { 
+/**
+ * How the visit can be settled, as the checks decide it (the same as the estimate's `mode`).
+ */
+mode: Mode, directSettlement: boolean, 
 /**
  * Always all eight, in order.
  */
 checks: Array<Check>, warnings: Array<Warning>, };
 
 /**
- * How the visit can be settled (CONTRACT.md).
+ * How the visit can be settled (CONTRACT.md, BRIEF §5's last paragraph).
  */
 export type Mode = "direct" | "manual" | "none";
 
-export type Settlement = { total: Money, fullSelfPay: Money, overLimitSelfPay: Money, preSelfPay: Money, inScope: Money, deductible: Money, ratio: Ratio, fundBeforeCap: Money, capRemaining: Money | null, fundPays: Money, aboveCap: Money, coinsurance: Money, patientPays: Money, };
+/**
+ * CONTRACT.md "Rule shapes": `exact` when every fact the calculation used was given; `atMost`
+ * when only unknowns that can only lower the fund's payment were filled in (a deductible or limit
+ * taken as none); `atLeast` when only cautious defaults were used (a temporary cut at its
+ * national ceiling); `about` when both kinds, or a guess (the cut for a visit without a valid
+ * filing). Parameters a pack marks `assumed` do not change it: their provenance shows them.
+ */
+export type Bound = "exact" | "atMost" | "atLeast" | "about";
+
+export type Settlement = { total: Money, fullSelfPay: Money, overLimitSelfPay: Money, preSelfPay: Money, inScope: Money, deductible: Money, ratio: Ratio, fundBeforeCap: Money, capRemaining: Money | null, fundPays: Money, aboveCap: Money, coinsurance: Money, patientPays: Money, 
+/**
+ * How the fund's amount relates to the truth, given what stood in for facts not given.
+ */
+bound: Bound, };
 
 /**
  * Year-to-date figures before this visit; every field defaults to 0.
