@@ -32,6 +32,24 @@ async function withoutCode() {
   return page;
 }
 
+/** A page served cut short at `marker`'s start (or, with `after`, its end), as a slow line delivers
+ *  it part by part, the document closed there. */
+async function cutAt(marker, after = false) {
+  const page = await browser.page();
+  await page.route((url) => url.pathname === "/", async (route) => {
+    const response = await route.fetch();
+    const html = await response.text();
+    const found = html.indexOf(marker);
+    assert.ok(found > 0, `no ${marker} in the page`);
+    const at = after ? found + marker.length : found;
+    const headers = response.headers();
+    delete headers["content-encoding"];
+    delete headers["content-length"];
+    await route.fulfill({ response, body: `${html.slice(0, at)}</div></body></html>`, headers });
+  });
+  return page;
+}
+
 const shows = (page, selector) => page.locator(selector).first().isVisible();
 const marked = (page) => page.evaluate(() => performance.getEntriesByName("yibao:first-screen").length);
 
@@ -65,6 +83,21 @@ test("before any of the page's code has run, the home shows its cards, not a loa
   await page.getByTestId("start-estimate").click();
   assert.equal(new URL(page.url()).hash, "#p=insured");
   await page.close();
+  assert.deepEqual(browser.problems, []);
+});
+
+// On a slow line the page arrives packet by packet, and the browser paints what it has: the built
+// home must appear whole (its header bar never alone, above an empty page) and not before the
+// script that marks it (the first paint is then never earlier than the mark: bench/phone.mjs).
+test("the built home is shown whole or not at all: not the header bar alone, not before its mark", async () => {
+  for (const [cut, after, what] of [['<main id="main"', false, "the header bar without the cards"], ["</main>", true, "the cards before the script after them"]]) {
+    const page = await cutAt(cut, after);
+    await page.goto(browser.url());
+    assert.equal(await page.locator("#app > .header-slot[data-first]").count(), 1, what);
+    assert.equal(await shows(page, "#app > [data-first]"), false, `${what}: nothing of it is shown`);
+    assert.equal(await marked(page), 0, what);
+    await page.close();
+  }
   assert.deepEqual(browser.problems, []);
 });
 
