@@ -8,8 +8,21 @@ import { percentText } from "../money.js";
 import { TERM_FIELDS } from "../terms.js";
 import { typedToValue, valueToTyped } from "../term-input.js";
 import { inputField, idFor } from "./fields.js";
+import { packRegionOf } from "../divisions.js";
 
 const TEMPORARY = new Set(["referral", "other_temporary", "emergency"]);
+
+/**
+ * Does a visit for this disease need the person's own numbers: at a place without a pack (the
+ * national baseline), or for a national disease the place's pack neither lists nor excludes (the
+ * national floor: the pack's list names it with provenance `national`). What the engine used is
+ * its trace's to say; this decides what the form asks.
+ */
+export function needsOwnTerms(api, region, date, disease) {
+  if (!packRegionOf(api.regions(), region)) return true;
+  const listed = api.diseases(region, date).find((d) => d.id === disease);
+  return Boolean(listed) && listed.provenance === "national";
+}
 
 /** What the field's value is taken to mean, in words (so "0.7" read as 0.7% is visible at once). */
 function understood(field, value) {
@@ -64,8 +77,8 @@ function whereToFind() {
     h("ul", null, ["notice", "app", "hotline"].map((k) => h("li", null, t(`terms.where.${k}`)))));
 }
 
-/** The numbers a baseline region needs, or null for a region with a pack. */
-export function renderOwnTerms(ctx, regionName, diseaseName) {
+/** The numbers a visit needs from the person (`needsOwnTerms`); `floor`: the place has a pack that does not price this disease. */
+export function renderOwnTerms(ctx, regionName, diseaseName, floor) {
   const { state } = ctx;
   const relevant = (f) => {
     if (f.term === "reduction") return state.filed === "1" && TEMPORARY.has(state.category);
@@ -80,7 +93,7 @@ export function renderOwnTerms(ctx, regionName, diseaseName) {
   };
   return h("section", { class: "subsection terms", "aria-labelledby": "terms-title", dataset: { testid: "terms" } },
     h("h2", { id: "terms-title" }, t("terms.title", { region: regionName })),
-    h("p", { class: "hint" }, t("terms.intro", { region: regionName, disease: diseaseName })),
+    h("p", { class: "hint" }, t(floor ? "terms.introFloor" : "terms.intro", { region: regionName, disease: diseaseName })),
     whereToFind(),
     shown.map((f) => termField(ctx, f)),
     folded.length

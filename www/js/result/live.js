@@ -4,6 +4,7 @@ import { h, clear } from "../dom.js";
 import { t, money, errorText } from "../i18n.js";
 import { amountText } from "../money.js";
 import { engineNote } from "./skeleton.js";
+import { worded } from "./summary.js";
 
 function content(ctx) {
   const c = ctx.computed;
@@ -49,8 +50,8 @@ function content(ctx) {
   // then about what is left to the person in the end (two lines: the bar covers the form).
   const manual = c.result.mode === "manual";
   const counter = h("p", null, h("span", { class: "live-label" }, t("result.manual.counter")), h("strong", { dataset: { testid: "live-counter" } }, money(amountText(s.total))));
-  const fund = h("p", null, h("span", { class: "live-label" }, t("live.fund")), h("strong", { class: "fund", dataset: { testid: "live-fund" } }, money(amountText(s.fundPays))));
-  const patient = h("p", null, h("span", { class: "live-label" }, t(manual ? "result.manual.end" : "live.patient")), h("strong", { class: "patient", dataset: { testid: "live-patient" } }, money(amountText(s.patientPays))));
+  const fund = h("p", null, h("span", { class: "live-label" }, t("live.fund")), h("strong", { class: "fund", dataset: { testid: "live-fund" } }, worded(c.result)));
+  const patient = h("p", null, h("span", { class: "live-label" }, t(manual ? "result.manual.end" : "live.patient")), h("strong", { class: "patient", dataset: { testid: "live-patient" } }, worded(c.result, true)));
   return [verdict,
     h("div", { class: "live-numbers" }, manual ? [counter, patient] : [patient, fund]),
     c.error ? h("p", { class: "hint fail" }, errorText(c.error)) : null,

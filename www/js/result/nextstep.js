@@ -2,9 +2,10 @@
 // (or a corrected one) would settle the visit directly — what that is worth.
 import { h } from "../dom.js";
 import { t, money } from "../i18n.js";
-import { amountText, fenText, toFen } from "../money.js";
+import { fenText, toFen } from "../money.js";
 import { filedVariant } from "../request.js";
 import { plainText } from "./wording.js";
+import { worded } from "./summary.js";
 
 const FILING = new Set(["FILING_PRESENT", "FILING_PLACE", "FILING_DATES"]);
 const ORDER = { fail: 0, warn: 1, pass: 2 };
@@ -23,10 +24,9 @@ function worth(ctx, result, check) {
   if (!check || !FILING.has(check.code) || check.status !== "fail" || !ctx.computed.request || !result.settlement) return null;
   const r = ctx.api.estimate(filedVariant(ctx.computed.request));
   if (!r.ok || r.value.mode !== "direct" || !r.value.settlement) return null;
-  const fund = r.value.settlement.fundPays;
-  const more = toFen(fund) - toFen(result.settlement.fundPays);
+  const more = toFen(r.value.settlement.fundPays) - toFen(result.settlement.fundPays);
   return h("p", { class: "worth", dataset: { testid: "first-step-worth" } },
-    t(check.code === "FILING_PRESENT" ? "next.fileWorth" : "next.fixWorth", { fund: money(amountText(fund)), patient: money(amountText(r.value.settlement.patientPays)) }),
+    t(check.code === "FILING_PRESENT" ? "next.fileWorth" : "next.fixWorth", { fund: worded(r.value), patient: worded(r.value, true) }),
     more > 0 ? ` ${t("next.more", { amount: money(fenText(more)) })}` : "");
 }
 
