@@ -10,7 +10,7 @@
 //
 // Seeded: the seed is printed; YIBAO_JOURNEY_SEED=<n> replays that one journey. A fixed budget
 // (YIBAO_JOURNEY_SECONDS, 120 s by default: CI), more on demand; YIBAO_JOURNEY_STEPS actions per
-// journey (40). A failure prints the journey that reproduces it.
+// journey (60). A failure prints the journey that reproduces it.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
@@ -25,7 +25,7 @@ const engine = Engine.withDefaults();
 const REPLAY = process.env.YIBAO_JOURNEY_SEED;
 const SEED = REPLAY !== undefined ? Number(REPLAY) >>> 0 : (Math.random() * 2 ** 32) >>> 0;
 const BUDGET_MS = Number(process.env.YIBAO_JOURNEY_SECONDS || 120) * 1000;
-const STEPS_PER_JOURNEY = Number(process.env.YIBAO_JOURNEY_STEPS || 40);
+const STEPS_PER_JOURNEY = Number(process.env.YIBAO_JOURNEY_STEPS || 60);
 const SETTLE_MS = 5000;
 const STEP_PAGES = ["insured", "filing", "disease", "visit", "costs"];
 

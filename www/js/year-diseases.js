@@ -4,11 +4,11 @@
 // (→ insured.termsByDisease). The visit's own disease (`d`) keeps its answers where the steps
 // put them (`rec`, `tr`…`tu`); every other disease has its own entries (`yr`, `tb`: state.js),
 // so an old link means what it meant and no disease borrows another's numbers.
+// `steps` is the steps' chunk (later.js: the fields, needsOwnTerms), which app.js hands the year
+// view: imported here, it would split that chunk in two for every result link.
 import { h } from "./dom.js";
 import { t, pick } from "./i18n.js";
 import { TERM_FIELDS, termsOf } from "./terms.js";
-import { radioGroup } from "./flow/fields.js";
-import { termField, needsOwnTerms, relevantTerm } from "./flow/own-terms.js";
 
 /** The diseases of the year's visits, each once, in the order they first appear. */
 export function diseasesOf(visits) {
@@ -51,14 +51,14 @@ function withTerm(state, id, field, value) {
  * of each disease that needs them. No `terms` for "the others": a disease without its own
  * numbers waits for them (TERMS_NEEDED) rather than borrowing another's.
  */
-export function yearInsured(api, state, diseases) {
+export function yearInsured(steps, api, state, diseases) {
   const insured = { region: state.region, scheme: state.scheme, status: state.status };
   const recognition = {};
   const byDisease = {};
   for (const id of diseases) {
     const known = recognitionOf(state, id);
     if (known !== "unknown") recognition[id] = known === "yes";
-    const terms = needsOwnTerms(api, state.region, state.visitDate, id) && termsOf(termsStateOf(state, id));
+    const terms = steps.needsOwnTerms(api, state.region, state.visitDate, id) && termsOf(termsStateOf(state, id));
     if (terms) byDisease[id] = terms;
   }
   if (Object.keys(recognition).length) insured.recognition = recognition;
@@ -76,21 +76,21 @@ export function termPathOf(errorPath) {
  * The card: one block per disease, its recognition and (where needed) its numbers. `answer(patch,
  * redraw)` records an answer; a pressed chip or a choice draws the card again.
  */
-export function renderDiseases(ctx, diseases, nameOf, answer) {
+export function renderDiseases(steps, ctx, diseases, nameOf, answer) {
   const { state, api } = ctx;
   if (!diseases.length) return null;
   const block = (id) => {
     const name = nameOf(id);
-    const terms = needsOwnTerms(api, state.region, state.visitDate, id) ? termsStateOf(state, id) : null;
+    const terms = steps.needsOwnTerms(api, state.region, state.visitDate, id) ? termsStateOf(state, id) : null;
     return h("fieldset", { class: "year-disease", dataset: { testid: `year-disease-${id}` } },
       h("legend", null, name),
-      radioGroup({
+      steps.radioGroup({
         path: `year.recognition.${id}`, legend: t("year.recognized", { disease: name }), value: recognitionOf(state, id), compact: true,
         testid: `year-rec-${id}`, options: ["yes", "no", "unknown"].map((v) => ({ value: v, label: t(`recognized.${v}`) })),
         onChange: (v) => answer(withRecognition(ctx.state, id, v), true),
       }),
       terms ? [h("p", { class: "hint" }, t("year.termsFor", { disease: name })),
-        TERM_FIELDS.filter((f) => relevantTerm(state, f)).map((f) => termField(f, terms[f.key],
+        TERM_FIELDS.filter((f) => steps.relevantTerm(state, f)).map((f) => steps.termField(f, terms[f.key],
           (v, pressed) => answer(withTerm(ctx.state, id, f, v), pressed), `year.terms.${id}.${f.term}`, `year-terms-${id}-${f.term}`))] : null);
   };
   return h("section", { class: "card year-diseases", "aria-labelledby": "year-diseases-title", dataset: { testid: "year-diseases" } },

@@ -3,8 +3,8 @@
 // for the year, what the fund pays, what the person pays, and where a limit is reached; for each
 // disease the year contains, whether it is recognised and (where the person's numbers are needed)
 // its own numbers (year-diseases.js), and per visit which numbers it used.
-// A chunk of its own (chunks.js `year`), fetched when the year is opened, with its Chinese words
-// (and the steps' words its questions share: the recognition answers, the numbers' fields).
+// A chunk of its own (chunks.js `year`), fetched when the year is opened, with its Chinese words;
+// app.js hands it the steps' chunk (later.js), whose fields and words its questions share.
 import { h, clear } from "./dom.js";
 import { t, pick, money, errorText, addStrings } from "./i18n.js";
 import { amountText, fenText, toFen, cleanAmount } from "./money.js";
@@ -15,22 +15,19 @@ import { worded, boundWord, noneReason } from "./result/summary.js";
 import { diseaseName } from "./result/wording.js";
 import { diseasesOf, yearInsured, renderDiseases, numbersUsed, termPathOf } from "./year-diseases.js";
 import zhYear from "./strings/zh-year.js";
-import zhSteps from "./strings/zh-steps.js";
 
-addStrings("zh", zhSteps);
 addStrings("zh", zhYear);
 
-// Its styles (css/year.css), and the steps' (css/later.css: the numbers' fields and chips it
-// shares), come with it: chunks.js hands the module over once they apply (as later.js's). The
-// page resolves the paths (scripts/dist.mjs rewrites them to the hashed names).
-const sheet = (href) => new Promise((resolve) => {
+// Its styles come with it (css/year.css; the steps' fields it shares are styled by later.css,
+// which comes with later.js): chunks.js hands the module over once they apply, as later.js's.
+// The path is the page's (scripts/dist.mjs rewrites it to the hashed name).
+export const styled = new Promise((resolve) => {
   const link = document.createElement("link");
   link.rel = "stylesheet";
-  link.href = href;
+  link.href = "css/year.css";
   link.onload = link.onerror = () => resolve();
   document.head.append(link);
 });
-export const styled = Promise.all([sheet("css/year.css"), sheet("css/later.css")]);
 
 /** How far the year's sums are known: exact only when every visit's is; one kind, or "about". */
 function yearBound(results) {
@@ -38,7 +35,8 @@ function yearBound(results) {
   return kinds.size === 0 ? "exact" : kinds.size === 1 ? [...kinds][0] : "about";
 }
 
-export function renderYear(ctx) {
+/** The year view; `steps` is the steps' chunk (later.js), for the questions about each disease. */
+export function renderYear(ctx, steps) {
   const { state, api } = ctx;
 
   // The visit the person already described is the year's first.
@@ -82,7 +80,7 @@ export function renderYear(ctx) {
 
   function drawDiseases() {
     const active = document.activeElement && document.activeElement.id;
-    clear(diseaseSlot).append(renderDiseases(ctx, diseasesOf(visits), nameOf, answer) || "");
+    clear(diseaseSlot).append(renderDiseases(steps, ctx, diseasesOf(visits), nameOf, answer) || "");
     const again = active && document.getElementById(active);
     if (again && diseaseSlot.contains(again)) again.focus();
   }
@@ -127,7 +125,7 @@ export function renderYear(ctx) {
       order.forEach((i) => clear(cells[i].out).append(h("p", { class: "hint", role: "status" }, t("app.loading"))));
       return;
     }
-    const insured = yearInsured(api, ctx.state, diseasesOf(visits));
+    const insured = yearInsured(steps, api, ctx.state, diseasesOf(visits));
     const r = api.attempt("estimateYear", order.map((i) => requestOf(visits[i], insured)));
     for (const slot of diseaseSlot.querySelectorAll(".field-error")) { slot.textContent = ""; slot.hidden = true; }
     if (!r.ok) {
