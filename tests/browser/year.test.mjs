@@ -147,9 +147,16 @@ test("under the national baseline each disease has its own numbers: none borrowe
   assert.match(await page.getByTestId("year-visit-1-numbers").innerText(), /还没填/);
   assert.equal(await page.getByTestId("year-visit-1-fund").count(), 0);
   assert.match(await page.getByTestId("year-visit-0-numbers").innerText(), /高血压/);
-  // The diabetes numbers, typed as a person reads them.
-  await page.getByTestId("year-terms-diabetes-ratio").fill("60");
+  // The diabetes numbers, typed as a person reads them; a deductible without a ratio is said
+  // beside the ratio's field (and stays said after the page's own error pass).
   await page.getByTestId("year-terms-diabetes-deductible").fill("500");
+  const ratioError = page.locator('[data-path="year.terms.diabetes.ratio"] .field-error');
+  await ratioError.waitFor({ state: "visible" });
+  await page.waitForTimeout(400);
+  assert.equal(await ratioError.isVisible(), true);
+  assert.match(await ratioError.innerText(), /ratio|比例/);
+  await page.getByTestId("year-terms-diabetes-ratio").fill("60");
+  await ratioError.waitFor({ state: "hidden" });
   await page.getByTestId("year-terms-diabetes-annualLimit-none").click();
   const insured = {
     termsByDisease: { hypertension: { ratio: "0.7", deductible: "300", annualLimit: "5000" }, diabetes: { ratio: "0.6", deductible: "500", annualLimit: null } },

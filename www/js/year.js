@@ -78,6 +78,21 @@ export function renderYear(ctx, steps) {
     compute();
   }
 
+  // A bad number of a disease is shown beside its field too. The page's own error pass (app.js
+  // refresh → showErrors) clears the fields it has no error for, so it is shown again after it.
+  let termError = null;
+  function markTermError() {
+    for (const field of diseaseSlot.querySelectorAll("[data-path]")) {
+      const slot = field.querySelector(":scope > .field-error");
+      const text = termError && termError.path === field.dataset.path ? termError.text : "";
+      if (!slot) continue;
+      slot.textContent = text;
+      slot.hidden = !text;
+      field.classList.toggle("invalid", Boolean(text));
+    }
+  }
+  ctx.onComputed = markTermError;
+
   function drawDiseases() {
     const active = document.activeElement && document.activeElement.id;
     clear(diseaseSlot).append(renderDiseases(steps, ctx, diseasesOf(visits), nameOf, answer) || "");
@@ -119,6 +134,8 @@ export function renderYear(ctx, steps) {
     const order = visits.map((v, i) => i).filter((i) => ready(visits[i])).sort((a, b) => (visits[a].date < visits[b].date ? -1 : visits[a].date > visits[b].date ? 1 : a - b));
     cells.forEach((c) => { clear(c.out).append(h("p", { class: "hint" }, t("year.incomplete"))); });
     clear(totals);
+    termError = null;
+    markTermError();
     if (!order.length) return;
     // A year link opened before the engine has arrived: the page draws again when it comes.
     if (api.pending) {
@@ -127,14 +144,12 @@ export function renderYear(ctx, steps) {
     }
     const insured = yearInsured(steps, api, ctx.state, diseasesOf(visits));
     const r = api.attempt("estimateYear", order.map((i) => requestOf(visits[i], insured)));
-    for (const slot of diseaseSlot.querySelectorAll(".field-error")) { slot.textContent = ""; slot.hidden = true; }
     if (!r.ok) {
+      termError = { path: termPathOf(r.error.path), text: errorText(r.error) };
+      markTermError();
       const m = /^\[(\d+)\]/.exec(r.error.path || "");
       const row = m ? order[Number(m[1])] : order[0];
       clear(cells[row].out).append(h("p", { class: "field-error", role: "alert" }, errorText(r.error)));
-      // A bad number of a disease: also beside its field.
-      const slot = diseaseSlot.querySelector(`[data-path="${termPathOf(r.error.path)}"] .field-error`);
-      if (slot) { slot.textContent = errorText(r.error); slot.hidden = false; }
       return;
     }
     const sum = { total: 0, fundPays: 0, patientPays: 0 };
