@@ -102,6 +102,12 @@ test("Hotan → hypertension in Dongguan, walked through: asked for the numbers,
   assert.equal(shownAmount(await page.getByTestId("fund-pays").innerText()), decimal(r.settlement.fundPays));
   assert.equal(shownAmount(await page.getByTestId("patient-pays").innerText()), decimal(r.settlement.patientPays));
   assert.equal((await statuses(page)).DISEASE_COVERED, "warn");
+  // The verdict says "probably; confirm with the insured place": the one next step under the
+  // numbers is that confirmation (the check's own action), not "show your card at the counter".
+  const covered = r.eligibility.checks.find((c) => c.code === "DISEASE_COVERED");
+  const first = await page.getByTestId("first-step").innerText();
+  assert.ok(first.includes(covered.action.message.zh.slice(0, 12)), first);
+  assert.doesNotMatch(first, /出示医保卡/);
   await page.getByTestId("your-terms").waitFor();
   assert.match(await page.getByTestId("your-terms").innerText(), /60%/);
   // The trace is the engine's, word for word: the person was asked, and left these blank.
