@@ -72,6 +72,10 @@ test("Hotan → hypertension in Dongguan, walked through: asked for the numbers,
   await terms.waitFor();
   assert.match(await terms.innerText(), /和田地区/);
   assert.match(await terms.innerText(), /高血压/);
+  // The live bar says what the result's verdict says: probably, to be confirmed.
+  const liveStatus = page.locator("[data-testid=live] .live-status");
+  assert.match(await liveStatus.innerText(), /大概率/);
+  await page.screenshot({ path: join(outputDir, "floor-asks-terms-zh-360.png"), fullPage: true });
   // Not known yet: the verdict and the checks, and which numbers the amounts need.
   await page.getByTestId("terms-unknown-all").click();
   await page.getByTestId("verdict").waitFor();
@@ -95,6 +99,8 @@ test("Hotan → hypertension in Dongguan, walked through: asked for the numbers,
   // With a ratio: the engine's amounts for the test's own request, the numbers marked as the person's.
   await page.getByTestId("terms-enter").click();
   await page.getByTestId("terms-ratio").fill("60");
+  await page.getByTestId("live-fund").waitFor();
+  assert.match(await liveStatus.innerText(), /大概率/);
   await page.getByTestId("next").click();
   await page.getByTestId("fund-pays").waitFor();
   const own = { ...HOTAN_HYPERTENSION, insured: { ...HOTAN_HYPERTENSION.insured, terms: { ratio: "0.6" } } };
