@@ -5,6 +5,7 @@ import { t, money, errorText } from "../i18n.js";
 import { amountText } from "../money.js";
 import { engineNote } from "./skeleton.js";
 import { worded } from "./summary.js";
+import { statusKey } from "./checks.js";
 
 function content(ctx) {
   const c = ctx.computed;
@@ -35,9 +36,12 @@ function content(ctx) {
       see];
   }
   const direct = c.eligibility && c.eligibility.directSettlement;
+  // Direct but to be confirmed (a disease only on the national list…): the result's own words.
+  const eligibility = c.result ? c.result.eligibility : c.eligibility;
+  const probably = eligibility && eligibility.checks.some((check) => statusKey(check) === "probably");
   const verdict = c.result
-    ? h("p", { class: `live-status ${c.result.mode}` }, t(`result.mode.${c.result.mode}`))
-    : h("p", { class: `live-status ${direct ? "direct" : "fail"}` }, direct ? `✓ ${t("live.direct")}` : `✗ ${t("live.notDirect")}`);
+    ? h("p", { class: `live-status ${c.result.mode}` }, t(c.result.mode === "direct" && probably ? "verdict.probably" : `result.mode.${c.result.mode}`))
+    : h("p", { class: `live-status ${direct ? "direct" : "fail"}` }, direct ? `✓ ${t(probably ? "verdict.probably" : "live.direct")}` : `✗ ${t("live.notDirect")}`);
   if (c.result && !c.result.settlement) {
     // No numbers for a place without a pack yet: the verdict holds; the amounts wait for them.
     return [verdict, h("p", { class: "hint", dataset: { testid: "live-terms-needed" } }, t("terms.neededShort")), see];
