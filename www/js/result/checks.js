@@ -3,15 +3,11 @@
 import { h } from "../dom.js";
 import { t, paren } from "../i18n.js";
 import { plainText } from "./wording.js";
+import { statusKey } from "./summary.js";
 
 const ICON = { pass: "✓", fail: "✗", warn: "!" };
 const FILING_ACTIONS = new Set(["FILE_ONLINE", "CHANGE_FILING_PLACE", "RENEW_FILING"]);
 
-/** A warned opening or disease check (national baseline) reads "probably; confirm". */
-const PROBABLY = new Set(["POLICY_IN_FORCE", "DISEASE_COVERED"]);
-export function statusKey(check) {
-  return check.status === "warn" && PROBABLY.has(check.code) ? "probably" : check.status;
-}
 
 function nextStep(ctx, check, repeated) {
   const attrs = { class: ["next-step", repeated && "repeated"], dataset: { testid: `action-${check.code}`, action: check.action.code } };

@@ -4,8 +4,7 @@ import { h, clear } from "../dom.js";
 import { t, money, errorText } from "../i18n.js";
 import { amountText } from "../money.js";
 import { engineNote } from "./skeleton.js";
-import { worded } from "./summary.js";
-import { statusKey } from "./checks.js";
+import { worded, statusKey } from "./summary.js";
 
 function content(ctx) {
   const c = ctx.computed;

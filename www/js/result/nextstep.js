@@ -5,8 +5,7 @@ import { t, money } from "../i18n.js";
 import { fenText, toFen } from "../money.js";
 import { filedVariant } from "../request.js";
 import { plainText } from "./wording.js";
-import { worded } from "./summary.js";
-import { statusKey } from "./checks.js";
+import { worded, statusKey } from "./summary.js";
 
 const FILING = new Set(["FILING_PRESENT", "FILING_PLACE", "FILING_DATES"]);
 const ORDER = { fail: 0, warn: 1, pass: 2 };

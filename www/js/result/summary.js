@@ -46,6 +46,14 @@ function ratioBadge(result) {
   return h("span", { class: `badge ${key}`, title: key === "assumed" ? t("prov.assumedLong") : null, dataset: { provenance: key } }, t(`prov.${key}`));
 }
 
+/** A warned opening or disease check (the national baseline or floor) reads "probably; confirm"
+ *  — in the checklist, the verdict, the next step and the live bar (so it lives with the verdict,
+ *  in the chunk they all share). */
+const PROBABLY = new Set(["POLICY_IN_FORCE", "DISEASE_COVERED"]);
+export function statusKey(check) {
+  return check.status === "warn" && PROBABLY.has(check.code) ? "probably" : check.status;
+}
+
 /** Why nothing is payable, when a "none" result has a reason worth its own words. */
 const NONE_REASONS = ["CROSS_PROVINCE", "POLICY_IN_FORCE", "DISEASE_COVERED", "DISEASE_RECOGNIZED"];
 export function noneReason(eligibility) {

@@ -4,10 +4,10 @@
 import { h } from "../dom.js";
 import { t, errorText, getLang, paren } from "../i18n.js";
 import { renderStepper } from "../flow/stepper.js";
-import { renderVerdict, renderNumbers, renderBreakdown, noneReason } from "./summary.js";
+import { renderVerdict, renderNumbers, renderBreakdown, noneReason, statusKey } from "./summary.js";
 import { renderFirstStep } from "./nextstep.js";
 import { diseaseName } from "./wording.js";
-import { renderChecks, statusKey } from "./checks.js";
+import { renderChecks } from "./checks.js";
 import { renderActions } from "./actions.js";
 import { renderResultSkeleton } from "./skeleton.js";
 import { later as laterChunk } from "../chunks.js";
