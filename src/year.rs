@@ -34,20 +34,29 @@ impl<K> Default for Tally<K> {
     }
 }
 
-/// The running year-to-date figures of one person within one calendar year.
+/// A calendar month, `(year, month)`.
+type Month = (u16, u8);
+
+/// The running year-to-date accounts of one person within one calendar year (BRIEF §8.2): per
+/// deductible group (and month, for a monthly one), per limit for the year and per month — what
+/// the fund paid and the in-scope cost counted — and overall; and the inpatient figure last given.
 #[derive(Debug, Default)]
 struct Accumulators {
     year: Option<u16>,
-    deductible: Tally<String>,
+    deductible: Tally<(String, Option<Month>)>,
     limit: Tally<String>,
-    month: Tally<(String, (u16, u8))>,
+    month: Tally<(String, Month)>,
+    cost: Tally<String>,
+    cost_month: Tally<(String, Month)>,
     total: Money,
+    inpatient: Option<Money>,
 }
 
 impl Accumulators {
     /// The `ytd` visit `index` is estimated with. A new calendar year starts from zero, except
-    /// that the very first visit starts its own groups from its request's `ytd`.
-    fn ytd_for(&mut self, index: usize, req: &Request, groups: &Groups) -> Ytd {
+    /// that the very first visit starts its own groups from its request's `ytd`. Each visit's
+    /// own inpatient figure is read; it may not shrink within a year.
+    fn ytd_for(&mut self, index: usize, req: &Request, groups: &Groups) -> Result<Ytd, Error> {
         let date = req.visit.date;
         if self.year != Some(date.year) {
             *self = Accumulators {
@@ -58,21 +67,58 @@ impl Accumulators {
                 self.record(date, groups, &req.ytd);
             }
         }
-        Ytd {
-            deductible_paid: self.deductible.get(&groups.deductible),
-            fund_paid: self.limit.get(&groups.limit),
-            fund_paid_month: self.month.get(&(groups.limit.clone(), date.month_key())),
-            fund_paid_total: self.total,
+        let inpatient = req.ytd.inpatient_fund_paid;
+        if let (Some(now), Some(before)) = (inpatient, self.inpatient) {
+            if now < before {
+                return Err(Error::invalid(
+                    format!("[{index}].ytd.inpatientFundPaid"),
+                    t(
+                        format!(
+                            "本年住院统筹基金支付额 {} 少于前一次就诊时的 {}",
+                            now.text(),
+                            before.text()
+                        ),
+                        format!(
+                            "the year's inpatient fund payments {} are less than the {} of an earlier visit",
+                            now.text(),
+                            before.text()
+                        ),
+                    ),
+                ));
+            }
         }
+        if inpatient.is_some() {
+            self.inpatient = inpatient;
+        }
+        let (limit, month) = (&groups.limit, date.month_key());
+        Ok(Ytd {
+            deductible_paid: self.deductible.get(&deductible_key(groups, date)),
+            fund_paid: self.limit.get(limit),
+            fund_paid_month: self.month.get(&(limit.clone(), month)),
+            fund_paid_total: self.total,
+            cost_counted: self.cost.get(limit),
+            cost_counted_month: self.cost_month.get(&(limit.clone(), month)),
+            inpatient_fund_paid: inpatient,
+        })
     }
 
     fn record(&mut self, date: Date, groups: &Groups, after: &Ytd) {
-        self.deductible.set(groups.deductible.clone(), after.deductible_paid);
-        self.limit.set(groups.limit.clone(), after.fund_paid);
-        self.month
-            .set((groups.limit.clone(), date.month_key()), after.fund_paid_month);
+        let (limit, month) = (&groups.limit, date.month_key());
+        self.deductible.set(deductible_key(groups, date), after.deductible_paid);
+        self.limit.set(limit.clone(), after.fund_paid);
+        self.month.set((limit.clone(), month), after.fund_paid_month);
+        self.cost.set(limit.clone(), after.cost_counted);
+        self.cost_month.set((limit.clone(), month), after.cost_counted_month);
         self.total = after.fund_paid_total;
     }
+}
+
+/// A deductible group's account: for the year, or for the visit's month when it is monthly.
+fn deductible_key(groups: &Groups, date: Date) -> (String, Option<Month>) {
+    (
+        groups.deductible.clone(),
+        groups.deductible_monthly.then(|| date.month_key()),
+    )
 }
 
 pub fn estimate_year(set: &PolicySet, visits: &[Request]) -> Result<Vec<Estimate>, Error> {
@@ -108,7 +154,7 @@ pub fn estimate_year(set: &PolicySet, visits: &[Request]) -> Result<Vec<Estimate
             }
         }
         let groups = groups_of(set, req).map_err(|e| e.at_index(i))?;
-        let ytd = acc.ytd_for(i, req, &groups);
+        let ytd = acc.ytd_for(i, req, &groups)?;
         let result = estimate_with_ytd(set, req, &ytd).map_err(|e| e.at_index(i))?;
         // Without a settlement (terms needed) nothing is known to have been paid.
         if let Some(after) = &result.ytd_after {

@@ -6,8 +6,8 @@
 //! as data (a few bytes per field, compressing well) instead of code (tens of bytes per field).
 
 use super::model::{
-    CatalogueItem, City, Class, Deductible, Dim, Disease, Limit, Param, Place, PlaceData, Provenance, Region, Table,
-    Version,
+    Amount, Base, Cap, CatalogueItem, City, Class, Cut, Deductible, Dim, Disease, Limit, Param, Period, Place,
+    PlaceData, Provenance, Region, Table, Version,
 };
 use crate::bilingual::Text;
 use crate::date::Date;
@@ -21,25 +21,45 @@ pub(super) struct P<T: 'static> {
 }
 
 /// A [`Table`].
+// The default packs use only some of the shapes a pack may state; the generator writes the others
+// when a pack does.
+#[allow(dead_code)]
 pub(super) enum Tb<T: 'static> {
     Leaf(P<T>),
     Node(Dim, &'static [(&'static str, Tb<T>)]),
+    /// A split on a tier or on age bands, with the arm for when the request does not say.
+    Split(Dim, &'static [(&'static str, Tb<T>)], &'static str),
 }
 
-/// A [`Deductible`].
+/// A [`Deductible`]: `Std(period, amount, taken off the fund's payment)`.
 pub(super) enum Ded {
     None(P<()>),
-    Annual(Tb<Decimal>),
-    // No default pack counts its deductible per visit today; the generator writes one if a pack does.
-    #[allow(dead_code)]
-    PerVisit(Tb<Decimal>),
+    Std(Period, Tb<Decimal>, bool),
 }
 
-/// A [`Limit`].
+/// An [`Amount`].
+#[allow(dead_code)]
+pub(super) enum Am {
+    Fixed(Tb<Option<Decimal>>),
+    Growing(Tb<Decimal>, Tb<Decimal>, Tb<Decimal>),
+    Ranked(P<&'static [Decimal]>, &'static [(&'static str, Tb<Decimal>)]),
+    Scheduled(&'static [(u16, Tb<Option<Decimal>>)]),
+}
+
+/// A [`Limit`]: its caps as (base, period, amount).
 pub(super) struct Lim {
     pub name: Option<Text>,
-    pub annual: Option<Tb<Option<Decimal>>>,
-    pub monthly: Option<Tb<Option<Decimal>>>,
+    pub caps: &'static [(Base, Period, Am)],
+    pub with_inpatient: bool,
+}
+
+/// A [`Cut`].
+#[allow(dead_code)]
+pub(super) enum Ct {
+    Points(P<Decimal>),
+    Factor(P<Decimal>),
+    Ratio(Tb<Decimal>),
+    First(P<Decimal>),
 }
 
 /// A [`Disease`].
@@ -60,9 +80,11 @@ pub(super) struct Ver {
     pub source: Option<&'static str>,
     pub open: bool,
     pub reviewed_until: Option<Date>,
-    pub reductions: &'static [P<Decimal>],
-    pub unfiled_reduction: P<Decimal>,
+    pub reductions: &'static [Ct],
+    pub unfiled_reduction: Ct,
     pub overall_ceiling: Tb<Option<Decimal>>,
+    pub overall_with_inpatient: bool,
+    pub tiers: &'static [(&'static str, Text)],
     pub deductibles: &'static [(&'static str, Ded)],
     pub limits: &'static [(&'static str, Lim)],
     pub diseases: &'static [(&'static str, Dis)],
@@ -117,12 +139,48 @@ impl<T: Copy> P<T> {
 
 impl<T: Copy> Tb<T> {
     fn own(&self) -> Table<T> {
+        let (dim, arms, unknown) = match self {
+            Tb::Leaf(p) => return Table::Leaf(p.own()),
+            Tb::Node(dim, arms) => (dim, arms, None),
+            Tb::Split(dim, arms, unknown) => (dim, arms, Some(unknown.to_string())),
+        };
+        Table::Node {
+            dim: *dim,
+            arms: arms.iter().map(|(k, t)| (k.to_string(), t.own())).collect(),
+            unknown,
+        }
+    }
+}
+
+impl Ct {
+    fn own(&self) -> Cut {
         match self {
-            Tb::Leaf(p) => Table::Leaf(p.own()),
-            Tb::Node(dim, arms) => Table::Node {
-                dim: *dim,
-                arms: arms.iter().map(|(k, t)| (k.to_string(), t.own())).collect(),
+            Ct::Points(p) => Cut::Points(p.own()),
+            Ct::Factor(p) => Cut::Factor(p.own()),
+            Ct::Ratio(t) => Cut::Ratio(t.own()),
+            Ct::First(p) => Cut::SelfPayFirst(p.own()),
+        }
+    }
+}
+
+impl Am {
+    fn own(&self) -> Amount {
+        match self {
+            Am::Fixed(t) => Amount::Fixed(t.own()),
+            Am::Growing(base, step, maximum) => Amount::Growing {
+                base: base.own(),
+                step: step.own(),
+                maximum: maximum.own(),
             },
+            Am::Ranked(shares, standards) => Amount::Ranked {
+                shares: Param {
+                    value: shares.v.to_vec(),
+                    provenance: shares.p,
+                    source: shares.s.as_ref().map(own_str),
+                },
+                standards: standards.iter().map(|(id, t)| (id.to_string(), t.own())).collect(),
+            },
+            Am::Scheduled(steps) => Amount::Scheduled(steps.iter().map(|(from, t)| (*from, t.own())).collect()),
         }
     }
 }
@@ -135,17 +193,26 @@ fn own_version(v: &Ver) -> Version {
         source: v.source.as_ref().map(own_str),
         open: v.open,
         reviewed_until: v.reviewed_until,
-        reductions: v.reductions.iter().map(P::own).collect(),
+        reductions: v.reductions.iter().map(Ct::own).collect(),
         unfiled_reduction: v.unfiled_reduction.own(),
         overall_ceiling: v.overall_ceiling.own(),
+        overall_with_inpatient: v.overall_with_inpatient,
+        tiers: v
+            .tiers
+            .iter()
+            .map(|(id, name)| (id.to_string(), name.clone()))
+            .collect(),
         deductibles: v
             .deductibles
             .iter()
             .map(|(id, d)| {
                 let d = match d {
                     Ded::None(p) => Deductible::None(p.own()),
-                    Ded::Annual(t) => Deductible::Annual(t.own()),
-                    Ded::PerVisit(t) => Deductible::PerVisit(t.own()),
+                    Ded::Std(period, amount, off_fund) => Deductible::Standard {
+                        period: *period,
+                        amount: amount.own(),
+                        off_fund: *off_fund,
+                    },
                 };
                 (id.to_string(), d)
             })
@@ -156,8 +223,16 @@ fn own_version(v: &Ver) -> Version {
             .map(|(id, l)| {
                 let limit = Limit {
                     name: l.name.clone(),
-                    annual: l.annual.as_ref().map(Tb::own),
-                    monthly: l.monthly.as_ref().map(Tb::own),
+                    caps: l
+                        .caps
+                        .iter()
+                        .map(|(base, period, amount)| Cap {
+                            base: *base,
+                            period: *period,
+                            amount: amount.own(),
+                        })
+                        .collect(),
+                    with_inpatient: l.with_inpatient,
                 };
                 (id.to_string(), limit)
             })

@@ -36,7 +36,7 @@ pub use digest::digest;
 pub use load::Manifest;
 pub use model::*;
 #[cfg(feature = "maintainer")]
-pub use read::pack::{parse_pack_text, FORMAT};
+pub use read::pack::{parse_pack_text, FORMAT, FORMAT_2};
 pub use set::PolicySet;
 
 // `DEFAULT_PACKS`: (file name, minified text) of every pack in packs/ (PARAMETERS.md), found and

@@ -8,8 +8,8 @@
 //! changing a pack, run `UPDATE_DEFAULTS=1 cargo test --lib policy::generate` and commit the file.
 
 use super::model::{
-    CatalogueItem, City, Class, Deductible, Dim, Disease, Limit, Param, Place, PlaceData, Provenance, Region, Table,
-    Version,
+    Amount, Base, CatalogueItem, City, Class, Cut, Deductible, Dim, Disease, Limit, Param, Period, Place, PlaceData,
+    Provenance, Region, Table, Version,
 };
 use super::set::PolicySet;
 use crate::bilingual::Text;
@@ -27,7 +27,7 @@ const HEADER: &str = "\
 
 use super::compact::*;
 use super::model::Provenance::*;
-use super::model::{Class, Dim, Provenance};
+use super::model::{Base, Class, Dim, Period, Provenance};
 use crate::date::Date;
 use crate::bilingual::Text;
 use rust_decimal::Decimal;
@@ -158,15 +158,44 @@ impl<T: Rust> Rust for Table<T> {
     fn rust(&self) -> String {
         match self {
             Table::Leaf(p) => format!("Tb::Leaf({})", p.rust()),
-            Table::Node { dim, arms } => {
+            Table::Node { dim, arms, unknown } => {
                 let dim = match dim {
                     Dim::Scheme => "Scheme",
                     Dim::Status => "Status",
                     Dim::Level => "Level",
+                    Dim::Tier => "Tier",
+                    Dim::Age => "Age",
                 };
-                format!("Tb::Node(Dim::{dim}, {})", arms.rust())
+                match unknown {
+                    None => format!("Tb::Node(Dim::{dim}, {})", arms.rust()),
+                    Some(u) => format!("Tb::Split(Dim::{dim}, {}, {})", arms.rust(), literal(u)),
+                }
             }
         }
+    }
+}
+
+impl Rust for Period {
+    fn rust(&self) -> String {
+        format!("Period::{self:?}")
+    }
+}
+
+impl Rust for Base {
+    fn rust(&self) -> String {
+        format!("Base::{self:?}")
+    }
+}
+
+impl Rust for u16 {
+    fn rust(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl<T: Rust> Rust for (u16, T) {
+    fn rust(&self) -> String {
+        format!("({}, {})", self.0, self.1.rust())
     }
 }
 
@@ -174,19 +203,69 @@ impl Rust for Deductible {
     fn rust(&self) -> String {
         match self {
             Deductible::None(p) => format!("Ded::None({})", p.rust()),
-            Deductible::Annual(t) => format!("Ded::Annual({})", t.rust()),
-            Deductible::PerVisit(t) => format!("Ded::PerVisit({})", t.rust()),
+            Deductible::Standard {
+                period,
+                amount,
+                off_fund,
+            } => format!("Ded::Std({}, {}, {off_fund})", period.rust(), amount.rust()),
         }
+    }
+}
+
+impl Rust for Cut {
+    fn rust(&self) -> String {
+        match self {
+            Cut::Points(p) => format!("Ct::Points({})", p.rust()),
+            Cut::Factor(p) => format!("Ct::Factor({})", p.rust()),
+            Cut::Ratio(t) => format!("Ct::Ratio({})", t.rust()),
+            Cut::SelfPayFirst(p) => format!("Ct::First({})", p.rust()),
+        }
+    }
+}
+
+impl Rust for Amount {
+    fn rust(&self) -> String {
+        match self {
+            Amount::Fixed(t) => format!("Am::Fixed({})", t.rust()),
+            Amount::Growing { base, step, maximum } => {
+                format!("Am::Growing({}, {}, {})", base.rust(), step.rust(), maximum.rust())
+            }
+            Amount::Ranked { shares, standards } => format!(
+                "Am::Ranked({}, {})",
+                Param {
+                    value: Shares(&shares.value),
+                    provenance: shares.provenance,
+                    source: shares.source.clone(),
+                }
+                .rust(),
+                standards.rust()
+            ),
+            Amount::Scheduled(steps) => format!("Am::Scheduled({})", steps.rust()),
+        }
+    }
+}
+
+/// A ranked limit's shares, as a static slice.
+struct Shares<'a>(&'a [Decimal]);
+
+impl Rust for Shares<'_> {
+    fn rust(&self) -> String {
+        list(self.0, ", ")
     }
 }
 
 impl Rust for Limit {
     fn rust(&self) -> String {
+        let caps: Vec<String> = self
+            .caps
+            .iter()
+            .map(|c| format!("({}, {}, {})", c.base.rust(), c.period.rust(), c.amount.rust()))
+            .collect();
         format!(
-            "Lim {{ name: {}, annual: {}, monthly: {} }}",
+            "Lim {{ name: {}, caps: &[{}], with_inpatient: {} }}",
             self.name.rust(),
-            self.annual.rust(),
-            self.monthly.rust()
+            caps.join(", "),
+            self.with_inpatient
         )
     }
 }
@@ -210,8 +289,8 @@ impl Rust for Version {
     fn rust(&self) -> String {
         format!(
             "Ver {{\n from: {},\n provenance: {},\n source: {},\n open: {},\n reviewed_until: {},\n \
-             reductions: {},\n unfiled_reduction: {},\n overall_ceiling: {},\n deductibles: {},\n limits: {},\n \
-             diseases: {},\n excluded: {},\n}}",
+             reductions: {},\n unfiled_reduction: {},\n overall_ceiling: {},\n overall_with_inpatient: {},\n \
+             tiers: {},\n deductibles: {},\n limits: {},\n diseases: {},\n excluded: {},\n}}",
             self.from.rust(),
             self.provenance.rust(),
             self.source.rust(),
@@ -220,6 +299,8 @@ impl Rust for Version {
             list(&self.reductions, ",\n  "),
             self.unfiled_reduction.rust(),
             self.overall_ceiling.rust(),
+            self.overall_with_inpatient,
+            list(&self.tiers, ", "),
             list(&self.deductibles, ",\n  "),
             list(&self.limits, ",\n  "),
             list(&self.diseases, ",\n  "),
