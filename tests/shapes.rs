@@ -38,7 +38,10 @@ fn the_shape_cases_through_the_rust_api() {
     let mut failures = Vec::new();
     for case in &cases {
         let name = case["name"].as_str().unwrap_or("?");
-        assert!(case["notes"].as_str().is_some_and(|n| n.len() > 40), "[{name}] has no working");
+        assert!(
+            case["notes"].as_str().is_some_and(|n| n.len() > 40),
+            "[{name}] has no working"
+        );
         let outcome = engine
             .estimate_text(&case["request"].to_string())
             .map(|r| serde_json::to_value(r).expect("results serialize"))
@@ -57,14 +60,21 @@ fn the_shape_year_cases_through_the_rust_api() {
         let outcome = engine.estimate_year_text(&case["visits"].to_string());
         match (&case["expect"]["error"], outcome) {
             (Value::Null, Ok(results)) => {
-                let results: Vec<Value> = results.iter().map(|r| serde_json::to_value(r).expect("serialize")).collect();
+                let results: Vec<Value> = results
+                    .iter()
+                    .map(|r| serde_json::to_value(r).expect("serialize"))
+                    .collect();
                 failures.extend(year_diffs(&case, &results));
             }
             (Value::Null, Err(e)) => failures.push(format!("[{name}] refused: {e}")),
             (want, Ok(_)) => failures.push(format!("[{name}] expected {want}, got results")),
             (want, Err(e)) => {
                 let got = serde_json::to_value(e).expect("serialize");
-                failures.extend(common::compare_error(want, &got).into_iter().map(|d| format!("[{name}] {d}")));
+                failures.extend(
+                    common::compare_error(want, &got)
+                        .into_iter()
+                        .map(|d| format!("[{name}] {d}")),
+                );
             }
         }
     }
@@ -77,7 +87,9 @@ fn each_new_warning_names_its_parameter() {
     let engine = engine();
     let mut seen = Vec::new();
     for case in cases("shapes.json") {
-        let Ok(result) = engine.estimate_text(&case["request"].to_string()) else { continue };
+        let Ok(result) = engine.estimate_text(&case["request"].to_string()) else {
+            continue;
+        };
         for w in &result.eligibility.warnings {
             let path = match w.code {
                 "AGE_ASSUMED" => "insured.birthDate",
@@ -98,7 +110,13 @@ fn each_new_warning_names_its_parameter() {
             seen.push(w.code);
         }
     }
-    for code in ["AGE_ASSUMED", "TIER_ASSUMED", "INPATIENT_ASSUMED", "RECOGNITION_DATE_ASSUMED", "DISEASE_COUNT_ASSUMED"] {
+    for code in [
+        "AGE_ASSUMED",
+        "TIER_ASSUMED",
+        "INPATIENT_ASSUMED",
+        "RECOGNITION_DATE_ASSUMED",
+        "DISEASE_COUNT_ASSUMED",
+    ] {
         assert!(seen.contains(&code), "no case shows {code}");
     }
 }
@@ -121,7 +139,10 @@ fn region<'a>(pack: &'a mut Value, code: &str) -> &'a mut Value {
 
 fn refused_at(path: &str, edit: impl FnOnce(&mut Value)) {
     let got = problems(edit);
-    assert!(got.iter().any(|p| p == path), "expected a problem at {path}, got {got:?}");
+    assert!(
+        got.iter().any(|p| p == path),
+        "expected a problem at {path}, got {got:?}"
+    );
 }
 
 #[test]
@@ -135,20 +156,24 @@ fn validate_refuses_a_cut_beyond_the_national_ceiling_for_some_key() {
     // 深圳: emergency × 0.85 drops the tier-1 ratio at 70 and over (0.80) by 12 points (> 10),
     // while it is within the ceiling for every other key.
     refused_at("regions[1].versions[0].reductions.emergency", |p| {
-        region(p, "440300")["reductions"]["emergency"] = json!({ "factor": { "value": "0.85", "provenance": "assumed" } });
+        region(p, "440300")["reductions"]["emergency"] =
+            json!({ "factor": { "value": "0.85", "provenance": "assumed" } });
     });
     // 兰州: a separate ratio 0.55 for residents too drops 0.60 by 5 points — fine — but for
     // employees 0.70 → 0.55 is 15 points, beyond a referral's 10.
     refused_at("regions[6].versions[0].reductions.referral", |p| {
-        region(p, "620100")["reductions"]["referral"] = json!({ "ratio": { "value": "0.55", "provenance": "assumed" } });
+        region(p, "620100")["reductions"]["referral"] =
+            json!({ "ratio": { "value": "0.55", "provenance": "assumed" } });
     });
     // 临沂: a share paid first of 0.15 drops 0.80 by 12 points.
     refused_at("regions[2].versions[0].reductions.emergency", |p| {
-        region(p, "371300")["reductions"]["emergency"] = json!({ "selfPayFirst": { "value": "0.15", "provenance": "assumed" } });
+        region(p, "371300")["reductions"]["emergency"] =
+            json!({ "selfPayFirst": { "value": "0.15", "provenance": "assumed" } });
     });
     // A rule for a visit without a filing has no ceiling.
     assert_eq!(
-        problems(|p| region(p, "440300")["unfiledReduction"] = json!({ "factor": { "value": "0.1", "provenance": "assumed" } })),
+        problems(|p| region(p, "440300")["unfiledReduction"] =
+            json!({ "factor": { "value": "0.1", "provenance": "assumed" } })),
         Vec::<String>::new()
     );
 }
@@ -159,16 +184,25 @@ fn validate_refuses_a_schedule_with_gaps() {
         &mut region(p, "210100")["limits"]["transplant_antirejection"]["monthly"]["schedule"]
     }
     let at = "regions[4].versions[0].limits.transplant_antirejection.monthly.schedule";
-    refused_at(&format!("{at}[2].fromMonth"), |p| schedule(p)[2]["fromMonth"] = json!(5));
-    refused_at(&format!("{at}[0].fromMonth"), |p| schedule(p)[0]["fromMonth"] = json!(2));
-    refused_at(&format!("{at}[3]"), |p| schedule(p)[3]["throughMonth"] = json!(24));
-    refused_at(&format!("{at}[1].throughMonth"), |p| schedule(p)[1]["throughMonth"] = json!(1));
-    // A schedule is a monthly quota.
-    refused_at("regions[4].versions[0].limits.transplant_antirejection.annual.schedule", |p| {
-        let limit = &mut region(p, "210100")["limits"]["transplant_antirejection"];
-        limit["annual"] = limit["monthly"].take();
-        limit.as_object_mut().expect("an object").remove("monthly");
+    refused_at(&format!("{at}[2].fromMonth"), |p| {
+        schedule(p)[2]["fromMonth"] = json!(5)
     });
+    refused_at(&format!("{at}[0].fromMonth"), |p| {
+        schedule(p)[0]["fromMonth"] = json!(2)
+    });
+    refused_at(&format!("{at}[3]"), |p| schedule(p)[3]["throughMonth"] = json!(24));
+    refused_at(&format!("{at}[1].throughMonth"), |p| {
+        schedule(p)[1]["throughMonth"] = json!(1)
+    });
+    // A schedule is a monthly quota.
+    refused_at(
+        "regions[4].versions[0].limits.transplant_antirejection.annual.schedule",
+        |p| {
+            let limit = &mut region(p, "210100")["limits"]["transplant_antirejection"];
+            limit["annual"] = limit["monthly"].take();
+            limit.as_object_mut().expect("an object").remove("monthly");
+        },
+    );
 }
 
 #[test]
@@ -225,7 +259,10 @@ fn validate_refuses_a_ranked_limit_without_shares_or_standards() {
     });
     refused_at(&format!("{at}.shares"), |p| ranked(p)["shares"] = json!([]));
     refused_at(&format!("{at}.standards"), |p| {
-        ranked(p)["standards"].as_object_mut().expect("an object").remove("diabetes");
+        ranked(p)["standards"]
+            .as_object_mut()
+            .expect("an object")
+            .remove("diabetes");
     });
     refused_at(&format!("{at}.standards.dialysis"), |p| {
         ranked(p)["standards"]["dialysis"] = json!({ "value": "1000", "provenance": "assumed" })
@@ -286,8 +323,16 @@ fn format_1_packs_give_the_same_results() {
     let r = engine.estimate_text(common::REQUEST).expect("estimates");
     let s = r.settlement.expect("a settlement");
     assert_eq!(
-        (s.temporary_self_pay.text(), s.admitted.text(), s.above_cost_limit.text(), s.cost_room),
+        (
+            s.temporary_self_pay.text(),
+            s.admitted.text(),
+            s.above_cost_limit.text(),
+            s.cost_room
+        ),
         ("0.00".into(), s.in_scope.text(), "0.00".into(), None)
     );
-    assert!(!r.trace.iter().any(|t| ["admitted", "costRoom", "temporarySelfPay"].contains(&t.step)));
+    assert!(!r
+        .trace
+        .iter()
+        .any(|t| ["admitted", "costRoom", "temporarySelfPay"].contains(&t.step)));
 }
