@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+pub mod shape_packs;
 pub mod strategies;
 
 use rust_decimal::Decimal;

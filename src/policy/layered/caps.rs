@@ -50,7 +50,8 @@ impl VisitPolicy<'_> {
                 (_, Period::Visit) => Money::ZERO,
             };
             let mut counted = counted.0;
-            if limit.with_inpatient && cap.base == Base::FundPayment && cap.period == Period::Year {
+            let shared = limit.with_inpatient && cap.base == Base::FundPayment && cap.period == Period::Year;
+            if shared && amount.value.is_some() {
                 counted = plus(counted, inpatient(ytd, &mut amount));
             }
             out.push(LimitUse {

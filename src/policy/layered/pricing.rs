@@ -244,7 +244,8 @@ impl<'a> VisitPolicy<'a> {
     fn overall(&self, p: &PackLayer<'_>, ytd: &Ytd, rules: &Rules) -> Result<LimitUse, Error> {
         let mut limit = used(&p.version.overall_ceiling, self.who(), rules, Rule::Overall)?;
         let mut used = ytd.fund_paid_total.0;
-        if p.version.overall_with_inpatient {
+        // Inpatient payments matter only to a ceiling there is.
+        if p.version.overall_with_inpatient && limit.value.is_some() {
             used = plus(used, inpatient(ytd, &mut limit));
         }
         Ok(LimitUse {
