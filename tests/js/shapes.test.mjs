@@ -76,7 +76,7 @@ test("a pack with a cut beyond the national ceiling for one key is refused at it
     () => node.Engine.fromPacks([bad]),
     (e) =>
       e.code === "INVALID_POLICY" &&
-      e.problems.some((p) => p.path === `regions[${shenzhen}].versions[0].reductions.emergency` && /12/.test(p.message)),
+      e.problems.some((p) => p.path === `regions[${shenzhen}].versions[0].reductions.emergency` && /beyond the national ceiling of 10 points/.test(p.message)),
   );
 });
 

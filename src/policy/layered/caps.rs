@@ -104,8 +104,9 @@ impl VisitPolicy<'_> {
         };
         let (base, step, maximum) = (part(base, "base")?, part(step, "step")?, part(maximum, "maximum")?);
         let (ids, known) = self.recognised_in_pool(version, id);
-        let count = Decimal::from(ids.len());
-        let value = plus(base.value, step.value * (count - Decimal::ONE)).min(maximum.value);
+        // The diseases beyond the first, counted as a whole number before it meets a decimal.
+        let extra = Decimal::from(u32::try_from(ids.len().saturating_sub(1)).unwrap_or(u32::MAX));
+        let value = plus(base.value, step.value * extra).min(maximum.value);
         let mut out = Used {
             value: Some(value),
             rule: rules.id(Rule::Limit(id, &format!("{at}/growing"))),
