@@ -4,6 +4,10 @@
 //!
 //! Static tables rather than Rust code that builds the model: the same strings, but the structure
 //! as data (a few bytes per field, compressing well) instead of code (tens of bytes per field).
+//!
+//! Without the sources of the parameters: nothing the page's build answers shows them (a trace
+//! step shows a parameter's rule id and provenance), except the statement that a region excludes a
+//! national disease, whose source DISEASE_COVERED's message quotes — so that one is kept.
 
 use super::model::{
     Amount, Base, Cap, CatalogueItem, City, Class, Cut, Deductible, Dim, Disease, Limit, Param, Period, Place,
@@ -13,11 +17,10 @@ use crate::bilingual::Text;
 use crate::date::Date;
 use rust_decimal::Decimal;
 
-/// A [`Param`].
+/// A [`Param`], without its source.
 pub(super) struct P<T: 'static> {
     pub v: T,
     pub p: Provenance,
-    pub s: Option<&'static str>,
 }
 
 /// A [`Table`].
@@ -67,7 +70,6 @@ pub(super) struct Dis {
     pub name: Text,
     pub pinyin: Option<&'static str>,
     pub provenance: Provenance,
-    pub source: Option<&'static str>,
     pub ratio: Tb<Decimal>,
     pub deductible: &'static str,
     pub limit: &'static str,
@@ -77,7 +79,6 @@ pub(super) struct Dis {
 pub(super) struct Ver {
     pub from: Date,
     pub provenance: Provenance,
-    pub source: Option<&'static str>,
     pub open: bool,
     pub reviewed_until: Option<Date>,
     pub reductions: &'static [Ct],
@@ -88,7 +89,8 @@ pub(super) struct Ver {
     pub deductibles: &'static [(&'static str, Ded)],
     pub limits: &'static [(&'static str, Lim)],
     pub diseases: &'static [(&'static str, Dis)],
-    pub excluded: &'static [(&'static str, P<()>)],
+    /// With the statement's source.
+    pub excluded: &'static [(&'static str, Provenance, Option<&'static str>)],
 }
 
 /// A [`Region`].
@@ -132,7 +134,7 @@ impl<T: Copy> P<T> {
         Param {
             value: self.v,
             provenance: self.p,
-            source: self.s.as_ref().map(own_str),
+            source: None,
         }
     }
 }
@@ -176,7 +178,7 @@ impl Am {
                 shares: Param {
                     value: shares.v.to_vec(),
                     provenance: shares.p,
-                    source: shares.s.as_ref().map(own_str),
+                    source: None,
                 },
                 standards: standards.iter().map(|(id, t)| (id.to_string(), t.own())).collect(),
             },
@@ -187,10 +189,21 @@ impl Am {
 
 fn own_version(v: &Ver) -> Version {
     Version {
-        excluded: v.excluded.iter().map(|(id, p)| (id.to_string(), p.own())).collect(),
+        excluded: v
+            .excluded
+            .iter()
+            .map(|(id, provenance, source)| {
+                let stated = Param {
+                    value: (),
+                    provenance: *provenance,
+                    source: source.as_ref().map(own_str),
+                };
+                (id.to_string(), stated)
+            })
+            .collect(),
         from: v.from,
         provenance: v.provenance,
-        source: v.source.as_ref().map(own_str),
+        source: None,
         open: v.open,
         reviewed_until: v.reviewed_until,
         reductions: v.reductions.iter().map(Ct::own).collect(),
@@ -245,7 +258,7 @@ fn own_version(v: &Ver) -> Version {
                     name: d.name.clone(),
                     pinyin: d.pinyin.as_ref().map(own_str),
                     provenance: d.provenance,
-                    source: d.source.as_ref().map(own_str),
+                    source: None,
                     ratio: d.ratio.own(),
                     deductible: d.deductible.to_string(),
                     limit: d.limit.to_string(),

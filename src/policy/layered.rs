@@ -424,7 +424,7 @@ fn check_tier(version: &Version, tier: &str) -> Result<(), Error> {
         return Ok(());
     }
     let list: Vec<&str> = version.tiers.iter().map(|(id, _)| id.as_str()).collect();
-    let list = list.join(", ");
+    let list = crate::json::word_list(&list);
     Err(Error::invalid(
         "insured.tier",
         t(

@@ -134,7 +134,7 @@ impl Dim {
 }
 
 /// A fact of the person's that a lookup needed and the request did not give (BRIEF §8.3, §8.4):
-/// a cautious default stood in for it, and the person is warned.
+/// a default stood in for it, and the person is warned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Fact {
     Age,
@@ -142,6 +142,35 @@ pub enum Fact {
     RecognitionDate,
     DiseaseCount,
     Inpatient,
+}
+
+impl Fact {
+    pub const ALL: [Fact; 5] = [
+        Fact::Age,
+        Fact::Tier,
+        Fact::RecognitionDate,
+        Fact::DiseaseCount,
+        Fact::Inpatient,
+    ];
+}
+
+/// A set of [`Fact`]s, as bits: a parameter lacks a few at most, and a set that is `Copy` keeps
+/// allocation out of every parameter looked up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Facts(u8);
+
+impl Facts {
+    pub fn with(self, fact: Fact) -> Facts {
+        Facts(self.0 | 1 << fact as u8)
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    pub fn iter(self) -> impl Iterator<Item = Fact> {
+        Fact::ALL.into_iter().filter(move |f| self.0 & 1 << *f as u8 != 0)
+    }
 }
 
 /// A parameter that may depend on scheme, employee status, hospital level, the region's tier and
@@ -162,25 +191,22 @@ impl<T> Table<T> {
     /// The leaf for `who`, the key path that led to it (e.g. `employee/working/level2`) and the
     /// facts it needed that `who` lacked. `None` only for a table that validation would have
     /// refused as incomplete.
-    pub fn lookup(&self, who: Who<'_>) -> Option<(&Param<T>, String, Vec<Fact>)> {
+    pub fn lookup(&self, who: Who<'_>) -> Option<(&Param<T>, String, Facts)> {
         let mut node = self;
         let mut path = String::new();
-        let mut lacking = Vec::new();
+        let mut lacking = Facts::default();
         loop {
             match node {
                 Table::Leaf(p) => return Some((p, path, lacking)),
                 Table::Node { dim, arms, unknown } => {
                     let (k, next) = match (dim, who.tier, who.age) {
                         (Dim::Tier, None, _) | (Dim::Age, _, None) => {
-                            lacking.push(if *dim == Dim::Tier { Fact::Tier } else { Fact::Age });
+                            lacking = lacking.with(if *dim == Dim::Tier { Fact::Tier } else { Fact::Age });
                             let key = unknown.as_deref()?;
                             arms.iter().find(|(k, _)| k == key)?
                         }
                         // The band whose first age is the highest not above the person's.
-                        (Dim::Age, _, Some(age)) => arms
-                            .iter()
-                            .rev()
-                            .find(|(k, _)| k.parse::<u8>().is_ok_and(|from| from <= age))?,
+                        (Dim::Age, _, Some(age)) => arms.iter().rev().find(|(k, _)| first_age(k) <= age)?,
                         _ => {
                             let key = dim.key_for(who);
                             arms.iter()
@@ -200,6 +226,13 @@ impl<T> Table<T> {
             }
         }
     }
+}
+
+/// An age band's first age, from its arm's name (digits; written by the reader).
+fn first_age(key: &str) -> u8 {
+    key.bytes()
+        .try_fold(0u8, |n, b| n.checked_mul(10)?.checked_add(b.checked_sub(b'0')?))
+        .unwrap_or(u8::MAX)
 }
 
 impl Dim {

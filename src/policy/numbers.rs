@@ -2,7 +2,7 @@
 //! provenance and, for what the person did not give, the default that stood in for it: what the
 //! assembly ([`super::layered`]) answers when asked, whichever layer the number came from.
 
-pub use super::model::{Base, Fact};
+pub use super::model::{Base, Fact, Facts};
 use crate::bilingual::{t, Text};
 use rust_decimal::Decimal;
 
@@ -77,7 +77,7 @@ pub struct Used<T> {
     pub default: Option<Default>,
     /// The facts of the person's the request did not give, which a cautious (or, for inpatient
     /// payments, a generous) default stood in for (each a warning).
-    pub lacking: Vec<Fact>,
+    pub lacking: Facts,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,9 +148,9 @@ impl Benefit {
     }
 
     /// Every parameter as (default, lacking facts, rule), in the order the trace gives them.
-    fn uses(&self) -> impl Iterator<Item = (Option<Default>, &[Fact], &str)> {
-        fn of(u: &Used<Decimal>) -> (Option<Default>, &[Fact], &str) {
-            (u.default, u.lacking.as_slice(), u.rule.as_str())
+    fn uses(&self) -> impl Iterator<Item = (Option<Default>, Facts, &str)> {
+        fn of(u: &Used<Decimal>) -> (Option<Default>, Facts, &str) {
+            (u.default, u.lacking, u.rule.as_str())
         }
         let d = self.deductible.iter().map(|d| &d.standard);
         d.map(of)
@@ -158,12 +158,12 @@ impl Benefit {
             .chain(
                 self.reduction
                     .iter()
-                    .map(|(r, _)| (r.default, r.lacking.as_slice(), r.rule.as_str())),
+                    .map(|(r, _)| (r.default, r.lacking, r.rule.as_str())),
             )
             .chain(
                 self.limits
                     .iter()
-                    .map(|l| (l.limit.default, l.limit.lacking.as_slice(), l.limit.rule.as_str())),
+                    .map(|l| (l.limit.default, l.limit.lacking, l.limit.rule.as_str())),
             )
     }
 
@@ -183,9 +183,9 @@ impl Benefit {
     pub fn lacking(&self) -> Vec<(Fact, String)> {
         let mut out: Vec<(Fact, String)> = Vec::new();
         for (_, facts, rule) in self.uses() {
-            for fact in facts {
-                if !out.iter().any(|(f, r)| f == fact && r == rule) {
-                    out.push((*fact, rule.to_string()));
+            for fact in facts.iter() {
+                if !out.iter().any(|(f, r)| *f == fact && r == rule) {
+                    out.push((fact, rule.to_string()));
                 }
             }
         }

@@ -9,7 +9,7 @@ use crate::bilingual::{t, Text};
 use crate::error::Error;
 use crate::money::{plus, round_fen, Money, Ratio};
 use crate::policy::model::{Amount, Base, Limit, Period, Table, Version};
-use crate::policy::numbers::{Default, Fact, LimitKind, LimitUse, Used};
+use crate::policy::numbers::{Default, Fact, Facts, LimitKind, LimitUse, Used};
 use crate::request::Ytd;
 use rust_decimal::Decimal;
 
@@ -112,7 +112,7 @@ impl VisitPolicy<'_> {
             rule: rules.id(Rule::Limit(id, &format!("{at}/growing"))),
             provenance: base.provenance.weaker(step.provenance).weaker(maximum.provenance),
             default: None,
-            lacking: Vec::new(),
+            lacking: Facts::default(),
         };
         for part in [&base, &step, &maximum] {
             merge(&mut out, part);
@@ -153,29 +153,41 @@ impl VisitPolicy<'_> {
                 .ok_or_else(|| broken(&rules.text(Rule::Limit(id, &rule))))?;
             parts.push(used(table, self.who(), rules, Rule::Limit(id, &rule))?);
         }
-        // Highest standard first; a stable sort keeps the pack's order between equal ones.
-        parts.sort_by_key(|p| std::cmp::Reverse(p.value));
+        // Highest standard first (by insertion: a pool has a handful of diseases, and equal
+        // standards keep the pack's order).
+        let mut sorted: Vec<Used<Decimal>> = Vec::with_capacity(parts.len());
+        for part in parts {
+            let at = sorted.iter().position(|s| s.value < part.value).unwrap_or(sorted.len());
+            sorted.insert(at, part);
+        }
+        let parts = sorted;
         let mut out = Used {
             value: None,
             rule: rules.id(Rule::Limit(id, &format!("{at}/ranked"))),
             provenance: shares.provenance,
             default: None,
-            lacking: Vec::new(),
+            lacking: Facts::default(),
         };
         let mut total = Decimal::ZERO;
-        let mut terms = Vec::new();
+        let mut sum = String::new();
         for (part, share) in parts.iter().zip(&shares.value) {
-            total = plus(total, round_fen(part.value * share));
+            total = plus(total, round_fen(part.value * *share));
             merge(&mut out, part);
             out.provenance = out.provenance.weaker(part.provenance);
-            terms.push(format!("{} × {}", yuan(part.value), Ratio(*share).text()));
+            if rules.explain {
+                if !sum.is_empty() {
+                    sum.push_str(" + ");
+                }
+                sum.push_str(&yuan(part.value));
+                sum.push_str(" × ");
+                sum.push_str(&Ratio(*share).text());
+            }
         }
         out.value = Some(total);
         if !known {
             assume(&mut out, Default::Cautious, Fact::DiseaseCount);
         }
         let how = rules.explain.then(|| {
-            let sum = terms.join(" + ");
             let v = yuan(total);
             t(
                 format!("按标准从高到低合并：{sum} = {v}元"),
@@ -200,7 +212,7 @@ impl VisitPolicy<'_> {
                 table,
                 self.who(),
                 rules,
-                Rule::Limit(id, &format!("{at}/schedule/{from}")),
+                Rule::Limit(id, &format!("{at}/schedule/{}", usize::from(from))),
             )
         };
         let visit = &self.req.visit;
@@ -236,6 +248,8 @@ impl VisitPolicy<'_> {
             .find(|(from, _)| i32::from(*from) <= n)
             .ok_or_else(|| broken(&rules.text(Rule::Limit(id, at))))?;
         let how = rules.explain.then(|| {
+            // As a usize: the one integer type whose formatting the engine already carries.
+            let n = usize::try_from(n).unwrap_or(0);
             t(
                 format!("{since}认定，本月为认定后第{n}个月"),
                 format!("recognised {since}: this is month {n} since"),
@@ -248,8 +262,8 @@ impl VisitPolicy<'_> {
 /// What `part` assumed, `out` assumed too.
 fn merge<T, U>(out: &mut Used<T>, part: &Used<U>) {
     if let Some(d) = part.default {
-        for fact in &part.lacking {
-            assume(out, d, *fact);
+        for fact in part.lacking.iter() {
+            assume(out, d, fact);
         }
     }
 }

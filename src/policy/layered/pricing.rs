@@ -10,7 +10,8 @@ use crate::money::{minus, plus};
 use crate::policy::model::{Cut, Deductible, Disease, Param, Period, Table, Who};
 use crate::policy::national;
 use crate::policy::numbers::{
-    self, Base, Benefit, DeductibleKind, DeductibleUse, Default, Fact, LimitKind, LimitUse, Parameters, Reduction, Used,
+    self, Base, Benefit, DeductibleKind, DeductibleUse, Default, Fact, Facts, LimitKind, LimitUse, Parameters,
+    Reduction, Used,
 };
 use crate::policy::Provenance;
 use crate::request::{AnnualLimit, Ytd};
@@ -220,7 +221,7 @@ impl<'a> VisitPolicy<'a> {
             rule: rules.id(rule(form)),
             provenance: p.provenance,
             default: None,
-            lacking: Vec::new(),
+            lacking: Facts::default(),
         };
         Ok(match cut {
             Cut::Points(p) => param(p, Reduction::Points(p.value), ""),
@@ -286,9 +287,7 @@ pub(super) fn assume<T>(u: &mut Used<T>, default: Default, fact: Fact) {
         Some(d) if d != default => Default::Guess,
         _ => default,
     });
-    if !u.lacking.contains(&fact) {
-        u.lacking.push(fact);
-    }
+    u.lacking = u.lacking.with(fact);
 }
 
 /// The person's terms as they apply to the visit.
@@ -391,7 +390,7 @@ fn given<T>(value: T, rule: String, provenance: Provenance) -> Used<T> {
         rule,
         provenance,
         default: None,
-        lacking: Vec::new(),
+        lacking: Facts::default(),
     }
 }
 
@@ -412,18 +411,31 @@ fn stated<T>(p: &Param<()>, value: T, rule: String) -> Used<T> {
 /// pack names for that case, the least favourable (a cautious default).
 pub(super) fn used<T: Clone>(table: &Table<T>, who: Who<'_>, rules: &Rules, rule: Rule<'_>) -> Result<Used<T>, Error> {
     let (p, keys, lacking) = table.lookup(who).ok_or_else(|| broken(&rules.text(rule)))?;
-    let mut rule = rules.id(rule);
-    // Appended rather than `format!`ed: this body is compiled once per `T`.
-    if rules.explain {
-        rule.push_str(&keys);
-    }
+    let about = described(rules, rule, &keys, p.provenance, lacking);
     Ok(Used {
         value: p.value.clone(),
-        rule,
-        provenance: p.provenance,
-        default: (!lacking.is_empty()).then_some(Default::Cautious),
+        rule: about.rule,
+        provenance: about.provenance,
+        default: about.default,
         lacking,
     })
+}
+
+/// What `used` says of its leaf besides the value: apart, so that it is compiled once rather
+/// than once per `T`.
+#[inline(never)]
+fn described(rules: &Rules, rule: Rule<'_>, keys: &str, provenance: Provenance, lacking: Facts) -> Used<()> {
+    let mut rule = rules.id(rule);
+    if rules.explain {
+        rule.push_str(keys);
+    }
+    Used {
+        value: (),
+        rule,
+        provenance,
+        default: (!lacking.is_empty()).then_some(Default::Cautious),
+        lacking,
+    }
 }
 
 /// Validation refuses incomplete tables and dangling references, so this is unreachable with a
