@@ -6,6 +6,7 @@
 use super::compact::*;
 use super::model::Provenance::*;
 use super::model::{Base, Class, Dim, Period, Provenance};
+use super::shapes::Shapes;
 use crate::date::Date;
 use crate::bilingual::Text;
 use rust_decimal::Decimal;
@@ -26,6 +27,9 @@ const fn d(mantissa: u32, scale: u32) -> Decimal {
 const fn day(year: u16, month: u8, day: u8) -> Date {
     Date { year, month, day }
 }
+
+/// The rule shapes these packs state (src/policy/shapes.rs): this build has the code of these only.
+pub(super) const SHAPES: Shapes = Shapes { splits: false, cuts: false, cost_caps: false, personal: false, inpatient: false };
 
 /// Sorted by code.
 pub(super) static REGIONS: &[Reg] = &[Reg { code: "441900", name: t("东莞市", "Dongguan"), versions: &[Ver {

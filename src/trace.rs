@@ -8,6 +8,7 @@ use crate::money::minus;
 use crate::money::{Money, Ratio};
 use crate::policy::layered::VisitPolicy;
 use crate::policy::numbers::{Base, Benefit, DeductibleKind, LimitKind, LimitUse, Reduction};
+use crate::policy::shapes::BUILT;
 use crate::policy::{Class, Provenance};
 use crate::settlement::Settlement;
 use crate::vocabulary::Mode;
@@ -224,8 +225,14 @@ fn explain_nothing(out: &mut Vec<TraceStep>, s: &Settlement) {
 }
 
 fn explain_terms(out: &mut Vec<TraceStep>, s: &Settlement, b: &Benefit, mode: Mode) {
-    let share_first = matches!(&b.reduction, Some((r, _)) if matches!(r.value, Reduction::SelfPayFirst(_)));
-    let cost_limits: Vec<&LimitUse> = b.limits.iter().filter(|l| l.base == Base::InScopeCost).collect();
+    // Steps of the rule shapes this build's packs have (`policy::shapes`).
+    let share_first =
+        BUILT.cuts && matches!(&b.reduction, Some((r, _)) if matches!(r.value, Reduction::SelfPayFirst(_)));
+    let cost_limits: Vec<&LimitUse> = b
+        .limits
+        .iter()
+        .filter(|l| BUILT.cost_caps && l.base == Base::InScopeCost)
+        .collect();
     // BRIEF §8.1 a, b: only where the pack has such rules (a format-1 pack's trace is as it was).
     if share_first {
         out.add(calc!(
@@ -332,31 +339,36 @@ fn explain_terms(out: &mut Vec<TraceStep>, s: &Settlement, b: &Benefit, mode: Mo
     }
     let mut provenance = base.map(|b| b.provenance);
     if let Some((r, why)) = &b.reduction {
-        let (value, changes, zh, en) = match r.value {
-            Reduction::Points(p) => (
+        let points = |p: Decimal| {
+            (
                 p,
                 !p.is_zero(),
                 format!("支付比例降低{}个百分点", Ratio(p).percent()),
                 format!("ratio lowered by {} percentage points", Ratio(p).percent()),
-            ),
-            Reduction::Factor(f) => (
+            )
+        };
+        let (value, changes, zh, en) = match (r.value, BUILT.cuts) {
+            (Reduction::Points(p), _) => points(p),
+            (Reduction::Factor(f), true) => (
                 f,
                 f != Decimal::ONE,
                 format!("按支付比例的{}支付", pct(f)),
                 format!("{} of the ratio", pct(f)),
             ),
-            Reduction::Ratio(own) => (
+            (Reduction::Ratio(own), true) => (
                 own,
                 true,
                 format!("支付比例为{}", pct(own)),
                 format!("a ratio of {}", pct(own)),
             ),
-            Reduction::SelfPayFirst(share) => (
+            (Reduction::SelfPayFirst(share), true) => (
                 share,
                 false,
                 format!("先自付政策范围内费用的{}，支付比例不变", pct(share)),
                 format!("{} of the in-scope cost paid first, the ratio unchanged", pct(share)),
             ),
+            // Never made in a build whose packs cut in points only (`policy::shapes`).
+            (Reduction::Factor(v) | Reduction::Ratio(v) | Reduction::SelfPayFirst(v), false) => points(v),
         };
         // A cut that leaves the stated ratio as it is (Hotan's seed says its 75 % applies across
         // provinces too) does not lend the ratio its provenance.

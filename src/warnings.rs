@@ -8,6 +8,7 @@ use crate::checks::Findings;
 use crate::eligibility::Warning;
 use crate::policy::layered::{Note, VisitPolicy};
 use crate::policy::numbers::{Benefit, Fact};
+use crate::policy::shapes::BUILT;
 use crate::policy::Class;
 use crate::request::Item;
 
@@ -19,8 +20,11 @@ pub fn warnings(s: &VisitPolicy<'_>, findings: &Findings, priced: &Priced, benef
         .into_iter()
         .map(|note| note_warning(s, note))
         .collect();
-    for (fact, rule) in benefit.map(Benefit::lacking).unwrap_or_default() {
-        out.push(fact_warning(s, fact, &rule));
+    // Only the rule shapes of this build's packs may lack a fact (`shapes`).
+    if BUILT.needs_facts() {
+        for (fact, rule) in benefit.map(Benefit::lacking).unwrap_or_default() {
+            out.push(fact_warning(s, fact, &rule));
+        }
     }
     if priced.place_share.defaulted {
         let pct = crate::money::Ratio(priced.place_share.value).percent();

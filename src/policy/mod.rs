@@ -29,6 +29,7 @@ pub mod numbers;
 #[cfg(feature = "maintainer")]
 mod read;
 mod set;
+pub mod shapes;
 
 #[cfg(feature = "maintainer")]
 pub use digest::digest;

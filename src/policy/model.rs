@@ -199,7 +199,15 @@ impl<T> Table<T> {
             match node {
                 Table::Leaf(p) => return Some((p, path, lacking)),
                 Table::Node { dim, arms, unknown } => {
+                    // A build whose packs split on neither tier nor age has no code for it.
+                    let split = super::shapes::BUILT.splits && matches!(dim, Dim::Tier | Dim::Age);
                     let (k, next) = match (dim, who.tier, who.age) {
+                        _ if !split => {
+                            let key = dim.key_for(who);
+                            arms.iter()
+                                .find(|(k, _)| k == key)
+                                .or_else(|| arms.iter().find(|(k, _)| k == "default"))?
+                        }
                         (Dim::Tier, None, _) | (Dim::Age, _, None) => {
                             lacking = lacking.with(if *dim == Dim::Tier { Fact::Tier } else { Fact::Age });
                             let key = unknown.as_deref()?;
@@ -207,18 +215,15 @@ impl<T> Table<T> {
                         }
                         // The band whose first age is the highest not above the person's.
                         (Dim::Age, _, Some(age)) => arms.iter().rev().find(|(k, _)| first_age(k) <= age)?,
-                        _ => {
-                            let key = dim.key_for(who);
-                            arms.iter()
-                                .find(|(k, _)| k == key)
-                                .or_else(|| arms.iter().find(|(k, _)| k == "default"))?
-                        }
+                        // A tier the request gives.
+                        _ => arms
+                            .iter()
+                            .find(|(k, _)| Some(k.as_str()) == who.tier)
+                            .or_else(|| arms.iter().find(|(k, _)| k == "default"))?,
                     };
                     path.push('/');
-                    match dim {
-                        Dim::Tier => path.push_str("byTier/"),
-                        Dim::Age => path.push_str("byAge/"),
-                        _ => {}
+                    if split {
+                        path.push_str(if *dim == Dim::Tier { "byTier/" } else { "byAge/" });
                     }
                     path.push_str(k);
                     node = next;
@@ -252,8 +257,8 @@ impl Dim {
                 2 => "level2",
                 _ => "level3",
             },
-            Dim::Tier => who.tier.unwrap_or(""),
-            Dim::Age => "",
+            // Split on only where the build computes splits (`lookup`).
+            Dim::Tier | Dim::Age => "",
         }
     }
 }

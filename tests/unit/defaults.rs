@@ -12,6 +12,7 @@ use super::model::{
     Provenance, Region, Table, Version,
 };
 use super::set::PolicySet;
+use super::shapes::Shapes;
 use crate::bilingual::Text;
 use crate::date::Date;
 use crate::error::Error;
@@ -28,6 +29,7 @@ const HEADER: &str = "\
 use super::compact::*;
 use super::model::Provenance::*;
 use super::model::{Base, Class, Dim, Period, Provenance};
+use super::shapes::Shapes;
 use crate::date::Date;
 use crate::bilingual::Text;
 use rust_decimal::Decimal;
@@ -375,9 +377,78 @@ impl Rust for PlaceData {
     }
 }
 
+/// Whether a table splits on tier or age anywhere.
+fn splits<T>(table: &Table<T>) -> bool {
+    match table {
+        Table::Leaf(_) => false,
+        Table::Node { dim, arms, .. } => matches!(dim, Dim::Tier | Dim::Age) || arms.iter().any(|(_, t)| splits(t)),
+    }
+}
+
+/// The rule shapes the packs state (src/policy/shapes.rs).
+fn shapes_of(regions: &[Region]) -> Shapes {
+    let mut out = Shapes {
+        splits: false,
+        cuts: false,
+        cost_caps: false,
+        personal: false,
+        inpatient: false,
+    };
+    for v in regions.iter().flat_map(|r| &r.versions) {
+        let mut cut_tables = Vec::new();
+        for cut in v.reductions.iter().chain([&v.unfiled_reduction]) {
+            match cut {
+                Cut::Points(_) => {}
+                Cut::Ratio(t) => {
+                    out.cuts = true;
+                    cut_tables.push(t);
+                }
+                _ => out.cuts = true,
+            }
+        }
+        let mut amounts: Vec<&Table<Decimal>> = v.diseases.iter().map(|(_, d)| &d.ratio).chain(cut_tables).collect();
+        let mut limits: Vec<&Table<Option<Decimal>>> = vec![&v.overall_ceiling];
+        for (_, d) in &v.deductibles {
+            if let Deductible::Standard { amount, .. } = d {
+                amounts.push(amount);
+            }
+        }
+        out.inpatient |= v.overall_with_inpatient;
+        for (_, l) in &v.limits {
+            out.inpatient |= l.with_inpatient;
+            for cap in &l.caps {
+                out.cost_caps |= cap.base == Base::InScopeCost;
+                match &cap.amount {
+                    Amount::Fixed(t) => limits.push(t),
+                    Amount::Growing { base, step, maximum } => {
+                        out.personal = true;
+                        amounts.extend([base, step, maximum]);
+                    }
+                    Amount::Ranked { standards, .. } => {
+                        out.personal = true;
+                        amounts.extend(standards.iter().map(|(_, t)| t));
+                    }
+                    Amount::Scheduled(steps) => {
+                        out.personal = true;
+                        limits.extend(steps.iter().map(|(_, t)| t));
+                    }
+                }
+            }
+        }
+        out.splits |= amounts.iter().any(|t| splits(t)) || limits.iter().any(|t| splits(t));
+    }
+    out
+}
+
 /// The file's text for a policy set read from the default packs.
 fn generated(set: &PolicySet) -> String {
     let mut out = String::from(HEADER);
+    let s = shapes_of(&set.regions);
+    out.push_str(&format!(
+        "\n/// The rule shapes these packs state (src/policy/shapes.rs): this build has the code of these only.\n\
+         pub(super) const SHAPES: Shapes = Shapes {{ splits: {}, cuts: {}, cost_caps: {}, personal: {}, inpatient: {} }};\n",
+        s.splits, s.cuts, s.cost_caps, s.personal, s.inpatient
+    ));
     out.push_str("\n/// Sorted by code.\npub(super) static REGIONS: &[Reg] = ");
     out.push_str(&list(&set.regions, ",\n"));
     out.push_str(";\n\npub(super) static PLACES: Plcs = ");
@@ -424,6 +495,17 @@ fn without_sources(debug: &str) -> String {
     out
 }
 
+/// The shapes are found wherever a pack states them: the test pack of every shape has each.
+#[test]
+fn the_shapes_of_packs_are_found() -> Result<(), Error> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases/packs/shapes.json");
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let set = PolicySet::from_texts(&[&text])?;
+    assert_eq!(shapes_of(&set.regions), Shapes::ALL);
+    assert_eq!(super::shapes::BUILT, Shapes::ALL, "tests build the full engine");
+    Ok(())
+}
+
 #[test]
 fn compiled_defaults_are_what_the_reader_makes() -> Result<(), Error> {
     let read = PolicySet::defaults()?;
@@ -437,6 +519,8 @@ fn compiled_defaults_are_what_the_reader_makes() -> Result<(), Error> {
         format!("{all:?}")
     };
     assert_eq!(excluded(&super::compact::regions()), excluded(&read.regions));
+    // The page's build has the code of these shapes only.
+    assert_eq!(super::defaults::SHAPES, shapes_of(&read.regions));
     assert_eq!(
         without_sources(&format!("{:?}", super::compact::places())),
         without_sources(&format!("{:?}", read.places))

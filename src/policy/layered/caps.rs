@@ -10,6 +10,7 @@ use crate::error::Error;
 use crate::money::{plus, round_fen, Money, Ratio};
 use crate::policy::model::{Amount, Base, Limit, Period, Table, Version};
 use crate::policy::numbers::{Default, Fact, Facts, LimitKind, LimitUse, Used};
+use crate::policy::shapes::BUILT;
 use crate::request::Ytd;
 use rust_decimal::Decimal;
 
@@ -36,6 +37,8 @@ impl VisitPolicy<'_> {
             };
             let (mut amount, how) = match &cap.amount {
                 Amount::Fixed(table) => (used(table, self.who(), rules, Rule::Limit(id, &at))?, None),
+                // Not in this build's packs (`shapes`).
+                _ if !BUILT.personal => return Err(broken(&rules.text(Rule::Limit(id, &at)))),
                 Amount::Growing { base, step, maximum } => {
                     self.growing(version, id, &at, [base, step, maximum], rules)?
                 }
@@ -51,7 +54,7 @@ impl VisitPolicy<'_> {
             };
             let mut counted = counted.0;
             let shared = limit.with_inpatient && cap.base == Base::FundPayment && cap.period == Period::Year;
-            if shared && amount.value.is_some() {
+            if BUILT.inpatient && shared && amount.value.is_some() {
                 counted = plus(counted, inpatient(ytd, &mut amount));
             }
             out.push(LimitUse {

@@ -13,6 +13,7 @@ use crate::policy::numbers::{
     self, Base, Benefit, DeductibleKind, DeductibleUse, Default, Fact, Facts, LimitKind, LimitUse, Parameters,
     Reduction, Used,
 };
+use crate::policy::shapes::BUILT;
 use crate::policy::Provenance;
 use crate::request::{AnnualLimit, Ytd};
 use crate::vocabulary::Mode;
@@ -225,6 +226,8 @@ impl<'a> VisitPolicy<'a> {
         };
         Ok(match cut {
             Cut::Points(p) => param(p, Reduction::Points(p.value), ""),
+            // Not in this build's packs (`shapes`).
+            _ if !BUILT.cuts => return Err(broken(&rules.text(rule("")))),
             Cut::Factor(p) => param(p, Reduction::Factor(p.value), "/factor"),
             Cut::SelfPayFirst(p) => param(p, Reduction::SelfPayFirst(p.value), "/selfPayFirst"),
             Cut::Ratio(table) => {
@@ -246,7 +249,7 @@ impl<'a> VisitPolicy<'a> {
         let mut limit = used(&p.version.overall_ceiling, self.who(), rules, Rule::Overall)?;
         let mut used = ytd.fund_paid_total.0;
         // Inpatient payments matter only to a ceiling there is.
-        if p.version.overall_with_inpatient && limit.value.is_some() {
+        if BUILT.inpatient && p.version.overall_with_inpatient && limit.value.is_some() {
             used = plus(used, inpatient(ytd, &mut limit));
         }
         Ok(LimitUse {
