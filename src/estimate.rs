@@ -204,8 +204,13 @@ pub(crate) fn check_eligibility(set: &PolicySet, req: &Request) -> Result<Eligib
     let s = VisitPolicy::assemble(set, req)?;
     let priced = catalogue::price(set, &req.visit.place, &req.items, false);
     let findings = Findings::find(&s);
-    // The numbers only for what they assumed about the person (each a warning).
-    let benefit = s.numbers(findings.mode(), findings.filing_valid(), &req.ytd, true)?;
+    // The numbers only for what they assumed about the person (each a warning), where a rule
+    // shape of this build's packs may have (`policy::shapes`).
+    let benefit = if crate::policy::shapes::BUILT.needs_facts() {
+        s.numbers(findings.mode(), findings.filing_valid(), &req.ytd, true)?
+    } else {
+        None
+    };
     let warnings = crate::warnings::warnings(&s, &findings, &priced, benefit.as_ref());
     Ok(crate::wording::eligibility(&s, &findings, warnings))
 }

@@ -13,6 +13,7 @@ use super::model::{
     Amount, Base, Cap, CatalogueItem, City, Class, Cut, Deductible, Dim, Disease, Limit, Param, Period, Place,
     PlaceData, Provenance, Region, Table, Version,
 };
+use super::shapes::BUILT;
 use crate::bilingual::Text;
 use crate::date::Date;
 use rust_decimal::Decimal;
@@ -144,7 +145,8 @@ impl<T: Copy> Tb<T> {
         let (dim, arms, unknown) = match self {
             Tb::Leaf(p) => return Table::Leaf(p.own()),
             Tb::Node(dim, arms) => (dim, arms, None),
-            Tb::Split(dim, arms, unknown) => (dim, arms, Some(unknown.to_string())),
+            // Made only where the packs split on tier or age (`shapes`).
+            Tb::Split(dim, arms, unknown) => (dim, arms, BUILT.splits.then(|| unknown.to_string())),
         };
         Table::Node {
             dim: *dim,

@@ -19,6 +19,7 @@ use super::model::{Deductible, Disease, Period, Region, Version, Who};
 use super::national::{self, national_disease};
 use super::numbers::{self, Groups};
 use super::set::PolicySet;
+use super::shapes::BUILT;
 use super::Provenance;
 use crate::bilingual::{t, Text};
 use crate::date::Date;
@@ -179,7 +180,8 @@ impl<'a> VisitPolicy<'a> {
         let version = in_force
             .or(region.versions.first())
             .ok_or_else(|| Error::policy(vec![]))?;
-        if let Some(tier) = req.insured.tier.as_deref() {
+        // Only a pack that splits on tiers defines them (`shapes`).
+        if let Some(tier) = req.insured.tier.as_deref().filter(|_| BUILT.splits) {
             check_tier(version, tier)?;
         }
         let (coverage, pricing) = match (version.disease(id), version.excluded(id), national_disease(id)) {
@@ -415,7 +417,8 @@ fn facts_on_the_visit_date(req: &Request) -> Result<Option<u8>, Error> {
             ),
         ));
     }
-    Ok(insured.age_on(date))
+    // Only tables split by age need it (`shapes`).
+    Ok(insured.age_on(date).filter(|_| BUILT.splits))
 }
 
 /// A tier the request gives must be one the region defines, when it defines any.

@@ -26,24 +26,29 @@ impl VisitPolicy<'_> {
     ) -> Result<Vec<LimitUse>, Error> {
         let mut out = Vec::with_capacity(limit.caps.len() + 1);
         for cap in &limit.caps {
-            let (kind, key) = match cap.period {
-                Period::Year => (LimitKind::Annual, "annual"),
-                Period::Month => (LimitKind::Monthly, "monthly"),
-                Period::Visit => (LimitKind::PerVisit, "perVisit"),
+            let kind = match cap.period {
+                Period::Year => LimitKind::Annual,
+                Period::Month => LimitKind::Monthly,
+                Period::Visit => LimitKind::PerVisit,
             };
-            let at = match cap.base {
-                Base::FundPayment => format!("/{key}"),
-                Base::InScopeCost => format!("/inScopeCost/{key}"),
+            // The cap's path in the limit, for rule ids.
+            let at = match (cap.base, cap.period) {
+                (Base::FundPayment, Period::Year) => "/annual",
+                (Base::FundPayment, Period::Month) => "/monthly",
+                (Base::FundPayment, Period::Visit) => "/perVisit",
+                (Base::InScopeCost, Period::Year) => "/inScopeCost/annual",
+                (Base::InScopeCost, Period::Month) => "/inScopeCost/monthly",
+                (Base::InScopeCost, Period::Visit) => "/inScopeCost/perVisit",
             };
             let (mut amount, how) = match &cap.amount {
-                Amount::Fixed(table) => (used(table, self.who(), rules, Rule::Limit(id, &at))?, None),
+                Amount::Fixed(table) => (used(table, self.who(), rules, Rule::Limit(id, at))?, None),
                 // Not in this build's packs (`shapes`).
-                _ if !BUILT.personal => return Err(broken(&rules.text(Rule::Limit(id, &at)))),
+                _ if !BUILT.personal => return Err(broken(&rules.text(Rule::Limit(id, at)))),
                 Amount::Growing { base, step, maximum } => {
-                    self.growing(version, id, &at, [base, step, maximum], rules)?
+                    self.growing(version, id, at, [base, step, maximum], rules)?
                 }
-                Amount::Ranked { shares, standards } => self.ranked(version, id, &at, shares, standards, rules)?,
-                Amount::Scheduled(steps) => self.scheduled(id, &at, steps, rules)?,
+                Amount::Ranked { shares, standards } => self.ranked(version, id, at, shares, standards, rules)?,
+                Amount::Scheduled(steps) => self.scheduled(id, at, steps, rules)?,
             };
             let counted = match (cap.base, cap.period) {
                 (Base::FundPayment, Period::Year) => ytd.fund_paid,
