@@ -29,7 +29,7 @@ const fn day(year: u16, month: u8, day: u8) -> Date {
 }
 
 /// The rule shapes these packs state (src/policy/shapes.rs): this build has the code of these only.
-pub(super) const SHAPES: Shapes = Shapes { splits: false, cuts: false, cost_caps: false, personal: false, inpatient: false };
+pub(super) const SHAPES: Shapes = Shapes { splits: false, cuts: false, cost_caps: false, personal: false, inpatient: false, deductibles: false };
 
 /// Sorted by code.
 pub(super) static REGIONS: &[Reg] = &[Reg { code: "441900", name: t("东莞市", "Dongguan"), versions: &[Ver {

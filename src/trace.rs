@@ -298,19 +298,20 @@ fn explain_terms(out: &mut Vec<TraceStep>, s: &Settlement, b: &Benefit, mode: Mo
                     yuan(paid)
                 ),
             ),
-            DeductibleKind::Monthly => t(
+            DeductibleKind::Monthly if BUILT.deductibles => t(
                 format!("每月起付线{standard}元，本月已付{}元，本次计入{counted}元", yuan(paid)),
                 format!(
                     "monthly deductible {standard} yuan, {} already paid this month, {counted} counted now",
                     yuan(paid)
                 ),
             ),
-            DeductibleKind::PerVisit => t(
+            // (Monthly: never made in a build whose packs have no such deductible.)
+            DeductibleKind::PerVisit | DeductibleKind::Monthly => t(
                 format!("每次就诊起付线{standard}元，本次计入{counted}元"),
                 format!("per-visit deductible {standard} yuan, {counted} counted now"),
             ),
         };
-        if d.off_fund {
+        if BUILT.deductibles && d.off_fund {
             note = t(
                 format!("{}（从统筹基金支付额中扣除）", note.zh),
                 format!("{} (taken off the fund's payment)", note.en),
@@ -398,26 +399,28 @@ fn explain_terms(out: &mut Vec<TraceStep>, s: &Settlement, b: &Benefit, mode: Mo
             format!("ratio {}{}", pct(s.ratio.0), manual.en),
         ),
     ));
-    let of = if share_first || !cost_limits.is_empty() {
-        ("纳入计算的费用", "admitted")
-    } else {
-        ("政策范围内", "in scope")
+    // Which cost the ratio applied to, and where the deductible was taken (static words: most
+    // estimates have neither shape).
+    let admits = share_first || (BUILT.cost_caps && !cost_limits.is_empty());
+    let note = match (BUILT.deductibles && b.parameters.deductible_off_fund, admits) {
+        (false, false) => t(
+            "（政策范围内 − 起付线）× 支付比例，四舍五入到分",
+            "(in scope − deductible) × ratio, rounded half-up to the fen",
+        ),
+        (false, true) => t(
+            "（纳入计算的费用 − 起付线）× 支付比例，四舍五入到分",
+            "(admitted − deductible) × ratio, rounded half-up to the fen",
+        ),
+        (true, false) => t(
+            "政策范围内 × 支付比例，四舍五入到分，再扣除起付线",
+            "in scope × ratio, rounded half-up to the fen, less the deductible",
+        ),
+        (true, true) => t(
+            "纳入计算的费用 × 支付比例，四舍五入到分，再扣除起付线",
+            "admitted × ratio, rounded half-up to the fen, less the deductible",
+        ),
     };
-    out.add(calc!(
-        "fundBeforeCap",
-        s.fund_before_cap,
-        if b.parameters.deductible_off_fund {
-            t(
-                format!("{} × 支付比例，四舍五入到分，再扣除起付线", of.0),
-                format!("{} × ratio, rounded half-up to the fen, less the deductible", of.1),
-            )
-        } else {
-            t(
-                format!("（{} − 起付线）× 支付比例，四舍五入到分", of.0),
-                format!("({} − deductible) × ratio, rounded half-up to the fen", of.1),
-            )
-        },
-    ));
+    out.add(calc!("fundBeforeCap", s.fund_before_cap, note));
     for l in b.limits.iter().filter(|l| l.base == Base::FundPayment) {
         out.add(limit_step(l));
     }

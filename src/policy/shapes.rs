@@ -5,8 +5,7 @@
 //! compiler — a phone downloads nothing for a rule no pack has. When a default pack takes up a
 //! shape, regenerating the file brings its code in.
 
-/// The shapes that need code of their own (a monthly or off-the-fund deductible, a cap per visit
-/// and a cut in points need next to none).
+/// The shapes that need code of their own (a cap per visit and a cut in points need next to none).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Shapes {
     /// Tables split by the region's tiers or by age bands (§8.4).
@@ -19,6 +18,8 @@ pub struct Shapes {
     pub personal: bool,
     /// Limits shared with inpatient care (§8.3).
     pub inpatient: bool,
+    /// Deductibles per month, or taken off the fund's payment (§8.1 d, §8.2).
+    pub deductibles: bool,
 }
 
 impl Shapes {
@@ -29,6 +30,7 @@ impl Shapes {
         cost_caps: true,
         personal: true,
         inpatient: true,
+        deductibles: true,
     };
 
     /// Whether any shape may leave a fact of the person's to a default (each a warning).

@@ -393,6 +393,7 @@ fn shapes_of(regions: &[Region]) -> Shapes {
         cost_caps: false,
         personal: false,
         inpatient: false,
+        deductibles: false,
     };
     for v in regions.iter().flat_map(|r| &r.versions) {
         let mut cut_tables = Vec::new();
@@ -409,8 +410,14 @@ fn shapes_of(regions: &[Region]) -> Shapes {
         let mut amounts: Vec<&Table<Decimal>> = v.diseases.iter().map(|(_, d)| &d.ratio).chain(cut_tables).collect();
         let mut limits: Vec<&Table<Option<Decimal>>> = vec![&v.overall_ceiling];
         for (_, d) in &v.deductibles {
-            if let Deductible::Standard { amount, .. } = d {
+            if let Deductible::Standard {
+                amount,
+                period,
+                off_fund,
+            } = d
+            {
                 amounts.push(amount);
+                out.deductibles |= *off_fund || *period == Period::Month;
             }
         }
         out.inpatient |= v.overall_with_inpatient;
@@ -446,8 +453,9 @@ fn generated(set: &PolicySet) -> String {
     let s = shapes_of(&set.regions);
     out.push_str(&format!(
         "\n/// The rule shapes these packs state (src/policy/shapes.rs): this build has the code of these only.\n\
-         pub(super) const SHAPES: Shapes = Shapes {{ splits: {}, cuts: {}, cost_caps: {}, personal: {}, inpatient: {} }};\n",
-        s.splits, s.cuts, s.cost_caps, s.personal, s.inpatient
+         pub(super) const SHAPES: Shapes = Shapes {{ splits: {}, cuts: {}, cost_caps: {}, personal: {}, inpatient: {}, \
+         deductibles: {} }};\n",
+        s.splits, s.cuts, s.cost_caps, s.personal, s.inpatient, s.deductibles
     ));
     out.push_str("\n/// Sorted by code.\npub(super) static REGIONS: &[Reg] = ");
     out.push_str(&list(&set.regions, ",\n"));

@@ -197,7 +197,9 @@ impl<'a> VisitPolicy<'a> {
             let category = filing.category;
             if let Some(cut) = p.version.reduction(category) {
                 let mut used = self.cut(cut, rules, |form| Rule::Reduction(category.id(), form))?;
-                if let (Some(base), Some(ceiling)) = (user_ratio, category.max_reduction()) {
+                // (A cut in points is within the ceiling for any ratio: a pack's is checked at load.)
+                let (base, ceiling) = (user_ratio.filter(|_| BUILT.cuts), category.max_reduction());
+                if let (Some(base), Some(ceiling)) = (base, ceiling) {
                     if drop(base, used.value) > ceiling {
                         used.value = Reduction::Points(ceiling);
                         used.provenance = Provenance::National;
@@ -326,7 +328,12 @@ fn benefit(
     let parameters = Parameters {
         base_ratio: base_ratio.value,
         reduction: reduction.0.value,
-        cost_limits: on(Base::InScopeCost),
+        // None but in a build whose packs have them (`shapes`).
+        cost_limits: if BUILT.cost_caps {
+            on(Base::InScopeCost)
+        } else {
+            Vec::new()
+        },
         deductible_standard: deductible.standard.value,
         deductible_paid,
         deductible_off_fund: deductible.off_fund,
