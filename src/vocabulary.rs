@@ -143,7 +143,7 @@ impl Mode {
     }
 }
 
-// Written as serde writes a unit variant (the JSON string), by
+// Written as serde writes a unit variant (the JSON string; serde-wasm-bindgen a JS string), by
 // the one name each has above.
 impl Serialize for CheckCode {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

@@ -23,8 +23,6 @@ mod read;
 mod scalar;
 mod tape;
 mod value;
-#[cfg(any(test, target_arch = "wasm32"))]
-pub(crate) mod write;
 
 pub(crate) use fields::Fields;
 #[cfg(feature = "maintainer")]

@@ -213,20 +213,18 @@ pub fn string_arg(value: &JsValue, name: &str) -> Result<String, JsValue> {
     }
 }
 
-/// A result as a plain object (maps as objects, `None` as `null`): written as JSON text here and
-/// parsed once by JavaScript, rather than built property by property across the boundary.
+/// A result as a plain object, built value by value (maps as objects, `None` as `null`).
 pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let failed = |why: String| {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    value.serialize(&serializer).map_err(|e| {
         js_error(Error::invalid(
             "",
             t(
-                format!("结果转换失败：{why}"),
-                format!("could not convert the result: {why}"),
+                format!("结果转换失败：{e}"),
+                format!("could not convert the result: {e}"),
             ),
         ))
-    };
-    let text = crate::json::write::to_text(value).map_err(|e| failed(e.to_string()))?;
-    JSON::parse(&text).map_err(|_| failed(String::new()))
+    })
 }
 
 /// A real `Error` whose `message` is English, with `code`, `path`, `messageZh` and, for an

@@ -1,5 +1,5 @@
-//! `settle`'s result built by hand rather than written as JSON text and parsed (as every other
-//! export's is, `convert::to_js`): its 30 keys and the words of its values made into JS strings once and reused, and its
+//! `settle`'s result built by hand rather than by serde-wasm-bindgen (which every other export
+//! keeps): its 30 keys and the words of its values made into JS strings once and reused, and its
 //! 18–25 amounts written into one text that JavaScript splits, instead of one UTF-8 decode per
 //! amount. The names are serde's (`wire::names`, held to them by a test); the result is the same
 //! object, key for key and in the same order.
@@ -12,7 +12,7 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
 extern "C" {
-    /// A plain object, set without `Reflect.set`'s exception wrapper.
+    /// A plain object, set without `Reflect.set`'s exception wrapper (as serde-wasm-bindgen does).
     #[wasm_bindgen(extends = Object)]
     type Plain;
 
