@@ -34,6 +34,11 @@ export type Recognition = Record<string, boolean | null>;
 export type TermsByDisease = Record<string, Terms | null>;
 
 /**
+ * Per disease: the date the insured place recognised it (monthly quotas scheduled by months since).
+ */
+export type RecognizedSince = Record<string, IsoDate | null>;
+
+/**
  * An ISO date, "YYYY-MM-DD".
  */
 export type IsoDate = string;
@@ -133,7 +138,24 @@ terms?: Terms | null,
 /**
  * The person's terms for one disease each; `terms` serves the diseases not named here.
  */
-termsByDisease?: TermsByDisease | null, };
+termsByDisease?: TermsByDisease | null, 
+/**
+ * For parameters split by age (BRIEF §8.4): the age on the visit date is worked out from it.
+ * Wins over `age` when both are given.
+ */
+birthDate?: IsoDate | null, 
+/**
+ * Whole years, the same on every visit date (when the birth date is not given).
+ */
+age?: number | null, 
+/**
+ * A tier the region's pack defines (深圳 一档/二档/三档: "1", "2", "3").
+ */
+tier?: string | null, 
+/**
+ * Per disease, the date it was recognised (for monthly quotas scheduled by months since then).
+ */
+recognizedSince?: RecognizedSince | null, };
 
 /**
  * A filing (备案). `place` and `start` may be left out for an emergency; no `end`: open-ended.
@@ -196,22 +218,70 @@ export type Mode = "direct" | "manual" | "none";
 /**
  * CONTRACT.md "Rule shapes": `exact` when every fact the calculation used was given; `atMost`
  * when only unknowns that can only lower the fund's payment were filled in (a deductible or limit
- * taken as none); `atLeast` when only cautious defaults were used (a temporary cut at its
- * national ceiling); `about` when both kinds, or a guess (the cut for a visit without a valid
- * filing). Parameters a pack marks `assumed` do not change it: their provenance shows them.
+ * taken as none, inpatient payments taken as 0); `atLeast` when only cautious defaults were used
+ * (a temporary cut at its national ceiling, the least favourable age band, tier or schedule
+ * amount, one recognised disease for a growing or ranked limit); `about` when both kinds, or a
+ * guess (the cut for a visit without a valid filing). Parameters a pack marks `assumed` do not change it: their provenance shows them.
  */
 export type Bound = "exact" | "atMost" | "atLeast" | "about";
 
-export type Settlement = { total: Money, fullSelfPay: Money, overLimitSelfPay: Money, preSelfPay: Money, inScope: Money, deductible: Money, ratio: Ratio, fundBeforeCap: Money, capRemaining: Money | null, fundPays: Money, aboveCap: Money, coinsurance: Money, patientPays: Money, 
+export type Settlement = { total: Money, fullSelfPay: Money, overLimitSelfPay: Money, preSelfPay: Money, inScope: Money, 
+/**
+ * The share of the in-scope cost a temporary visitor pays first (BRIEF §8.1 a); 0 otherwise.
+ */
+temporarySelfPay: Money, 
+/**
+ * The least room left under the limits on in-scope cost; null when none applies.
+ */
+costRoom: Money | null, 
+/**
+ * The in-scope cost the fund's rules are applied to: what is left after the share paid
+ * first, within `costRoom` (BRIEF §8.1 b).
+ */
+admitted: Money, 
+/**
+ * The in-scope cost beyond `costRoom`, paid by the person.
+ */
+aboveCostLimit: Money, deductible: Money, ratio: Ratio, fundBeforeCap: Money, capRemaining: Money | null, fundPays: Money, aboveCap: Money, coinsurance: Money, patientPays: Money, 
 /**
  * How the fund's amount relates to the truth, given what stood in for facts not given.
  */
 bound: Bound, };
 
 /**
- * Year-to-date figures before this visit; every field defaults to 0.
+ * Year-to-date figures before this visit; every field defaults to 0 (`inpatientFundPaid`: not
+ * known, taken as 0 with a warning where a limit is shared with inpatient care).
  */
-export type Ytd = { deductiblePaid: Money, fundPaid: Money, fundPaidMonth: Money, fundPaidTotal: Money, };
+export type Ytd = { 
+/**
+ * Deductible taken in this visit's group, in its period (the year, or the month).
+ */
+deductiblePaid: Money, 
+/**
+ * Fund paid this year against this visit's limit (the disease's own or a shared pool).
+ */
+fundPaid: Money, 
+/**
+ * The same this calendar month.
+ */
+fundPaidMonth: Money, 
+/**
+ * Fund paid this year on all special diseases.
+ */
+fundPaidTotal: Money, 
+/**
+ * In-scope cost counted this year against this visit's limit (BRIEF §8.2).
+ */
+costCounted: Money, 
+/**
+ * The same this calendar month.
+ */
+costCountedMonth: Money, 
+/**
+ * The fund's inpatient payments this year (for limits shared with inpatient care); in
+ * `ytdAfter` always given (what the visit was estimated with).
+ */
+inpatientFundPaid: Money, };
 
 export type TraceStep = { step: string, 
 /**

@@ -44,9 +44,21 @@ impl Date {
     }
 }
 
+impl Date {
+    pub fn is_leap(year: u16) -> bool {
+        year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+    }
+
+    /// Month n since `since`, that month being month 1 (BRIEF §8.3): 12 × (years apart) + (months
+    /// apart) + 1; 0 or less when `self` is before it.
+    pub fn month_since(self, since: Date) -> i32 {
+        12 * (i32::from(self.year) - i32::from(since.year)) + (i32::from(self.month) - i32::from(since.month)) + 1
+    }
+}
+
 fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 if Date::is_leap(year) => 29,
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
@@ -95,6 +107,21 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn months_since_recognition_count_the_month_of_recognition_as_one() {
+        let d = |s| {
+            Date::parse(s).unwrap_or(Date {
+                year: 1900,
+                month: 1,
+                day: 1,
+            })
+        };
+        assert_eq!(d("2025-01-31").month_since(d("2025-01-20")), 1);
+        assert_eq!(d("2025-02-01").month_since(d("2025-01-20")), 2);
+        assert_eq!(d("2026-03-10").month_since(d("2025-01-20")), 15);
+        assert_eq!(d("2024-12-31").month_since(d("2025-01-20")), 0);
     }
 
     #[test]

@@ -126,7 +126,7 @@ fn work<'a>(set: &'a PolicySet, req: &'a Request, ytd: &Ytd, explain: bool) -> R
         bound: settlement::Bound::of(&b.defaults()),
         ..settlement::settle(&priced.lines, &b.parameters)
     });
-    let ytd_after = settlement.as_ref().map(|s| ytd_after(ytd, s));
+    let ytd_after = settlement.as_ref().map(|s| ytd_after(ytd, s, findings.mode()));
     Ok(Worked {
         policy,
         priced,
@@ -167,7 +167,11 @@ pub(crate) fn estimate_with_ytd(set: &PolicySet, req: &Request, ytd: &Ytd) -> Re
         .any(|step| step.provenance == Some(crate::policy::Provenance::Assumed));
     Ok(Estimate {
         mode,
-        eligibility: crate::wording::eligibility(s, &w.findings, crate::warnings::warnings(s, &w.findings, &w.priced)),
+        eligibility: crate::wording::eligibility(
+            s,
+            &w.findings,
+            crate::warnings::warnings(s, &w.findings, &w.priced, w.benefit.as_ref()),
+        ),
         settlement: w.settlement,
         ytd_after: w.ytd_after,
         trace,
@@ -200,17 +204,29 @@ pub(crate) fn check_eligibility(set: &PolicySet, req: &Request) -> Result<Eligib
     let s = VisitPolicy::assemble(set, req)?;
     let priced = catalogue::price(set, &req.visit.place, &req.items, false);
     let findings = Findings::find(&s);
-    let warnings = crate::warnings::warnings(&s, &findings, &priced);
+    // The numbers only for what they assumed about the person (each a warning), where a rule
+    // shape of this build's packs may have (`policy::shapes`).
+    let benefit = if crate::policy::shapes::BUILT.needs_facts() {
+        s.numbers(findings.mode(), findings.filing_valid(), &req.ytd, true)?
+    } else {
+        None
+    };
+    let warnings = crate::warnings::warnings(&s, &findings, &priced, benefit.as_ref());
     Ok(crate::wording::eligibility(&s, &findings, warnings))
 }
 
-/// The request's year-to-date figures plus this visit (CONTRACT.md `ytdAfter`).
-fn ytd_after(ytd: &Ytd, s: &Settlement) -> Ytd {
+/// The request's year-to-date figures plus this visit (CONTRACT.md `ytdAfter`): the cost the
+/// visit admitted counts against in-scope-cost limits, except in mode `none` (BRIEF §8.2).
+fn ytd_after(ytd: &Ytd, s: &Settlement, mode: Mode) -> Ytd {
     let add = |a: Money, b: Money| Money(crate::money::plus(a.0, b.0));
+    let counted = if mode == Mode::None { Money::ZERO } else { s.admitted };
     Ytd {
         deductible_paid: add(ytd.deductible_paid, s.deductible),
         fund_paid: add(ytd.fund_paid, s.fund_pays),
         fund_paid_month: add(ytd.fund_paid_month, s.fund_pays),
         fund_paid_total: add(ytd.fund_paid_total, s.fund_pays),
+        cost_counted: add(ytd.cost_counted, counted),
+        cost_counted_month: add(ytd.cost_counted_month, counted),
+        inpatient_fund_paid: Some(ytd.inpatient_fund_paid.unwrap_or_default()),
     }
 }

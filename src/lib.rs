@@ -105,5 +105,7 @@ pub use money::{Money, Ratio};
 /// JSON, digests and pinned manifests.
 #[cfg(feature = "maintainer")]
 pub mod packs {
-    pub use crate::policy::{default_pack, digest, parse_pack_text, Manifest, PackInfo, DEFAULT_PACKS, FORMAT};
+    pub use crate::policy::{
+        default_pack, digest, parse_pack_text, Manifest, PackInfo, DEFAULT_PACKS, FORMAT, FORMAT_2,
+    };
 }

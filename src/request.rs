@@ -27,7 +27,31 @@ pub struct Request {
     /// 1 to 1000 cost lines.
     pub items: Vec<Item>,
     #[cfg_attr(test, ts(as = "Option<crate::typescript::YtdInput>", optional = nullable))]
+    #[serde(serialize_with = "ytd_given")]
     pub ytd: Ytd,
+}
+
+/// A request's `ytd` as given: the accounts of the rule shapes (BRIEF §8.2) only where they say
+/// something, so that a request without them reads back as it was written.
+fn ytd_given<S: serde::Serializer>(ytd: &Ytd, s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = s.serialize_map(None)?;
+    map.serialize_entry("deductiblePaid", &ytd.deductible_paid)?;
+    map.serialize_entry("fundPaid", &ytd.fund_paid)?;
+    map.serialize_entry("fundPaidMonth", &ytd.fund_paid_month)?;
+    map.serialize_entry("fundPaidTotal", &ytd.fund_paid_total)?;
+    for (key, m) in [
+        ("costCounted", ytd.cost_counted),
+        ("costCountedMonth", ytd.cost_counted_month),
+    ] {
+        if !m.0.is_zero() {
+            map.serialize_entry(key, &m)?;
+        }
+    }
+    if let Some(m) = ytd.inpatient_fund_paid {
+        map.serialize_entry("inpatientFundPaid", &m)?;
+    }
+    map.end()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -59,12 +83,56 @@ pub struct Insured {
     #[cfg_attr(test, ts(as = "Option<crate::typescript::TermsByDisease>", optional = nullable))]
     #[serde(skip_serializing_if = "Vec::is_empty", serialize_with = "by_disease")]
     pub terms_by_disease: Vec<(String, PersonTerms)>,
+    /// For parameters split by age (BRIEF §8.4): the age on the visit date is worked out from it.
+    /// Wins over `age` when both are given.
+    #[cfg_attr(test, ts(optional = nullable))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub birth_date: Option<Date>,
+    /// Whole years, the same on every visit date (when the birth date is not given).
+    #[cfg_attr(test, ts(optional = nullable))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub age: Option<u8>,
+    /// A tier the region's pack defines (深圳 一档/二档/三档: "1", "2", "3").
+    #[cfg_attr(test, ts(optional = nullable))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tier: Option<String>,
+    /// Per disease, the date it was recognised (for monthly quotas scheduled by months since then).
+    #[cfg_attr(test, ts(as = "Option<crate::typescript::RecognizedSince>", optional = nullable))]
+    #[serde(skip_serializing_if = "Vec::is_empty", serialize_with = "by_disease")]
+    pub recognized_since: Vec<(String, Date)>,
 }
 
 /// Per disease id: recognised, not, or not known (`insured.recognition`).
 pub type Recognition = Vec<(String, Option<bool>)>;
 
 impl Insured {
+    /// Completed years on `date` (BRIEF §8.4): from the birth date, the birthday counting (born
+    /// 29 February: a year older on 1 March in common years); else the age given. `None` when
+    /// neither is given, or the birth date is after `date`.
+    pub fn age_on(&self, date: Date) -> Option<u8> {
+        let Some(born) = self.birth_date else {
+            return self.age;
+        };
+        if born > date {
+            return None;
+        }
+        let birthday = match (born.month, born.day) {
+            (2, 29) if !Date::is_leap(date.year) => (3, 1),
+            md => md,
+        };
+        let had_birthday = (date.month, date.day) >= birthday;
+        let years = date.year - born.year - u16::from(!had_birthday);
+        Some(u8::try_from(years).unwrap_or(u8::MAX))
+    }
+
+    /// The date the insured place recognised this disease, where given.
+    pub fn recognized_since(&self, disease: &str) -> Option<Date> {
+        self.recognized_since
+            .iter()
+            .find(|(d, _)| d == disease)
+            .map(|(_, date)| *date)
+    }
+
     /// Whether the insured place has recognised this disease: `None` when not known.
     pub fn recognizes(&self, disease: &str) -> Option<bool> {
         match (&self.recognition, &self.recognized_diseases) {
@@ -176,15 +244,28 @@ pub struct Item {
     pub ceiling_amount: Option<Money>,
 }
 
-/// Year-to-date figures before this visit; every field defaults to 0.
+/// Year-to-date figures before this visit; every field defaults to 0 (`inpatientFundPaid`: not
+/// known, taken as 0 with a warning where a limit is shared with inpatient care).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Ytd {
+    /// Deductible taken in this visit's group, in its period (the year, or the month).
     pub deductible_paid: Money,
+    /// Fund paid this year against this visit's limit (the disease's own or a shared pool).
     pub fund_paid: Money,
+    /// The same this calendar month.
     pub fund_paid_month: Money,
+    /// Fund paid this year on all special diseases.
     pub fund_paid_total: Money,
+    /// In-scope cost counted this year against this visit's limit (BRIEF §8.2).
+    pub cost_counted: Money,
+    /// The same this calendar month.
+    pub cost_counted_month: Money,
+    /// The fund's inpatient payments this year (for limits shared with inpatient care); in
+    /// `ytdAfter` always given (what the visit was estimated with).
+    #[cfg_attr(test, ts(type = "Money"))]
+    pub inpatient_fund_paid: Option<Money>,
 }
 
 /// Whether the request must carry cost lines: an eligibility check needs none.
@@ -282,6 +363,26 @@ fn read_insured(o: &Fields<'_, '_>) -> Result<Insured, Error> {
     }
     let terms = terms::read(o)?;
     let terms_by_disease = terms::read_by_disease(o)?;
+    let birth_date = o.date("birthDate")?;
+    let age = o
+        .get("age")
+        .map(|v| json::whole_at(v.scalar(), &o.field("age"), 150, ("年龄", "age")))
+        .transpose()?
+        .map(|a| u8::try_from(a).unwrap_or(u8::MAX));
+    let tier = o.str("tier", MAX_CODE_CHARS)?.map(str::to_string);
+    let mut recognized_since = Vec::new();
+    for (id, i, path) in by_disease::disease_map(o, "recognizedSince")? {
+        match o.tape.node(i) {
+            Some(n) if n.kind == Kind::Null => {}
+            n => recognized_since.push((
+                id,
+                json::date_at(
+                    n.map_or(Scalar::Other(("空值", "null")), Node::scalar),
+                    &At::Text(&path),
+                )?,
+            )),
+        }
+    }
     Ok(Insured {
         region,
         scheme,
@@ -290,6 +391,10 @@ fn read_insured(o: &Fields<'_, '_>) -> Result<Insured, Error> {
         recognition,
         terms,
         terms_by_disease,
+        birth_date,
+        age,
+        tier,
+        recognized_since,
     })
 }
 
@@ -443,5 +548,8 @@ fn read_ytd(o: &Fields<'_, '_>) -> Result<Ytd, Error> {
         fund_paid_month: Money(o.money("fundPaidMonth")?.unwrap_or_default()),
         // Most people know only what the fund paid this year; it is then also the total.
         fund_paid_total: Money(o.money("fundPaidTotal")?.unwrap_or(fund_paid)),
+        cost_counted: Money(o.money("costCounted")?.unwrap_or_default()),
+        cost_counted_month: Money(o.money("costCountedMonth")?.unwrap_or_default()),
+        inpatient_fund_paid: o.money("inpatientFundPaid")?.map(Money),
     })
 }

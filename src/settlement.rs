@@ -1,11 +1,11 @@
-//! The calculation for one visit, step by step as BRIEF §5 states it. Everything here is exact
-//! decimal arithmetic; the only roundings are the two the brief names (steps 4 and 8), and step
-//! 4's happens per line in `catalogue`.
+//! The calculation for one visit, step by step as BRIEF §5 and §8.1 state it. Everything here is
+//! exact decimal arithmetic; the only roundings are the ones the brief names (§5 steps 4 and 8,
+//! §8.1 a and d), and step 4's happens per line in `catalogue`.
 
 use crate::catalogue::PricedLine;
 use crate::money::{minus, plus, round_fen, Money, Ratio};
 use crate::policy::numbers::Default;
-pub(crate) use crate::policy::numbers::Parameters;
+pub(crate) use crate::policy::numbers::{Parameters, Reduction};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -18,6 +18,15 @@ pub struct Settlement {
     pub over_limit_self_pay: Money,
     pub pre_self_pay: Money,
     pub in_scope: Money,
+    /// The share of the in-scope cost a temporary visitor pays first (BRIEF §8.1 a); 0 otherwise.
+    pub temporary_self_pay: Money,
+    /// The least room left under the limits on in-scope cost; null when none applies.
+    pub cost_room: Option<Money>,
+    /// The in-scope cost the fund's rules are applied to: what is left after the share paid
+    /// first, within `costRoom` (BRIEF §8.1 b).
+    pub admitted: Money,
+    /// The in-scope cost beyond `costRoom`, paid by the person.
+    pub above_cost_limit: Money,
     pub deductible: Money,
     pub ratio: Ratio,
     pub fund_before_cap: Money,
@@ -32,9 +41,10 @@ pub struct Settlement {
 
 /// CONTRACT.md "Rule shapes": `exact` when every fact the calculation used was given; `atMost`
 /// when only unknowns that can only lower the fund's payment were filled in (a deductible or limit
-/// taken as none); `atLeast` when only cautious defaults were used (a temporary cut at its
-/// national ceiling); `about` when both kinds, or a guess (the cut for a visit without a valid
-/// filing). Parameters a pack marks `assumed` do not change it: their provenance shows them.
+/// taken as none, inpatient payments taken as 0); `atLeast` when only cautious defaults were used
+/// (a temporary cut at its national ceiling, the least favourable age band, tier or schedule
+/// amount, one recognised disease for a growing or ranked limit); `about` when both kinds, or a
+/// guess (the cut for a visit without a valid filing). Parameters a pack marks `assumed` do not change it: their provenance shows them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(test, derive(ts_rs::TS))]
@@ -76,6 +86,12 @@ impl Bound {
 pub(crate) fn settle(lines: &[PricedLine], parameters: &Parameters) -> Settlement {
     let sum =
         |part: fn(&PricedLine) -> Money| -> Decimal { lines.iter().fold(Decimal::ZERO, |sum, l| plus(sum, part(l).0)) };
+    let room = |limits: &[(Decimal, Decimal)]| {
+        limits
+            .iter()
+            .map(|(limit, used)| minus(*limit, *used).max(Decimal::ZERO))
+            .min()
+    };
 
     // 1. total = sum of all line amounts.
     let total = sum(|l| l.amount);
@@ -87,25 +103,44 @@ pub(crate) fn settle(lines: &[PricedLine], parameters: &Parameters) -> Settlemen
     let pre_self_pay = sum(|l| l.pre_self_pay);
     // 5. inScope (政策范围内).
     let in_scope = minus(minus(minus(total, full_self_pay), over_limit_self_pay), pre_self_pay);
-    // 6. deductible: what is left of the standard this year, at most the in-scope cost.
+    // 7 (§8.6). ratio: the insured place's, lowered for the filing category — by points (never
+    // below 0), by a factor (exact, never rounded), or replaced by a ratio of its own; a share
+    // paid first leaves it as it is.
+    let base = parameters.base_ratio;
+    let (ratio, share_first) = match parameters.reduction {
+        Reduction::Points(points) => (minus(base, points).max(Decimal::ZERO), Decimal::ZERO),
+        Reduction::Factor(factor) => (base * factor, Decimal::ZERO),
+        Reduction::Ratio(own) => (own, Decimal::ZERO),
+        Reduction::SelfPayFirst(share) => (base, share),
+    };
+    // §8.1 a. temporarySelfPay: the share a temporary visitor pays first, rounded to the fen.
+    let temporary_self_pay = round_fen(in_scope * share_first);
+    // §8.1 b. admitted: what is left, within the smallest room under the limits on in-scope cost.
+    let left = minus(in_scope, temporary_self_pay);
+    let cost_room = room(&parameters.cost_limits);
+    let admitted = cost_room.map_or(left, |room| left.min(room));
+    let above_cost_limit = minus(left, admitted);
+    // 6 (§8.1 c, d). deductible: what is left of the standard in its period — taken off the
+    // admitted cost before the ratio, or off the fund's payment after it.
     let deductible_left = minus(parameters.deductible_standard, parameters.deductible_paid).max(Decimal::ZERO);
-    let deductible = in_scope.min(deductible_left);
-    // 7. ratio = the insured place's ratio minus the filing category's reduction, never below 0.
-    let ratio = minus(parameters.base_ratio, parameters.reduction).max(Decimal::ZERO);
-    // 8. fundBeforeCap, rounded half-up to the fen.
-    let fund_before_cap = round_fen(minus(in_scope, deductible) * ratio);
-    // 9. capRemaining: the smallest room left under any limit that applies.
-    let cap_remaining = parameters
-        .limits
-        .iter()
-        .map(|(limit, used)| minus(*limit, *used).max(Decimal::ZERO))
-        .min();
+    let (deductible, fund_before_cap) = if parameters.deductible_off_fund {
+        // d. fundBeforeCap = round(admitted × ratio, 2) − deductible (南宁: 200 × 75% − 100 = 50).
+        let gross = round_fen(admitted * ratio);
+        let deductible = gross.min(deductible_left);
+        (deductible, minus(gross, deductible))
+    } else {
+        // c, and 8. fundBeforeCap = round((admitted − deductible) × ratio, 2).
+        let deductible = admitted.min(deductible_left);
+        (deductible, round_fen(minus(admitted, deductible) * ratio))
+    };
+    // 9 (§8.1 e). capRemaining: the smallest room left under any limit on the fund's payment.
+    let cap_remaining = room(&parameters.limits);
     // 10. fundPays and what the cap holds back.
     let fund_pays = cap_remaining.map_or(fund_before_cap, |cap| fund_before_cap.min(cap));
     let above_cap = minus(fund_before_cap, fund_pays);
     // 11. patientPays, and its coinsurance part (自付).
     let patient_pays = minus(total, fund_pays);
-    let coinsurance = minus(minus(in_scope, deductible), fund_before_cap);
+    let coinsurance = minus(minus(admitted, deductible), fund_before_cap);
 
     Settlement {
         total: Money(total),
@@ -113,6 +148,10 @@ pub(crate) fn settle(lines: &[PricedLine], parameters: &Parameters) -> Settlemen
         over_limit_self_pay: Money(over_limit_self_pay),
         pre_self_pay: Money(pre_self_pay),
         in_scope: Money(in_scope),
+        temporary_self_pay: Money(temporary_self_pay),
+        cost_room: cost_room.map(Money),
+        admitted: Money(admitted),
+        above_cost_limit: Money(above_cost_limit),
         deductible: Money(deductible),
         ratio: Ratio(ratio),
         fund_before_cap: Money(fund_before_cap),

@@ -7,16 +7,25 @@ use crate::catalogue::{LineNote, Priced};
 use crate::checks::Findings;
 use crate::eligibility::Warning;
 use crate::policy::layered::{Note, VisitPolicy};
+use crate::policy::numbers::{Benefit, Fact};
+use crate::policy::shapes::BUILT;
 use crate::policy::Class;
 use crate::request::Item;
 
-/// Every warning for the visit, parameters first, then the cost lines.
-pub fn warnings(s: &VisitPolicy<'_>, findings: &Findings, priced: &Priced) -> Vec<Warning> {
+/// Every warning for the visit, parameters first (the policy's notes, then the facts of the
+/// person's that the numbers needed and did not have), then the cost lines.
+pub fn warnings(s: &VisitPolicy<'_>, findings: &Findings, priced: &Priced, benefit: Option<&Benefit>) -> Vec<Warning> {
     let mut out: Vec<Warning> = s
         .notes(findings.mode(), findings.filing_valid())
         .into_iter()
         .map(|note| note_warning(s, note))
         .collect();
+    // Only the rule shapes of this build's packs may lack a fact (`shapes`).
+    if BUILT.needs_facts() {
+        for (fact, rule) in benefit.map(Benefit::lacking).unwrap_or_default() {
+            out.push(fact_warning(s, fact, &rule));
+        }
+    }
     if priced.place_share.defaulted {
         let pct = crate::money::Ratio(priced.place_share.value).percent();
         let name = s.place_name(&s.request().visit.place);
@@ -190,6 +199,54 @@ fn note_warning(s: &VisitPolicy<'_>, note: Note) -> Warning {
                 ),
             }
         }
+    }
+}
+
+/// A fact of the person's that a parameter (`rule`) needed and the request did not give, and the
+/// default that stood in for it (BRIEF §8.3, §8.4).
+fn fact_warning(s: &VisitPolicy<'_>, fact: Fact, rule: &str) -> Warning {
+    let insured = &s.request().insured;
+    let disease = &s.request().visit.disease;
+    let (code, path, zh, en) = match fact {
+        Fact::Age => (
+            "AGE_ASSUMED",
+            "insured.birthDate".to_string(),
+            "未提供出生日期或年龄，按对您最不利的年龄段估算，基金实际支付可能更多",
+            "no birth date or age given: the age band least favourable to you is used, so the fund may pay more",
+        ),
+        Fact::Tier => (
+            "TIER_ASSUMED",
+            "insured.tier".to_string(),
+            "未提供参保档次，按对您最不利的档次估算，基金实际支付可能更多",
+            "no tier given: the tier least favourable to you is used, so the fund may pay more",
+        ),
+        Fact::RecognitionDate => (
+            "RECOGNITION_DATE_ASSUMED",
+            format!("insured.recognizedSince.{disease}"),
+            "未提供病种认定日期，按分段中最少的月度限额估算，基金实际支付可能更多",
+            "no recognition date given: the smallest monthly amount of the schedule is used, so the fund may pay more",
+        ),
+        Fact::DiseaseCount => (
+            "DISEASE_COUNT_ASSUMED",
+            if insured.recognition.is_some() {
+                "insured.recognition".to_string()
+            } else {
+                "insured.recognizedDiseases".to_string()
+            },
+            "未提供全部已认定病种，限额按只认定本病种估算，基金实际支付可能更多",
+            "not all your recognised diseases are given: the limit is worked out for this disease alone, so the fund may pay more",
+        ),
+        Fact::Inpatient => (
+            "INPATIENT_ASSUMED",
+            "ytd.inpatientFundPaid".to_string(),
+            "未提供本年住院统筹基金已支付额，按0估算：该限额与住院共用，基金实际支付可能更少",
+            "the year's inpatient fund payments are not given and taken as 0: this limit is shared with inpatient care, so the fund may pay less",
+        ),
+    };
+    Warning {
+        code,
+        path,
+        message: t(format!("{zh}（参数 {rule}）"), format!("{en} (parameter {rule})")),
     }
 }
 

@@ -1,6 +1,7 @@
 //! `estimate_year`: one person's visits in date order, each estimated with the year-to-date
-//! figures the earlier visits left behind — per deductible group, per limit, per calendar month
-//! and overall. It is exactly `estimate` chained by hand, which the property tests check.
+//! figures the earlier visits left behind — per deductible group, per limit, for the year and per
+//! calendar month, and overall. It is exactly `estimate` chained by hand, which the property tests
+//! check.
 
 use crate::bilingual::t;
 use crate::date::Date;
@@ -11,43 +12,56 @@ use crate::policy::numbers::Groups;
 use crate::policy::PolicySet;
 use crate::request::{Request, Ytd};
 
-/// Running sums by key. One person's year touches a handful of groups, so a list will do.
-#[derive(Debug)]
-struct Tally<K>(Vec<(K, Money)>);
-
-impl<K: PartialEq> Tally<K> {
-    fn get(&self, key: &K) -> Money {
-        self.0.iter().find(|(k, _)| k == key).map_or(Money::ZERO, |(_, m)| *m)
-    }
-
-    fn set(&mut self, key: K, value: Money) {
-        match self.0.iter_mut().find(|(k, _)| *k == key) {
-            Some(entry) => entry.1 = value,
-            None => self.0.push((key, value)),
-        }
-    }
+/// What an account counts (BRIEF §8.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum What {
+    /// The deductible taken in a deductible group.
+    Deductible,
+    /// What the fund paid against a limit.
+    Fund,
+    /// The in-scope cost counted against a limit.
+    Cost,
 }
 
-impl<K> Default for Tally<K> {
-    fn default() -> Self {
-        Tally(Vec::new())
-    }
-}
+/// One account: what it counts, for which group, and — for a monthly one — in which month of
+/// the year (`None`: the year).
+type Account = (What, String, Option<u8>);
 
-/// The running year-to-date figures of one person within one calendar year.
+/// The running year-to-date accounts of one person within one calendar year (BRIEF §8.2): per
+/// deductible group (and month, for a monthly one), per limit for the year and per month — what
+/// the fund paid and the in-scope cost counted — and overall; and the inpatient figure last given.
+/// One person's year touches a handful of accounts, so a list will do.
 #[derive(Debug, Default)]
 struct Accumulators {
     year: Option<u16>,
-    deductible: Tally<String>,
-    limit: Tally<String>,
-    month: Tally<(String, (u16, u8))>,
+    accounts: Vec<(Account, Money)>,
     total: Money,
+    inpatient: Option<Money>,
 }
 
 impl Accumulators {
+    fn get(&self, what: What, group: &str, month: Option<u8>) -> Money {
+        self.accounts
+            .iter()
+            .find(|((w, g, m), _)| *w == what && g == group && *m == month)
+            .map_or(Money::ZERO, |(_, sum)| *sum)
+    }
+
+    fn set(&mut self, what: What, group: &str, month: Option<u8>, value: Money) {
+        match self
+            .accounts
+            .iter_mut()
+            .find(|((w, g, m), _)| *w == what && g == group && *m == month)
+        {
+            Some(entry) => entry.1 = value,
+            None => self.accounts.push(((what, group.to_string(), month), value)),
+        }
+    }
+
     /// The `ytd` visit `index` is estimated with. A new calendar year starts from zero, except
-    /// that the very first visit starts its own groups from its request's `ytd`.
-    fn ytd_for(&mut self, index: usize, req: &Request, groups: &Groups) -> Ytd {
+    /// that the very first visit starts its own groups from its request's `ytd`. Each visit's
+    /// own inpatient figure is read; it may not shrink within a year.
+    fn ytd_for(&mut self, index: usize, req: &Request, groups: &Groups) -> Result<Ytd, Error> {
         let date = req.visit.date;
         if self.year != Some(date.year) {
             *self = Accumulators {
@@ -58,21 +72,60 @@ impl Accumulators {
                 self.record(date, groups, &req.ytd);
             }
         }
-        Ytd {
-            deductible_paid: self.deductible.get(&groups.deductible),
-            fund_paid: self.limit.get(&groups.limit),
-            fund_paid_month: self.month.get(&(groups.limit.clone(), date.month_key())),
-            fund_paid_total: self.total,
+        let inpatient = req.ytd.inpatient_fund_paid;
+        if let (Some(now), Some(before)) = (inpatient, self.inpatient) {
+            if now < before {
+                return Err(Error::invalid(
+                    format!("[{index}].ytd.inpatientFundPaid"),
+                    t(
+                        format!(
+                            "本年住院统筹基金支付额 {} 少于前一次就诊时的 {}",
+                            now.text(),
+                            before.text()
+                        ),
+                        format!(
+                            "the year's inpatient fund payments {} are less than the {} of an earlier visit",
+                            now.text(),
+                            before.text()
+                        ),
+                    ),
+                ));
+            }
         }
+        if inpatient.is_some() {
+            self.inpatient = inpatient;
+        }
+        let (limit, month) = (groups.limit.as_str(), Some(date.month));
+        Ok(Ytd {
+            deductible_paid: self.get(What::Deductible, &groups.deductible, deductible_month(groups, date)),
+            fund_paid: self.get(What::Fund, limit, None),
+            fund_paid_month: self.get(What::Fund, limit, month),
+            fund_paid_total: self.total,
+            cost_counted: self.get(What::Cost, limit, None),
+            cost_counted_month: self.get(What::Cost, limit, month),
+            inpatient_fund_paid: inpatient,
+        })
     }
 
     fn record(&mut self, date: Date, groups: &Groups, after: &Ytd) {
-        self.deductible.set(groups.deductible.clone(), after.deductible_paid);
-        self.limit.set(groups.limit.clone(), after.fund_paid);
-        self.month
-            .set((groups.limit.clone(), date.month_key()), after.fund_paid_month);
+        let (limit, month) = (groups.limit.as_str(), Some(date.month));
+        self.set(
+            What::Deductible,
+            &groups.deductible,
+            deductible_month(groups, date),
+            after.deductible_paid,
+        );
+        self.set(What::Fund, limit, None, after.fund_paid);
+        self.set(What::Fund, limit, month, after.fund_paid_month);
+        self.set(What::Cost, limit, None, after.cost_counted);
+        self.set(What::Cost, limit, month, after.cost_counted_month);
         self.total = after.fund_paid_total;
     }
+}
+
+/// A deductible group's account is the year's, or the visit's month's for a monthly one.
+fn deductible_month(groups: &Groups, date: Date) -> Option<u8> {
+    groups.deductible_monthly.then_some(date.month)
 }
 
 pub fn estimate_year(set: &PolicySet, visits: &[Request]) -> Result<Vec<Estimate>, Error> {
@@ -108,7 +161,7 @@ pub fn estimate_year(set: &PolicySet, visits: &[Request]) -> Result<Vec<Estimate
             }
         }
         let groups = groups_of(set, req).map_err(|e| e.at_index(i))?;
-        let ytd = acc.ytd_for(i, req, &groups);
+        let ytd = acc.ytd_for(i, req, &groups)?;
         let result = estimate_with_ytd(set, req, &ytd).map_err(|e| e.at_index(i))?;
         // Without a settlement (terms needed) nothing is known to have been paid.
         if let Some(after) = &result.ytd_after {

@@ -97,12 +97,19 @@ proptest! {
     }
 }
 
-/// One person's visits: the same insured, dates in order, mostly within one year.
+/// One person's visits: the same insured, dates in order, mostly within one year; the inpatient
+/// figures given never shrink (a shrinking one is refused: tests/shapes.rs).
 fn year_of_visits() -> impl Strategy<Value = Vec<Request>> {
     (common::strategies::insured(), prop::collection::vec(request(), 1..10)).prop_map(|(insured, mut visits)| {
         visits.sort_by_key(|v| v.visit.date);
+        let mut inpatient = None;
         for v in &mut visits {
             v.insured = insured.clone();
+            if let Some(now) = v.ytd.inpatient_fund_paid {
+                let now = inpatient.map_or(now, |before: yibao_policy::Money| now.max(before));
+                v.ytd.inpatient_fund_paid = Some(now);
+                inpatient = Some(now);
+            }
         }
         visits
     })
@@ -152,6 +159,7 @@ proptest! {
         let year = engine().estimate_year(&visits).expect("valid visits");
         prop_assert_eq!(year.len(), visits.len());
         let (mut ded, mut lim, mut month) = (HashMap::new(), HashMap::new(), HashMap::new());
+        let (mut cost, mut cost_month) = (HashMap::new(), HashMap::new());
         let mut total = Money::ZERO;
         let mut current_year = None;
         for (i, req) in visits.iter().enumerate() {
@@ -162,12 +170,17 @@ proptest! {
             } else {
                 if current_year != Some(req.visit.date.year) {
                     ded.clear(); lim.clear(); month.clear(); total = Money::ZERO;
+                    cost.clear(); cost_month.clear();
                 }
                 Ytd {
                     deductible_paid: ded.get(&dg).copied().unwrap_or_default(),
                     fund_paid: lim.get(&lg).copied().unwrap_or_default(),
                     fund_paid_month: month.get(&mk).copied().unwrap_or_default(),
                     fund_paid_total: total,
+                    cost_counted: cost.get(&lg).copied().unwrap_or_default(),
+                    cost_counted_month: cost_month.get(&mk).copied().unwrap_or_default(),
+                    // Each visit's own inpatient figure is read.
+                    inpatient_fund_paid: req.ytd.inpatient_fund_paid,
                 }
             };
             current_year = Some(req.visit.date.year);
@@ -176,8 +189,10 @@ proptest! {
             // stay as they were — for the first visit, the year-to-date figures it brought.
             if let Some(after) = by_hand.ytd_after.or(if i == 0 { Some(req.ytd) } else { None }) {
                 ded.insert(dg, after.deductible_paid);
-                lim.insert(lg, after.fund_paid);
-                month.insert(mk, after.fund_paid_month);
+                lim.insert(lg.clone(), after.fund_paid);
+                month.insert(mk.clone(), after.fund_paid_month);
+                cost.insert(lg, after.cost_counted);
+                cost_month.insert(mk, after.cost_counted_month);
                 total = after.fund_paid_total;
             }
             prop_assert_eq!(&year[i], &by_hand, "visit {}", i);

@@ -61,6 +61,35 @@ fn the_packs_match_the_pack_schema() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// The test pack of the rule shapes (format 2) and the requests of its cases.
+#[test]
+fn the_shapes_test_pack_and_cases_match_the_schemas() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases");
+    let read = |name: &str| -> Value {
+        serde_json::from_str(&std::fs::read_to_string(format!("{dir}/{name}")).expect("read")).expect("JSON")
+    };
+    let mut failures: Vec<String> = violations(&validator("pack.schema.json"), &read("packs/shapes.json"));
+    let requests = validator("request.schema.json");
+    for case in read("shapes.json").as_array().expect("cases") {
+        if !expects_an_error(case) {
+            failures.extend(violations(&requests, &case["request"]));
+        }
+    }
+    for case in read("shapes-year.json").as_array().expect("cases") {
+        for visit in case["visits"].as_array().expect("visits") {
+            failures.extend(violations(&requests, visit));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // And it refuses a shape the reader refuses: an age band without its first age.
+    let mut pack = read("packs/shapes.json");
+    pack["regions"][1]["versions"][0]["diseases"]["hypertension"]["ratio"]["byTier"]["1"]["byAge"][0]
+        .as_object_mut()
+        .expect("a band")
+        .remove("fromAge");
+    assert!(!violations(&validator("pack.schema.json"), &pack).is_empty());
+}
+
 #[test]
 fn the_shared_cases_match_the_request_schema() {
     let schema = validator("request.schema.json");

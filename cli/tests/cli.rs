@@ -207,3 +207,49 @@ fn a_national_disease_a_pack_leaves_out_through_the_cli() {
     let elig: Value = serde_json::from_str(&stdout).expect("eligibility JSON");
     assert_eq!(elig["mode"], "direct");
 }
+
+/// The hand-worked rule-shape cases (BRIEF §8) under the test pack, through the binary.
+#[test]
+fn the_shape_cases_through_the_cli() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/cases");
+    let packs = format!("{dir}/packs");
+    let read = |name: &str| -> Vec<Value> {
+        let text = std::fs::read_to_string(format!("{dir}/{name}")).expect("the cases");
+        serde_json::from_str(&text).expect("JSON")
+    };
+    let mut failures = Vec::new();
+    for case in read("shapes.json") {
+        let name = case["name"].as_str().unwrap_or("?");
+        let (ok, stdout, stderr) = cli(&["estimate", "--packs", &packs], &case["request"].to_string());
+        let outcome = if ok {
+            Ok(serde_json::from_str(&stdout).expect("stdout is the result JSON"))
+        } else {
+            let err: Value = serde_json::from_str(&stderr).expect("stderr is the error JSON");
+            Err(err["error"].clone())
+        };
+        failures.extend(check(name, &case["expect"], outcome));
+    }
+    for case in read("shapes-year.json") {
+        let name = case["name"].as_str().unwrap_or("?");
+        let (ok, stdout, stderr) = cli(&["year", "--compact", "--packs", &packs], &case["visits"].to_string());
+        match (ok, &case["expect"]["error"]) {
+            (true, Value::Null) => {
+                let results: Vec<Value> = serde_json::from_str(&stdout).expect("stdout is a JSON array");
+                failures.extend(year_diffs(&case, &results));
+            }
+            (false, want) if !want.is_null() => {
+                let err: Value = serde_json::from_str(&stderr).expect("stderr is the error JSON");
+                failures.extend(
+                    common::compare_error(want, &err["error"])
+                        .into_iter()
+                        .map(|d| format!("[{name}] {d}")),
+                );
+            }
+            _ => failures.push(format!("[{name}] the CLI said {stdout}{stderr}")),
+        }
+    }
+    // `validate` accepts the test pack (format 2) and names a problem at its path.
+    let (ok, stdout, stderr) = cli(&["validate", &format!("{packs}/shapes.json")], "");
+    assert!(ok && stdout.contains("test-shapes"), "{stdout}{stderr}");
+    report(failures);
+}

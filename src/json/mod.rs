@@ -28,7 +28,7 @@ pub(crate) use fields::Fields;
 #[cfg(feature = "maintainer")]
 pub use obj::repeated_keys;
 #[cfg(feature = "maintainer")]
-pub(crate) use obj::{money, one_of, ratio, text_pair, Obj};
+pub(crate) use obj::{array, money, one_of, ratio, text_pair, Obj};
 pub(crate) use read::*;
 pub(crate) use scalar::{kind_name, Scalar};
 pub use tape::{Kind, Node, Tape};

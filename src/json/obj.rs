@@ -97,6 +97,14 @@ impl<'a> Obj<'a> {
     }
 }
 
+/// An array value.
+pub(crate) fn array<'a>(v: &'a Value, path: &str) -> Result<&'a Vec<Value>, Error> {
+    match v {
+        Value::Array(a) => Ok(a),
+        other => Err(wrong_type(path, other, "数组", "an array")),
+    }
+}
+
 /// Money: 0 to 100,000,000 yuan with at most two decimals.
 pub(crate) fn money(v: &Value, path: &str) -> Result<Decimal, Error> {
     money_at(v.scalar(), &At::Text(path))

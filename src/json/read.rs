@@ -130,6 +130,17 @@ pub(crate) fn ratio_at(v: Scalar<'_>, at: &At<'_>) -> Result<Decimal, Error> {
     number(v, at, 4, Decimal::ONE, ("比例", "ratio"))
 }
 
+/// A whole number from 0 to `max` (an age, a month of a schedule), as a number or numeric text.
+pub(crate) fn whole_at(v: Scalar<'_>, at: &At<'_>, max: u16, what: (&str, &str)) -> Result<u16, Error> {
+    let d = number(v, at, 0, Decimal::from(max), what)?;
+    u16::try_from(d.mantissa()).map_err(|_| Error::invalid(at.render(), t("不是整数", "not a whole number")))
+}
+
+#[cfg(feature = "maintainer")]
+pub(crate) fn whole(v: &Value, path: &str, max: u16, what: (&str, &str)) -> Result<u16, Error> {
+    whole_at(v.scalar(), &At::Text(path), max, what)
+}
+
 pub(crate) fn date(v: &Value, path: &str) -> Result<Date, Error> {
     date_at(v.scalar(), &At::Text(path))
 }

@@ -4,42 +4,66 @@
 //!
 //! Static tables rather than Rust code that builds the model: the same strings, but the structure
 //! as data (a few bytes per field, compressing well) instead of code (tens of bytes per field).
+//!
+//! Without the sources of the parameters: nothing the page's build answers shows them (a trace
+//! step shows a parameter's rule id and provenance), except the statement that a region excludes a
+//! national disease, whose source DISEASE_COVERED's message quotes — so that one is kept.
 
 use super::model::{
-    CatalogueItem, City, Class, Deductible, Dim, Disease, Limit, Param, Place, PlaceData, Provenance, Region, Table,
-    Version,
+    Amount, Base, Cap, CatalogueItem, City, Class, Cut, Deductible, Dim, Disease, Limit, Param, Period, Place,
+    PlaceData, Provenance, Region, Table, Version,
 };
+use super::shapes::BUILT;
 use crate::bilingual::Text;
 use crate::date::Date;
 use rust_decimal::Decimal;
 
-/// A [`Param`].
+/// A [`Param`], without its source.
 pub(super) struct P<T: 'static> {
     pub v: T,
     pub p: Provenance,
-    pub s: Option<&'static str>,
 }
 
 /// A [`Table`].
+// The default packs use only some of the shapes a pack may state; the generator writes the others
+// when a pack does.
+#[allow(dead_code)]
 pub(super) enum Tb<T: 'static> {
     Leaf(P<T>),
     Node(Dim, &'static [(&'static str, Tb<T>)]),
+    /// A split on a tier or on age bands, with the arm for when the request does not say.
+    Split(Dim, &'static [(&'static str, Tb<T>)], &'static str),
 }
 
-/// A [`Deductible`].
+/// A [`Deductible`]: `Std(period, amount, taken off the fund's payment)`.
 pub(super) enum Ded {
     None(P<()>),
-    Annual(Tb<Decimal>),
-    // No default pack counts its deductible per visit today; the generator writes one if a pack does.
-    #[allow(dead_code)]
-    PerVisit(Tb<Decimal>),
+    Std(Period, Tb<Decimal>, bool),
 }
 
-/// A [`Limit`].
+/// An [`Amount`].
+#[allow(dead_code)]
+pub(super) enum Am {
+    Fixed(Tb<Option<Decimal>>),
+    Growing(Tb<Decimal>, Tb<Decimal>, Tb<Decimal>),
+    Ranked(P<&'static [Decimal]>, &'static [(&'static str, Tb<Decimal>)]),
+    Scheduled(&'static [(u16, Tb<Option<Decimal>>)]),
+}
+
+/// A [`Limit`]: its caps as (base, period, amount).
 pub(super) struct Lim {
     pub name: Option<Text>,
-    pub annual: Option<Tb<Option<Decimal>>>,
-    pub monthly: Option<Tb<Option<Decimal>>>,
+    pub caps: &'static [(Base, Period, Am)],
+    pub with_inpatient: bool,
+}
+
+/// A [`Cut`].
+#[allow(dead_code)]
+pub(super) enum Ct {
+    Points(P<Decimal>),
+    Factor(P<Decimal>),
+    Ratio(Tb<Decimal>),
+    First(P<Decimal>),
 }
 
 /// A [`Disease`].
@@ -47,7 +71,6 @@ pub(super) struct Dis {
     pub name: Text,
     pub pinyin: Option<&'static str>,
     pub provenance: Provenance,
-    pub source: Option<&'static str>,
     pub ratio: Tb<Decimal>,
     pub deductible: &'static str,
     pub limit: &'static str,
@@ -57,16 +80,18 @@ pub(super) struct Dis {
 pub(super) struct Ver {
     pub from: Date,
     pub provenance: Provenance,
-    pub source: Option<&'static str>,
     pub open: bool,
     pub reviewed_until: Option<Date>,
-    pub reductions: &'static [P<Decimal>],
-    pub unfiled_reduction: P<Decimal>,
+    pub reductions: &'static [Ct],
+    pub unfiled_reduction: Ct,
     pub overall_ceiling: Tb<Option<Decimal>>,
+    pub overall_with_inpatient: bool,
+    pub tiers: &'static [(&'static str, Text)],
     pub deductibles: &'static [(&'static str, Ded)],
     pub limits: &'static [(&'static str, Lim)],
     pub diseases: &'static [(&'static str, Dis)],
-    pub excluded: &'static [(&'static str, P<()>)],
+    /// With the statement's source.
+    pub excluded: &'static [(&'static str, Provenance, Option<&'static str>)],
 }
 
 /// A [`Region`].
@@ -110,42 +135,99 @@ impl<T: Copy> P<T> {
         Param {
             value: self.v,
             provenance: self.p,
-            source: self.s.as_ref().map(own_str),
+            source: None,
         }
     }
 }
 
 impl<T: Copy> Tb<T> {
     fn own(&self) -> Table<T> {
+        let (dim, arms, unknown) = match self {
+            Tb::Leaf(p) => return Table::Leaf(p.own()),
+            Tb::Node(dim, arms) => (dim, arms, None),
+            // Made only where the packs split on tier or age (`shapes`).
+            Tb::Split(dim, arms, unknown) => (dim, arms, BUILT.splits.then(|| unknown.to_string())),
+        };
+        Table::Node {
+            dim: *dim,
+            arms: arms.iter().map(|(k, t)| (k.to_string(), t.own())).collect(),
+            unknown,
+        }
+    }
+}
+
+impl Ct {
+    fn own(&self) -> Cut {
         match self {
-            Tb::Leaf(p) => Table::Leaf(p.own()),
-            Tb::Node(dim, arms) => Table::Node {
-                dim: *dim,
-                arms: arms.iter().map(|(k, t)| (k.to_string(), t.own())).collect(),
+            Ct::Points(p) => Cut::Points(p.own()),
+            Ct::Factor(p) => Cut::Factor(p.own()),
+            Ct::Ratio(t) => Cut::Ratio(t.own()),
+            Ct::First(p) => Cut::SelfPayFirst(p.own()),
+        }
+    }
+}
+
+impl Am {
+    fn own(&self) -> Amount {
+        match self {
+            Am::Fixed(t) => Amount::Fixed(t.own()),
+            Am::Growing(base, step, maximum) => Amount::Growing {
+                base: base.own(),
+                step: step.own(),
+                maximum: maximum.own(),
             },
+            Am::Ranked(shares, standards) => Amount::Ranked {
+                shares: Param {
+                    value: shares.v.to_vec(),
+                    provenance: shares.p,
+                    source: None,
+                },
+                standards: standards.iter().map(|(id, t)| (id.to_string(), t.own())).collect(),
+            },
+            Am::Scheduled(steps) => Amount::Scheduled(steps.iter().map(|(from, t)| (*from, t.own())).collect()),
         }
     }
 }
 
 fn own_version(v: &Ver) -> Version {
     Version {
-        excluded: v.excluded.iter().map(|(id, p)| (id.to_string(), p.own())).collect(),
+        excluded: v
+            .excluded
+            .iter()
+            .map(|(id, provenance, source)| {
+                let stated = Param {
+                    value: (),
+                    provenance: *provenance,
+                    source: source.as_ref().map(own_str),
+                };
+                (id.to_string(), stated)
+            })
+            .collect(),
         from: v.from,
         provenance: v.provenance,
-        source: v.source.as_ref().map(own_str),
+        source: None,
         open: v.open,
         reviewed_until: v.reviewed_until,
-        reductions: v.reductions.iter().map(P::own).collect(),
+        reductions: v.reductions.iter().map(Ct::own).collect(),
         unfiled_reduction: v.unfiled_reduction.own(),
         overall_ceiling: v.overall_ceiling.own(),
+        overall_with_inpatient: v.overall_with_inpatient,
+        tiers: v
+            .tiers
+            .iter()
+            .map(|(id, name)| (id.to_string(), name.clone()))
+            .collect(),
         deductibles: v
             .deductibles
             .iter()
             .map(|(id, d)| {
                 let d = match d {
                     Ded::None(p) => Deductible::None(p.own()),
-                    Ded::Annual(t) => Deductible::Annual(t.own()),
-                    Ded::PerVisit(t) => Deductible::PerVisit(t.own()),
+                    Ded::Std(period, amount, off_fund) => Deductible::Standard {
+                        period: *period,
+                        amount: amount.own(),
+                        off_fund: *off_fund,
+                    },
                 };
                 (id.to_string(), d)
             })
@@ -156,8 +238,16 @@ fn own_version(v: &Ver) -> Version {
             .map(|(id, l)| {
                 let limit = Limit {
                     name: l.name.clone(),
-                    annual: l.annual.as_ref().map(Tb::own),
-                    monthly: l.monthly.as_ref().map(Tb::own),
+                    caps: l
+                        .caps
+                        .iter()
+                        .map(|(base, period, amount)| Cap {
+                            base: *base,
+                            period: *period,
+                            amount: amount.own(),
+                        })
+                        .collect(),
+                    with_inpatient: l.with_inpatient,
                 };
                 (id.to_string(), limit)
             })
@@ -170,7 +260,7 @@ fn own_version(v: &Ver) -> Version {
                     name: d.name.clone(),
                     pinyin: d.pinyin.as_ref().map(own_str),
                     provenance: d.provenance,
-                    source: d.source.as_ref().map(own_str),
+                    source: None,
                     ratio: d.ratio.own(),
                     deductible: d.deductible.to_string(),
                     limit: d.limit.to_string(),

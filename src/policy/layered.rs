@@ -12,15 +12,19 @@
 //! the notes about them are — never which layer answered; only the rule ids and provenances the
 //! numbers carry say that, for the trace.
 
-use super::model::{Deductible, Disease, Param, Region, Table, Version, Who};
+mod caps;
+mod pricing;
+
+use super::model::{Deductible, Disease, Period, Region, Version, Who};
 use super::national::{self, national_disease};
-use super::numbers::{self, Benefit, DeductibleKind, Default, Groups, LimitKind, LimitUse, Parameters, Used};
+use super::numbers::{self, Groups};
 use super::set::PolicySet;
+use super::shapes::BUILT;
 use super::Provenance;
 use crate::bilingual::{t, Text};
 use crate::date::Date;
 use crate::error::{Error, ErrorCode};
-use crate::request::{AnnualLimit, PersonTerms, Request, Ytd};
+use crate::request::{PersonTerms, Request};
 use crate::vocabulary::{CheckStatus, Mode};
 use rust_decimal::Decimal;
 
@@ -135,6 +139,8 @@ pub struct VisitPolicy<'a> {
     pack: Option<PackLayer<'a>>,
     coverage: Coverage,
     pricing: Pricing<'a>,
+    /// The person's age on the visit date, where the request gives it.
+    age: Option<u8>,
 }
 
 impl<'a> VisitPolicy<'a> {
@@ -151,6 +157,7 @@ impl<'a> VisitPolicy<'a> {
         if !set.knows_disease(id) {
             return Err(unknown_disease("visit.disease", id));
         }
+        let age = facts_on_the_visit_date(req)?;
         let name = set.disease_name(id);
         let own = || own_terms(req, id);
         let Some(region) = region else {
@@ -166,12 +173,17 @@ impl<'a> VisitPolicy<'a> {
                 pack: None,
                 coverage,
                 pricing,
+                age,
             });
         };
         let in_force = region.version_on(req.visit.date);
         let version = in_force
             .or(region.versions.first())
             .ok_or_else(|| Error::policy(vec![]))?;
+        // Only a pack that splits on tiers defines them (`shapes`).
+        if let Some(tier) = req.insured.tier.as_deref().filter(|_| BUILT.splits) {
+            check_tier(version, tier)?;
+        }
         let (coverage, pricing) = match (version.disease(id), version.excluded(id), national_disease(id)) {
             (Some(d), _, _) => (Coverage::Listed(d.name.clone()), Pricing::Pack(d)),
             (None, Some(stated), _) => (
@@ -196,6 +208,7 @@ impl<'a> VisitPolicy<'a> {
             }),
             coverage,
             pricing,
+            age,
         })
     }
 
@@ -264,12 +277,22 @@ impl<'a> VisitPolicy<'a> {
         match self.pricing {
             Pricing::Pack(d) => Groups {
                 deductible: d.deductible.clone(),
+                deductible_monthly: self.pack.as_ref().is_some_and(|p| {
+                    matches!(
+                        p.version.deductible(&d.deductible),
+                        Some(Deductible::Standard {
+                            period: Period::Month,
+                            ..
+                        })
+                    )
+                }),
                 limit: d.limit.clone(),
             },
             Pricing::Own(_) | Pricing::Nothing => {
                 let own = format!("disease:{}", self.req.visit.disease);
                 Groups {
                     deductible: own.clone(),
+                    deductible_monthly: false,
                     limit: own,
                 }
             }
@@ -294,30 +317,13 @@ impl<'a> VisitPolicy<'a> {
         }
     }
 
-    fn who(&self) -> Who {
+    fn who(&self) -> Who<'a> {
         Who {
             scheme: self.req.insured.scheme,
             status: self.req.insured.status,
             level: self.req.visit.hospital_level,
-        }
-    }
-
-    /// The numbers of the visit; `None` when they cannot be known (the person's terms are needed
-    /// and were not given). `filing_valid`: the filing covers the visit, so its category's cut
-    /// applies. `explain`: whether rule ids will be read (by the trace); `settle` reads none.
-    pub fn numbers(&self, mode: Mode, filing_valid: bool, ytd: &Ytd, explain: bool) -> Result<Option<Benefit>, Error> {
-        if mode == Mode::None {
-            return Ok(Some(Benefit::nothing()));
-        }
-        let rules = Rules {
-            prefix: if explain { self.rule_prefix() } else { String::new() },
-            explain,
-        };
-        match &self.pricing {
-            Pricing::Nothing => Ok(Some(Benefit::nothing())),
-            Pricing::Own(None) => Ok(None),
-            Pricing::Own(Some(own)) => self.own_numbers(own, filing_valid, ytd, &rules).map(Some),
-            Pricing::Pack(disease) => self.pack_numbers(disease, filing_valid, ytd, &rules).map(Some),
+            age: self.age,
+            tier: self.req.insured.tier.as_deref(),
         }
     }
 
@@ -343,22 +349,25 @@ impl<'a> VisitPolicy<'a> {
                 },
             }),
             Pricing::Own(Some(own)) => {
-                let rules = Rules {
+                let rules = pricing::Rules {
                     prefix: String::new(),
                     explain: false,
                 };
-                let plan = self.own_plan(own, filing_valid, &rules);
-                if plan.deductible.1.default.is_some() {
+                // Only a broken pack makes this fail, and the numbers say so themselves.
+                let Ok(plan) = self.own_plan(own, filing_valid, &rules) else {
+                    return out;
+                };
+                if plan.deductible.standard.default.is_some() {
                     out.push(Note::TermsAssumed(format!("{}.deductible", own.path)));
                 }
                 if plan.limit.default.is_some() {
                     out.push(Note::TermsAssumed(format!("{}.annualLimit", own.path)));
                 }
                 let (reduction, _) = &plan.reduction;
-                if reduction.default.is_some() {
+                if let (Some(_), numbers::Reduction::Points(points)) = (reduction.default, reduction.value) {
                     out.push(Note::ReductionAssumed(
                         format!("{}.{}", own.path, plan.reduction_field),
-                        reduction.value,
+                        points,
                     ));
                 }
             }
@@ -366,209 +375,6 @@ impl<'a> VisitPolicy<'a> {
         }
         out
     }
-
-    fn pack_numbers(&self, disease: &Disease, filing_valid: bool, ytd: &Ytd, rules: &Rules) -> Result<Benefit, Error> {
-        let Some(p) = &self.pack else {
-            return Ok(Benefit::nothing());
-        };
-        let who = self.who();
-        let version = p.version;
-        let disease_id = &self.req.visit.disease;
-        let base_ratio = used(&disease.ratio, who, rules, Rule::Ratio(disease_id))?;
-        let reduction = self.pack_reduction(p, filing_valid, rules);
-
-        let group_rule = Rule::Deductible(&disease.deductible);
-        let deductible = match version.deductible(&disease.deductible) {
-            Some(Deductible::None(p)) => (
-                DeductibleKind::None,
-                Used {
-                    value: Decimal::ZERO,
-                    rule: rules.id(group_rule),
-                    provenance: p.provenance,
-                    default: None,
-                },
-            ),
-            Some(Deductible::Annual(table)) => (DeductibleKind::Annual, used(table, who, rules, group_rule)?),
-            Some(Deductible::PerVisit(table)) => (DeductibleKind::PerVisit, used(table, who, rules, group_rule)?),
-            None => return Err(broken(&rules.text(group_rule))),
-        };
-        let limit = version
-            .limit(&disease.limit)
-            .ok_or_else(|| broken(&rules.text(Rule::Limit(&disease.limit, ""))))?;
-        let mut limits = Vec::new();
-        if let Some(table) = &limit.annual {
-            limits.push(LimitUse {
-                kind: LimitKind::Annual,
-                limit: used(table, who, rules, Rule::Limit(&disease.limit, "/annual"))?,
-                used: ytd.fund_paid.0,
-            });
-        }
-        if let Some(table) = &limit.monthly {
-            limits.push(LimitUse {
-                kind: LimitKind::Monthly,
-                limit: used(table, who, rules, Rule::Limit(&disease.limit, "/monthly"))?,
-                used: ytd.fund_paid_month.0,
-            });
-        }
-        limits.push(self.overall(p, ytd, rules)?);
-        Ok(benefit(deductible, base_ratio, reduction, limits, ytd))
-    }
-
-    /// The person's terms price the disease; the pack's region-wide rules stand where there is
-    /// one, national rules where there is none.
-    fn own_numbers(&self, own: &OwnTerms<'_>, filing_valid: bool, ytd: &Ytd, rules: &Rules) -> Result<Benefit, Error> {
-        let plan = self.own_plan(own, filing_valid, rules);
-        let mut limits = vec![LimitUse {
-            kind: LimitKind::Annual,
-            limit: plan.limit,
-            used: ytd.fund_paid.0,
-        }];
-        if let Some(p) = &self.pack {
-            limits.push(self.overall(p, ytd, rules)?);
-        }
-        Ok(benefit(plan.deductible, plan.ratio, plan.reduction, limits, ytd))
-    }
-
-    fn own_plan(&self, own: &OwnTerms<'_>, filing_valid: bool, rules: &Rules) -> Plan {
-        let terms = own.terms;
-        let term = |what: &str| rules.id(Rule::Term(&own.rule, what));
-        let user = |value, what: &str| Used {
-            value,
-            rule: term(what),
-            provenance: Provenance::User,
-            default: None,
-        };
-        let deductible = match terms.deductible {
-            Some(d) if d.0.is_zero() => (DeductibleKind::None, user(d.0, "deductible")),
-            Some(d) => (DeductibleKind::Annual, user(d.0, "deductible")),
-            None => (
-                DeductibleKind::None,
-                Used {
-                    value: Decimal::ZERO,
-                    rule: term("deductible"),
-                    provenance: Provenance::Assumed,
-                    default: Some(Default::Generous),
-                },
-            ),
-        };
-        let limit = match terms.annual_limit {
-            AnnualLimit::Amount(m) => Used {
-                value: Some(m.0),
-                rule: term("annualLimit"),
-                provenance: Provenance::User,
-                default: None,
-            },
-            AnnualLimit::None => Used {
-                value: None,
-                rule: term("annualLimit"),
-                provenance: Provenance::User,
-                default: None,
-            },
-            AnnualLimit::Unstated => Used {
-                value: None,
-                rule: term("annualLimit"),
-                provenance: Provenance::Assumed,
-                default: Some(Default::Generous),
-            },
-        };
-        let (reduction, reduction_field) = match &self.pack {
-            Some(p) => (self.pack_reduction(p, filing_valid, rules), "reduction"),
-            None => self.own_reduction(own, filing_valid, rules),
-        };
-        Plan {
-            ratio: user(terms.ratio.0, "ratio"),
-            deductible,
-            limit,
-            reduction,
-            reduction_field,
-        }
-    }
-
-    /// Without a pack: a valid filing's category decides (long-term: 0; temporary: the person's
-    /// reduction within the national ceiling, or the ceiling); without one, the person's unfiled
-    /// reduction or 0.20.
-    fn own_reduction(
-        &self,
-        own: &OwnTerms<'_>,
-        filing_valid: bool,
-        rules: &Rules,
-    ) -> ((Used<Decimal>, Text), &'static str) {
-        let terms = own.terms;
-        let Some(filing) = self.req.filing.as_ref().filter(|_| filing_valid) else {
-            let used = match terms.unfiled_reduction {
-                Some(r) => Used {
-                    value: r.0,
-                    rule: rules.id(Rule::Term(&own.rule, "unfiledReduction")),
-                    provenance: Provenance::User,
-                    default: None,
-                },
-                None => Used {
-                    value: national::UNFILED_REDUCTION,
-                    rule: rules.id(Rule::Unfiled),
-                    provenance: Provenance::Assumed,
-                    default: Some(Default::Guess),
-                },
-            };
-            return ((used, numbers::unfiled()), "unfiledReduction");
-        };
-        let category = filing.category;
-        let national = |value, provenance, default| Used {
-            value,
-            rule: rules.id(Rule::Reduction(category.id())),
-            provenance,
-            default,
-        };
-        let used = match (category.max_reduction(), terms.reduction) {
-            // Long-term filers keep the full ratio, whatever was entered (national rule).
-            (None, _) => national(Decimal::ZERO, Provenance::National, None),
-            (Some(ceiling), Some(r)) if r.0 <= ceiling => Used {
-                value: r.0,
-                rule: rules.id(Rule::Term(&own.rule, "reduction")),
-                provenance: Provenance::User,
-                default: None,
-            },
-            (Some(ceiling), Some(_)) => national(ceiling, Provenance::National, None),
-            (Some(ceiling), None) => national(ceiling, Provenance::Assumed, Some(Default::Cautious)),
-        };
-        ((used, category.name()), "reduction")
-    }
-
-    /// Direct settlement and a manual claim under a valid filing use the category's reduction;
-    /// a manual claim without a valid filing uses the region's unfiled rule.
-    fn pack_reduction(&self, p: &PackLayer<'_>, filing_valid: bool, rules: &Rules) -> (Used<Decimal>, Text) {
-        if let Some(filing) = self.req.filing.as_ref().filter(|_| filing_valid) {
-            if let Some(param) = p.version.reduction(filing.category) {
-                return (
-                    stated(param, rules.id(Rule::Reduction(filing.category.id()))),
-                    filing.category.name(),
-                );
-            }
-        }
-        (
-            stated(&p.version.unfiled_reduction, rules.id(Rule::Unfiled)),
-            numbers::unfiled(),
-        )
-    }
-
-    /// The region's overall annual ceiling: every special disease's fund payments count.
-    fn overall(&self, p: &PackLayer<'_>, ytd: &Ytd, rules: &Rules) -> Result<LimitUse, Error> {
-        Ok(LimitUse {
-            kind: LimitKind::Overall,
-            limit: used(&p.version.overall_ceiling, self.who(), rules, Rule::Overall)?,
-            used: ytd.fund_paid_total.0,
-        })
-    }
-}
-
-/// The person's terms as they apply to the visit.
-struct Plan {
-    ratio: Used<Decimal>,
-    deductible: (DeductibleKind, Used<Decimal>),
-    /// `value: None`: no annual limit (stated, or taken as none).
-    limit: Used<Option<Decimal>>,
-    reduction: (Used<Decimal>, Text),
-    /// The term field the reduction came from (`reduction` or `unfiledReduction`).
-    reduction_field: &'static str,
 }
 
 /// The terms that apply to disease `id`: its own in `termsByDisease`, else `terms`.
@@ -588,112 +394,47 @@ fn own_terms<'a>(req: &'a Request, id: &str) -> Option<OwnTerms<'a>> {
     })
 }
 
-fn benefit(
-    deductible: (DeductibleKind, Used<Decimal>),
-    base_ratio: Used<Decimal>,
-    reduction: (Used<Decimal>, Text),
-    limits: Vec<LimitUse>,
-    ytd: &Ytd,
-) -> Benefit {
-    let deductible_paid = match deductible.0 {
-        DeductibleKind::Annual => ytd.deductible_paid.0,
-        // A per-visit deductible ignores the year; no deductible has nothing to count.
-        DeductibleKind::None | DeductibleKind::PerVisit => Decimal::ZERO,
-    };
-    let parameters = Parameters {
-        deductible_standard: deductible.1.value,
-        deductible_paid,
-        base_ratio: base_ratio.value,
-        reduction: reduction.0.value,
-        limits: limits
-            .iter()
-            .filter_map(|l| l.limit.value.map(|v| (v, l.used)))
-            .collect(),
-    };
-    Benefit {
-        parameters,
-        deductible: Some(deductible),
-        base_ratio: Some(base_ratio),
-        reduction: Some(reduction),
-        limits,
+/// The person's age on the visit date; a birth date, or the visit's disease recognised, after the
+/// visit is a mistake in the request (BRIEF §8.3, §8.4).
+fn facts_on_the_visit_date(req: &Request) -> Result<Option<u8>, Error> {
+    let (insured, date) = (&req.insured, req.visit.date);
+    if let Some(born) = insured.birth_date.filter(|born| *born > date) {
+        return Err(Error::invalid(
+            "insured.birthDate",
+            t(
+                format!("出生日期 {born} 晚于就诊日期 {date}"),
+                format!("birth date {born} is after the visit date {date}"),
+            ),
+        ));
     }
-}
-
-/// A parameter's rule id (`653200/2025-01-01/limits/cancer/annual`), written out only when it is
-/// read: by the trace, or in an error.
-#[derive(Clone, Copy)]
-enum Rule<'a> {
-    Ratio(&'a str),
-    Deductible(&'a str),
-    /// The limit group and `/annual` or `/monthly`.
-    Limit(&'a str, &'static str),
-    Overall,
-    Reduction(&'static str),
-    Unfiled,
-    /// A term of the person's (`terms` or `termsByDisease/<id>`) and its field.
-    Term(&'a str, &'a str),
-}
-
-/// Whether rule ids are written, and their prefix.
-struct Rules {
-    prefix: String,
-    explain: bool,
-}
-
-impl Rules {
-    fn id(&self, rule: Rule<'_>) -> String {
-        if self.explain {
-            self.text(rule)
-        } else {
-            String::new()
-        }
+    let disease = &req.visit.disease;
+    if let Some(since) = insured.recognized_since(disease).filter(|since| *since > date) {
+        return Err(Error::invalid(
+            format!("insured.recognizedSince.{disease}"),
+            t(
+                format!("认定日期 {since} 晚于就诊日期 {date}"),
+                format!("recognition date {since} is after the visit date {date}"),
+            ),
+        ));
     }
-
-    fn text(&self, rule: Rule<'_>) -> String {
-        let prefix = &self.prefix;
-        match rule {
-            Rule::Ratio(disease) => format!("{prefix}/{disease}/ratio"),
-            Rule::Deductible(group) => format!("{prefix}/deductibles/{group}"),
-            Rule::Limit(group, which) => format!("{prefix}/limits/{group}{which}"),
-            Rule::Overall => format!("{prefix}/overallCeiling"),
-            Rule::Reduction(category) => format!("{prefix}/reductions/{category}"),
-            Rule::Unfiled => format!("{prefix}/unfiledReduction"),
-            Rule::Term(terms, what) => format!("{prefix}/{terms}/{what}"),
-        }
-    }
+    // Only tables split by age need it (`shapes`).
+    Ok(insured.age_on(date).filter(|_| BUILT.splits))
 }
 
-/// A pack's parameter as used.
-fn stated<T: Clone>(p: &Param<T>, rule: String) -> Used<T> {
-    Used {
-        value: p.value.clone(),
-        rule,
-        provenance: p.provenance,
-        default: None,
+/// A tier the request gives must be one the region defines, when it defines any.
+fn check_tier(version: &Version, tier: &str) -> Result<(), Error> {
+    if version.tiers.is_empty() || version.tiers.iter().any(|(id, _)| id == tier) {
+        return Ok(());
     }
-}
-
-fn used<T: Clone>(table: &Table<T>, who: Who, rules: &Rules, rule: Rule<'_>) -> Result<Used<T>, Error> {
-    let (p, keys) = table.lookup(who).ok_or_else(|| broken(&rules.text(rule)))?;
-    let mut rule = rules.id(rule);
-    // Appended rather than `format!`ed: this body is compiled once per `T`.
-    if rules.explain {
-        rule.push_str(&keys);
-    }
-    Ok(stated(p, rule))
-}
-
-/// Validation refuses incomplete tables and dangling references, so this is unreachable with a
-/// loaded pack; it is still an error rather than a panic.
-fn broken(rule: &str) -> Error {
-    Error::policy(vec![crate::error::Problem {
-        pack: 0,
-        path: rule.to_string(),
-        message: t(
-            format!("策略缺少参数 {rule}"),
-            format!("policy parameter {rule} is missing"),
+    let list: Vec<&str> = version.tiers.iter().map(|(id, _)| id.as_str()).collect();
+    let list = crate::json::word_list(&list);
+    Err(Error::invalid(
+        "insured.tier",
+        t(
+            format!("参保地没有档次“{tier}”（可选：{list}）"),
+            format!("the insured region has no tier '{tier}' (one of: {list})"),
         ),
-    }])
+    ))
 }
 
 fn unknown_disease(path: &str, id: &str) -> Error {

@@ -29,6 +29,7 @@ pub mod numbers;
 #[cfg(feature = "maintainer")]
 mod read;
 mod set;
+pub mod shapes;
 
 #[cfg(feature = "maintainer")]
 pub use digest::digest;
@@ -36,7 +37,7 @@ pub use digest::digest;
 pub use load::Manifest;
 pub use model::*;
 #[cfg(feature = "maintainer")]
-pub use read::pack::{parse_pack_text, FORMAT};
+pub use read::pack::{parse_pack_text, FORMAT, FORMAT_2};
 pub use set::PolicySet;
 
 // `DEFAULT_PACKS`: (file name, minified text) of every pack in packs/ (PARAMETERS.md), found and

@@ -1,23 +1,47 @@
 //! The numbers of one visit — deductible, ratio, reduction and limits — each with its rule id,
-//! provenance and, for what the person did not enter, the default that stood in for it: what the
+//! provenance and, for what the person did not give, the default that stood in for it: what the
 //! assembly ([`super::layered`]) answers when asked, whichever layer the number came from.
 
+pub use super::model::{Base, Fact, Facts};
 use crate::bilingual::{t, Text};
 use rust_decimal::Decimal;
 
+/// How the ratio is lowered for the visit (BRIEF §8.6), as plain numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reduction {
+    /// The ratio minus so many points, never below 0.
+    Points(Decimal),
+    /// The ratio times a factor, exact.
+    Factor(Decimal),
+    /// A ratio of its own.
+    Ratio(Decimal),
+    /// A share of the in-scope cost the person pays first; the ratio unchanged.
+    SelfPayFirst(Decimal),
+}
+
+impl std::default::Default for Reduction {
+    fn default() -> Reduction {
+        Reduction::Points(Decimal::ZERO)
+    }
+}
+
 /// The insured place's parameters for this visit (参保地政策), as plain numbers: what the
-/// settlement of BRIEF §5 needs, wherever each number came from.
+/// settlement of BRIEF §5 and §8.1 needs, wherever each number came from.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Parameters {
+    /// The ratio for scheme, status, hospital level, disease, age band and tier.
+    pub base_ratio: Decimal,
+    /// For the filing category (or for not filing).
+    pub reduction: Reduction,
+    /// Every limit on in-scope cost that applies, as (limit, already counted in its period).
+    pub cost_limits: Vec<(Decimal, Decimal)>,
     /// The deductible standard (起付线); 0 when there is none.
     pub deductible_standard: Decimal,
-    /// Already paid towards it in the same group and period; 0 for per-visit deductibles.
+    /// Already taken towards it in the same group and period; 0 for per-visit deductibles.
     pub deductible_paid: Decimal,
-    /// The ratio for scheme, status, hospital level and disease.
-    pub base_ratio: Decimal,
-    /// The reduction for the filing category (or for not filing).
-    pub reduction: Decimal,
-    /// Every limit that applies, as (limit, already used).
+    /// Taken off the fund's payment after the ratio (BRIEF §8.1 d), not before it (c).
+    pub deductible_off_fund: bool,
+    /// Every limit on the fund's payment that applies, as (limit, already used).
     pub limits: Vec<(Decimal, Decimal)>,
 }
 
@@ -33,10 +57,11 @@ impl Parameters {
 /// provenance shows them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Default {
-    /// Taken as none (a deductible or a limit): the fund's payment can only be lower in truth.
+    /// Taken as none (a deductible, a limit, inpatient payments): the fund's payment can only be
+    /// lower in truth.
     Generous,
-    /// The least favourable value (a temporary cut at its national ceiling): it can only be
-    /// higher.
+    /// The least favourable value (a temporary cut at its national ceiling, the least favourable
+    /// age band, tier or schedule amount, one recognised disease): it can only be higher.
     Cautious,
     /// A guess either way (the cut for a visit without a valid filing).
     Guess,
@@ -50,34 +75,53 @@ pub struct Used<T> {
     pub provenance: super::Provenance,
     /// Set when the person's own value was missing and this stood in for it.
     pub default: Option<Default>,
+    /// The facts of the person's the request did not give, which a cautious (or, for inpatient
+    /// payments, a generous) default stood in for (each a warning).
+    pub lacking: Facts,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DeductibleKind {
     None,
     Annual,
+    Monthly,
     PerVisit,
+}
+
+/// The deductible of the visit's group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeductibleUse {
+    pub kind: DeductibleKind,
+    pub off_fund: bool,
+    pub standard: Used<Decimal>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LimitKind {
     Annual,
     Monthly,
+    PerVisit,
     Overall,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LimitUse {
     pub kind: LimitKind,
+    pub base: Base,
     /// `None`: there is no such limit (stated, or taken as none).
     pub limit: Used<Option<Decimal>>,
     pub used: Decimal,
+    /// How a growing, ranked or scheduled amount came out (for the trace).
+    pub how: Option<Text>,
 }
 
-/// Which year-to-date accumulators a visit counts against (for `estimate_year`).
+/// Which year-to-date accounts a visit counts against (for `estimate_year`): its deductible
+/// group (monthly or not) and its limit.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Groups {
     pub deductible: String,
+    /// The group's deductible is taken per calendar month (its account restarts each month).
+    pub deductible_monthly: bool,
     pub limit: String,
 }
 
@@ -85,10 +129,10 @@ pub struct Groups {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Benefit {
     pub parameters: Parameters,
-    pub deductible: Option<(DeductibleKind, Used<Decimal>)>,
+    pub deductible: Option<DeductibleUse>,
     pub base_ratio: Option<Used<Decimal>>,
     /// The reduction applied and why (the filing category, or not filed).
-    pub reduction: Option<(Used<Decimal>, Text)>,
+    pub reduction: Option<(Used<Reduction>, Text)>,
     pub limits: Vec<LimitUse>,
 }
 
@@ -103,19 +147,46 @@ impl Benefit {
         }
     }
 
+    /// Every parameter as (default, lacking facts, rule), in the order the trace gives them.
+    fn uses(&self) -> impl Iterator<Item = (Option<Default>, Facts, &str)> {
+        fn of(u: &Used<Decimal>) -> (Option<Default>, Facts, &str) {
+            (u.default, u.lacking, u.rule.as_str())
+        }
+        let d = self.deductible.iter().map(|d| &d.standard);
+        d.map(of)
+            .chain(self.base_ratio.iter().map(of))
+            .chain(
+                self.reduction
+                    .iter()
+                    .map(|(r, _)| (r.default, r.lacking, r.rule.as_str())),
+            )
+            .chain(
+                self.limits
+                    .iter()
+                    .map(|l| (l.limit.default, l.limit.lacking, l.limit.rule.as_str())),
+            )
+    }
+
     /// Every default that stood in for something the person did not give, once each.
     pub fn defaults(&self) -> Vec<Default> {
         let mut out: Vec<Default> = Vec::new();
-        let used = self
-            .deductible
-            .iter()
-            .map(|(_, d)| d.default)
-            .chain(self.base_ratio.iter().map(|r| r.default))
-            .chain(self.reduction.iter().map(|(r, _)| r.default))
-            .chain(self.limits.iter().map(|l| l.limit.default));
-        for d in used.flatten() {
+        for d in self.uses().filter_map(|(d, _, _)| d) {
             if !out.contains(&d) {
                 out.push(d);
+            }
+        }
+        out
+    }
+
+    /// Each fact of the person's a parameter needed and the request lacked, with that parameter's
+    /// rule id, once per pair.
+    pub fn lacking(&self) -> Vec<(Fact, String)> {
+        let mut out: Vec<(Fact, String)> = Vec::new();
+        for (_, facts, rule) in self.uses() {
+            for fact in facts.iter() {
+                if !out.iter().any(|(f, r)| *f == fact && r == rule) {
+                    out.push((fact, rule.to_string()));
+                }
             }
         }
         out

@@ -1,6 +1,6 @@
 //! `settle`'s result built by hand rather than by serde-wasm-bindgen (which every other export
 //! keeps): its 30 keys and the words of its values made into JS strings once and reused, and its
-//! 14–18 amounts written into one text that JavaScript splits, instead of one UTF-8 decode per
+//! 18–25 amounts written into one text that JavaScript splits, instead of one UTF-8 decode per
 //! amount. The names are serde's (`wire::names`, held to them by a test); the result is the same
 //! object, key for key and in the same order.
 
@@ -91,8 +91,14 @@ fn build(w: &Words, d: &Decision) -> JsValue {
             s.over_limit_self_pay,
             s.pre_self_pay,
             s.in_scope,
-            s.deductible,
+            s.temporary_self_pay,
         ] {
+            add(m.text());
+        }
+        if let Some(m) = s.cost_room {
+            add(m.text());
+        }
+        for m in [s.admitted, s.above_cost_limit, s.deductible] {
             add(m.text());
         }
         add(s.ratio.text());
@@ -105,7 +111,15 @@ fn build(w: &Words, d: &Decision) -> JsValue {
         }
     }
     if let Some(y) = &d.ytd_after {
-        for m in [y.deductible_paid, y.fund_paid, y.fund_paid_month, y.fund_paid_total] {
+        for m in [
+            y.deductible_paid,
+            y.fund_paid,
+            y.fund_paid_month,
+            y.fund_paid_total,
+            y.cost_counted,
+            y.cost_counted_month,
+            y.inpatient_fund_paid.unwrap_or_default(),
+        ] {
             add(m.text());
         }
     }
@@ -131,7 +145,9 @@ fn build(w: &Words, d: &Decision) -> JsValue {
         Some(s) => {
             let o = object();
             for (i, key) in w.settlement.iter().enumerate() {
-                let value = if i == names::CAP_REMAINING && s.cap_remaining.is_none() {
+                let value = if (i == names::CAP_REMAINING && s.cap_remaining.is_none())
+                    || (i == names::COST_ROOM && s.cost_room.is_none())
+                {
                     JsValue::NULL
                 } else if i == names::BOUND {
                     JsValue::from_str(s.bound.name())

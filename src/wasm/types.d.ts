@@ -20,7 +20,17 @@ export type WarningCode =
   /** A reduction not entered: the national ceiling, or 0.20 without a valid filing. */
   | "TERMS_REDUCTION_ASSUMED"
   /** Terms given for a region a pack covers: the pack's policy is used. */
-  | "TERMS_IGNORED";
+  | "TERMS_IGNORED"
+  /** No birth date or age for a parameter split by age: the least favourable band (the message names the parameter). */
+  | "AGE_ASSUMED"
+  /** No tier for a parameter split by the region's tiers: the least favourable tier. */
+  | "TIER_ASSUMED"
+  /** No recognition date for a monthly quota scheduled by months since recognition: its smallest amount. */
+  | "RECOGNITION_DATE_ASSUMED"
+  /** Not all recognised diseases given for a growing or ranked limit: the visit's disease alone. */
+  | "DISEASE_COUNT_ASSUMED"
+  /** No inpatient fund payments for a limit shared with inpatient care: taken as 0 (the fund may pay less). */
+  | "INPATIENT_ASSUMED";
 
 export interface FromPacksOptions {
   /** Pinned digests, pack id → "sha256:…": any other pack, or another digest, is refused. */

@@ -5,12 +5,16 @@
 
 pub const DECISION: [&str; 5] = ["mode", "directSettlement", "checks", "settlement", "ytdAfter"];
 
-pub const SETTLEMENT: [&str; 14] = [
+pub const SETTLEMENT: [&str; 18] = [
     "total",
     "fullSelfPay",
     "overLimitSelfPay",
     "preSelfPay",
     "inScope",
+    "temporarySelfPay",
+    "costRoom",
+    "admitted",
+    "aboveCostLimit",
     "deductible",
     "ratio",
     "fundBeforeCap",
@@ -23,12 +27,21 @@ pub const SETTLEMENT: [&str; 14] = [
 ];
 
 /// `bound`, the one settlement field that is a word, not an amount.
-pub const BOUND: usize = 13;
+pub const BOUND: usize = 17;
 
-/// `capRemaining`, the one settlement field that may be null.
-pub const CAP_REMAINING: usize = 8;
+/// `costRoom` and `capRemaining`, the settlement fields that may be null.
+pub const COST_ROOM: usize = 6;
+pub const CAP_REMAINING: usize = 12;
 
-pub const YTD: [&str; 4] = ["deductiblePaid", "fundPaid", "fundPaidMonth", "fundPaidTotal"];
+pub const YTD: [&str; 7] = [
+    "deductiblePaid",
+    "fundPaid",
+    "fundPaidMonth",
+    "fundPaidTotal",
+    "costCounted",
+    "costCountedMonth",
+    "inpatientFundPaid",
+];
 
 #[cfg(test)]
 mod tests {
@@ -49,6 +62,7 @@ mod tests {
         assert_eq!(keys(&d), DECISION);
         assert_eq!(keys(&d["settlement"]), SETTLEMENT);
         assert_eq!(SETTLEMENT[CAP_REMAINING], "capRemaining");
+        assert_eq!(SETTLEMENT[COST_ROOM], "costRoom");
         assert_eq!(SETTLEMENT[BOUND], "bound");
         assert_eq!(keys(&d["ytdAfter"]), YTD);
         assert_eq!(keys(&d["checks"]), CheckCode::ALL.map(CheckCode::name));

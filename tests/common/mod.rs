@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+pub mod shape_packs;
 pub mod strategies;
 
 use rust_decimal::Decimal;
@@ -143,7 +144,9 @@ fn same(diffs: &mut Vec<String>, at: &str, expect: &Value, actual: &Value) {
     if !equal {
         diffs.push(format!("{at}: expected {expect}, got {actual}"));
     }
-    let is_amount = !at.ends_with(".ratio") && (at.starts_with("settlement.") || at.starts_with("ytdAfter."));
+    let is_amount = !at.ends_with(".ratio")
+        && !at.ends_with(".bound")
+        && (at.starts_with("settlement.") || at.starts_with("ytdAfter."));
     if let (true, Value::String(s)) = (is_amount, actual) {
         if s.split_once('.').is_none_or(|(_, f)| f.len() != 2) {
             diffs.push(format!("{at}: amount {s} does not have exactly two decimals"));

@@ -178,6 +178,11 @@ pub fn insured() -> impl Strategy<Value = Insured> {
                 }),
                 terms,
                 terms_by_disease,
+                // The default packs split on neither age nor tier: these facts change nothing.
+                birth_date: None,
+                age: None,
+                tier: None,
+                recognized_since: Vec::new(),
             }
         })
 }
@@ -206,12 +211,19 @@ pub fn terms() -> impl Strategy<Value = PersonTerms> {
 }
 
 pub fn ytd() -> impl Strategy<Value = Ytd> {
-    (money(1_000), money(700_000), money(10_000), money(700_000)).prop_map(|(d, f, m, t)| Ytd {
-        deductible_paid: Money(d),
-        fund_paid: Money(f),
-        fund_paid_month: Money(m),
-        fund_paid_total: Money(t),
-    })
+    (
+        (money(1_000), money(700_000), money(10_000), money(700_000)),
+        (money(100_000), money(10_000), prop::option::of(money(100_000))),
+    )
+        .prop_map(|((d, f, m, t), (c, cm, inpatient))| Ytd {
+            deductible_paid: Money(d),
+            fund_paid: Money(f),
+            fund_paid_month: Money(m),
+            fund_paid_total: Money(t),
+            cost_counted: Money(c),
+            cost_counted_month: Money(cm),
+            inpatient_fund_paid: inpatient.map(Money),
+        })
 }
 
 pub fn visit() -> impl Strategy<Value = Visit> {

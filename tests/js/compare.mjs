@@ -27,7 +27,7 @@ function same(diffs, at, expect, actual) {
   const b = decimalText(actual);
   const equal = a !== null && b !== null ? a === b : JSON.stringify(expect) === JSON.stringify(actual);
   if (!equal) diffs.push(`${at}: expected ${JSON.stringify(expect)}, got ${JSON.stringify(actual)}`);
-  const amount = !at.endsWith(".ratio") && (at.startsWith("settlement.") || at.startsWith("ytdAfter."));
+  const amount = !at.endsWith(".ratio") && !at.endsWith(".bound") && (at.startsWith("settlement.") || at.startsWith("ytdAfter."));
   if (amount && typeof actual === "string" && !/^\d+\.\d{2}$/.test(actual)) {
     diffs.push(`${at}: amount ${actual} does not have exactly two decimals`);
   }

@@ -8,10 +8,11 @@
 //! changing a pack, run `UPDATE_DEFAULTS=1 cargo test --lib policy::generate` and commit the file.
 
 use super::model::{
-    CatalogueItem, City, Class, Deductible, Dim, Disease, Limit, Param, Place, PlaceData, Provenance, Region, Table,
-    Version,
+    Amount, Base, CatalogueItem, City, Class, Cut, Deductible, Dim, Disease, Limit, Param, Period, Place, PlaceData,
+    Provenance, Region, Table, Version,
 };
 use super::set::PolicySet;
+use super::shapes::Shapes;
 use crate::bilingual::Text;
 use crate::date::Date;
 use crate::error::Error;
@@ -27,7 +28,8 @@ const HEADER: &str = "\
 
 use super::compact::*;
 use super::model::Provenance::*;
-use super::model::{Class, Dim, Provenance};
+use super::model::{Base, Class, Dim, Period, Provenance};
+use super::shapes::Shapes;
 use crate::date::Date;
 use crate::bilingual::Text;
 use rust_decimal::Decimal;
@@ -37,8 +39,8 @@ const fn t(zh: &'static str, en: &'static str) -> Text {
     Text { zh: Borrowed(zh), en: Borrowed(en) }
 }
 
-const fn p<T>(v: T, p: Provenance, s: Option<&'static str>) -> P<T> {
-    P { v, p, s }
+const fn p<T>(v: T, p: Provenance) -> P<T> {
+    P { v, p }
 }
 
 const fn d(mantissa: u32, scale: u32) -> Decimal {
@@ -144,13 +146,24 @@ impl<T: Rust> Rust for Vec<T> {
     }
 }
 
+// Without its source: compact.rs says why.
 impl<T: Rust> Rust for Param<T> {
     fn rust(&self) -> String {
-        let source = self
-            .source
-            .as_deref()
-            .map_or_else(|| "None".into(), |s| format!("Some({})", literal(s)));
-        format!("p({}, {}, {source})", self.value.rust(), self.provenance.rust())
+        format!("p({}, {})", self.value.rust(), self.provenance.rust())
+    }
+}
+
+/// A national disease's exclusion, with the source of the statement (which the page shows).
+struct Exclusion<'a>(&'a str, &'a Param<()>);
+
+impl Rust for Exclusion<'_> {
+    fn rust(&self) -> String {
+        format!(
+            "({}, {}, {})",
+            literal(self.0),
+            self.1.provenance.rust(),
+            self.1.source.rust()
+        )
     }
 }
 
@@ -158,15 +171,44 @@ impl<T: Rust> Rust for Table<T> {
     fn rust(&self) -> String {
         match self {
             Table::Leaf(p) => format!("Tb::Leaf({})", p.rust()),
-            Table::Node { dim, arms } => {
+            Table::Node { dim, arms, unknown } => {
                 let dim = match dim {
                     Dim::Scheme => "Scheme",
                     Dim::Status => "Status",
                     Dim::Level => "Level",
+                    Dim::Tier => "Tier",
+                    Dim::Age => "Age",
                 };
-                format!("Tb::Node(Dim::{dim}, {})", arms.rust())
+                match unknown {
+                    None => format!("Tb::Node(Dim::{dim}, {})", arms.rust()),
+                    Some(u) => format!("Tb::Split(Dim::{dim}, {}, {})", arms.rust(), literal(u)),
+                }
             }
         }
+    }
+}
+
+impl Rust for Period {
+    fn rust(&self) -> String {
+        format!("Period::{self:?}")
+    }
+}
+
+impl Rust for Base {
+    fn rust(&self) -> String {
+        format!("Base::{self:?}")
+    }
+}
+
+impl Rust for u16 {
+    fn rust(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl<T: Rust> Rust for (u16, T) {
+    fn rust(&self) -> String {
+        format!("({}, {})", self.0, self.1.rust())
     }
 }
 
@@ -174,19 +216,69 @@ impl Rust for Deductible {
     fn rust(&self) -> String {
         match self {
             Deductible::None(p) => format!("Ded::None({})", p.rust()),
-            Deductible::Annual(t) => format!("Ded::Annual({})", t.rust()),
-            Deductible::PerVisit(t) => format!("Ded::PerVisit({})", t.rust()),
+            Deductible::Standard {
+                period,
+                amount,
+                off_fund,
+            } => format!("Ded::Std({}, {}, {off_fund})", period.rust(), amount.rust()),
         }
+    }
+}
+
+impl Rust for Cut {
+    fn rust(&self) -> String {
+        match self {
+            Cut::Points(p) => format!("Ct::Points({})", p.rust()),
+            Cut::Factor(p) => format!("Ct::Factor({})", p.rust()),
+            Cut::Ratio(t) => format!("Ct::Ratio({})", t.rust()),
+            Cut::SelfPayFirst(p) => format!("Ct::First({})", p.rust()),
+        }
+    }
+}
+
+impl Rust for Amount {
+    fn rust(&self) -> String {
+        match self {
+            Amount::Fixed(t) => format!("Am::Fixed({})", t.rust()),
+            Amount::Growing { base, step, maximum } => {
+                format!("Am::Growing({}, {}, {})", base.rust(), step.rust(), maximum.rust())
+            }
+            Amount::Ranked { shares, standards } => format!(
+                "Am::Ranked({}, {})",
+                Param {
+                    value: Shares(&shares.value),
+                    provenance: shares.provenance,
+                    source: shares.source.clone(),
+                }
+                .rust(),
+                standards.rust()
+            ),
+            Amount::Scheduled(steps) => format!("Am::Scheduled({})", steps.rust()),
+        }
+    }
+}
+
+/// A ranked limit's shares, as a static slice.
+struct Shares<'a>(&'a [Decimal]);
+
+impl Rust for Shares<'_> {
+    fn rust(&self) -> String {
+        list(self.0, ", ")
     }
 }
 
 impl Rust for Limit {
     fn rust(&self) -> String {
+        let caps: Vec<String> = self
+            .caps
+            .iter()
+            .map(|c| format!("({}, {}, {})", c.base.rust(), c.period.rust(), c.amount.rust()))
+            .collect();
         format!(
-            "Lim {{ name: {}, annual: {}, monthly: {} }}",
+            "Lim {{ name: {}, caps: &[{}], with_inpatient: {} }}",
             self.name.rust(),
-            self.annual.rust(),
-            self.monthly.rust()
+            caps.join(", "),
+            self.with_inpatient
         )
     }
 }
@@ -194,11 +286,10 @@ impl Rust for Limit {
 impl Rust for Disease {
     fn rust(&self) -> String {
         format!(
-            "Dis {{ name: {}, pinyin: {}, provenance: {}, source: {}, ratio: {}, deductible: {}, limit: {} }}",
+            "Dis {{ name: {}, pinyin: {}, provenance: {}, ratio: {}, deductible: {}, limit: {} }}",
             self.name.rust(),
             self.pinyin.rust(),
             self.provenance.rust(),
-            self.source.rust(),
             self.ratio.rust(),
             self.deductible.rust(),
             self.limit.rust()
@@ -209,21 +300,25 @@ impl Rust for Disease {
 impl Rust for Version {
     fn rust(&self) -> String {
         format!(
-            "Ver {{\n from: {},\n provenance: {},\n source: {},\n open: {},\n reviewed_until: {},\n \
-             reductions: {},\n unfiled_reduction: {},\n overall_ceiling: {},\n deductibles: {},\n limits: {},\n \
-             diseases: {},\n excluded: {},\n}}",
+            "Ver {{\n from: {},\n provenance: {},\n open: {},\n reviewed_until: {},\n \
+             reductions: {},\n unfiled_reduction: {},\n overall_ceiling: {},\n overall_with_inpatient: {},\n \
+             tiers: {},\n deductibles: {},\n limits: {},\n diseases: {},\n excluded: {},\n}}",
             self.from.rust(),
             self.provenance.rust(),
-            self.source.rust(),
             self.open.rust(),
             self.reviewed_until.rust(),
             list(&self.reductions, ",\n  "),
             self.unfiled_reduction.rust(),
             self.overall_ceiling.rust(),
+            self.overall_with_inpatient,
+            list(&self.tiers, ", "),
             list(&self.deductibles, ",\n  "),
             list(&self.limits, ",\n  "),
             list(&self.diseases, ",\n  "),
-            list(&self.excluded, ",\n  "),
+            list(
+                &self.excluded.iter().map(|(id, p)| Exclusion(id, p)).collect::<Vec<_>>(),
+                ",\n  "
+            ),
         )
     }
 }
@@ -282,9 +377,86 @@ impl Rust for PlaceData {
     }
 }
 
+/// Whether a table splits on tier or age anywhere.
+fn splits<T>(table: &Table<T>) -> bool {
+    match table {
+        Table::Leaf(_) => false,
+        Table::Node { dim, arms, .. } => matches!(dim, Dim::Tier | Dim::Age) || arms.iter().any(|(_, t)| splits(t)),
+    }
+}
+
+/// The rule shapes the packs state (src/policy/shapes.rs).
+fn shapes_of(regions: &[Region]) -> Shapes {
+    let mut out = Shapes {
+        splits: false,
+        cuts: false,
+        cost_caps: false,
+        personal: false,
+        inpatient: false,
+        deductibles: false,
+    };
+    for v in regions.iter().flat_map(|r| &r.versions) {
+        let mut cut_tables = Vec::new();
+        for cut in v.reductions.iter().chain([&v.unfiled_reduction]) {
+            match cut {
+                Cut::Points(_) => {}
+                Cut::Ratio(t) => {
+                    out.cuts = true;
+                    cut_tables.push(t);
+                }
+                _ => out.cuts = true,
+            }
+        }
+        let mut amounts: Vec<&Table<Decimal>> = v.diseases.iter().map(|(_, d)| &d.ratio).chain(cut_tables).collect();
+        let mut limits: Vec<&Table<Option<Decimal>>> = vec![&v.overall_ceiling];
+        for (_, d) in &v.deductibles {
+            if let Deductible::Standard {
+                amount,
+                period,
+                off_fund,
+            } = d
+            {
+                amounts.push(amount);
+                out.deductibles |= *off_fund || *period == Period::Month;
+            }
+        }
+        out.inpatient |= v.overall_with_inpatient;
+        for (_, l) in &v.limits {
+            out.inpatient |= l.with_inpatient;
+            for cap in &l.caps {
+                out.cost_caps |= cap.base == Base::InScopeCost;
+                match &cap.amount {
+                    Amount::Fixed(t) => limits.push(t),
+                    Amount::Growing { base, step, maximum } => {
+                        out.personal = true;
+                        amounts.extend([base, step, maximum]);
+                    }
+                    Amount::Ranked { standards, .. } => {
+                        out.personal = true;
+                        amounts.extend(standards.iter().map(|(_, t)| t));
+                    }
+                    Amount::Scheduled(steps) => {
+                        out.personal = true;
+                        limits.extend(steps.iter().map(|(_, t)| t));
+                    }
+                }
+            }
+        }
+        out.splits |= amounts.iter().any(|t| splits(t)) || limits.iter().any(|t| splits(t));
+    }
+    out
+}
+
 /// The file's text for a policy set read from the default packs.
 fn generated(set: &PolicySet) -> String {
     let mut out = String::from(HEADER);
+    let s = shapes_of(&set.regions);
+    out.push_str(&format!(
+        "\n/// The rule shapes these packs state (src/policy/shapes.rs): this build has the code of these only.\n\
+         pub(super) const SHAPES: Shapes = Shapes {{ splits: {}, cuts: {}, cost_caps: {}, personal: {}, inpatient: {}, \
+         deductibles: {} }};\n",
+        s.splits, s.cuts, s.cost_caps, s.personal, s.inpatient, s.deductibles
+    ));
     out.push_str("\n/// Sorted by code.\npub(super) static REGIONS: &[Reg] = ");
     out.push_str(&list(&set.regions, ",\n"));
     out.push_str(";\n\npub(super) static PLACES: Plcs = ");
@@ -310,15 +482,57 @@ fn defaults_rs_is_what_the_packs_give() -> Result<(), Error> {
     Ok(())
 }
 
+/// The reader's model as the page's build holds it: without the sources (compact.rs says why),
+/// except an exclusion's.
+fn without_sources(debug: &str) -> String {
+    let mut out = String::with_capacity(debug.len());
+    let mut rest = debug;
+    while let Some(at) = rest.find("source: Some(\"") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + "source: Some(\"".len()..];
+        // The end of the Debug-escaped string: a quote not escaped, then `)`.
+        let mut end = 0;
+        let bytes = after.as_bytes();
+        while end < bytes.len() && !(bytes[end] == b'"' && (end == 0 || bytes[end - 1] != b'\\')) {
+            end += 1;
+        }
+        out.push_str("source: None");
+        rest = after.get(end + 2..).unwrap_or("");
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The shapes are found wherever a pack states them: the test pack of every shape has each.
+#[test]
+fn the_shapes_of_packs_are_found() -> Result<(), Error> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases/packs/shapes.json");
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let set = PolicySet::from_texts(&[&text])?;
+    assert_eq!(shapes_of(&set.regions), Shapes::ALL);
+    assert_eq!(super::shapes::BUILT, Shapes::ALL, "tests build the full engine");
+    Ok(())
+}
+
 #[test]
 fn compiled_defaults_are_what_the_reader_makes() -> Result<(), Error> {
     let read = PolicySet::defaults()?;
     // Debug, not ==: Decimal's == ignores the scale, and "0.10" must stay "0.10".
     assert_eq!(
-        format!("{:?}", super::compact::regions()),
-        format!("{:?}", read.regions)
+        without_sources(&format!("{:?}", super::compact::regions())),
+        without_sources(&format!("{:?}", read.regions))
     );
-    assert_eq!(format!("{:?}", super::compact::places()), format!("{:?}", read.places));
+    let excluded = |regions: &[Region]| -> String {
+        let all: Vec<_> = regions.iter().flat_map(|r| &r.versions).map(|v| &v.excluded).collect();
+        format!("{all:?}")
+    };
+    assert_eq!(excluded(&super::compact::regions()), excluded(&read.regions));
+    // The page's build has the code of these shapes only.
+    assert_eq!(super::defaults::SHAPES, shapes_of(&read.regions));
+    assert_eq!(
+        without_sources(&format!("{:?}", super::compact::places())),
+        without_sources(&format!("{:?}", read.places))
+    );
     assert_eq!(super::compact::known_diseases(), read.known_diseases);
     Ok(())
 }

@@ -35,6 +35,11 @@ pub(crate) struct YtdInput;
 #[ts(type = "Record<string, boolean | null>")]
 pub(crate) struct Recognition;
 
+/// Per disease: the date the insured place recognised it (monthly quotas scheduled by months since).
+#[derive(TS)]
+#[ts(type = "Record<string, IsoDate | null>")]
+pub(crate) struct RecognizedSince;
+
 /// The person's terms for one disease each (`terms` serves the diseases not named).
 #[derive(TS)]
 #[ts(type = "Record<string, Terms | null>")]
@@ -71,6 +76,7 @@ fn generated() -> String {
     declare::<YtdInput>(&mut out);
     declare::<Recognition>(&mut out);
     declare::<TermsByDisease>(&mut out);
+    declare::<RecognizedSince>(&mut out);
     declare::<Date>(&mut out);
     declare::<money::Money>(&mut out);
     declare::<money::Ratio>(&mut out);

@@ -3,20 +3,25 @@
 //! reader that keeps going after a problem so that a maintainer sees every problem in a pack at
 //! once, each with its exact path.
 
+mod consistency;
 pub mod pack;
 pub mod places;
 pub mod region;
+mod rules;
 
 use crate::bilingual::{t, Text};
 use crate::error::{Error, Problem};
 use crate::json::Value;
 use crate::json::{self, Obj};
-use crate::path::join_key;
+use crate::path::{join_item, join_key};
 use crate::policy::model::{Dim, Param, Provenance, Table};
+use pack::FORMAT_2;
 
 pub struct Reader {
     pub pack: usize,
     pub problems: Vec<Problem>,
+    /// The pack says `yibao-policy-pack/2`: the rule shapes of BRIEF §8 may be used.
+    pub shapes: bool,
 }
 
 /// How a leaf value is read (a ratio, an amount, an amount or `null`, …).
@@ -27,6 +32,7 @@ impl Reader {
         Reader {
             pack,
             problems: Vec::new(),
+            shapes: false,
         }
     }
 
@@ -52,6 +58,20 @@ impl Reader {
                 self.push(e.path, e.message);
                 None
             }
+        }
+    }
+
+    /// A rule shape of BRIEF §8 at `path`: only a pack of format 2 may state it (an engine that
+    /// knows only format 1 then refuses the pack by its format, not by one unknown key).
+    pub fn shape(&mut self, path: &str, what: &str) {
+        if !self.shapes {
+            self.problem(
+                path,
+                t(
+                    format!("“{what}”需要 \"format\": \"{FORMAT_2}\""),
+                    format!("'{what}' needs \"format\": \"{FORMAT_2}\""),
+                ),
+            );
         }
     }
 
@@ -103,6 +123,11 @@ impl Reader {
     pub fn param<T>(&mut self, v: &Value, path: &str, leaf: LeafFn<T>) -> Option<Param<T>> {
         let o = self.obj(v, path)?;
         self.known_keys(o, &["value", "provenance", "source"]);
+        self.param_in(o, path, leaf)
+    }
+
+    /// A parameter's keys in an object that may hold others (checked by the caller).
+    pub fn param_in<T>(&mut self, o: Obj<'_>, path: &str, leaf: LeafFn<T>) -> Option<Param<T>> {
         let value = match o.map.get("value") {
             None => {
                 self.take::<()>(Err(json::missing(path, "value")));
@@ -125,6 +150,9 @@ impl Reader {
         let o = self.obj(v, path)?;
         if o.map.contains_key("value") || o.map.contains_key("provenance") {
             return self.param(v, path, leaf).map(Table::Leaf);
+        }
+        if o.map.contains_key("byTier") || o.map.contains_key("byAge") {
+            return self.split(o, path, leaf);
         }
         let mut dim: Option<Dim> = None;
         let mut arms: Vec<(String, Table<T>)> = Vec::new();
@@ -163,7 +191,195 @@ impl Reader {
         if !arms.iter().any(|(k, _)| k == "default") && !self.all_arms(o, path, dim) {
             complete = false;
         }
-        complete.then_some(Table::Node { dim, arms })
+        complete.then_some(Table::Node {
+            dim,
+            arms,
+            unknown: None,
+        })
+    }
+
+    /// A split on the region's tiers (`byTier`) or on age bands (`byAge`), with the arm that
+    /// answers when the request does not say (`ifUnknown`: BRIEF §8.4).
+    fn split<T>(&mut self, o: Obj<'_>, path: &str, leaf: LeafFn<T>) -> Option<Table<T>> {
+        self.known_keys(o, &["byTier", "byAge", "ifUnknown"]);
+        let (dim, key) = if o.map.contains_key("byTier") {
+            (Dim::Tier, "byTier")
+        } else {
+            (Dim::Age, "byAge")
+        };
+        self.shape(&o.at(key), key);
+        if o.map.contains_key("byTier") && o.map.contains_key("byAge") {
+            self.problem(
+                path,
+                t(
+                    "同一层只能按一个维度分档：byTier 与 byAge 应分两层",
+                    "one level of a table splits on one dimension only: nest byTier and byAge",
+                ),
+            );
+            return None;
+        }
+        let split_path = o.at(key);
+        let v = self.required(o, key)?;
+        let arms = match dim {
+            Dim::Tier => self.tier_arms(v, &split_path, leaf),
+            _ => self.age_bands(v, &split_path, leaf),
+        };
+        let unknown = match o.get("ifUnknown") {
+            None => {
+                let (zh, en) = match dim {
+                    Dim::Tier => ("未提供档次", "the tier is not given"),
+                    _ => ("未提供年龄", "the age is not given"),
+                };
+                self.problem(
+                    o.at("ifUnknown"),
+                    t(
+                        format!("缺少 ifUnknown：{zh}时适用哪一档（应为对参保人最不利的一档）"),
+                        format!("missing 'ifUnknown': the arm that applies when {en} (the one least favourable to the person)"),
+                    ),
+                );
+                None
+            }
+            Some(v) => self.take(match dim {
+                Dim::Tier => json::string(v, &o.at("ifUnknown"), 64).map(str::to_string),
+                _ => json::whole(v, &o.at("ifUnknown"), 150, ("年龄", "age")).map(|n| n.to_string()),
+            }),
+        };
+        let (arms, unknown) = (arms?, unknown?);
+        if !arms.iter().any(|(k, _)| *k == unknown) {
+            let list = json::word_list(&arms.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>());
+            self.problem(
+                o.at("ifUnknown"),
+                t(
+                    format!("ifUnknown“{unknown}”不是本层的一档（可选：{list}）"),
+                    format!("ifUnknown '{unknown}' is not one of this split's arms ({list})"),
+                ),
+            );
+            return None;
+        }
+        Some(Table::Node {
+            dim,
+            arms,
+            unknown: Some(unknown),
+        })
+    }
+
+    /// `byTier`: tier id → table, with an optional `default` (the ids are checked against the
+    /// version's `tiers` once the version is read).
+    fn tier_arms<T>(&mut self, v: &Value, path: &str, leaf: LeafFn<T>) -> Option<Vec<(String, Table<T>)>> {
+        let o = self.obj(v, path)?;
+        let mut arms = Vec::with_capacity(o.map.len());
+        let mut complete = true;
+        for (key, arm) in o.map {
+            match self.table(arm, &join_key(path, key), leaf) {
+                Some(table) => arms.push((key.clone(), table)),
+                None => complete = false,
+            }
+        }
+        if arms.is_empty() && complete {
+            self.problem(path, t("至少需要一档", "needs at least one arm"));
+            return None;
+        }
+        complete.then_some(arms)
+    }
+
+    /// `byAge`: bands `{ fromAge, belowAge?, <parameter> | then: <table> }` in increasing order,
+    /// from 0 and with no gap, the last open-ended. Each arm is named by its first age.
+    fn age_bands<T>(&mut self, v: &Value, path: &str, leaf: LeafFn<T>) -> Option<Vec<(String, Table<T>)>> {
+        let list = self.take(json::array(v, path))?;
+        if list.is_empty() {
+            self.problem(path, t("至少需要一个年龄段", "needs at least one age band"));
+            return None;
+        }
+        let mut arms = Vec::with_capacity(list.len());
+        let mut complete = true;
+        // Where the previous band ended (its `belowAge`), if it has an end.
+        let mut expected: Option<u16> = Some(0);
+        for (i, band) in list.iter().enumerate() {
+            let bpath = join_item(path, i);
+            let Some(o) = self.obj(band, &bpath) else {
+                complete = false;
+                continue;
+            };
+            self.known_keys(o, &["fromAge", "belowAge", "then", "value", "provenance", "source"]);
+            let from = self
+                .required(o, "fromAge")
+                .and_then(|v| self.take(json::whole(v, &o.at("fromAge"), 150, ("年龄", "age"))));
+            let below = o
+                .get("belowAge")
+                .map(|v| self.take(json::whole(v, &o.at("belowAge"), 151, ("年龄", "age"))));
+            let table = match o.get("then") {
+                Some(then) => self.table(then, &o.at("then"), leaf),
+                None => self.param_in(o, &bpath, leaf).map(Table::Leaf),
+            };
+            let (Some(from), Some(table)) = (from, table) else {
+                complete = false;
+                continue;
+            };
+            let below = match below {
+                Some(None) => {
+                    complete = false;
+                    continue;
+                }
+                Some(Some(b)) => Some(b),
+                None => None,
+            };
+            match expected {
+                None => {
+                    self.problem(
+                        join_item(path, i - 1),
+                        t(
+                            "只有最后一个年龄段可以不写 belowAge",
+                            "only the last age band may leave out 'belowAge'",
+                        ),
+                    );
+                    complete = false;
+                }
+                Some(start) if from > start => {
+                    self.problem(
+                        o.at("fromAge"),
+                        t(
+                            format!("{start}岁至{from}岁（不含）不在任何年龄段内"),
+                            format!("ages {start} to {from} (not included) are in no band"),
+                        ),
+                    );
+                    complete = false;
+                }
+                Some(start) if from < start => {
+                    self.problem(
+                        o.at("fromAge"),
+                        t(
+                            format!("年龄段重叠：{from}岁起的段与上一段（至{start}岁）重叠"),
+                            format!("age bands overlap: the band from {from} overlaps the one before (up to {start})"),
+                        ),
+                    );
+                    complete = false;
+                }
+                Some(_) => {}
+            }
+            if let Some(b) = below.filter(|b| *b <= from) {
+                self.problem(
+                    o.at("belowAge"),
+                    t(
+                        format!("belowAge（{b}）应大于 fromAge（{from}）"),
+                        format!("belowAge ({b}) must be greater than fromAge ({from})"),
+                    ),
+                );
+                complete = false;
+            }
+            expected = below;
+            arms.push((from.to_string(), table));
+        }
+        if let Some(end) = expected.filter(|_| complete) {
+            self.problem(
+                join_item(path, list.len() - 1),
+                t(
+                    format!("{end}岁及以上不在任何年龄段内：最后一段不写 belowAge"),
+                    format!("ages {end} and over are in no band: leave 'belowAge' out of the last band"),
+                ),
+            );
+            complete = false;
+        }
+        complete.then_some(arms)
     }
 
     // The checks of `table` that do not depend on its leaves' type, apart so that they are

@@ -10,7 +10,11 @@ use crate::json::Value;
 use crate::path::join_item;
 use crate::policy::model::{Pack, PackInfo, Region};
 
+/// The format of the default packs, and of any pack that uses only the shapes of the seeds (a
+/// deductible before the ratio, limits on the fund's payment, cuts in points).
 pub const FORMAT: &str = "yibao-policy-pack/1";
+/// The format that may state every rule shape of BRIEF §8 (pack-format.md, "Rule shapes").
+pub const FORMAT_2: &str = "yibao-policy-pack/2";
 
 /// Read and validate one pack; `index` is its position among the packs given to the engine and
 /// is recorded in every problem. All problems are returned, not only the first.
@@ -39,11 +43,12 @@ fn read(r: &mut Reader, v: &Value) -> Option<Pack> {
     );
     match r.string(o, "format", 64) {
         Some(f) if f == FORMAT => {}
+        Some(f) if f == FORMAT_2 => r.shapes = true,
         Some(f) => r.problem(
             "format",
             t(
-                format!("不支持的格式“{f}”，应为“{FORMAT}”"),
-                format!("unsupported format '{f}', expected '{FORMAT}'"),
+                format!("不支持的格式“{f}”，应为“{FORMAT}”或“{FORMAT_2}”"),
+                format!("unsupported format '{f}', expected '{FORMAT}' or '{FORMAT_2}'"),
             ),
         ),
         None => {}

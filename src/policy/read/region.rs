@@ -1,11 +1,12 @@
 //! Reading an insured region (参保地) and its effective-dated versions from a pack.
 
-use super::{is_id, nullable_money, Reader};
+use super::rules::{read_ceiling, read_cut, read_deductible, read_limit};
+use super::{is_id, Reader};
 use crate::bilingual::t;
 use crate::json::Value;
 use crate::json::{self, Obj};
 use crate::path::{join_item, join_key};
-use crate::policy::model::{Deductible, Disease, FilingCategory, Limit, Param, Region, Version};
+use crate::policy::model::{Amount, Base, Cut, Disease, FilingCategory, Param, Region, Version};
 
 pub fn read_region(r: &mut Reader, v: &Value, path: &str) -> Option<Region> {
     let o = r.obj(v, path)?;
@@ -76,6 +77,7 @@ fn read_version(r: &mut Reader, v: &Value, path: &str) -> Option<Version> {
             "limits",
             "diseases",
             "excludedDiseases",
+            "tiers",
         ],
     );
     let from = r.take(o.req_date("from"));
@@ -86,10 +88,17 @@ fn read_version(r: &mut Reader, v: &Value, path: &str) -> Option<Version> {
     let reductions = read_reductions(r, o);
     let unfiled = r
         .required(o, "unfiledReduction")
-        .and_then(|v| r.param(v, &o.at("unfiledReduction"), json::ratio));
+        .and_then(|v| read_cut(r, v, &o.at("unfiledReduction")));
     let ceiling = r
         .required(o, "overallCeiling")
-        .and_then(|v| r.table(v, &o.at("overallCeiling"), nullable_money));
+        .and_then(|v| read_ceiling(r, v, &o.at("overallCeiling")));
+    let tiers = match o.get("tiers") {
+        Some(_) => {
+            r.shape(&o.at("tiers"), "tiers");
+            read_map(r, o, "tiers", |r, v, path| r.take(json::text_pair(v, path)))
+        }
+        None => Some(Vec::new()),
+    };
     let deductibles = read_map(r, o, "deductibles", read_deductible);
     let limits = read_map(r, o, "limits", read_limit);
     let diseases = read_map(r, o, "diseases", read_disease);
@@ -98,6 +107,7 @@ fn read_version(r: &mut Reader, v: &Value, path: &str) -> Option<Version> {
         None => Some(Vec::new()),
     };
 
+    let (overall_ceiling, overall_with_inpatient) = ceiling?;
     let version = Version {
         from: from?,
         provenance: provenance?,
@@ -106,7 +116,9 @@ fn read_version(r: &mut Reader, v: &Value, path: &str) -> Option<Version> {
         reviewed_until: reviewed_until?,
         reductions: reductions?,
         unfiled_reduction: unfiled?,
-        overall_ceiling: ceiling?,
+        overall_ceiling,
+        overall_with_inpatient,
+        tiers: tiers?,
         deductibles: deductibles?,
         limits: limits?,
         diseases: diseases?,
@@ -114,11 +126,14 @@ fn read_version(r: &mut Reader, v: &Value, path: &str) -> Option<Version> {
     };
     check_references(r, &version, path);
     check_exclusions(r, &version, path);
+    super::consistency::check_version(r, &version, path);
     Some(version)
 }
 
-/// Every filing category must be given (long-term ones usually 0), within the national ceilings.
-fn read_reductions(r: &mut Reader, o: Obj<'_>) -> Option<Vec<Param<rust_decimal::Decimal>>> {
+/// Every filing category must be given (long-term ones usually 0); a cut in points within the
+/// national ceiling (the other forms are held to it for every key of the ratio table once the
+/// version is read: `consistency`).
+fn read_reductions(r: &mut Reader, o: Obj<'_>) -> Option<Vec<Cut>> {
     let v = r.required(o, "reductions")?;
     let path = o.at("reductions");
     let ro = r.obj(v, &path)?;
@@ -127,11 +142,11 @@ fn read_reductions(r: &mut Reader, o: Obj<'_>) -> Option<Vec<Param<rust_decimal:
     let mut complete = true;
     for category in FilingCategory::ALL {
         let id = category.id();
-        let Some(p) = r.required(ro, id).and_then(|v| r.param(v, &ro.at(id), json::ratio)) else {
+        let Some(cut) = r.required(ro, id).and_then(|v| read_cut(r, v, &ro.at(id))) else {
             complete = false;
             continue;
         };
-        if let Some(max) = category.max_reduction() {
+        if let (Some(max), Cut::Points(p)) = (category.max_reduction(), &cut) {
             if p.value > max {
                 let points = (max * rust_decimal::Decimal::ONE_HUNDRED).normalize();
                 r.problem(
@@ -147,7 +162,7 @@ fn read_reductions(r: &mut Reader, o: Obj<'_>) -> Option<Vec<Param<rust_decimal:
                 complete = false;
             }
         }
-        out.push(p);
+        out.push(cut);
     }
     complete.then_some(out)
 }
@@ -183,64 +198,6 @@ fn read_map<T>(
         }
     }
     complete.then_some(out)
-}
-
-fn read_deductible(r: &mut Reader, v: &Value, path: &str) -> Option<Deductible> {
-    let o = r.obj(v, path)?;
-    r.known_keys(o, &["kind", "name", "amount", "provenance", "source"]);
-    let kind = r
-        .required(o, "kind")
-        .and_then(|k| r.take(json::one_of(k, &o.at("kind"), &["annual", "perVisit", "none"])))?;
-    let _name = o.get("name").and_then(|n| r.take(json::text_pair(n, &o.at("name"))));
-    if kind == "none" {
-        let provenance = r.provenance(o)?;
-        let source = r.opt_string(o, "source", 500);
-        return Some(Deductible::None(Param {
-            value: (),
-            provenance,
-            source,
-        }));
-    }
-    let amount = r
-        .required(o, "amount")
-        .and_then(|a| r.table(a, &o.at("amount"), json::money))?;
-    Some(if kind == "annual" {
-        Deductible::Annual(amount)
-    } else {
-        Deductible::PerVisit(amount)
-    })
-}
-
-fn read_limit(r: &mut Reader, v: &Value, path: &str) -> Option<Limit> {
-    let o = r.obj(v, path)?;
-    r.known_keys(o, &["name", "annual", "monthly"]);
-    let name = o.get("name").and_then(|n| r.take(json::text_pair(n, &o.at("name"))));
-    let annual = o.get("annual").map(|a| r.table(a, &o.at("annual"), nullable_money));
-    let monthly = o.get("monthly").map(|m| r.table(m, &o.at("monthly"), nullable_money));
-    if annual.is_none() && monthly.is_none() {
-        r.problem(
-            path,
-            t(
-                "限额至少需要 annual 或 monthly（无限额时写 value: null 并注明来源）",
-                "a limit needs 'annual' or 'monthly' (write value: null with its provenance for none)",
-            ),
-        );
-        return None;
-    }
-    Some(Limit {
-        name,
-        annual: transpose(annual)?,
-        monthly: transpose(monthly)?,
-    })
-}
-
-/// `Some(None)` (present but broken) fails the whole entry; `None` (absent) is fine.
-fn transpose<T>(v: Option<Option<T>>) -> Option<Option<T>> {
-    match v {
-        Some(None) => None,
-        Some(Some(t)) => Some(Some(t)),
-        None => Some(None),
-    }
 }
 
 fn read_disease(r: &mut Reader, v: &Value, path: &str) -> Option<Disease> {
@@ -333,6 +290,45 @@ fn check_references(r: &mut Reader, version: &Version, path: &str) {
                     format!("limit '{}' is not defined in 'limits'", disease.limit),
                 ),
             );
+        }
+    }
+    // A ranked limit has a standard for each disease that names it, and for no other.
+    for (lid, limit) in &version.limits {
+        for cap in &limit.caps {
+            let Amount::Ranked { standards, .. } = &cap.amount else {
+                continue;
+            };
+            let within = if cap.base == Base::InScopeCost {
+                "inScopeCost."
+            } else {
+                ""
+            };
+            let spath = format!(
+                "{}.{within}annual.ranked.standards",
+                join_key(&join_key(path, "limits"), lid)
+            );
+            for (id, d) in &version.diseases {
+                if d.limit == *lid && !standards.iter().any(|(s, _)| s == id) {
+                    r.problem(
+                        &spath,
+                        t(
+                            format!("病种“{id}”使用此合并限额，但没有它的标准"),
+                            format!("disease '{id}' names this ranked limit but has no standard in it"),
+                        ),
+                    );
+                }
+            }
+            for (id, _) in standards {
+                if version.disease(id).is_none_or(|d| d.limit != *lid) {
+                    r.problem(
+                        join_key(&spath, id),
+                        t(
+                            format!("病种“{id}”未使用此限额（其 limit 不是“{lid}”）"),
+                            format!("disease '{id}' does not name this limit (its 'limit' is not '{lid}')"),
+                        ),
+                    );
+                }
+            }
         }
     }
 }
