@@ -63,14 +63,14 @@ export type Scheme = "employee" | "resident";
 export type EmployeeStatus = "working" | "retired";
 
 /**
- * The filing categories of BRIEF §3.
+ * The filing categories of docs/rules.md "Filing".
  */
 export type FilingCategory = "retired_relocated" | "long_term_resident" | "stationed_worker" | "referral" | "emergency" | "other_temporary";
 
 export type ItemClass = "A" | "B" | "C";
 
 /**
- * Where a number came from (BRIEF §7): a notice, a copy of one, a seed article, a national rule,
+ * Where a number came from (docs/rules.md "Provenance"): a notice, a copy of one, a seed article, a national rule,
  * the person's own terms, or an assumption. Ordered from the most certain to the least.
  */
 export type Provenance = "published" | "reposted" | "seed" | "national" | "user" | "assumed";
@@ -130,7 +130,7 @@ recognizedDiseases?: Array<string> | null,
  */
 recognition?: Recognition | null, 
 /**
- * The person's own terms, for a disease no pack prices (CONTRACT.md): a region without a
+ * The person's own terms, for a disease no pack prices (docs/contract.md): a region without a
  * pack, or a national disease its pack does not list. Without them its amounts are null
  * (TERMS_NEEDED).
  */
@@ -140,7 +140,7 @@ terms?: Terms | null,
  */
 termsByDisease?: TermsByDisease | null, 
 /**
- * For parameters split by age (BRIEF §8.4): the age on the visit date is worked out from it.
+ * For parameters split by age (docs/calculation.md §4): the age on the visit date is worked out from it.
  * Wins over `age` when both are given.
  */
 birthDate?: IsoDate | null, 
@@ -178,7 +178,7 @@ networked?: boolean | null, disease: string, };
 export type Item = { code?: string | null, name?: string | null, amount: MoneyInput, class?: ItemClass | null, selfPayRatio?: RatioInput | null, ceilingAmount?: MoneyInput | null, };
 
 /**
- * The eight eligibility checks of BRIEF §4, in the order every result lists them.
+ * The eight eligibility checks of docs/rules.md "Eligibility", in the order every result lists them.
  */
 export type CheckCode = "CROSS_PROVINCE" | "POLICY_IN_FORCE" | "DISEASE_COVERED" | "DISEASE_RECOGNIZED" | "FILING_PRESENT" | "FILING_PLACE" | "FILING_DATES" | "HOSPITAL_NETWORKED";
 
@@ -211,12 +211,12 @@ mode: Mode, directSettlement: boolean,
 checks: Array<Check>, warnings: Array<Warning>, };
 
 /**
- * How the visit can be settled (CONTRACT.md, BRIEF §5's last paragraph).
+ * How the visit can be settled (docs/contract.md "The eight checks and the mode", docs/calculation.md §3).
  */
 export type Mode = "direct" | "manual" | "none";
 
 /**
- * CONTRACT.md "Rule shapes": `exact` when every fact the calculation used was given; `atMost`
+ * docs/contract.md: `exact` when every fact the calculation used was given; `atMost`
  * when only unknowns that can only lower the fund's payment were filled in (a deductible or limit
  * taken as none, inpatient payments taken as 0); `atLeast` when only cautious defaults were used
  * (a temporary cut at its national ceiling, the least favourable age band, tier or schedule
@@ -227,7 +227,7 @@ export type Bound = "exact" | "atMost" | "atLeast" | "about";
 
 export type Settlement = { total: Money, fullSelfPay: Money, overLimitSelfPay: Money, preSelfPay: Money, inScope: Money, 
 /**
- * The share of the in-scope cost a temporary visitor pays first (BRIEF §8.1 a); 0 otherwise.
+ * The share of the in-scope cost a temporary visitor pays first (docs/calculation.md §5 a); 0 otherwise.
  */
 temporarySelfPay: Money, 
 /**
@@ -236,7 +236,7 @@ temporarySelfPay: Money,
 costRoom: Money | null, 
 /**
  * The in-scope cost the fund's rules are applied to: what is left after the share paid
- * first, within `costRoom` (BRIEF §8.1 b).
+ * first, within `costRoom` (docs/calculation.md §5 b).
  */
 admitted: Money, 
 /**
@@ -270,7 +270,7 @@ fundPaidMonth: Money,
  */
 fundPaidTotal: Money, 
 /**
- * In-scope cost counted this year against this visit's limit (BRIEF §8.2).
+ * In-scope cost counted this year against this visit's limit (docs/calculation.md §6–7).
  */
 costCounted: Money, 
 /**
@@ -294,7 +294,7 @@ value: string | null, rule: string,
 provenance: Provenance | null, note: Text, };
 
 /**
- * Where a line's class B share came from (PARAMETERS.md precedence).
+ * Where a line's class B share came from (docs/rules.md precedence).
  */
 export type ShareSource = "line" | "item" | "place" | "fallback";
 
@@ -343,7 +343,7 @@ inForce: boolean,
 reviewedUntil: IsoDate | null, };
 
 /**
- * The result of `estimate` (CONTRACT.md), plus the per-line breakdown and the notice.
+ * The result of `estimate` (docs/contract.md), plus the per-line breakdown and the notice.
  */
 export type EstimateResult = { mode: Mode, eligibility: Eligibility, 
 /**

@@ -49,7 +49,7 @@ impl Date {
         year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
     }
 
-    /// Month n since `since`, that month being month 1 (BRIEF §8.3): 12 × (years apart) + (months
+    /// Month n since `since`, that month being month 1 (docs/calculation.md §4): 12 × (years apart) + (months
     /// apart) + 1; 0 or less when `self` is before it.
     pub fn month_since(self, since: Date) -> i32 {
         12 * (i32::from(self.year) - i32::from(since.year)) + (i32::from(self.month) - i32::from(since.month)) + 1

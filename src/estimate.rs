@@ -40,7 +40,7 @@ pub struct PolicyRef {
     pub reviewed_until: Option<String>,
 }
 
-/// The result of `estimate` (CONTRACT.md), plus the per-line breakdown and the notice.
+/// The result of `estimate` (docs/contract.md), plus the per-line breakdown and the notice.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(test, derive(ts_rs::TS))]
@@ -215,8 +215,8 @@ pub(crate) fn check_eligibility(set: &PolicySet, req: &Request) -> Result<Eligib
     Ok(crate::wording::eligibility(&s, &findings, warnings))
 }
 
-/// The request's year-to-date figures plus this visit (CONTRACT.md `ytdAfter`): the cost the
-/// visit admitted counts against in-scope-cost limits, except in mode `none` (BRIEF §8.2).
+/// The request's year-to-date figures plus this visit (docs/contract.md `ytdAfter`): the cost the
+/// visit admitted counts against in-scope-cost limits, except in mode `none` (docs/calculation.md §6–7).
 fn ytd_after(ytd: &Ytd, s: &Settlement, mode: Mode) -> Ytd {
     let add = |a: Money, b: Money| Money(crate::money::plus(a.0, b.0));
     let counted = if mode == Mode::None { Money::ZERO } else { s.admitted };

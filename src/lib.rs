@@ -12,7 +12,7 @@
 //! ([`Error`]). [`wire`] reads requests from JSON text or values and calls the engine on them
 //! (the `Wire` trait: `engine.estimate_text(text)`), [`json`] is the small JSON reader it uses,
 //! and [`limits`] the sizes it refuses beyond. The modules behind them (the policy model, the
-//! checks, the settlement of BRIEF §5 and its trace) are the engine's own; the WebAssembly facade
+//! checks, the settlement of docs/calculation.md §5 and its trace) are the engine's own; the WebAssembly facade
 //! (on wasm32) and the CLI (`cli/`) are thin hosts over this API.
 //!
 //! ```
@@ -79,7 +79,7 @@ static ALLOC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocat
 pub use engine::Engine;
 pub use error::{Error, ErrorCode, Problem};
 
-// A request (CONTRACT.md "Request"), as read from JSON by `wire` or built by hand.
+// A request (docs/contract.md "Request"), as read from JSON by `wire` or built by hand.
 pub use request::{AnnualLimit, Filing, Insured, Item, Lines, PersonTerms, Request, Visit, Ytd};
 // The words requests and packs are written with.
 pub use policy::{Class, FilingCategory, Provenance, Scheme, Status};

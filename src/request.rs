@@ -1,4 +1,4 @@
-//! The estimate request (CONTRACT.md "Request"), read from JSON with a path for every refusal.
+//! The estimate request (docs/contract.md "Request"), read from JSON with a path for every refusal.
 
 mod by_disease;
 pub(crate) mod terms;
@@ -31,7 +31,7 @@ pub struct Request {
     pub ytd: Ytd,
 }
 
-/// A request's `ytd` as given: the accounts of the rule shapes (BRIEF §8.2) only where they say
+/// A request's `ytd` as given: the accounts of the rule shapes (docs/calculation.md §6–7) only where they say
 /// something, so that a request without them reads back as it was written.
 fn ytd_given<S: serde::Serializer>(ytd: &Ytd, s: S) -> Result<S::Ok, S::Error> {
     use serde::ser::SerializeMap;
@@ -73,7 +73,7 @@ pub struct Insured {
     #[cfg_attr(test, ts(as = "Option<crate::typescript::Recognition>", optional = nullable))]
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "by_disease_option")]
     pub recognition: Option<Recognition>,
-    /// The person's own terms, for a disease no pack prices (CONTRACT.md): a region without a
+    /// The person's own terms, for a disease no pack prices (docs/contract.md): a region without a
     /// pack, or a national disease its pack does not list. Without them its amounts are null
     /// (TERMS_NEEDED).
     #[cfg_attr(test, ts(optional = nullable))]
@@ -83,7 +83,7 @@ pub struct Insured {
     #[cfg_attr(test, ts(as = "Option<crate::typescript::TermsByDisease>", optional = nullable))]
     #[serde(skip_serializing_if = "Vec::is_empty", serialize_with = "by_disease")]
     pub terms_by_disease: Vec<(String, PersonTerms)>,
-    /// For parameters split by age (BRIEF §8.4): the age on the visit date is worked out from it.
+    /// For parameters split by age (docs/calculation.md §4): the age on the visit date is worked out from it.
     /// Wins over `age` when both are given.
     #[cfg_attr(test, ts(optional = nullable))]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -106,7 +106,7 @@ pub struct Insured {
 pub type Recognition = Vec<(String, Option<bool>)>;
 
 impl Insured {
-    /// Completed years on `date` (BRIEF §8.4): from the birth date, the birthday counting (born
+    /// Completed years on `date` (docs/calculation.md §4): from the birth date, the birthday counting (born
     /// 29 February: a year older on 1 March in common years); else the age given. `None` when
     /// neither is given, or the birth date is after `date`.
     pub fn age_on(&self, date: Date) -> Option<u8> {
@@ -258,7 +258,7 @@ pub struct Ytd {
     pub fund_paid_month: Money,
     /// Fund paid this year on all special diseases.
     pub fund_paid_total: Money,
-    /// In-scope cost counted this year against this visit's limit (BRIEF §8.2).
+    /// In-scope cost counted this year against this visit's limit (docs/calculation.md §6–7).
     pub cost_counted: Money,
     /// The same this calendar month.
     pub cost_counted_month: Money,

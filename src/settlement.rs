@@ -1,4 +1,4 @@
-//! The calculation for one visit, step by step as BRIEF §5 and §8.1 state it. Everything here is
+//! The calculation for one visit, step by step as docs/calculation.md §5 states it. Everything here is
 //! exact decimal arithmetic; the only roundings are the ones the brief names (§5 steps 4 and 8,
 //! §8.1 a and d), and step 4's happens per line in `catalogue`.
 
@@ -18,12 +18,12 @@ pub struct Settlement {
     pub over_limit_self_pay: Money,
     pub pre_self_pay: Money,
     pub in_scope: Money,
-    /// The share of the in-scope cost a temporary visitor pays first (BRIEF §8.1 a); 0 otherwise.
+    /// The share of the in-scope cost a temporary visitor pays first (docs/calculation.md §5 a); 0 otherwise.
     pub temporary_self_pay: Money,
     /// The least room left under the limits on in-scope cost; null when none applies.
     pub cost_room: Option<Money>,
     /// The in-scope cost the fund's rules are applied to: what is left after the share paid
-    /// first, within `costRoom` (BRIEF §8.1 b).
+    /// first, within `costRoom` (docs/calculation.md §5 b).
     pub admitted: Money,
     /// The in-scope cost beyond `costRoom`, paid by the person.
     pub above_cost_limit: Money,
@@ -39,7 +39,7 @@ pub struct Settlement {
     pub bound: Bound,
 }
 
-/// CONTRACT.md "Rule shapes": `exact` when every fact the calculation used was given; `atMost`
+/// docs/contract.md: `exact` when every fact the calculation used was given; `atMost`
 /// when only unknowns that can only lower the fund's payment were filled in (a deductible or limit
 /// taken as none, inpatient payments taken as 0); `atLeast` when only cautious defaults were used
 /// (a temporary cut at its national ceiling, the least favourable age band, tier or schedule

@@ -123,7 +123,7 @@ pub(crate) fn explain(s: &Settlement, benefit: &Benefit, priced: &Priced, mode: 
 }
 
 /// Without the insured place's terms (a region without a pack, none entered): what the treatment
-/// place's catalogue decides (BRIEF §5 steps 1–5, which do not depend on the terms), then the
+/// place's catalogue decides (docs/calculation.md §5 steps 1–5, which do not depend on the terms), then the
 /// terms that are needed.
 pub(crate) fn explain_unknown(priced: &Priced, policy: &VisitPolicy<'_>) -> Vec<TraceStep> {
     let mut out = Vec::with_capacity(8);
@@ -142,7 +142,7 @@ pub(crate) fn explain_unknown(priced: &Priced, policy: &VisitPolicy<'_>) -> Vec<
     out
 }
 
-/// BRIEF §5 steps 1–5: what the treatment place's catalogue decides.
+/// docs/calculation.md §5 steps 1–5: what the treatment place's catalogue decides.
 fn pricing(out: &mut Vec<TraceStep>, s: &Settlement, priced: &Priced) {
     if priced.lines.iter().any(|l| l.class == Class::B) {
         let share = &priced.place_share;
@@ -233,7 +233,7 @@ fn explain_terms(out: &mut Vec<TraceStep>, s: &Settlement, b: &Benefit, mode: Mo
         .iter()
         .filter(|l| BUILT.cost_caps && l.base == Base::InScopeCost)
         .collect();
-    // BRIEF §8.1 a, b: only where the pack has such rules (a format-1 pack's trace is as it was).
+    // docs/calculation.md §5 a, b: only where the pack has such rules (a format-1 pack's trace is as it was).
     if share_first {
         out.add(calc!(
             "temporarySelfPay",

@@ -92,7 +92,7 @@ pub fn warnings(s: &VisitPolicy<'_>, findings: &Findings, priced: &Priced, benef
                 ),
             },
             LineNote::NotListed(given) => {
-                // CONTRACT.md warns for such lines too: the class is the patient's or the
+                // docs/contract.md warns for such lines too: the class is the patient's or the
                 // hospital's word, not the catalogue's, and the estimate is only as good as it.
                 let label = label();
                 Warning {
@@ -203,7 +203,7 @@ fn note_warning(s: &VisitPolicy<'_>, note: Note) -> Warning {
 }
 
 /// A fact of the person's that a parameter (`rule`) needed and the request did not give, and the
-/// default that stood in for it (BRIEF §8.3, §8.4).
+/// default that stood in for it (docs/calculation.md §4).
 fn fact_warning(s: &VisitPolicy<'_>, fact: Fact, rule: &str) -> Warning {
     let insured = &s.request().insured;
     let disease = &s.request().visit.disease;

@@ -12,7 +12,7 @@ use crate::policy::numbers::Groups;
 use crate::policy::PolicySet;
 use crate::request::{Request, Ytd};
 
-/// What an account counts (BRIEF §8.2).
+/// What an account counts (docs/calculation.md §6–7).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum What {
     /// The deductible taken in a deductible group.
@@ -27,7 +27,7 @@ enum What {
 /// the year (`None`: the year).
 type Account = (What, String, Option<u8>);
 
-/// The running year-to-date accounts of one person within one calendar year (BRIEF §8.2): per
+/// The running year-to-date accounts of one person within one calendar year (docs/calculation.md §6–7): per
 /// deductible group (and month, for a monthly one), per limit for the year and per month — what
 /// the fund paid and the in-scope cost counted — and overall; and the inpatient figure last given.
 /// One person's year touches a handful of accounts, so a list will do.

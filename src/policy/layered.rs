@@ -5,7 +5,7 @@
 //!   without a filing, an overall ceiling) come from the pack where there is one, else from
 //!   national rules and the person's terms;
 //! - a disease's ratio, deductible and limit come from the pack where it prices the disease, else
-//!   from the person's terms for it (BRIEF §8.7: a national disease the pack does not list is
+//!   from the person's terms for it (docs/calculation.md §8: a national disease the pack does not list is
 //!   covered, with a warning, unless the pack states that it excludes it).
 //!
 //! Everything after the assembly asks this model what the opening, the coverage, the numbers and
@@ -62,7 +62,7 @@ pub enum Coverage {
     Listed(Text),
     /// One of the five national diseases, for a region whose own list is not known.
     National(Text),
-    /// One of the five, which the region's list leaves out without excluding it (BRIEF §8.7).
+    /// One of the five, which the region's list leaves out without excluding it (docs/calculation.md §8).
     NationalUnlisted(Text),
     /// Not one of the five, for a region whose own list is not known: it may list it.
     Unconfirmed(Text),
@@ -395,7 +395,7 @@ fn own_terms<'a>(req: &'a Request, id: &str) -> Option<OwnTerms<'a>> {
 }
 
 /// The person's age on the visit date; a birth date, or the visit's disease recognised, after the
-/// visit is a mistake in the request (BRIEF §8.3, §8.4).
+/// visit is a mistake in the request (docs/calculation.md §4).
 fn facts_on_the_visit_date(req: &Request) -> Result<Option<u8>, Error> {
     let (insured, date) = (&req.insured, req.visit.date);
     if let Some(born) = insured.birth_date.filter(|born| *born > date) {
@@ -449,7 +449,7 @@ fn unknown_disease(path: &str, id: &str) -> Error {
 }
 
 /// A region's diseases on a date, for pickers: a pack region's own list, then the national
-/// diseases it neither lists nor excludes (BRIEF §8.7); under the baseline, the national five.
+/// diseases it neither lists nor excludes (docs/calculation.md §8); under the baseline, the national five.
 /// `None` for a code that is neither a pack region nor a mainland one.
 pub fn diseases_on(set: &PolicySet, code: &str, date: Date) -> Option<Vec<ListedDisease>> {
     let national = |d: &national::NationalDisease| ListedDisease {

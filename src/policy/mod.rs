@@ -40,7 +40,7 @@ pub use model::*;
 pub use read::pack::{parse_pack_text, FORMAT, FORMAT_2};
 pub use set::PolicySet;
 
-// `DEFAULT_PACKS`: (file name, minified text) of every pack in packs/ (PARAMETERS.md), found and
+// `DEFAULT_PACKS`: (file name, minified text) of every pack in packs/ (docs/rules.md), found and
 // listed by build.rs.
 #[cfg(feature = "maintainer")]
 include!(concat!(env!("OUT_DIR"), "/default_packs.rs"));

@@ -18,7 +18,7 @@ pub fn named<'a, T>(list: &'a [(String, T)], id: &str) -> Option<&'a T> {
     list.iter().find(|(k, _)| k == id).map(|(_, v)| v)
 }
 
-/// Where a number came from (BRIEF §7): a notice, a copy of one, a seed article, a national rule,
+/// Where a number came from (docs/rules.md "Provenance"): a notice, a copy of one, a seed article, a national rule,
 /// the person's own terms, or an assumption. Ordered from the most certain to the least.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -93,7 +93,7 @@ pub struct Who<'a> {
     pub scheme: Scheme,
     pub status: Status,
     pub level: u8,
-    /// Completed years on the visit date (BRIEF §8.4).
+    /// Completed years on the visit date (docs/calculation.md §4).
     pub age: Option<u8>,
     /// A tier the region defines (深圳 一档/二档/三档).
     pub tier: Option<&'a str>,
@@ -133,7 +133,7 @@ impl Dim {
     }
 }
 
-/// A fact of the person's that a lookup needed and the request did not give (BRIEF §8.3, §8.4):
+/// A fact of the person's that a lookup needed and the request did not give (docs/calculation.md §4):
 /// a default stood in for it, and the person is warned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Fact {
@@ -263,7 +263,7 @@ impl Dim {
     }
 }
 
-/// The filing categories of BRIEF §3.
+/// The filing categories of docs/rules.md "Filing".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(test, derive(ts_rs::TS))]
@@ -309,7 +309,7 @@ impl FilingCategory {
         )
     }
 
-    /// The national ceiling on how far an insured place may lower the ratio (BRIEF §3).
+    /// The national ceiling on how far an insured place may lower the ratio (docs/rules.md "Filing").
     pub fn max_reduction(self) -> Option<Decimal> {
         match self {
             FilingCategory::Referral | FilingCategory::Emergency => Some(Decimal::new(10, 2)),
@@ -331,7 +331,7 @@ impl FilingCategory {
     }
 }
 
-/// A period a deductible is taken in, or a limit counts over (BRIEF §8.2): the visit, the
+/// A period a deductible is taken in, or a limit counts over (docs/calculation.md §6–7): the visit, the
 /// calendar month or the calendar year of the visit date.
 #[cfg_attr(not(feature = "maintainer"), allow(dead_code))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -347,7 +347,7 @@ pub enum Deductible {
     /// No deductible; the param records where that statement comes from.
     None(Param<()>),
     /// A standard per visit, month or year for the whole group; `off_fund`: taken off the fund's
-    /// payment after the ratio (BRIEF §8.1 d) rather than off the in-scope cost before it (c).
+    /// payment after the ratio (docs/calculation.md §5 d) rather than off the in-scope cost before it (c).
     Standard {
         period: Period,
         amount: Table<Decimal>,
@@ -355,7 +355,7 @@ pub enum Deductible {
     },
 }
 
-/// What a limit caps (BRIEF §8.3): the fund's payment, or the in-scope cost it admits.
+/// What a limit caps (docs/calculation.md §4): the fund's payment, or the in-scope cost it admits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Base {
     FundPayment,
@@ -404,7 +404,7 @@ pub struct Limit {
 }
 
 /// How a filing category (or a visit without a valid filing) lowers what the fund pays
-/// (BRIEF §8.6).
+/// (docs/calculation.md §4).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Cut {
     /// The ratio minus so many points (never below 0).
@@ -455,7 +455,7 @@ pub struct Version {
     pub limits: Named<Limit>,
     /// In pack order, which is the order users see.
     pub diseases: Vec<(String, Disease)>,
-    /// National diseases the region states it does not settle across provinces (BRIEF §8.7:
+    /// National diseases the region states it does not settle across provinces (docs/calculation.md §8:
     /// without such a statement a national disease the pack does not list is covered, warned).
     pub excluded: Named<Param<()>>,
 }

@@ -6,7 +6,7 @@ pub use super::model::{Base, Fact, Facts};
 use crate::bilingual::{t, Text};
 use rust_decimal::Decimal;
 
-/// How the ratio is lowered for the visit (BRIEF §8.6), as plain numbers.
+/// How the ratio is lowered for the visit (docs/calculation.md §4), as plain numbers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reduction {
     /// The ratio minus so many points, never below 0.
@@ -26,7 +26,7 @@ impl std::default::Default for Reduction {
 }
 
 /// The insured place's parameters for this visit (参保地政策), as plain numbers: what the
-/// settlement of BRIEF §5 and §8.1 needs, wherever each number came from.
+/// settlement of docs/calculation.md §5 needs, wherever each number came from.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Parameters {
     /// The ratio for scheme, status, hospital level, disease, age band and tier.
@@ -39,7 +39,7 @@ pub struct Parameters {
     pub deductible_standard: Decimal,
     /// Already taken towards it in the same group and period; 0 for per-visit deductibles.
     pub deductible_paid: Decimal,
-    /// Taken off the fund's payment after the ratio (BRIEF §8.1 d), not before it (c).
+    /// Taken off the fund's payment after the ratio (docs/calculation.md §5 d), not before it (c).
     pub deductible_off_fund: bool,
     /// Every limit on the fund's payment that applies, as (limit, already used).
     pub limits: Vec<(Decimal, Decimal)>,
@@ -53,7 +53,7 @@ impl Parameters {
 }
 
 /// What stood in for a fact the person did not give, by which way it can move the estimate
-/// (CONTRACT.md `settlement.bound`). Parameters a pack marks `assumed` are not defaults: their
+/// (docs/contract.md `settlement.bound`). Parameters a pack marks `assumed` are not defaults: their
 /// provenance shows them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Default {

@@ -1,4 +1,4 @@
-//! Which rule shapes of BRIEF §8 a build can meet. With the `maintainer` feature, where packs are
+//! Which rule shapes of docs/pack-format.md "Rule shapes (format 2)" a build can meet. With the `maintainer` feature, where packs are
 //! read at run time, every one. The page's build answers from its default packs alone, compiled in
 //! (generated/defaults.rs), so it carries the code of only the shapes those packs state: the
 //! generator writes them down with the packs, and the code of the others is left out by the

@@ -1,4 +1,4 @@
-//! How much each cap of the visit's limit allows, and how much of it is used (BRIEF §8.3): fixed
+//! How much each cap of the visit's limit allows, and how much of it is used (docs/calculation.md §4): fixed
 //! amounts, limits that grow with the person's recognised diseases, combined ranked limits,
 //! monthly quotas scheduled by months since recognition, and annual limits shared with inpatient
 //! care.

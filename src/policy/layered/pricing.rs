@@ -185,7 +185,7 @@ impl<'a> VisitPolicy<'a> {
     /// Direct settlement and a manual claim under a valid filing use the category's cut; a manual
     /// claim without a valid filing uses the region's rule for that. `user_ratio`: the disease is
     /// priced by the person's terms, whose ratio the pack was not checked against at load — the
-    /// national ceiling holds the cut for a temporary visitor (BRIEF §3).
+    /// national ceiling holds the cut for a temporary visitor (docs/rules.md "Filing").
     fn pack_reduction(
         &self,
         p: &PackLayer<'_>,
@@ -264,7 +264,7 @@ impl<'a> VisitPolicy<'a> {
     }
 }
 
-/// How far a reduction lowers `base` (BRIEF §8.6: drop = base − effective).
+/// How far a reduction lowers `base` (docs/calculation.md §4: drop = base − effective).
 fn drop(base: Decimal, reduction: Reduction) -> Decimal {
     match reduction {
         Reduction::Points(points) => points.min(base),

@@ -1,8 +1,8 @@
 //! Checks across a whole version, once it is read: what one key at a time cannot see. Tables split
 //! only on tiers the region declares, and cover each of them; the arm a table names for a tier or
-//! an age the request does not give is the least favourable one (BRIEF §8.4); and every cut for a
+//! an age the request does not give is the least favourable one (docs/calculation.md §4); and every cut for a
 //! temporary visitor stays within the national ceiling for every key of every disease's ratio
-//! (BRIEF §8.6).
+//! (docs/calculation.md §4).
 
 use super::Reader;
 use crate::bilingual::t;
@@ -295,7 +295,7 @@ fn check_unknown<T>(
     }
 }
 
-/// BRIEF §8.6: for each temporary category, drop = base − effective for every key of every
+/// docs/calculation.md §4: for each temporary category, drop = base − effective for every key of every
 /// disease's ratio — effective being base × factor, the separate ratio for the same key, or
 /// base × (1 − share) — stays within the category's national ceiling. (A cut in points is held to
 /// it where it is read.)

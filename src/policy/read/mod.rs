@@ -20,7 +20,7 @@ use pack::FORMAT_2;
 pub struct Reader {
     pub pack: usize,
     pub problems: Vec<Problem>,
-    /// The pack says `yibao-policy-pack/2`: the rule shapes of BRIEF §8 may be used.
+    /// The pack says `yibao-policy-pack/2`: the rule shapes of docs/pack-format.md "Rule shapes (format 2)" may be used.
     pub shapes: bool,
 }
 
@@ -61,7 +61,7 @@ impl Reader {
         }
     }
 
-    /// A rule shape of BRIEF §8 at `path`: only a pack of format 2 may state it (an engine that
+    /// A rule shape of docs/pack-format.md "Rule shapes (format 2)" at `path`: only a pack of format 2 may state it (an engine that
     /// knows only format 1 then refuses the pack by its format, not by one unknown key).
     pub fn shape(&mut self, path: &str, what: &str) {
         if !self.shapes {
@@ -199,7 +199,7 @@ impl Reader {
     }
 
     /// A split on the region's tiers (`byTier`) or on age bands (`byAge`), with the arm that
-    /// answers when the request does not say (`ifUnknown`: BRIEF §8.4).
+    /// answers when the request does not say (`ifUnknown`: docs/calculation.md §4).
     fn split<T>(&mut self, o: Obj<'_>, path: &str, leaf: LeafFn<T>) -> Option<Table<T>> {
         self.known_keys(o, &["byTier", "byAge", "ifUnknown"]);
         let (dim, key) = if o.map.contains_key("byTier") {

@@ -13,7 +13,7 @@ use crate::policy::model::{Pack, PackInfo, Region};
 /// The format of the default packs, and of any pack that uses only the shapes of the seeds (a
 /// deductible before the ratio, limits on the fund's payment, cuts in points).
 pub const FORMAT: &str = "yibao-policy-pack/1";
-/// The format that may state every rule shape of BRIEF §8 (pack-format.md, "Rule shapes").
+/// The format that may state every rule shape (docs/pack-format.md, "Rule shapes (format 2)").
 pub const FORMAT_2: &str = "yibao-policy-pack/2";
 
 /// Read and validate one pack; `index` is its position among the packs given to the engine and

@@ -1,4 +1,4 @@
-//! Reading the rules of a version that have a shape (BRIEF §8): deductible groups, limits and
+//! Reading the rules of a version that have a shape (docs/pack-format.md "Rule shapes (format 2)"): deductible groups, limits and
 //! their caps, the cuts for temporary visitors and for a visit without a filing, the overall
 //! ceiling. Format-1 packs write only the first shape of each; the others need format 2
 //! ([`Reader::shape`]).
@@ -372,7 +372,7 @@ fn read_schedule(r: &mut Reader, v: &Value, path: &str) -> Option<Amount> {
     complete.then_some(Amount::Scheduled(steps))
 }
 
-/// A cut (BRIEF §8.6): a parameter in points (format 1), or one of `{ points }`, `{ factor }`,
+/// A cut (docs/calculation.md §4): a parameter in points (format 1), or one of `{ points }`, `{ factor }`,
 /// `{ ratio }` (a table of ratios), `{ selfPayFirst }`.
 pub fn read_cut(r: &mut Reader, v: &Value, path: &str) -> Option<Cut> {
     let o = r.obj(v, path)?;

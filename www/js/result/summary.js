@@ -78,7 +78,7 @@ export function renderVerdict(mode, { checkOnly = false, reason = null, probably
 }
 
 /**
- * How far an amount is known, in a word (CONTRACT.md `settlement.bound`): the fund's amount by the
+ * How far an amount is known, in a word (docs/contract.md `settlement.bound`): the fund's amount by the
  * bound ("最多" when an unknown deductible or limit was taken as none), the person's share — the
  * total less the fund's — by the opposite one; "" when exact. A claim at home is "约" even when
  * exact: the insured place settles it.
