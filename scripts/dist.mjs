@@ -52,7 +52,7 @@ const NOT_COPIED = new Set(["js", "css", "vendor", "offline", "data"]);
 // (register.js names it "sw.js", for the page's base; it is written below as dist/sw.js).
 const NEVER_HASHED = new Set(["offline/sw.js"]);
 // Loaded at run time only when used: the year view (opened by few) and the pure-JS engine (only
-// where WebAssembly cannot run, ≈124 KB brotli). Hashed like the rest, but not in the worker's
+// where WebAssembly cannot run, larger than the .wasm: BENCHMARKS.md, "Sizes"). Hashed like the rest, but not in the worker's
 // precache: the install after a first visit would download them on every phone, on a network
 // where each 10 KB costs 0.2 s. The worker caches them when a page first loads them instead, so
 // a year view opened once (or an old phone's engine) works offline afterwards.
