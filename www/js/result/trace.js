@@ -4,6 +4,9 @@
 import { h } from "../dom.js";
 import { t, pick, money, has } from "../i18n.js";
 import { amountText, percentText, groupAmounts } from "../money.js";
+import { sourceLine } from "./sources.js";
+
+const SOURCED = new Set(["published", "reposted"]);
 
 const RATIOS = new Set(["ratio", "baseRatio", "classBShare"]);
 const LIMITS = new Set(["annualLimit", "monthlyLimit", "overallCeiling"]);
@@ -46,5 +49,6 @@ export function renderTrace(result) {
         h("span", { class: "trace-name" }, has(`trace.${step.step}`) ? t(`trace.${step.step}`) : step.step),
         h("span", { class: "trace-value" }, valueText(step))),
       h("p", { class: "trace-note" }, noteOf(result, step)),
-      h("p", { class: "trace-meta" }, provenanceBadge(step.provenance), " ", h("code", { class: "rule" }, step.rule))))));
+      h("p", { class: "trace-meta" }, provenanceBadge(step.provenance), " ", h("code", { class: "rule" }, step.rule)),
+      SOURCED.has(step.provenance) ? sourceLine(step) : null))));
 }

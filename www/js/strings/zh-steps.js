@@ -163,6 +163,9 @@ export default {
   "trace.patientPays": "个人支付",
   "trace.points": "{n} 个百分点",
   "trace.none": "无",
+  "trace.source": "出处：",
+  "trace.openSource": "打开原文",
+  "trace.repostedOn": "转载于 {site}（未找到医保部门的原页面）",
   "trace.packNoDeductible": "政策数据没有给出起付线，按无起付线估算（假设参数，不是公布的政策）",
   "trace.packNoLimit": "政策数据没有给出{name}，按无限额估算（假设参数，不是公布的政策）",
 
