@@ -32,7 +32,28 @@ const fn day(year: u16, month: u8, day: u8) -> Date {
 pub(super) const SHAPES: Shapes = Shapes { splits: false, cuts: false, cost_caps: false, personal: false, inpatient: false, deductibles: true };
 
 /// Sorted by code.
-pub(super) static REGIONS: &[Reg] = &[Reg { code: "441900", name: t("东莞市", "Dongguan"), versions: &[Ver {
+pub(super) static REGIONS: &[Reg] = &[Reg { code: "441500", name: t("汕尾市", "Shanwei"), versions: &[Ver {
+ from: day(2023, 1, 1),
+ provenance: Assumed,
+ open: true,
+ reviewed_until: Some(day(2023, 1, 1)),
+ reductions: &[Ct::Points(p(d(0, 0), National)),
+  Ct::Points(p(d(0, 0), National)),
+  Ct::Points(p(d(0, 0), National)),
+  Ct::Points(p(d(1, 1), Assumed)),
+  Ct::Points(p(d(1, 1), Assumed)),
+  Ct::Points(p(d(2, 1), Assumed))],
+ unfiled_reduction: Ct::Points(p(d(2, 1), Assumed)),
+ overall_ceiling: Tb::Leaf(p(None, Assumed)),
+ overall_with_inpatient: false,
+ tiers: &[],
+ deductibles: &[("none", Ded::None(p((), Reposted)))],
+ limits: &[("two_diseases", Lim { name: Some(t("高血压、糖尿病年度最高支付限额", "Annual limit of hypertension and diabetes")), caps: &[(Base::FundPayment, Period::Year, Am::Fixed(Tb::Node(Dim::Scheme, &[("employee", Tb::Leaf(p(Some(d(4000, 0)), Reposted))), ("resident", Tb::Leaf(p(Some(d(3000, 0)), Reposted)))])))], with_inpatient: false })],
+ diseases: &[("hypertension", Dis { name: t("高血压", "Hypertension"), pinyin: Some("gao xue ya"), provenance: Reposted, ratio: Tb::Node(Dim::Scheme, &[("employee", Tb::Leaf(p(d(7, 1), Reposted))), ("resident", Tb::Leaf(p(d(6, 1), Reposted)))]), deductible: "none", limit: "two_diseases" }),
+  ("diabetes", Dis { name: t("糖尿病", "Diabetes"), pinyin: Some("tang niao bing"), provenance: Reposted, ratio: Tb::Node(Dim::Scheme, &[("employee", Tb::Leaf(p(d(7, 1), Reposted))), ("resident", Tb::Leaf(p(d(6, 1), Reposted)))]), deductible: "none", limit: "two_diseases" })],
+ excluded: &[],
+}] },
+Reg { code: "441900", name: t("东莞市", "Dongguan"), versions: &[Ver {
  from: day(2025, 1, 1),
  provenance: Seed,
  open: true,

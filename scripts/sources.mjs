@@ -15,10 +15,10 @@ const root = new URL("..", import.meta.url).pathname;
 const OUT = join(root, "www/data/sources.json");
 const SHOWN = new Set(["published", "reposted"]);
 
-/** Every parameter under `node` whose provenance is shown with its source, as [rule path, param]. */
+/** Every parameter (and "no deductible" group) under `node` whose provenance is shown with its source, as [rule path, param]. */
 function params(node, path, out) {
   if (!node || typeof node !== "object" || Array.isArray(node)) return out;
-  if (SHOWN.has(node.provenance) && typeof node.source === "string" && "value" in node) out.push([path, node]);
+  if (SHOWN.has(node.provenance) && typeof node.source === "string" && ("value" in node || node.kind === "none")) out.push([path, node]);
   for (const [k, v] of Object.entries(node)) {
     if (k === "source" || k === "name") continue;
     params(v, path.concat(k), out);

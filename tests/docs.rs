@@ -613,6 +613,7 @@ fn the_default_parameters_in_rules_md_are_the_packs() {
     check_region(&section(&text, "和田地区 Hotan"), "653200", &mut failures);
     let dongguan = section(&text, "东莞市 Dongguan");
     check_region(&dongguan, "441900", &mut failures);
+    check_region(&section(&text, "汕尾市 Shanwei"), "441500", &mut failures);
 
     // Dongguan's chronic pool, by hospital level.
     let version = &pack_of_region("441900")["regions"][0]["versions"][0];
