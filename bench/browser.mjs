@@ -25,8 +25,8 @@ const jsonOut = args.includes("--json") ? args[args.indexOf("--json") + 1] : nul
 const RUNS = QUICK ? 3 : 9;
 // `--runs N`: the phone scenarios' runs (medians), e.g. to measure one change on a busy machine.
 const PHONE_RUNS = args.includes("--runs") ? Number(args[args.indexOf("--runs") + 1]) : QUICK ? 1 : 3;
-// "phone", "desktop", or "phone-cold": the phone profile's two cold, compressed loads only (home
-// page and result deep link), what a change on the page's critical path is measured with.
+// "phone", "desktop", or "phone-cold": the phone profile's cold, compressed loads only (home page,
+// guide and result deep link), what a change on the page's critical path is measured with.
 const ONLY = args.includes("--only") ? args[args.indexOf("--only") + 1] : null;
 
 const www = join(root, "www");
@@ -168,6 +168,7 @@ const scenarios = [
 ];
 const phoneScenarios = [
   { name: "home page, compressed (br)", link: "/", compress: true },
+  { name: "guide, compressed (br)", link: "/#p=guide", compress: true },
   { name: "result deep link, compressed (br)", link, compress: true, estimate: true, ready: fundPays },
   { name: "home page, uncompressed", link: "/", compress: false },
   { name: "result deep link, uncompressed", link, compress: false, estimate: true, ready: fundPays },

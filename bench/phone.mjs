@@ -14,6 +14,8 @@ import { brotli, compressTree, gzip } from "../scripts/compress.mjs";
 import { root } from "./fixtures.mjs";
 
 export const PHONE = { width: 360, height: 740, cpu: 4, rttMs: 400, downKbit: 400, upKbit: 400 };
+/** Issue 24.5: the home's first paint is its cards within this (BENCHMARKS.md, Targets). */
+export const HOME_FIRST_PAINT_MS = 1000;
 const MARK = "yibao:first-estimate";
 
 /** At 400 kbit/s: seconds to transfer n bytes (10 KB ≈ 0.2 s). */
@@ -30,13 +32,22 @@ export function compressedSite(dir) {
 }
 
 // Recorded in the page without polling (a polling loop would itself load the throttled CPU):
-// first contentful paint, the page's own first-estimate mark, the moment the app has drawn its
-// first screen (the "yibao:first-screen" mark, www/js/main.js: when the FCP is not before it, the
-// first paint is the page's content, not a loading line), and the moment the app says it has
-// started (data-boot="ready" on <html>, set by www/js/main.js).
+// first contentful paint, the page's own first-estimate mark, the moment its first screen is in
+// the document (the "yibao:first-screen" mark: set by the built page right after the home's cards
+// it carries, scripts/first-screen.mjs, else by www/js/main.js when the app draws; when the FCP is
+// not before it, the first paint is the page's content, not a loading line), the moment the app
+// has drawn its own <main> (over the built home's, which is marked data-first), and the moment the
+// app says it has started (data-boot="ready" on <html>, set by www/js/main.js).
 function recorder(mark) {
   window.__phone = new Promise((resolve) => {
-    const out = { fcp: null, estimate: null, ready: null, screen: null, failed: false };
+    const out = { fcp: null, estimate: null, ready: null, screen: null, drawn: null, failed: false };
+    const drawn = new MutationObserver(() => {
+      if (out.drawn == null && document.querySelector("#app > main:not([data-first])")) {
+        out.drawn = performance.now();
+        drawn.disconnect();
+      }
+    });
+    drawn.observe(document, { childList: true, subtree: true });
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) if (e.name === "yibao:first-screen") out.screen = e.startTime;
     }).observe({ type: "mark", buffered: true });
@@ -134,7 +145,7 @@ async function once(origin, link, { estimate, ready, repeat }) {
         // finished before the first estimate (or, on the home page, before the app started)
         critical: r.end - first <= settled + 0.001,
       }));
-    return { fcp: t.fcp, estimate: t.estimate, ready: t.ready, screen: t.screen, worker, resources };
+    return { fcp: t.fcp, estimate: t.estimate, ready: t.ready, screen: t.screen, drawn: t.drawn, worker, resources };
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
@@ -156,7 +167,7 @@ export async function phoneRuns({ dir, link, compress, estimate = false, ready =
   const critical = results[0].resources.filter((r) => r.critical);
   return {
     fcp: med("fcp"), fcpRange: range("fcp"), estimate: med("estimate"), estimateRange: range("estimate"), ready: med("ready"),
-    screen: med("screen"), contentFirst: results.every((x) => x.screen != null && x.fcp != null && x.fcp >= x.screen),
+    screen: med("screen"), screenRange: range("screen"), drawn: med("drawn"), contentFirst: results.every((x) => x.screen != null && x.fcp != null && x.fcp >= x.screen),
     wire: critical.reduce((a, r) => a + r.wire, 0), raw: critical.reduce((a, r) => a + r.raw, 0),
     requests: critical.length, resources: results[0].resources, worker: results[0].worker,
   };
@@ -168,10 +179,16 @@ export function printPhone(out, runs) {
   const r = (x) => (x == null ? "" : ` (${s(x[0])} … ${s(x[1])})`);
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   console.log(`\nPhone profile (issue 13): ${PHONE.width}×${PHONE.height}, ${PHONE.cpu}× CPU slowdown, ${PHONE.rttMs} ms RTT, ${PHONE.downKbit} kbit/s down / ${PHONE.upKbit} up, cold cache; ${runs} runs each, medians (min … max)`);
-  console.log(`| scenario | first contentful paint | first screen drawn | first paint is the content | app started | estimate rendered | requests before it | on the wire | raw |`);
-  console.log(`|---|---|---|---|---|---|---|---|---|`);
+  console.log(`| scenario | first contentful paint | first screen drawn | first paint is the content | app drew its page | app started | estimate rendered | requests before it | on the wire | raw |`);
+  console.log(`|---|---|---|---|---|---|---|---|---|---|`);
   for (const o of out) {
-    console.log(`| ${o.name}${o.worker === false ? " (the site has no worker)" : ""} | ${s(o.fcp)}${r(o.fcpRange)} | ${s(o.screen)} | ${o.contentFirst ? "yes" : "no"} | ${s(o.ready)} | ${o.estimate == null ? "—" : `${s(o.estimate)}${r(o.estimateRange)}`} | ${o.requests} | ${kb(o.wire)} | ${kb(o.raw)} |`);
+    console.log(`| ${o.name}${o.worker === false ? " (the site has no worker)" : ""} | ${s(o.fcp)}${r(o.fcpRange)} | ${s(o.screen)}${r(o.screenRange)} | ${o.contentFirst ? "yes" : "no"} | ${s(o.drawn)} | ${s(o.ready)} | ${o.estimate == null ? "—" : `${s(o.estimate)}${r(o.estimateRange)}`} | ${o.requests} | ${kb(o.wire)} | ${kb(o.raw)} |`);
+  }
+  // Issue 24.5's target, reported, never asserted (benchmarks are not tests): on the compressed
+  // home, the first paint is its cards, within 1.0 s (the median; the slowest run beside it).
+  for (const o of out.filter((x) => x.name === "home page, compressed (br)")) {
+    const met = o.contentFirst && o.fcp != null && o.fcp <= HOME_FIRST_PAINT_MS;
+    console.log(`\nTarget (issue 24.5), ${o.name}: first paint is its cards within ${(HOME_FIRST_PAINT_MS / 1000).toFixed(1)} s — ${met ? "met" : "missed"}: ${o.contentFirst ? "the cards" : "not the cards"} at ${s(o.fcp)} (median; slowest ${s(o.fcpRange && o.fcpRange[1])})`);
   }
   for (const o of out.filter((x) => x.estimate != null)) {
     console.log(`\nWaterfall, ${o.name} (first run; ms after the page's request; wire = headers + body as sent):`);

@@ -59,7 +59,9 @@ cp pkg/js/yibao_policy.js pkg/js/yibao_policy.global.js www/vendor/yibao-policy/
 #   vendor/app.js                 the entry (index.html; scripts/dist.mjs puts it inline in the
 #                                 built page), with what only it uses, the Chinese strings among it;
 #   vendor/chunks/chunk-<hash>.js what the first screens share with the lazy parts, imported
-#                                 statically by app.js (one file per set of parts that share it);
+#                                 statically by app.js (one file per set of parts that share it;
+#                                 the built page carries them inline with app.js, and the lazy parts
+#                                 take them from it: scripts/dist.mjs, entryWithChunks);
 #   vendor/chunks/later-<hash>.js the question steps and the result's later sections, with their
 #                                 words (strings/zh-steps.js) and styles (css/later.css), by import()
 #                                 once the first screen is drawn, on a result once its estimate is;

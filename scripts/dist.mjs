@@ -2,8 +2,9 @@
 //
 //   dist/index.html, dist/legacy.html   the pages, unhashed (served `no-cache`), references rewritten;
 //                                       index.html with its first screens' stylesheets, its module
-//                                       entry (vendor/app.js) and three small scripts inline, each
-//                                       allowed by its sha256 in the CSP
+//                                       entry (vendor/app.js, with the chunks it imports at once)
+//                                       and four small scripts inline, each allowed by its sha256
+//                                       in the CSP, and the home's first screen as markup
 //   dist/assets/<name>.<hash>.<ext>     every file the pages need, found by following references
 //                                       (CSS, scripts, the app bundle, the engine's glue and wasm),
 //                                       named by a hash of its content (served year-long, immutable)
@@ -25,7 +26,8 @@
 // Source maps stay in www/vendor/ (the `sourceMappingURL` comments are dropped here).
 // The page's bundle (vendor/app.js and its chunks, whose names carry esbuild's hash) refers to its
 // own files by import and import(): those come from esbuild's metafile (vendor/meta.json), each
-// checked to be in the text. Run-time URLs (`fetch`, an added stylesheet or script, the engine's
+// checked to be in the text. The chunks the entry imports at once go inline with it and are not
+// written (entryWithChunks). Run-time URLs (`fetch`, an added stylesheet or script, the engine's
 // files) are quoted paths, so they follow: the division list and the pure-JS engine get hashed
 // names like the rest.
 //
@@ -36,6 +38,8 @@ import { tmpdir } from "node:os";
 import { basename, extname, join, posix, relative, resolve } from "node:path";
 import { buildSync, transformSync } from "esbuild";
 import { brotli, compressTree } from "./compress.mjs";
+import { ENTRY_JS, entryWithChunks, specifier, takeSharedFromEntry } from "./entry.mjs";
+import { homeScreen } from "./first-screen.mjs";
 import { bundleOf } from "./metafile.mjs";
 
 const TEXT = new Set([".js", ".mjs", ".css", ".html", ".json", ".svg", ".webmanifest"]);
@@ -65,18 +69,13 @@ export function lazyFiles(www) {
   return new Set([...LAZY_FILES, ...LAZY_SOURCES.map((s) => bundle.outputOf(s))]);
 }
 
-/** A relative URL from a directory to a file, as a module specifier ("x.js" would be a bare one). */
-function specifier(dir, file) {
-  const rel = posix.relative(dir, file);
-  return rel.startsWith("../") ? rel : `./${rel}`;
-}
 
 export function hashOf(bytes) {
   return createHash("sha256").update(bytes).digest("hex").slice(0, 10);
 }
 
 /** Builds dist/ from www/; returns { pages, assets, precache, onUse, version }. */
-export function buildSite({ www, out }) {
+export async function buildSite({ www, out }) {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(join(out, "assets"), { recursive: true });
   const named = new Map(); // www-relative path → dist-relative path (assets/…)
@@ -85,6 +84,11 @@ export function buildSite({ www, out }) {
   const lazy = new Set(); // dist paths of LAZY files (and what they need), wherever reached
   const bundle = bundleOf(www);
   const LAZY = lazyFiles(www);
+  // The entry goes inline with the chunks it imports at once (entryWithChunks below); the other
+  // outputs of the bundle that import those chunks take them from it.
+  const shared = bundle.staticImports(ENTRY_JS);
+  const entry = await entryWithChunks(www, bundle, shared);
+  const fromEntry = await takeSharedFromEntry(www, bundle, shared);
 
   // The new text of a file (www-relative `from`, to be written at dist-relative `at`), its
   // references rewritten to their hashed names; `needs` collects every asset reached.
@@ -92,10 +96,12 @@ export function buildSite({ www, out }) {
     return rewriteReferences(rewriteImports(text, from, at, needs), from, at, needs);
   }
 
-  // A bundle output's imports of the others, as esbuild's metafile lists them: each must be in
-  // the text as the relative specifier esbuild writes, and each is rewritten to its hashed name.
+  // A bundle output's imports of the others, as esbuild's metafile lists them (but the chunks the
+  // inline entry carries, which no file imports any more): each must be in the text as the
+  // relative specifier esbuild writes, and each is rewritten to its hashed name.
   function rewriteImports(text, from, at, needs) {
-    for (const { target } of bundle.imports.get(from) || []) {
+    const imports = from === ENTRY_JS ? entry.imports : bundle.imports.get(from) || [];
+    for (const { target } of imports.filter((i) => !shared.includes(i.target))) {
       const written = specifier(posix.dirname(from), target);
       const quoted = new RegExp(`(["'])${written.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\1`, "g");
       if (!quoted.test(text)) throw new Error(`${from}: esbuild's metafile has an import of ${target}, but no "${written}" in the file`);
@@ -131,7 +137,8 @@ export function buildSite({ www, out }) {
     html = html.replace(INLINE_SCRIPT, (tag, module, src) => {
       if (!INLINED.has(src)) return tag; // e.g. a host's own SDK script (www/README.md), kept as it is
       if (!isFile(src)) throw new Error(`${page}: no file ${src} to inline`);
-      let code = rewrite(readFileSync(join(www, src), "utf8"), src, page, needs).replace(SOURCE_MAP, "").trim();
+      const text = src === ENTRY_JS ? entry.code : readFileSync(join(www, src), "utf8");
+      let code = rewrite(text, src, page, needs).replace(SOURCE_MAP, "").trim();
       // The classic scripts are written by hand, comments and all (ES5 for old browsers); the entry is minified already.
       if (!module) code = transformSync(code, { loader: "js", minify: true, target: "es5", logLevel: "error" }).code.trim();
       if (/<\/script|<!--/i.test(code)) throw new Error(`${src}: "</script" or "<!--" cannot be inlined in a page`);
@@ -154,7 +161,7 @@ export function buildSite({ www, out }) {
       visiting.add(rel);
       const ext = extname(rel);
       const own = new Set();
-      let bytes = readFileSync(join(www, rel));
+      let bytes = fromEntry.has(rel) ? Buffer.from(fromEntry.get(rel)) : readFileSync(join(www, rel));
       if (TEXT.has(ext)) bytes = Buffer.from(rewrite(bytes.toString("utf8"), rel, "assets/x", own).replace(SOURCE_MAP, "\n"));
       if (ext === ".css") bytes = Buffer.from(minifyCss(bytes.toString("utf8")));
       if (rel === WEB_GLUE) bytes = Buffer.from(minifyGlue(bytes.toString("utf8")));
@@ -175,7 +182,7 @@ export function buildSite({ www, out }) {
     const needs = new Set();
     let html = readFileSync(join(www, page), "utf8");
     if (page === "index.html") {
-      html = chunkPreloads(html, page, bundle);
+      html = firstScreen(html, page, await homeScreen(www));
       // The worker's registration, in the built page only (see www/offline/register.js).
       html = html.replace("</head>", `  <script src="offline/register.js" async></script>\n</head>`);
       html = inlineGlue(html, page, rewrite(readFileSync(join(www, WEB_GLUE), "utf8"), WEB_GLUE, page, needs));
@@ -213,15 +220,31 @@ export function buildSite({ www, out }) {
   return { pages, assets: [...named.values()].map((n) => n.path), precache, onUse, version };
 }
 
-// The chunks the module entry imports at once (esbuild names them by their hash, so the page
-// cannot): preloaded in place of the page's marker, in the metafile's order, so the browser
-// fetches them beside the entry rather than after it has been parsed.
-const CHUNK_PRELOADS = "<!-- modulepreload: the chunks vendor/app.js imports -->";
+// The home's first screen (scripts/first-screen.mjs: the app's own header and home, drawn at build
+// time) in place of the page's marker inside #app, where css/base.css shows it only on a first
+// visit to the home (js/boot-check.js marks that visit on <html> before the body is parsed). On a
+// slow network the page's first kilobytes arrive a round trip or more before anything it names and
+// half a second before its own last bytes: these ≈1.3 KB (≈0.25 KB brotli beside the same words
+// in the entry's strings) make the home's first paint its cards as soon as they have arrived.
+// The script after them shows them, on a first visit to the home, all at once (.first-drawn,
+// css/base.css: the line may bring the header bar a packet before the cards, and the browser
+// paints what it has), and marks that moment ("yibao:first-screen", as js/main.js marks a screen
+// the app draws; read by bench/phone.mjs and the page tests: the first paint is never before it),
+// allowed by its hash like the others.
+const FIRST_SCREEN = "<!-- the home's first screen: drawn here by scripts/dist.mjs -->";
+const FIRST_SCREEN_MARK = '(function(r){if(/\\bfirst-home\\b/.test(r.className)){r.className+=" first-drawn";if(self.performance&&performance.mark)performance.mark("yibao:first-screen")}})(document.documentElement)';
 
-function chunkPreloads(html, page, bundle) {
-  if (!html.includes(CHUNK_PRELOADS)) throw new Error(`${page}: no "${CHUNK_PRELOADS}" marker for the entry's chunks`);
-  const links = bundle.staticImports("vendor/app.js").map((file) => `<link rel="modulepreload" href="${file}">`);
-  return html.replace(CHUNK_PRELOADS, () => links.join("\n  "));
+function firstScreen(html, page, markup) {
+  if (!html.includes(FIRST_SCREEN)) throw new Error(`${page}: no "${FIRST_SCREEN}" marker for the home's first screen`);
+  if (/<script|<!--/i.test(markup)) throw new Error("the home's first screen has a script or a comment in it");
+  html = html.replace(FIRST_SCREEN, () => `${markup}<script>${FIRST_SCREEN_MARK}</script>`);
+  return allowScript(html, page, FIRST_SCREEN_MARK);
+}
+
+function allowScript(html, page, code) {
+  const csp = /(http-equiv="Content-Security-Policy" content="[^"]*script-src 'self' 'wasm-unsafe-eval')/;
+  if (!csp.test(html)) throw new Error(`${page}: no script-src 'self' 'wasm-unsafe-eval' in the CSP to add an inline script's hash to`);
+  return html.replace(csp, (m) => `${m} 'sha256-${createHash("sha256").update(code).digest("base64")}'`);
 }
 
 // The stylesheets go into the page itself, allowed by their hashes in the page's CSP, when they
@@ -268,7 +291,9 @@ export function preloadLinks(html) {
 }
 
 function headersFile(html) {
-  const link = `  Link: ${preloadLinks(html).join(", ")}\n`;
+  // Today the page preloads nothing (the entry's chunks are inline in it, the glue too): no Link.
+  const links = preloadLinks(html);
+  const link = links.length ? `  Link: ${links.join(", ")}\n` : "";
   return `# Response headers for a static host (Netlify / Cloudflare Pages "_headers"; scripts/serve.mjs
 # reads it too). The pages' preloads, so the browser starts them with the page's first bytes.
 /\n${link}/index.html\n${link}`;
@@ -386,6 +411,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const www = resolve(opt("www", "www"));
   const out = resolve(opt("out", "dist"));
   if (!existsSync(join(www, "vendor", "app.js"))) throw new Error(`${www}/vendor/ is not built: run scripts/build.sh`);
-  const site = buildSite({ www, out });
+  const site = await buildSite({ www, out });
   console.log(`${relative(process.cwd(), out) || out}/: ${site.pages.join(", ")} and ${site.assets.length} hashed files; worker ${site.version} precaches ${site.precache.length}, caches ${site.onUse.length} on use`);
 }

@@ -23,13 +23,25 @@ export function bundleOf(www) {
   };
   const imports = new Map();
   const sources = new Map();
+  const exported = new Map();
+  const inputs = new Map();
   for (const [output, info] of Object.entries(meta.outputs)) {
     if (!output.endsWith(".js")) continue;
     imports.set(rel(output), info.imports.filter((i) => !i.external).map((i) => ({ target: rel(i.path), dynamic: i.kind === "dynamic-import" })));
     if (info.entryPoint) sources.set(rel(info.entryPoint), rel(output));
+    exported.set(rel(output), info.exports || []);
+    inputs.set(rel(output), Object.keys(info.inputs || {}).map(rel));
   }
+  const known = (output, map) => {
+    if (!map.has(output)) throw new Error(`${METAFILE}: esbuild wrote no ${output}`);
+    return map.get(output);
+  };
   return {
     imports,
+    /** The names an output exports (a shared chunk's are esbuild's short names). */
+    exportsOf: (output) => known(output, exported),
+    /** The modules of www/ an output was built from. */
+    inputsOf: (output) => known(output, inputs),
     outputOf(source) {
       if (!sources.has(source)) throw new Error(`${METAFILE}: no output built from ${source}`);
       return sources.get(source);

@@ -1,5 +1,5 @@
 //! 就医地目录: classifying each cost line by the treatment place's catalogue — class A, B or C,
-//! the class B self-pay share, the price ceiling — into the parts BRIEF §5 steps 2–4 sum.
+//! the class B self-pay share, the price ceiling — into the parts docs/calculation.md §5 steps 2–4 sum.
 
 use crate::bilingual::Text;
 use crate::money::minus;
@@ -9,7 +9,7 @@ use crate::request::Item;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-/// Where a line's class B share came from (PARAMETERS.md precedence).
+/// Where a line's class B share came from (docs/rules.md precedence).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(test, derive(ts_rs::TS))]
@@ -116,7 +116,7 @@ fn price_line(
     named: bool,
 ) -> PricedLine {
     let listed = item.code.as_deref().and_then(|code| set.catalogue_item(place, code));
-    // PARAMETERS.md: the line's own class, else the catalogue's, else class C (全自费).
+    // docs/rules.md: the line's own class, else the catalogue's, else class C (全自费).
     let (class, note) = match (item.class, listed) {
         (Some(given), Some(entry)) if given != entry.class.value => (
             given,

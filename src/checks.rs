@@ -1,4 +1,4 @@
-//! Eligibility for direct settlement (BRIEF §4): the eight checks decided, and the mode they
+//! Eligibility for direct settlement (docs/rules.md "Eligibility"): the eight checks decided, and the mode they
 //! decide. Here the checks only decide ([`Findings`]) and know no words: `wording` says what they
 //! found, in Chinese and English, with the next step — so a caller that needs only the numbers
 //! skips the words.

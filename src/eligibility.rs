@@ -1,4 +1,4 @@
-//! What a caller sees of eligibility (BRIEF §4, CONTRACT.md): the eight checks with their words
+//! What a caller sees of eligibility (docs/rules.md "Eligibility", docs/contract.md): the eight checks with their words
 //! and next steps, the warnings beside them, and the mode they decide. Shapes only: the checks
 //! decide in `checks`, and `wording` says what they found.
 

@@ -1,4 +1,4 @@
-//! The engine: a validated set of policy packs and the operations of CONTRACT.md on it, over the
+//! The engine: a validated set of policy packs and the operations of docs/contract.md on it, over the
 //! core's own types. Packs are read once, when the engine is made; every call after that only
 //! looks things up. Reading requests and manifests from JSON is the wire layer's business
 //! ([`crate::wire`]).
@@ -22,7 +22,7 @@ pub struct Engine {
 }
 
 impl Engine {
-    /// The embedded 2025 default packs (PARAMETERS.md).
+    /// The embedded 2025 default packs (docs/rules.md).
     pub fn with_defaults() -> Result<Engine, Error> {
         PolicySet::defaults().map(|policy| Engine { policy })
     }
@@ -61,7 +61,7 @@ impl Engine {
         listings::catalogue(&self.policy, place)
     }
 
-    /// The request's estimate under the national interface's field names (BRIEF §6).
+    /// The request's estimate under the national interface's field names (docs/rules.md "The national settlement interface").
     pub fn national_fields(&self, req: &Request) -> Result<Vec<NationalField>, Error> {
         let estimate = self.estimate(req)?;
         Ok(national_fields::national_fields(req, &estimate))

@@ -1,4 +1,4 @@
-//! Typed errors (CONTRACT.md "Errors"): a stable code, the path of the offending field and a
+//! Typed errors (docs/contract.md "Errors and limits"): a stable code, the path of the offending field and a
 //! message in Chinese and English. Bad input never panics and never yields a partial result.
 
 use crate::bilingual::Text;

@@ -3,7 +3,7 @@
 
 pub use crate::money::MAX_AMOUNT;
 
-/// Lines in one request (CONTRACT.md: 1 to 1000).
+/// Lines in one request (docs/contract.md: 1 to 1000).
 pub const MAX_ITEMS: usize = 1000;
 /// Visits in one `estimate_year` call.
 pub const MAX_VISITS: usize = 1000;

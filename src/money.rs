@@ -4,7 +4,7 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Serialize, Serializer};
 
-/// Largest money amount accepted in a request or pack (CONTRACT.md: 0 to 100,000,000).
+/// Largest money amount accepted in a request or pack (docs/contract.md: 0 to 100,000,000).
 pub const MAX_AMOUNT: Decimal = Decimal::from_parts(100_000_000, 0, 0, false, 0);
 /// Longest numeric text accepted, so hostile input cannot make parsing expensive.
 const MAX_NUMBER_TEXT: usize = 40;

@@ -1,4 +1,4 @@
-//! The national settlement interface's field names (BRIEF §6), for export to hospital systems
+//! The national settlement interface's field names (docs/rules.md "The national settlement interface"), for export to hospital systems
 //! and for showing users the names they see on a 2206/2207 settlement.
 
 use crate::bilingual::{t, Text};
@@ -26,7 +26,7 @@ pub struct NationalField {
     pub value: Option<String>,
 }
 
-/// Our settlement and place fields under the national interface's names, in BRIEF §6 order,
+/// Our settlement and place fields under the national interface's names, in the order of docs/rules.md "The national settlement interface",
 /// then the insured place (insuplc_admdvs) and treatment place (mdtrtarea_admvs). Without a
 /// settlement (no terms for a region without a pack) the ten amounts are null.
 pub(crate) fn national_fields(req: &Request, e: &Estimate) -> Vec<NationalField> {

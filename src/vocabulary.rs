@@ -1,11 +1,11 @@
 //! The words results are made of: the eight check codes, a check's status and the mode of
-//! settlement (CONTRACT.md). Each is listed here once — its variants, their order and the names
+//! settlement (docs/contract.md). Each is listed here once — its variants, their order and the names
 //! they are written with — and everything else (the checks, the wording, the wasm facade's hand
 //! built `settle` result, the tests) takes them from here.
 
 use serde::{Serialize, Serializer};
 
-/// The eight eligibility checks of BRIEF §4, in the order every result lists them.
+/// The eight eligibility checks of docs/rules.md "Eligibility", in the order every result lists them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[cfg_attr(test, ts(rename_all = "SCREAMING_SNAKE_CASE"))]
@@ -21,7 +21,7 @@ pub enum CheckCode {
 }
 
 impl CheckCode {
-    /// Always reported all eight, in this order (CONTRACT.md).
+    /// Always reported all eight, in this order (docs/contract.md).
     pub const ALL: [CheckCode; 8] = [
         CheckCode::CrossProvince,
         CheckCode::PolicyInForce,
@@ -99,7 +99,7 @@ impl CheckStatus {
     }
 }
 
-/// How the visit can be settled (CONTRACT.md, BRIEF §5's last paragraph).
+/// How the visit can be settled (docs/contract.md "The eight checks and the mode", docs/calculation.md §3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[cfg_attr(test, ts(rename_all = "lowercase"))]
@@ -127,7 +127,7 @@ impl Mode {
         self as usize
     }
 
-    /// CONTRACT.md: "none" when a check of the first four fails, "direct" when none fails,
+    /// docs/contract.md: "none" when a check of the first four fails, "direct" when none fails,
     /// otherwise "manual".
     pub fn of(statuses: impl IntoIterator<Item = (CheckCode, CheckStatus)>) -> Mode {
         let mut mode = Mode::Direct;

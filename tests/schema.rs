@@ -156,3 +156,30 @@ fn the_schemas_refuse_what_they_should() {
     request.as_object_mut().expect("an object").remove("visit");
     assert!(!violations(&requests, &request).is_empty());
 }
+
+/// The schemas' division-code pattern accepts the same first two digits as the engine's reader:
+/// a prefix one side refuses (the engine: UNKNOWN_REGION or INVALID_INPUT at `insured.region`)
+/// and the other accepts would send a front end one way and the engine another (the pattern once
+/// left out 66, the Xinjiang Production and Construction Corps).
+#[test]
+fn the_code_pattern_is_the_engines() {
+    use yibao_policy::wire::Wire;
+    let engine = yibao_policy::Engine::with_defaults().expect("the embedded packs are valid");
+    let requests = validator("request.schema.json");
+    let base = common::load("public.json")[0]["request"].clone();
+    for prefix in 0..100 {
+        let mut request = base.clone();
+        request["insured"]["region"] = Value::String(format!("{prefix:02}0000"));
+        let schema_accepts = violations(&requests, &request)
+            .iter()
+            .all(|v| !v.starts_with("/insured/region"));
+        let engine_reads = match engine.estimate_text(&request.to_string()) {
+            Ok(_) => true,
+            Err(e) => e.path != "insured.region",
+        };
+        assert_eq!(
+            schema_accepts, engine_reads,
+            "prefix {prefix:02}: schema {schema_accepts}, engine {engine_reads}"
+        );
+    }
+}

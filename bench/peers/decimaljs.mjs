@@ -1,6 +1,6 @@
 // Peer (b): the same estimate in plain JavaScript with decimal.js, written the way a front-end
-// developer would — the Hotan and Dongguan parameters (PARAMETERS.md) as object literals, the
-// eight checks as booleans, BRIEF §5 as a dozen lines of Decimal arithmetic. No explanation, no
+// developer would — the Hotan and Dongguan parameters (docs/rules.md) as object literals, the
+// eight checks as booleans, docs/calculation.md §5 as a dozen lines of Decimal arithmetic. No explanation, no
 // messages, no provenance: `mode`, the settlement amounts and `ytdAfter` only.
 //
 //   import { estimate, estimateYear } from "./peers/decimaljs.mjs";
@@ -176,7 +176,7 @@ export function estimate(req, acc) {
   };
 }
 
-/** A person's visits in date order, carrying the year-to-date figures (CONTRACT.md). */
+/** A person's visits in date order, carrying the year-to-date figures (docs/contract.md). */
 export function estimateYear(visits) {
   return chainYear(visits, estimate);
 }

@@ -1,6 +1,6 @@
 // estimateYear for the peers: the year's accumulators around a one-visit estimator
 // `one(request, acc)` — per deductible group, per limit, per limit and month, and overall; a new
-// calendar year starts afresh; only the first visit's own `ytd` is read (CONTRACT.md).
+// calendar year starts afresh; only the first visit's own `ytd` is read (docs/contract.md).
 function fresh() {
   return { deductible: {}, limit: {}, month: {}, total: "0" };
 }

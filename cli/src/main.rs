@@ -21,7 +21,7 @@ use yibao_policy::wire::{self, Wire};
 use yibao_policy::{Engine, Error};
 
 const USAGE: &str = r#"usage: yibao-policy <command> [--packs DIR [--manifest FILE]] [--compact]
-  estimate  < request.json     estimate one visit (CONTRACT.md result)
+  estimate  < request.json     estimate one visit (docs/contract.md result)
   check     < request.json     eligibility only
   year      < requests.json    estimate a year of visits, carrying ytd from one to the next
   national  < request.json     the estimate under the national interface's field names

@@ -1,4 +1,4 @@
-//! The national layer (BRIEF §3, §8.7; CONTRACT.md "Regions without a pack"): the rules beneath
+//! The national layer (docs/rules.md "Filing", docs/calculation.md §8, docs/contract.md "Regions without a pack"): the rules beneath
 //! every region — which codes are mainland pooling regions, when cross-province settlement of the
 //! five national diseases opened, the five themselves, the names of divisions, and the defaults
 //! for what a person did not enter. Only the assembly (`layered.rs`) reads it.
@@ -10,7 +10,7 @@ use crate::vocabulary::CheckStatus;
 use rust_decimal::Decimal;
 
 /// Reduction for a manual claim without a valid filing when the person entered none and no pack
-/// states one (PARAMETERS.md: assumed).
+/// states one (docs/rules.md: assumed).
 pub const UNFILED_REDUCTION: Decimal = Decimal::from_parts(20, 0, 0, false, 2);
 
 /// `policy.version` of an estimate made under the baseline.

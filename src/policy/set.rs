@@ -74,7 +74,7 @@ impl PolicySet {
     }
 
     /// Does any loaded region list this disease in any version? The five national diseases are
-    /// known to every engine, whatever packs it loaded (CONTRACT.md).
+    /// known to every engine, whatever packs it loaded (docs/contract.md).
     pub fn knows_disease(&self, id: &str) -> bool {
         super::national::national_disease(id).is_some()
             || self.known_diseases.binary_search_by(|d| key_order(d, id)).is_ok()

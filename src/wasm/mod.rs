@@ -1,4 +1,4 @@
-//! The WebAssembly facade: `Engine` for JavaScript, per CONTRACT.md "JavaScript surface". It only
+//! The WebAssembly facade: `Engine` for JavaScript, per docs/contract.md "The calls". It only
 //! converts — JS values in, plain JS objects out, typed `Error`s thrown — and leaves every
 //! decision to the core. Packs are parsed once, when the engine is made.
 

@@ -305,17 +305,29 @@ test("the simple page carries the same numbers: a link's amounts, bad numbers be
   assert.deepEqual(browser.problems, []);
 });
 
-test("the year view of a place without a pack: amounts with the person's numbers, none without them", async () => {
+// Each disease its own numbers (issue 20): the step's tr/td/tl are hypertension's (d), so the
+// diabetes visit waits for diabetes's (tb) rather than borrowing them, and the year's sums with it.
+test("the year view of a place without a pack: amounts with each disease's own numbers, none without them", async () => {
   const visits = "&yv=2025-01-15*hypertension*600**&yv=2025-02-10*diabetes*1200**";
   const base = hashFor(beijing.request, { page: "year" }).replace(/&t[rdl]=[^&]*/g, "");
   const page = await open(`${base}${visits}`);
   await page.getByTestId("year-terms-needed").waitFor();
   assert.equal(await page.getByTestId("year-total-fund").count(), 0, "no yearly sums without the numbers");
+  // Hypertension's numbers only: its visit has amounts, the diabetes visit and the sums wait.
   await page.goto(browser.url(`${hashFor(beijing.request, { page: "year" })}${visits}`));
+  await page.reload();
+  await ready(page);
+  await page.getByTestId("year-visit-0-fund").waitFor();
+  await page.getByTestId("year-terms-needed").waitFor();
+  assert.equal(await page.getByTestId("year-visit-1-fund").count(), 0, "diabetes does not borrow hypertension's numbers");
+  assert.equal(await page.getByTestId("year-total-fund").count(), 0);
+  // With diabetes's own numbers too: every visit and the year's sums.
+  await page.goto(browser.url(`${hashFor(beijing.request, { page: "year" })}${visits}&tb=diabetes*0.6*500*none**`));
   await page.reload();
   await ready(page);
   await page.getByTestId("year-total-fund").waitFor();
   assert.equal(await page.getByTestId("year-terms-needed").count(), 0);
+  assert.equal(await page.getByTestId("year-visit-1-fund").count(), 1);
   await page.close();
   assert.deepEqual(browser.problems, []);
 });

@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { request } from "node:http";
 import { join, posix } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
-import { hashOf } from "../../scripts/dist.mjs";
+import { hashOf, preloadLinks } from "../../scripts/dist.mjs";
 import { bundleOf } from "../../scripts/metafile.mjs";
 import { startServer } from "../../scripts/serve.mjs";
 import { siteDir, wwwDir, builtFrom } from "./harness.mjs";
@@ -57,13 +57,18 @@ test("every run-time URL (import(), fetch, an added script) names a hashed file,
     assert.doesNotMatch(text, /["'](?:\.\.?\/)*(?:vendor|data|js|css|offline)\/[^"'\s]+\.(?:js|json|wasm|css)["']/, file);
   }
   // The files the pages load only at run time, found where the code names them.
-  // The page's code: the entry (inline in index.html) and its chunks (esbuild splitting), wherever a URL ended up.
+  // The page's code: the entry (inline in index.html, with the chunks it imports at once) and the
+  // later chunk (esbuild splitting), wherever a URL ended up.
   // (the other inline module is the engine's glue, which hands itself to the entry)
   const modules = [...read("index.html").toString().matchAll(/<script type="module">([^]*?)<\/script>/g)].map((m) => m[1]);
   const entry = modules.find((code) => !code.includes("self.yibaoPolicyGlue="));
   const later = builtFrom("js/later.js");
   const year = builtFrom("js/year.js");
-  const app = [entry, ...[...bundleOf(wwwDir).staticImports("vendor/app.js"), later].map((rel) => read(names[rel]).toString())].join("\n");
+  const bundle = bundleOf(wwwDir);
+  // (the later chunk's own imports too, save those inline with the entry: what it shares with the
+  // year view is a chunk of its own)
+  const inline = new Set(bundle.staticImports("vendor/app.js"));
+  const app = [entry, ...[later, ...bundle.staticImports(later).filter((rel) => !inline.has(rel))].map((rel) => read(names[rel]).toString())].join("\n");
   const legacy = read(names["js/legacy/engine-loader.js"]).toString();
   const base = (rel) => posix.basename(names[rel]);
   for (const rel of [year, "vendor/yibao-policy/js/yibao_policy.js", "vendor/yibao-policy/yibao_policy.js"]) assert.ok(app.includes(`"./${base(rel)}"`) || app.includes(`"./${names[rel]}"`), rel);
@@ -83,7 +88,26 @@ test("the worker precaches the page and every file it needs, and nothing with a 
     assert.doesNotMatch(path, /[?#]/);
   }
   for (const [, ref] of read("index.html").toString().matchAll(/(?:src|href)="\.\/([^"]+)"/g)) assert.ok(list.includes(ref), ref);
-  assert.ok(list.some((p) => p.endsWith(".wasm")) && list.some((p) => /^assets\/chunk\./.test(p)) && list.some((p) => /^assets\/later\./.test(p)));
+  assert.ok(list.some((p) => p.endsWith(".wasm")) && list.some((p) => /^assets\/later\./.test(p)));
+});
+
+test("the entry carries the chunks it imports at once: no file of them is served, the lazy parts take them from it", () => {
+  const names = JSON.parse(read("names.json"));
+  const bundle = bundleOf(wwwDir);
+  const shared = bundle.staticImports("vendor/app.js");
+  assert.ok(shared.length >= 1, "esbuild splits out what the entry shares with the lazy parts");
+  for (const rel of shared) assert.equal(names[rel], undefined, `${rel} has no file in dist/`);
+  assert.ok(!assets.some((a) => /^chunk\./.test(a)), assets.join(", "));
+  const html = read("index.html").toString();
+  assert.match(html, /self\.yibaoShared=\[/);
+  // Every lazy part that imported a shared chunk reads it from the entry, and names no chunk file.
+  for (const source of ["js/later.js", "js/year.js"]) {
+    const rel = builtFrom(source);
+    const text = read(names[rel]).toString();
+    assert.ok(bundle.imports.get(rel).some((i) => shared.includes(i.target)), `${rel} imports a shared chunk in www/`);
+    assert.match(text, /self\.yibaoShared\[\d+\]/, rel);
+    assert.doesNotMatch(text, /\bimport\s*\{|from\s*"/, `${rel} imports nothing`);
+  }
 });
 
 let server;
@@ -123,8 +147,8 @@ test("the server sends brotli, else gzip, else the file, with Vary", async () =>
 });
 
 test("hashed files are cached for a year, the pages and the worker revalidated", async () => {
-  const app = assets.find((a) => /^chunk\..*\.js$/.test(a));
-  assert.equal((await get(`/assets/${app}`)).headers["cache-control"], "public, max-age=31536000, immutable");
+  const later = assets.find((a) => /^later\..*\.js$/.test(a));
+  assert.equal((await get(`/assets/${later}`)).headers["cache-control"], "public, max-age=31536000, immutable");
   for (const path of ["/", "/index.html", "/legacy.html", "/sw.js"]) {
     const first = await get(path, { "accept-encoding": "br" });
     assert.equal(first.status, 200, path);
@@ -148,8 +172,9 @@ test("the built page inlines its styles and scripts, each allowed by its hash, n
   assert.equal(styleSrc.length, 1 + styles.length);
   const scriptSrc = /script-src ([^;]+)/.exec(csp)[1].split(" ");
   const scripts = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([^]*?)<\/script>/g)].map((m) => m[1]);
-  // the engine's early download, its glue, the entry module, the boot check and the worker's registration
-  assert.equal(scripts.length, 5);
+  // the engine's early download, its glue, the entry module, the boot check, the worker's
+  // registration and the mark after the home's first screen
+  assert.equal(scripts.length, 6);
   for (const js of scripts) assert.ok(scriptSrc.includes(sha(js)), js.slice(0, 60));
   assert.deepEqual(scriptSrc.slice(0, 2), ["'self'", "'wasm-unsafe-eval'"]);
   assert.equal(scriptSrc.length, 2 + scripts.length);
@@ -158,14 +183,14 @@ test("the built page inlines its styles and scripts, each allowed by its hash, n
   assert.doesNotMatch(html, /\son[a-z]+=/);
 });
 
-test("the host's headers: the page's preloads as Link headers, served with the page only", async () => {
+test("the host's headers: the page's preloads as Link headers (none today: the page carries what its first screens need)", async () => {
   const html = read("index.html").toString();
-  const link = (await get("/", { "accept-encoding": "br" })).headers.link;
-  assert.ok(link, "the page is served with a Link header (dist/_headers)");
-  for (const [, href] of html.matchAll(/<link rel="(?:module)?preload" href="\.\/([^"]+)"/g)) assert.ok(link.includes(`<${href}>`), href);
-  assert.match(link, /<assets\/chunk[^>]*\.js>; rel=modulepreload/);
-  assert.doesNotMatch(link, /\.wasm/, "no preload of the engine (WebKit would download it twice)");
-  assert.equal((await get("/index.html")).headers.link, link);
-  assert.equal((await get(`/assets/${assets.find((a) => a.endsWith(".wasm"))}`)).headers.link, undefined);
+  const preloads = [...html.matchAll(/<link rel="(?:module)?preload" href="\.\/([^"]+)"/g)].map((m) => m[1]);
+  // The entry, the chunks it imports at once and the engine's glue are inline; the .wasm is fetched by js/engine-early.js.
+  assert.deepEqual(preloads, []);
+  assert.equal((await get("/", { "accept-encoding": "br" })).headers.link, undefined);
+  assert.equal((await get("/index.html")).headers.link, undefined);
+  // A page that preloads a file gets it as a Link header (scripts/dist.mjs, preloadLinks).
+  assert.deepEqual(preloadLinks('<link rel="modulepreload" href="./assets/x.0123456789.js">'), ["<assets/x.0123456789.js>; rel=modulepreload"]);
   assert.equal((await get("/_headers")).status, 404);
 });

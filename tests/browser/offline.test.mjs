@@ -70,8 +70,9 @@ test("the worker logs nothing and writes at run time only its on-use files", () 
   // The one put is reached only for a URL of the build's ON_USE list, checked query-less first.
   assert.match(sw, /if \(url\.origin !== SCOPE\.origin \|\| url\.search\) return;[^]*ON_USE_URLS\.has\(url\.href\) \? fetchAndKeep\(request\)/);
   const list = (name) => JSON.parse(new RegExp(`const ${name} = (\\[.*\\]);`).exec(sw)[1]);
-  // (the main page's glue file too: the page carries the glue inline, the file is its fallback)
-  const lazy = [builtFrom("js/year.js"), "vendor/yibao-policy/js/yibao_policy.js", "vendor/yibao-policy/js/yibao_policy.global.js", "vendor/yibao-policy/yibao_policy.js"].map((p) => servedAs(p).slice(1));
+  // (the main page's glue file too: the page carries the glue inline, the file is its fallback;
+  // and the year view's stylesheet, which comes with its code)
+  const lazy = [builtFrom("js/year.js"), "css/year.css", "vendor/yibao-policy/js/yibao_policy.js", "vendor/yibao-policy/js/yibao_policy.global.js", "vendor/yibao-policy/yibao_policy.js"].map((p) => servedAs(p).slice(1));
   assert.deepEqual(list("ON_USE"), [...lazy].sort());
   for (const path of lazy) assert.ok(!list("PRECACHE").includes(path), `${path} is not precached`);
 });

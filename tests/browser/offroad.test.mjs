@@ -10,6 +10,7 @@ import { createRequire } from "node:module";
 import { openBrowser, loadCases, caseNamed, ready, wwwDir } from "./harness.mjs";
 import { hashFor } from "./drive.mjs";
 import { labelNotInName, unlabelledControls } from "./a11y.mjs";
+import { groupedNote } from "./notes.mjs";
 
 const require = createRequire(import.meta.url);
 const { Engine } = require("../../pkg/node/yibao_policy.js");
@@ -162,7 +163,7 @@ test("5b. a ratio of 170: the error, not 按 170% 计算 above it", async () => 
   assert.deepEqual(browser.problems, []);
 });
 
-test("5c. a pack region's trace: a number the pack assumes is the pack's assumption, never '未填写' (nobody was asked)", async () => {
+test("5c. a pack region's trace: a number the pack assumes is the pack's assumption, never '未填写' (nobody was asked), in the engine's own words", async () => {
   // Every public case of a pack region whose trace has an assumed step.
   const packed = cases.filter((c) => c.request && c.expect && c.expect.settlement && !c.request.insured.terms)
     .map((c) => ({ c, r: (() => { try { return engine.estimate(c.request); } catch { return null; } })() }))
@@ -176,7 +177,11 @@ test("5c. a pack region's trace: a number the pack assumes is the pack's assumpt
     await page.getByTestId("trace").locator("summary").click();
     const trace = await page.getByTestId("trace").innerText();
     assert.doesNotMatch(trace, /未填写|not entered|entered: none/);
-    assert.match(trace, lang === "zh" ? /政策数据没有/ : /policy data gives no/);
+    // The engine's notes are right (its trace round): the page shows them as they are.
+    for (const s of packed[0].r.trace) {
+      const note = await page.locator(`[data-testid=trace] li[data-step="${s.step}"] .trace-note`).innerText();
+      assert.equal(note, groupedNote(s.note[lang], lang), `${lang} ${s.step}`);
+    }
     await page.close();
   }
   assert.deepEqual(browser.problems, []);

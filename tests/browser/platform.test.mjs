@@ -3,6 +3,7 @@
 // basics, and screenshots at 360 px and desktop for a person to look at.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { openBrowser, loadCases, caseNamed, decimal, shownAmount, ready, outputDir, wwwDir } from "./harness.mjs";
@@ -95,8 +96,21 @@ test("if the engine or the code cannot load, the page says so and offers a way o
   await page.getByTestId("fund-pays").waitFor();
   assert.equal((await readResult(page)).fundPays, decimal(base.expect.settlement.fundPays));
   // Module code too new for an old webview: the simple page is offered at once. (The entry is
-  // inline in the built page; the chunk it imports is a file.)
-  await page.route("**/chunk*.js", (route) => route.fulfill({ contentType: "text/javascript", body: "const broken = ;" }));
+  // inline in the built page, with the chunks it imports, allowed by its hash: the page is served
+  // with that module's text broken and the CSP allowing the broken text.)
+  await page.route((url) => url.pathname === "/", async (route) => {
+    const response = await route.fetch();
+    const html = await response.text();
+    const sha = (text) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
+    const [, entry] = [...html.matchAll(/<script type="module">([^]*?)<\/script>/g)].find(([, code]) => !code.includes("self.yibaoPolicyGlue="));
+    const broken = "const broken = ;";
+    const body = html.replace(`<script type="module">${entry}</script>`, () => `<script type="module">${broken}</script>`).replace(sha(entry), sha(broken));
+    assert.notEqual(body, html);
+    const headers = response.headers();
+    delete headers["content-encoding"]; // the text is served as it is
+    delete headers["content-length"];
+    await route.fulfill({ response, body, headers });
+  });
   await page.goto(browser.url(queryFor(base.request)));
   const offer = page.locator("#boot-slow");
   await offer.waitFor({ timeout: 3000 });

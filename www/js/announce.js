@@ -1,7 +1,7 @@
 // One polite live region for the result, so a screen reader hears the new answer after typing
 // stops, not on every keystroke and not the whole page.
-import { t, money, getLang } from "./i18n.js";
-import { amountText } from "./money.js";
+import { t, getLang } from "./i18n.js";
+import { worded } from "./result/summary.js";
 
 const DELAY = 700;
 let timer = 0;
@@ -10,8 +10,8 @@ let last = "";
 function sentence(computed) {
   if (!computed || computed.error) return computed && computed.error ? t("live.fix") : "";
   if (computed.result && computed.result.settlement) {
-    const s = computed.result.settlement;
-    return `${t(`result.mode.${computed.result.mode}`)}${getLang() === "zh" ? "。" : ". "}${t("live.announce", { fund: money(amountText(s.fundPays)), patient: money(amountText(s.patientPays)) })}`;
+    const r = computed.result;
+    return `${t(`result.mode.${r.mode}`)}${getLang() === "zh" ? "。" : ". "}${t("live.announce", { fund: worded(r), patient: worded(r, true) })}`;
   }
   if (computed.eligibility) {
     if (computed.result) return `${t(`result.mode.${computed.result.mode}`)}${getLang() === "zh" ? "。" : ". "}${t("terms.neededShort")}`;

@@ -260,14 +260,14 @@ export function startApp({ root }) {
       h("section", { class: "step" }, h("h1", { id: "step-title", tabindex: "-1" }, t(`step.${page}`)), pendingPart(ctx)));
   }
 
-  /** The year view; while its chunk is coming, a loading line in its place. */
+  /** The year view (its chunk, and the steps' for the questions it shares); a loading line until they come. */
   function yearPage() {
     const mod = year.get();
-    if (mod) {
+    if (mod && later.get()) {
       document.documentElement.dataset.year = "ready";
-      return mod.renderYear(ctx);
+      return mod.renderYear(ctx, later.get());
     }
-    year.load().then(() => { if (state.page === "year") renderPage({ keepFocus: true }); }, (error) => {
+    Promise.all([year.load(), later.load()]).then(() => { if (state.page === "year") renderPage({ keepFocus: true }); }, (error) => {
       if (state.page === "year") clear(main).append(h("p", { class: "callout fail", role: "alert" }, t("error.internal", { message: String(error && error.message) })));
     });
     return h("div", { class: "year-slot" }, h("p", { class: "loading", role: "status" }, t("app.loading")));

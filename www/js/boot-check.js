@@ -21,8 +21,12 @@
   // guide, whose first screen needs nothing more than the page's own code, only if the app has
   // not drawn over it 1.5 s on. (Inline in the built page's head, this runs before it is parsed.)
   var root = document.documentElement;
-  var page = /(?:^|&)p=([^&]*)/.exec(location.hash.replace(/^#/, "") + "&" + location.search.replace(/^\?/, ""));
+  var hash = location.hash.replace(/^#/, "");
+  var page = /(?:^|&)p=([^&]*)/.exec(hash + "&" + location.search.replace(/^\?/, ""));
   function showLine() { root.className += " loading-line"; }
+  // A first visit to the home (no answers, Chinese, not embedded): the built page carries that
+  // screen (scripts/first-screen.mjs), shown from the first paint in place of the loading line.
+  if ((hash === "" || hash === "p=home") && !/(^|[?&])(p|lang|embed)=/.test(location.search)) root.className += " first-home";
   if (!page || page[1] === "home" || page[1] === "guide") setTimeout(showLine, 1500);
   else showLine();
 })();

@@ -22,6 +22,8 @@ export function messageFor(computed, state) {
     total: s.total,
     fundPays: s.fundPays,
     patientPays: s.patientPays,
+    // How far the amounts are known (settlement.bound): "atMost" means the fund pays at most this.
+    bound: s.bound || null,
     usesAssumptions: result.usesAssumptions,
     // The national baseline (policy.baseline), the person's own terms as sent (insured.terms),
     // and whether the amounts wait for them (TERMS_NEEDED).

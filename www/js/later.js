@@ -3,7 +3,8 @@
 // (divisions.js), and the result's pictures, what-if, traced calculation, national field names
 // and the person's own numbers (result/own-terms.js). One chunk, not one per part: it is fetched
 // once, early, and each part is small. The Chinese words only these parts show come with them
-// (the English table is whole, fetched on request).
+// (the English table is whole, fetched on request). The year view asks its questions with the
+// steps' fields (below): app.js hands it this module.
 import { addStrings } from "./i18n.js";
 import zhSteps from "./strings/zh-steps.js";
 
@@ -26,3 +27,6 @@ export { renderTrace } from "./result/trace.js";
 export { renderNational } from "./result/national.js";
 export { renderTermsNeeded, renderYourTerms } from "./result/own-terms.js";
 export { loadDivisions } from "./divisions.js";
+// What the year view asks with (its questions about each disease), so it needs no copy of them.
+export { radioGroup } from "./flow/fields.js";
+export { termField, needsOwnTerms, relevantTerm } from "./flow/own-terms.js";

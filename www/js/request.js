@@ -1,4 +1,4 @@
-// From the page's answers to the engine's EstimateRequest (CONTRACT.md), plus what is still
+// From the page's answers to the engine's EstimateRequest (docs/contract.md), plus what is still
 // unanswered. Unanswered choices are the page's own concern (a friendly "please choose");
 // everything that is answered goes to the engine as typed, so its zh/en messages explain any
 // bad value.
@@ -126,7 +126,7 @@ export function buildRequest(state) {
       date: state.visitDate,
       place: visitPlaceOf(state),
       hospitalLevel: Number(state.level),
-      // Unanswered or "不知道" is not known (CONTRACT.md: null, a warned check), never "yes".
+      // Unanswered or "不知道" is not known (docs/contract.md: null, a warned check), never "yes".
       networked: state.networked === "1" ? true : state.networked === "0" ? false : null,
       disease: state.disease,
     },

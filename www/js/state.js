@@ -16,8 +16,12 @@ const KEYS = [
   ["yd", "ytdDeductible"], ["yf", "ytdFund"], ["ym", "ytdMonth"], ["yt", "ytdTotal"],
   ["nf", "national"],
 ];
-/** Repeated keys: cost lines and the year's visits. */
-const LISTS = [["li", "lines"], ["yv", "yearVisits"]];
+/**
+ * Repeated keys: cost lines, the year's visits, and for each other disease of the year (not `d`,
+ * whose answers are `rec` and `tr`…`tu`) whether it is recognised ("<id>*yes|no") and the
+ * person's numbers for it ("<id>*<tr>*<td>*<tl>*<tx>*<tu>"); the last two are read by year.js.
+ */
+const LISTS = [["li", "lines"], ["yv", "yearVisits"], ["yr", "yearRecognition"], ["tb", "yearTerms"]];
 const STATE_KEYS = new Set([...KEYS.map(([k]) => k), ...LISTS.map(([k]) => k)]);
 
 /** The state field a URL key holds ("r" → "region"); the simple page's fields are named by them. */
@@ -127,6 +131,8 @@ export function parseState(text) {
   if (!["1", "0", "u"].includes(state.networked)) state.networked = "";
   state.lines = params.getAll("li").map(lineFromText).filter(Boolean);
   state.yearVisits = params.getAll("yv").map(yearVisitFromText);
+  state.yearRecognition = params.getAll("yr");
+  state.yearTerms = params.getAll("tb");
   // Opening the flow without a date means "today"; it is then written into the URL so the
   // link keeps giving the same answer tomorrow.
   if (!state.visitDate && state.page !== "home" && state.page !== "guide") state.visitDate = today();
@@ -142,6 +148,7 @@ export function stateToHash(state) {
   }
   for (const line of state.lines || []) params.append("li", lineToText(line));
   for (const visit of state.yearVisits || []) params.append("yv", yearVisitToText(visit));
+  for (const [key, field] of LISTS.slice(2)) for (const text of state[field] || []) params.append(key, text);
   const text = params.toString();
   return text ? `#${text}` : "";
 }

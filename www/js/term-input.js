@@ -60,9 +60,9 @@ export function valueToTyped(field, value, noneWord) {
   return /^0\.\d+$/.test(percent) ? `${percent}%` : percent;
 }
 
-/** The state without any terms (a pack region chosen: its own policy applies). */
+/** The state without any terms, the year's diseases' too (a pack region chosen: numbers typed for another place do not apply). */
 export function withoutTerms() {
-  const patch = {};
+  const patch = { yearTerms: [] };
   for (const f of TERM_FIELDS) patch[f.key] = "";
   return patch;
 }

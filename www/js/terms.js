@@ -1,4 +1,4 @@
-// The person's own terms for a region without a pack (CONTRACT.md, "the person's own terms"):
+// The person's own terms for a region without a pack (docs/contract.md, "Regions without a pack"):
 // the URL's values (ratios: "0.7"; tl=none) → the request's insured.terms. "None" and "not
 // known" differ: a stated "no limit" is null, an unknown one is absent (the engine then assumes
 // and warns). What they type ↔ the URL's values is term-input.js, with the form that asks: not

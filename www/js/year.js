@@ -1,18 +1,42 @@
 // A year at a glance: the person's visits of one year (date, disease, amounts by class) through
 // engine.estimateYear, which carries deductibles and limits from visit to visit — per visit and
-// for the year, what the fund pays, what the person pays, and where a limit is reached.
-// A chunk of its own (chunks.js `year`), fetched when the year is opened, with its Chinese words.
+// for the year, what the fund pays, what the person pays, and where a limit is reached; for each
+// disease the year contains, whether it is recognised and (where the person's numbers are needed)
+// its own numbers (year-diseases.js), and per visit which numbers it used.
+// A chunk of its own (chunks.js `year`), fetched when the year is opened, with its Chinese words;
+// app.js hands it the steps' chunk (later.js), whose fields and words its questions share.
 import { h, clear } from "./dom.js";
 import { t, pick, money, errorText, addStrings } from "./i18n.js";
 import { amountText, fenText, toFen, cleanAmount } from "./money.js";
 import { buildRequest } from "./request.js";
 import { emptyYearVisit } from "./state.js";
 import { renderStepper } from "./flow/stepper.js";
+import { worded, boundWord, noneReason } from "./result/summary.js";
+import { diseaseName } from "./result/wording.js";
+import { diseasesOf, yearInsured, renderDiseases, numbersUsed, termPathOf } from "./year-diseases.js";
 import zhYear from "./strings/zh-year.js";
 
 addStrings("zh", zhYear);
 
-export function renderYear(ctx) {
+// Its styles come with it (css/year.css; the steps' fields it shares are styled by later.css,
+// which comes with later.js): chunks.js hands the module over once they apply, as later.js's.
+// The path is the page's (scripts/dist.mjs rewrites it to the hashed name).
+export const styled = new Promise((resolve) => {
+  const link = document.createElement("link");
+  link.rel = "stylesheet";
+  link.href = "css/year.css";
+  link.onload = link.onerror = () => resolve();
+  document.head.append(link);
+});
+
+/** How far the year's sums are known: exact only when every visit's is; one kind, or "about". */
+function yearBound(results) {
+  const kinds = new Set(results.map((r) => (r.mode === "manual" && r.settlement.bound === "exact" ? "about" : r.settlement.bound)).filter((b) => b !== "exact"));
+  return kinds.size === 0 ? "exact" : kinds.size === 1 ? [...kinds][0] : "about";
+}
+
+/** The year view; `steps` is the steps' chunk (later.js), for the questions about each disease. */
+export function renderYear(ctx, steps) {
   const { state, api } = ctx;
 
   // The visit the person already described is the year's first.
@@ -34,34 +58,74 @@ export function renderYear(ctx) {
 
   const list = h("ol", { class: "year-visits" });
   const undoSlot = h("div", { class: "year-undo-slot" });
+  const diseaseSlot = h("div", { class: "year-diseases-slot" });
+  const nameOf = (id) => diseaseName(ctx, id);
   const totals = h("section", { class: "card year-totals", "aria-live": "polite" });
   const cells = [];
 
-  const requestOf = (v) => {
+  const requestOf = (v, insured) => {
     const items = ["A", "B", "C"].map((cls) => ({ class: cls, amount: cleanAmount(v[cls]) })).filter((i) => i.amount !== "");
     // Each visit's year-to-date comes from the ones before it (estimateYear), not from the form.
     const { ytd, ...request } = base.request;
-    return { ...request, visit: { ...request.visit, date: v.date, disease: v.disease }, items };
+    return { ...request, insured, visit: { ...request.visit, date: v.date, disease: v.disease }, items };
   };
   const ready = (v) => /^\d{4}-\d{2}-\d{2}$/.test(v.date) && v.disease && requestOf(v).items.length;
 
+  /** Records an answer about a disease; a choice or a pressed chip draws the card again (focus kept). */
+  function answer(patch, redraw) {
+    ctx.set(patch);
+    if (redraw) drawDiseases();
+    compute();
+  }
+
+  // A bad number of a disease is shown beside its field too. The page's own error pass (app.js
+  // refresh → showErrors) clears the fields it has no error for, so it is shown again after it.
+  let termError = null;
+  function markTermError() {
+    for (const field of diseaseSlot.querySelectorAll("[data-path]")) {
+      const slot = field.querySelector(":scope > .field-error");
+      const text = termError && termError.path === field.dataset.path ? termError.text : "";
+      if (!slot) continue;
+      slot.textContent = text;
+      slot.hidden = !text;
+      field.classList.toggle("invalid", Boolean(text));
+    }
+  }
+  ctx.onComputed = markTermError;
+
+  function drawDiseases() {
+    const active = document.activeElement && document.activeElement.id;
+    clear(diseaseSlot).append(renderDiseases(steps, ctx, diseasesOf(visits), nameOf, answer) || "");
+    const again = active && document.getElementById(active);
+    if (again && diseaseSlot.contains(again)) again.focus();
+  }
+
   function showVisit(i, result) {
     const s = result.settlement;
+    const disease = nameOf(visits[i].disease);
+    // Nothing payable: say why (not recognised, not listed…), not just "医保付 0".
+    const reason = result.mode === "none" && noneReason(result.eligibility);
+    const mode = h("p", { class: "year-mode", dataset: { testid: `year-visit-${i}-mode`, mode: result.mode } },
+      reason ? t(`verdict.none.${reason}`, { disease }) : t(`result.mode.${result.mode}`));
+    const used = numbersUsed(result, disease);
+    const usedLine = used ? h("p", { class: "hint", dataset: { testid: `year-visit-${i}-numbers` } }, used) : null;
     if (!s) {
-      // A place without a pack and no numbers entered: the mode, no amounts.
-      clear(cells[i].out).append(h("p", { class: "year-mode" }, t(`result.mode.${result.mode}`)), h("p", { class: "hint" }, t("terms.neededShort")));
+      // No numbers for this disease yet (a place without a pack, or a national disease the pack does not price).
+      clear(cells[i].out).append(mode, usedLine);
       return false;
     }
     const above = toFen(s.aboveCap) || 0;
     const left = s.capRemaining === null ? null : Math.max(0, toFen(s.capRemaining) - toFen(s.fundPays));
     clear(cells[i].out).append(h("div", null,
-      h("p", { class: "year-mode" }, t(`result.mode.${result.mode}`)),
+      mode,
       // What the person pays at the counter first, as on the result page.
       h("p", { class: "year-amounts" },
-        `${t("year.patient")} `, h("strong", { class: "patient", dataset: { testid: `year-visit-${i}-patient` } }, money(amountText(s.patientPays))),
-        ` · ${t("year.fund")} `, h("strong", { class: "fund", dataset: { testid: `year-visit-${i}-fund` } }, money(amountText(s.fundPays)))),
+        `${t("year.patient")} `, h("strong", { class: "patient", dataset: { testid: `year-visit-${i}-patient` } }, worded(result, true)),
+        ` · ${t("year.fund")} `, h("strong", { class: "fund", dataset: { testid: `year-visit-${i}-fund` } }, worded(result))),
+      toFen(s.deductible) > 0 ? h("p", { class: "hint", dataset: { testid: `year-visit-${i}-deductible` } }, t("year.deductible", { amount: money(amountText(s.deductible)) })) : null,
       above > 0 ? h("p", { class: "year-cap", dataset: { testid: `year-visit-${i}-cap` } }, "⚠ ", t("year.cap", { amount: money(fenText(above)) })) : null,
-      left !== null && above === 0 ? h("p", { class: "hint" }, t("year.capLeft", { amount: money(fenText(left)) })) : null));
+      left !== null && above === 0 ? h("p", { class: "hint" }, t("year.capLeft", { amount: money(fenText(left)) })) : null,
+      usedLine));
     return true;
   }
 
@@ -70,21 +134,26 @@ export function renderYear(ctx) {
     const order = visits.map((v, i) => i).filter((i) => ready(visits[i])).sort((a, b) => (visits[a].date < visits[b].date ? -1 : visits[a].date > visits[b].date ? 1 : a - b));
     cells.forEach((c) => { clear(c.out).append(h("p", { class: "hint" }, t("year.incomplete"))); });
     clear(totals);
+    termError = null;
+    markTermError();
     if (!order.length) return;
     // A year link opened before the engine has arrived: the page draws again when it comes.
     if (api.pending) {
       order.forEach((i) => clear(cells[i].out).append(h("p", { class: "hint", role: "status" }, t("app.loading"))));
       return;
     }
-    const r = api.attempt("estimateYear", order.map((i) => requestOf(visits[i])));
+    const insured = yearInsured(steps, api, ctx.state, diseasesOf(visits));
+    const r = api.attempt("estimateYear", order.map((i) => requestOf(visits[i], insured)));
     if (!r.ok) {
+      termError = { path: termPathOf(r.error.path), text: errorText(r.error) };
+      markTermError();
       const m = /^\[(\d+)\]/.exec(r.error.path || "");
       const row = m ? order[Number(m[1])] : order[0];
       clear(cells[row].out).append(h("p", { class: "field-error", role: "alert" }, errorText(r.error)));
       return;
     }
     const sum = { total: 0, fundPays: 0, patientPays: 0 };
-    let waiting = false; // a visit without amounts (a place without a pack, no numbers yet)
+    let waiting = false; // a visit without amounts (no numbers yet for its disease)
     r.value.forEach((result, k) => {
       if (!showVisit(order[k], result)) waiting = true;
       else for (const key of Object.keys(sum)) sum[key] += toFen(result.settlement[key]) || 0;
@@ -93,8 +162,11 @@ export function renderYear(ctx) {
       totals.append(h("h2", null, t("year.yearTitle")), h("p", { class: "hint", dataset: { testid: "year-terms-needed" } }, t("terms.neededShort")));
       return;
     }
-    const row = (key, word, cls) => h("p", { class: "year-total-row" }, `${t(`year.${word}`)} `,
-      h("strong", { class: cls, dataset: { testid: `year-total-${word}` } }, money(fenText(sum[key]))));
+    // The sums are as far known as their visits: "最多" when any visit's fund is at most, …
+    const bounded = { mode: "direct", settlement: { bound: yearBound(r.value) } };
+    const word = (key) => (key === "total" ? "" : boundWord(bounded, key === "patientPays"));
+    const row = (key, label, cls) => h("p", { class: "year-total-row" }, `${t(`year.${label}`)} `,
+      h("strong", { class: cls, dataset: { testid: `year-total-${label}` } }, `${word(key) && `${word(key)} `}${money(fenText(sum[key]))}`));
     // Built with h(), whose children may be null: the DOM's own append would print "null".
     totals.append(h("div", null,
       h("h2", null, t("year.yearTitle"), " ", h("span", { class: "hint" }, t("year.yearLead", { n: order.length }))),
@@ -106,8 +178,11 @@ export function renderYear(ctx) {
   }
 
   const update = (i, patch) => {
+    const before = diseasesOf(visits).join();
     visits = visits.map((v, j) => (j === i ? { ...v, ...patch } : v));
     save();
+    // A disease new to the year, or gone from it: its questions come or go.
+    if (diseasesOf(visits).join() !== before) drawDiseases();
     compute();
   };
 
@@ -166,6 +241,7 @@ export function renderYear(ctx) {
   function draw() {
     cells.length = 0;
     clear(list).append(...visits.map(row));
+    drawDiseases();
     compute();
   }
 
@@ -186,5 +262,5 @@ export function renderYear(ctx) {
   draw();
   // Every estimate says it is not a settlement, the year's too.
   const notice = h("p", { class: "notice strong", dataset: { testid: "year-notice" } }, t("app.notice"));
-  return h("div", { class: "flow year" }, head, list, undoSlot, h("div", { class: "button-row" }, add), totals, notice, h("p", null, back));
+  return h("div", { class: "flow year" }, head, list, undoSlot, h("div", { class: "button-row" }, add), diseaseSlot, totals, notice, h("p", null, back));
 }

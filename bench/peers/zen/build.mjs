@@ -1,8 +1,8 @@
 // Builds the ZEN peer's JDM decision graphs (bench/peers/zen/<region>.json): the Hotan and
-// Dongguan policy (PARAMETERS.md) the way a GoRules user would model it in the JDM editor —
+// Dongguan policy (docs/rules.md) the way a GoRules user would model it in the JDM editor —
 // decision tables for every lookup (class B share by treatment province, catalogue class by item,
 // ratio by disease/person/hospital level, reduction by filing category, deductible and limits by
-// disease and scheme), expression nodes for the checks and the BRIEF §5 arithmetic, and a switch
+// disease and scheme), expression nodes for the checks and the docs/calculation.md §5 arithmetic, and a switch
 // that sends bad input straight to the output. One graph per insured region, as our packs are.
 //
 // The graphs are data: this script only saves typing UUIDs. `node bench/peers/zen/build.mjs`
@@ -131,7 +131,7 @@ function graph(region) {
       [["code", "code"]], [["catClass", "catClass"], ["catShare", "catShare"]],
       [...CATALOGUE.map(([code, cls, share]) => [q(code), q(cls), share ?? "null"]), ["", "null", "null"]],
       { inputField: "items", outputPath: "lines", executionMode: "loop" }),
-    expressions("lines", "Split the lines (BRIEF §5 steps 1–5)", {
+    expressions("lines", "Split the lines (docs/calculation.md §5 steps 1–5)", {
       priced: "map(lines, { amount: number(#.amount), cls: #.class ?? #.catClass ?? 'C', ceiling: #.ceilingAmount == null ? null : number(#.ceilingAmount), share: number(#.selfPayRatio ?? #.catShare ?? placeShare) })",
       total: "sum(map($.priced, #.amount))",
       fullSelfPay: "sum(map($.priced, #.cls == 'C' ? #.amount : 0))",
@@ -173,7 +173,7 @@ function graph(region) {
         ...p.terms.map(([d, scheme, dg, da, lg, an, mo, ov]) => [q(d), scheme ? q(scheme) : "", q(dg), da, q(lg), lit(an), lit(mo), lit(ov)]),
         ["", "", "'disease:' + visit.disease", "0", "'disease:' + visit.disease", "null", "null", "null"],
       ]),
-    expressions("settle", "Settle (BRIEF §5 steps 6–11)", {
+    expressions("settle", "Settle (docs/calculation.md §5 steps 6–11)", {
       mode: "mode",
       ytdDeductible: "number(ytd.deductiblePaid ?? acc.deductible[dGroup] ?? 0)",
       ytdFund: "number(ytd.fundPaid ?? acc.limit[lGroup] ?? 0)",

@@ -5,7 +5,7 @@ import { t, pick } from "../i18n.js";
 import { percentText } from "../money.js";
 import { emptyLine } from "../state.js";
 import { inputField, moneyField, radioGroup, selectField, idFor } from "./fields.js";
-import { renderOwnTerms } from "./own-terms.js";
+import { renderOwnTerms, needsOwnTerms } from "./own-terms.js";
 import { pendingPart } from "../result/skeleton.js";
 import { regionName } from "./disease.js";
 import { diseaseName } from "../result/wording.js";
@@ -93,12 +93,13 @@ export function renderCosts(ctx) {
   // The place the visit is at: chosen, or the filing place it follows until then.
   const catalogue = api.catalogue(visitPlaceOf(state));
   const share = catalogue ? percentText(catalogue.classBShare.value) : "10%";
-  // A place without a pack: its numbers come from the person, first (they turn costs into amounts).
-  // Whether the place has a pack is the engine's to say: until then, marked as loading.
-  const baseline = state.region && !api.pending && !packRegionOf(api.regions(), state.region);
+  // A place without a pack, or a national disease its pack does not price: the numbers come from
+  // the person, first (they turn costs into amounts). Whether the place has a pack, and what it
+  // lists, is the engine's to say: until then, marked as loading.
+  const asks = state.region && !api.pending && needsOwnTerms(api, state.region, state.visitDate, state.disease);
   return h("div", { class: "step-fields" },
     state.region && api.pending ? pendingPart(ctx, "costs-pending") : null,
-    baseline ? renderOwnTerms(ctx, regionName(ctx, state.region), diseaseName(ctx, state.disease)) : null,
+    asks ? renderOwnTerms(ctx, regionName(ctx, state.region), diseaseName(ctx, state.disease), Boolean(packRegionOf(api.regions(), state.region))) : null,
     h("p", { class: "intro" }, t("costs.intro")),
     radioGroup({
       path: "costs.mode", legend: t("costs.mode"), value: state.costMode, compact: true, testid: "cost-mode",

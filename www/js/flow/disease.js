@@ -33,8 +33,9 @@ function aliasesOf(api, date) {
   return aliases;
 }
 
-function diseaseOption(d) {
-  return { value: d.id, label: pick(d.name), desc: d.pool ? t("disease.pool", { pool: pick(d.pool) }) : null };
+/** A row of the list; in a pack's list, a national disease it does not price says so (the national floor). */
+function diseaseOption(d, floor) {
+  return { value: d.id, label: pick(d.name), desc: floor && d.provenance === "national" ? t("disease.floor") : d.pool ? t("disease.pool", { pool: pick(d.pool) }) : null };
 }
 
 export function renderDisease(ctx) {
@@ -65,7 +66,7 @@ export function renderDisease(ctx) {
 
   const searchId = idFor("disease.search");
   const count = h("p", { class: "count", id: `${searchId}-count`, "aria-live": "polite" });
-  const list = radioGroup({ path: "visit.disease", legend: t("disease.list"), value: state.disease, options: listed.map(diseaseOption), onChange: choose, testid: "disease-list" });
+  const list = radioGroup({ path: "visit.disease", legend: t("disease.list"), value: state.disease, options: listed.map((d) => diseaseOption(d, !baseline)), onChange: choose, testid: "disease-list" });
   const empty = h("p", { class: "hint", hidden: true }, t("disease.none"));
 
   const aliases = aliasesOf(api, state.visitDate);
@@ -90,7 +91,7 @@ export function renderDisease(ctx) {
   const notListed = h("details", { class: "more", open: others.some((d) => d.id === state.disease), dataset: { keep: "not-listed" } },
     h("summary", null, t("disease.notListed")),
     radioGroup({
-      path: "visit.diseaseOther", legend: t(baseline ? "disease.notListedBaseline" : "disease.notListedHint"), value: state.disease, options: others.map(diseaseOption),
+      path: "visit.diseaseOther", legend: t(baseline ? "disease.notListedBaseline" : "disease.notListedHint"), value: state.disease, options: others.map((d) => diseaseOption(d)),
       onChange: choose, name: idFor("visit.disease", "other"), testid: "disease-other",
     }));
 

@@ -53,8 +53,9 @@ export function renderInsured(ctx) {
   const tagged = (r) => `${pick(r.name)}${packRegionOf(regions, r.code) ? ` · ${t("insured.hasData")}` : ""}`;
 
   const choose = (code, patch = {}) => {
-    // A place with a pack uses its own policy: numbers entered for another place would be ignored.
-    const terms = packRegionOf(regions, code) ? withoutTerms() : {};
+    // Another place with a pack uses its own policy: numbers entered for the place before would be
+    // ignored (the same place chosen again keeps them: they may be for a national disease it does not price).
+    const terms = code !== state.region && packRegionOf(regions, code) ? withoutTerms() : {};
     ctx.set({ ...patch, ...terms, region: code }, { rerender: true });
   };
   const onProvince = (code) => {

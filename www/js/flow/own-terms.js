@@ -8,8 +8,21 @@ import { percentText } from "../money.js";
 import { TERM_FIELDS } from "../terms.js";
 import { typedToValue, valueToTyped } from "../term-input.js";
 import { inputField, idFor } from "./fields.js";
+import { packRegionOf } from "../divisions.js";
 
 const TEMPORARY = new Set(["referral", "other_temporary", "emergency"]);
+
+/**
+ * Does a visit for this disease need the person's own numbers: at a place without a pack (the
+ * national baseline), or for a national disease the place's pack neither lists nor excludes (the
+ * national floor: the pack's list names it with provenance `national`). What the engine used is
+ * its trace's to say; this decides what the form asks.
+ */
+export function needsOwnTerms(api, region, date, disease) {
+  if (!packRegionOf(api.regions(), region)) return true;
+  const listed = api.diseases(region, date).find((d) => d.id === disease);
+  return Boolean(listed) && listed.provenance === "national";
+}
 
 /** What the field's value is taken to mean, in words (so "0.7" read as 0.7% is visible at once). */
 function understood(field, value) {
@@ -19,28 +32,33 @@ function understood(field, value) {
   return "";
 }
 
-function termField(ctx, field) {
-  const value = ctx.state[field.key];
+/**
+ * One of the numbers: typed as read, the line under it saying how it was read, and the answers
+ * 无 / 不知道. `set(value, pressed)` keeps the URL's value (`pressed`: a chip, which draws again);
+ * `path` names the field (its id and error slot), `testid` its hook. The year view asks each
+ * disease's numbers with it too.
+ */
+export function termField(field, value, set, path = `insured.terms.${field.term}`, testid = `terms-${field.term}`) {
   const echo = h("p", { class: "hint understood", dataset: { testid: `terms-${field.term}-understood` } }, understood(field, value));
   const chipValues = new Map(); // chip → the value it answers
   // The chips say which answer is given now: typing a number releases 不知道, "无" presses 无.
   const pressChips = (current) => { for (const [chip, v] of chipValues) chip.setAttribute("aria-pressed", String(current === v)); };
   const box = inputField({
-    path: `insured.terms.${field.term}`, label: t(`terms.${field.term}`), hint: t(`terms.${field.term}.hint`),
+    path, label: t(`terms.${field.term}`), hint: t(`terms.${field.term}.hint`),
     value: valueToTyped(field, value, t("terms.noneWord")), inputmode: "decimal",
-    suffix: field.kind === "ratio" ? "%" : t("yuan"), testid: `terms-${field.term}`,
+    suffix: field.kind === "ratio" ? "%" : t("yuan"), testid,
     onInput: (typed) => {
       const next = typedToValue(field, typed);
       echo.textContent = understood(field, next);
       pressChips(next);
-      ctx.set({ [field.key]: next });
+      set(next, false);
     },
   });
   const answer = (key, next) => {
     const chip = h("button", {
-      type: "button", class: "chip", id: idFor(`insured.terms.${field.term}`, key), "aria-pressed": String(value === next),
-      dataset: { testid: `terms-${field.term}-${key}` },
-      on: { click: () => ctx.set({ [field.key]: next }, { rerender: true, focus: null }) },
+      type: "button", class: "chip", id: idFor(path, key), "aria-pressed": String(value === next),
+      dataset: { testid: `${testid}-${key}` },
+      on: { click: () => set(next, true) },
     }, t(`terms.answer.${key}`),
     // Every field has the same two answers: the spoken name says which field's, and starts with
     // the words on the chip (a voice user says what they see).
@@ -64,14 +82,18 @@ function whereToFind() {
     h("ul", null, ["notice", "app", "hotline"].map((k) => h("li", null, t(`terms.where.${k}`)))));
 }
 
-/** The numbers a baseline region needs, or null for a region with a pack. */
-export function renderOwnTerms(ctx, regionName, diseaseName) {
+/** Which numbers the filing makes matter: the ratio, deductible and limit; a reduction only for its filing. */
+export function relevantTerm(state, field) {
+  if (field.term === "reduction") return state.filed === "1" && TEMPORARY.has(state.category);
+  if (field.term === "unfiledReduction") return state.filed === "0";
+  return true;
+}
+
+/** The numbers a visit needs from the person (`needsOwnTerms`); `floor`: the place has a pack that does not price this disease. */
+export function renderOwnTerms(ctx, regionName, diseaseName, floor) {
   const { state } = ctx;
-  const relevant = (f) => {
-    if (f.term === "reduction") return state.filed === "1" && TEMPORARY.has(state.category);
-    if (f.term === "unfiledReduction") return state.filed === "0";
-    return true;
-  };
+  const relevant = (f) => relevantTerm(state, f);
+  const field = (f) => termField(f, state[f.key], (v, pressed) => ctx.set({ [f.key]: v }, pressed ? { rerender: true, focus: null } : undefined));
   const shown = TERM_FIELDS.filter(relevant);
   const folded = TERM_FIELDS.filter((f) => !relevant(f));
   const unknown = () => {
@@ -80,12 +102,12 @@ export function renderOwnTerms(ctx, regionName, diseaseName) {
   };
   return h("section", { class: "subsection terms", "aria-labelledby": "terms-title", dataset: { testid: "terms" } },
     h("h2", { id: "terms-title" }, t("terms.title", { region: regionName })),
-    h("p", { class: "hint" }, t("terms.intro", { region: regionName, disease: diseaseName })),
+    h("p", { class: "hint" }, t(floor ? "terms.introFloor" : "terms.intro", { region: regionName, disease: diseaseName })),
     whereToFind(),
-    shown.map((f) => termField(ctx, f)),
+    shown.map(field),
     folded.length
       ? h("details", { class: "more", open: folded.some((f) => state[f.key]), dataset: { keep: "terms-more" } },
-        h("summary", null, t("terms.more")), folded.map((f) => termField(ctx, f)))
+        h("summary", null, t("terms.more")), folded.map(field))
       : null,
     h("div", { class: "callout" },
       h("p", null, t("terms.unknownAll")),

@@ -12,10 +12,11 @@ import chinese from "../strings/zh.js";
 import chineseSteps from "../strings/zh-steps.js";
 import english from "../strings/en.js";
 import { amountText, percentText } from "../money.js";
-import { statusKey, modeOfChecks } from "../result/checks.js";
+import { boundWord, statusKey } from "../result/summary.js";
 import { CATEGORIES } from "../flow/categories.js";
-import { loadDivisions, loadedDivisions, packRegionOf, pickerPlaces } from "../divisions.js";
+import { loadDivisions, loadedDivisions, pickerPlaces } from "../divisions.js";
 import { TERM_FIELDS } from "../terms.js";
+import { needsOwnTerms } from "../flow/own-terms.js";
 import { typedToValue, valueToTyped } from "../term-input.js";
 
 // One classic script for old webviews: both languages are in it, nothing is fetched on request.
@@ -64,9 +65,9 @@ function regionOptions() {
   return list;
 }
 
-/** The person's own numbers, for a place without a pack (the same fields as the main page). */
+/** The person's own numbers, for a place without a pack or a national disease its pack does not price (the same fields as the main page). */
 function termsSection() {
-  if (!state.region || packRegionOf(api.regions(), state.region)) return null;
+  if (!state.region || !needsOwnTerms(api, state.region, state.visitDate, state.disease)) return null;
   return section(t("terms.title", { region: (regionOptions().find((o) => o[0] === state.region) || [0, state.region])[1] }), [
     h("p", { class: "hint", text: t("terms.unknownAll") }),
     h("ul", { class: "hint" }, ["notice", "app", "hotline"].map((k) => h("li", { text: t(`terms.where.${k}`) }))),
@@ -186,23 +187,27 @@ function render() {
   showError(null);
   const result = r.value;
   const s = result.settlement;
-  const mode = result.mode || modeOfChecks(result.eligibility);
-  const number = (cls, label, testid, amount) => h("div", { class: `number ${cls}` }, [h("p", { class: "number-label", text: label }),
-    h("p", { class: "number-value", "data-testid": testid, text: money(amountText(amount)) })]);
+  // The mode is the engine's (checkEligibility returns it too): one rule, in Rust.
+  const mode = result.mode || result.eligibility.mode;
+  // As on the main page: the fund's amount and the person's share worded by settlement.bound.
+  const number = (cls, label, testid, amount, word) => h("div", { class: `number ${cls}` }, [h("p", { class: "number-label", text: label }),
+    h("p", { class: "number-value", "data-testid": testid, text: `${word ? `${word} ` : ""}${money(amountText(amount))}` })]);
   // As on the main page: direct settlement holds only at a networked hospital.
   const ifNetworked = mode === "direct" && result.eligibility.checks.some((c) => c.code === "HOSPITAL_NETWORKED" && c.status === "warn")
     ? [h("p", { "data-testid": "verdict-if-networked", text: t("verdict.ifNetworked") })] : [];
   out.appendChild(h("div", { class: `verdict ${mode}`, "data-testid": "verdict", "data-mode": mode }, [h("p", { class: "verdict-title", text: t(`result.mode.${mode}`) })].concat(ifNetworked)));
   if (s) {
+    const fund = boundWord(result);
+    const patient = boundWord(result, true);
     const rows = mode === "manual"
-      ? [number("counter", t("result.manual.counter"), "counter-pays", s.total), number("fund", t("result.manual.claim"), "fund-pays", s.fundPays), number("patient", t("result.manual.end"), "patient-pays", s.patientPays)]
-      : [number("patient", t(`result.${mode}.${mode === "direct" ? "counter" : "patient"}`), "patient-pays", s.patientPays), number("fund", t(`result.${mode}.fund`), "fund-pays", s.fundPays)];
+      ? [number("counter", t("result.manual.counter"), "counter-pays", s.total), number("fund", t("result.manual.claim"), "fund-pays", s.fundPays, fund), number("patient", t("result.manual.end"), "patient-pays", s.patientPays, patient)]
+      : [number("patient", t(`result.${mode}.${mode === "direct" ? "counter" : "patient"}`), "patient-pays", s.patientPays, patient), number("fund", t(`result.${mode}.fund`), "fund-pays", s.fundPays, fund)];
     out.appendChild(h("div", { class: "numbers" }, rows.concat([h("p", { class: "number-total" }, [`${t("result.total")} `, h("strong", { "data-testid": "total", text: money(amountText(s.total)) })])])));
   } else if (!built.request.items.length) {
     out.appendChild(h("p", { class: "hint", text: t("next.counterCheck") }));
   }
   const terms = built.request.insured.terms;
-  if (s && terms && result.policy && result.policy.baseline) {
+  if (s && terms && result.trace.some((st) => st.provenance === "user")) {
     out.appendChild(h("p", { class: "hint", "data-testid": "your-terms", text: `${t("terms.yoursTitle")}${t("colon")}${TERM_FIELDS.filter((f) => f.term in terms)
       .map((f) => `${t(`terms.${f.term}`)} ${terms[f.term] === null ? t("terms.annualLimit.none") : f.kind === "ratio" ? percentText(terms[f.term]) : money(amountText(terms[f.term]))}`).join(t("listSep"))}${paren(t("prov.user"))}` }));
   }
@@ -216,8 +221,8 @@ function onChange(e) {
   const value = e.target.value.trim();
   // The form's fields are named by their URL keys (state.js), or by their state keys (the terms).
   state = Object.assign({}, state, WRITE[key] ? WRITE[key](value) : { [fieldOfKey(key)]: value });
-  // A new region or date changes the disease list.
-  if (e.type === "change" && (key === "r" || key === "vd")) buildForm();
+  // A new region or date changes the disease list; a disease, whether its numbers are asked.
+  if (e.type === "change" && (key === "r" || key === "vd" || key === "d")) buildForm();
   render();
 }
 

@@ -51,11 +51,19 @@ function arc(start, length, cls) {
   });
 }
 
+/**
+ * Why no limit is drawn. "No limit applies" only when that is known: a limit the person left as
+ * 不知道, or one the policy data only assumes to be none, is said to be so (the fund may pay less).
+ */
+function noGauge(result) {
+  const unknown = result.trace.find((st) => st.step in LIMIT_STEPS && st.value === null && st.provenance === "assumed");
+  const key = !unknown ? "result.gaugeNone" : /\/terms\//.test(unknown.rule) ? "result.gaugeUnknown" : "result.gaugeAssumedNone";
+  return h("figure", { class: "gauge-figure" }, h("p", { class: "hint", dataset: { testid: "gauge-none" } }, t(key, unknown && { limit: t(`trace.${unknown.step}`) })));
+}
+
 export function renderGauge(result, request) {
   const binding = bindingLimit(result, request);
-  if (!binding || binding.limit <= 0) {
-    return h("figure", { class: "gauge-figure" }, h("p", { class: "hint" }, t("result.gaugeNone")));
-  }
+  if (!binding || binding.limit <= 0) return noGauge(result);
   const now = toFen(result.settlement.fundPays) || 0;
   const before = binding.before;
   const left = Math.max(0, binding.limit - before - now);

@@ -3,28 +3,11 @@
 import { h } from "../dom.js";
 import { t, paren } from "../i18n.js";
 import { plainText } from "./wording.js";
+import { statusKey } from "./summary.js";
 
 const ICON = { pass: "✓", fail: "✗", warn: "!" };
 const FILING_ACTIONS = new Set(["FILE_ONLINE", "CHANGE_FILING_PLACE", "RENEW_FILING"]);
 
-/** A warned opening or disease check (national baseline) reads "probably; confirm". */
-const PROBABLY = new Set(["POLICY_IN_FORCE", "DISEASE_COVERED"]);
-export function statusKey(check) {
-  return check.status === "warn" && PROBABLY.has(check.code) ? "probably" : check.status;
-}
-
-const NONE_IF_FAILED = ["CROSS_PROVINCE", "POLICY_IN_FORCE", "DISEASE_COVERED", "DISEASE_RECOGNIZED"];
-
-/**
- * The mode an estimate would have, from the checks alone. The engine's own `mode` when
- * checkEligibility returns it (issue 18); until every engine the page may load does, the same
- * rule repeated here (CONTRACT.md: "mode is none when…") — to be removed then.
- */
-export function modeOfChecks(eligibility) {
-  if (eligibility.mode) return eligibility.mode;
-  if (eligibility.directSettlement) return "direct";
-  return eligibility.checks.some((c) => c.status === "fail" && NONE_IF_FAILED.includes(c.code)) ? "none" : "manual";
-}
 
 function nextStep(ctx, check, repeated) {
   const attrs = { class: ["next-step", repeated && "repeated"], dataset: { testid: `action-${check.code}`, action: check.action.code } };

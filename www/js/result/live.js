@@ -4,6 +4,7 @@ import { h, clear } from "../dom.js";
 import { t, money, errorText } from "../i18n.js";
 import { amountText } from "../money.js";
 import { engineNote } from "./skeleton.js";
+import { worded, statusKey } from "./summary.js";
 
 function content(ctx) {
   const c = ctx.computed;
@@ -34,9 +35,12 @@ function content(ctx) {
       see];
   }
   const direct = c.eligibility && c.eligibility.directSettlement;
+  // Direct but to be confirmed (a disease only on the national list…): the result's own words.
+  const eligibility = c.result ? c.result.eligibility : c.eligibility;
+  const probably = eligibility && eligibility.checks.some((check) => statusKey(check) === "probably");
   const verdict = c.result
-    ? h("p", { class: `live-status ${c.result.mode}` }, t(`result.mode.${c.result.mode}`))
-    : h("p", { class: `live-status ${direct ? "direct" : "fail"}` }, direct ? `✓ ${t("live.direct")}` : `✗ ${t("live.notDirect")}`);
+    ? h("p", { class: `live-status ${c.result.mode}` }, t(c.result.mode === "direct" && probably ? "verdict.probably" : `result.mode.${c.result.mode}`))
+    : h("p", { class: `live-status ${direct ? "direct" : "fail"}` }, direct ? `✓ ${t(probably ? "verdict.probably" : "live.direct")}` : `✗ ${t("live.notDirect")}`);
   if (c.result && !c.result.settlement) {
     // No numbers for a place without a pack yet: the verdict holds; the amounts wait for them.
     return [verdict, h("p", { class: "hint", dataset: { testid: "live-terms-needed" } }, t("terms.neededShort")), see];
@@ -49,8 +53,8 @@ function content(ctx) {
   // then about what is left to the person in the end (two lines: the bar covers the form).
   const manual = c.result.mode === "manual";
   const counter = h("p", null, h("span", { class: "live-label" }, t("result.manual.counter")), h("strong", { dataset: { testid: "live-counter" } }, money(amountText(s.total))));
-  const fund = h("p", null, h("span", { class: "live-label" }, t("live.fund")), h("strong", { class: "fund", dataset: { testid: "live-fund" } }, money(amountText(s.fundPays))));
-  const patient = h("p", null, h("span", { class: "live-label" }, t(manual ? "result.manual.end" : "live.patient")), h("strong", { class: "patient", dataset: { testid: "live-patient" } }, money(amountText(s.patientPays))));
+  const fund = h("p", null, h("span", { class: "live-label" }, t("live.fund")), h("strong", { class: "fund", dataset: { testid: "live-fund" } }, worded(c.result)));
+  const patient = h("p", null, h("span", { class: "live-label" }, t(manual ? "result.manual.end" : "live.patient")), h("strong", { class: "patient", dataset: { testid: "live-patient" } }, worded(c.result, true)));
   return [verdict,
     h("div", { class: "live-numbers" }, manual ? [counter, patient] : [patient, fund]),
     c.error ? h("p", { class: "hint fail" }, errorText(c.error)) : null,

@@ -36,10 +36,10 @@ function shown(field, value) {
   return field.kind === "ratio" ? percentText(value) : money(amountText(value));
 }
 
-/** The person's own numbers as the estimate used them, each marked as theirs. */
+/** The person's own numbers as the estimate used them (its trace has them: provenance `user`), each marked as theirs. */
 export function renderYourTerms(ctx, result, request) {
   const terms = request && request.insured.terms;
-  if (!result.policy || !result.policy.baseline || !terms) return null;
+  if (!terms || !result.trace.some((st) => st.provenance === "user")) return null;
   const rows = TERM_FIELDS.filter((f) => f.term in terms);
   return h("section", { class: "card your-terms", "aria-labelledby": "your-terms-title", dataset: { testid: "your-terms" } },
     h("h2", { id: "your-terms-title" }, t("terms.yoursTitle")),

@@ -46,6 +46,14 @@ function ratioBadge(result) {
   return h("span", { class: `badge ${key}`, title: key === "assumed" ? t("prov.assumedLong") : null, dataset: { provenance: key } }, t(`prov.${key}`));
 }
 
+/** A warned opening or disease check (the national baseline or floor) reads "probably; confirm"
+ *  — in the checklist, the verdict, the next step and the live bar (so it lives with the verdict,
+ *  in the chunk they all share). */
+const PROBABLY = new Set(["POLICY_IN_FORCE", "DISEASE_COVERED"]);
+export function statusKey(check) {
+  return check.status === "warn" && PROBABLY.has(check.code) ? "probably" : check.status;
+}
+
 /** Why nothing is payable, when a "none" result has a reason worth its own words. */
 const NONE_REASONS = ["CROSS_PROVINCE", "POLICY_IN_FORCE", "DISEASE_COVERED", "DISEASE_RECOGNIZED"];
 export function noneReason(eligibility) {
@@ -69,15 +77,36 @@ export function renderVerdict(mode, { checkOnly = false, reason = null, probably
     probably ? h("p", { dataset: { testid: "verdict-probably" } }, t("verdict.probably.desc")) : null);
 }
 
-function bigAmount(text) {
-  const { pre, num, post } = moneyParts(amountText(text));
-  return [pre ? h("span", { class: "unit" }, pre) : null, h("span", { class: "digits" }, num), post ? h("span", { class: "unit" }, post) : null];
+/**
+ * How far an amount is known, in a word (CONTRACT.md `settlement.bound`): the fund's amount by the
+ * bound ("最多" when an unknown deductible or limit was taken as none), the person's share — the
+ * total less the fund's — by the opposite one; "" when exact. A claim at home is "约" even when
+ * exact: the insured place settles it.
+ */
+export function boundWord(result, patient) {
+  const bound = result.mode === "manual" && result.settlement.bound === "exact" ? "about" : result.settlement.bound;
+  const word = patient ? { atMost: "atLeast", atLeast: "atMost" }[bound] || bound : bound;
+  return word && word !== "exact" && result.mode !== "none" ? t(`bound.${word}`) : "";
 }
 
-function number(cls, label, testid, amount) {
+/** An amount with its word ("最多 1,029.00 元"), as every line that says the fund's or person's share writes it. */
+export function worded(result, patient) {
+  const word = boundWord(result, patient);
+  return `${word && `${word} `}${money(amountText(result.settlement[patient ? "patientPays" : "fundPays"]))}`;
+}
+
+function bigAmount(text, word) {
+  const { pre, num, post } = moneyParts(amountText(text));
+  // In English the word goes on its own line above the digits: beside them it would push a
+  // phone's card wider (css/result.css).
+  return [word ? h("span", { class: "unit bound" }, `${word} `) : null, pre ? h("span", { class: "unit" }, pre) : null,
+    h("span", { class: "digits" }, num), post ? h("span", { class: "unit" }, post) : null];
+}
+
+function number(cls, label, testid, amount, word) {
   return h("div", { class: `number ${cls}` },
     h("p", { class: "number-label", id: `${testid}-label` }, label),
-    h("p", { class: "number-value", id: `${testid}-value`, dataset: { testid } }, bigAmount(amount)));
+    h("p", { class: "number-value", id: `${testid}-value`, dataset: { testid } }, bigAmount(amount, word)));
 }
 
 /**
@@ -87,12 +116,14 @@ function number(cls, label, testid, amount) {
  */
 export function renderNumbers(result) {
   const s = result.settlement;
+  const fund = boundWord(result);
+  const patient = boundWord(result, true);
   const rows = {
-    direct: [number("patient counter", t("result.direct.counter"), "patient-pays", s.patientPays),
-      number("fund", t("result.direct.fund"), "fund-pays", s.fundPays)],
+    direct: [number("patient counter", t("result.direct.counter"), "patient-pays", s.patientPays, patient),
+      number("fund", t("result.direct.fund"), "fund-pays", s.fundPays, fund)],
     manual: [number("counter", t("result.manual.counter"), "counter-pays", s.total),
-      number("fund", t("result.manual.claim"), "fund-pays", s.fundPays),
-      number("patient", t("result.manual.end"), "patient-pays", s.patientPays)],
+      number("fund", t("result.manual.claim"), "fund-pays", s.fundPays, fund),
+      number("patient", t("result.manual.end"), "patient-pays", s.patientPays, patient)],
     none: [number("patient counter", t("result.none.patient"), "patient-pays", s.patientPays),
       number("fund", t("result.none.fund"), "fund-pays", s.fundPays)],
   }[result.mode];

@@ -9,19 +9,6 @@ import { sourceLine } from "./sources.js";
 const SOURCED = new Set(["published", "reposted"]);
 
 const RATIOS = new Set(["ratio", "baseRatio", "classBShare"]);
-const LIMITS = new Set(["annualLimit", "monthlyLimit", "overallCeiling"]);
-
-/**
- * The step's note. An assumed "none" (no deductible, no limit) is worded by the engine as "not
- * entered" (未填写…): true where the person was asked for their numbers (a place without a pack),
- * not where a pack assumes it — nobody was asked, the assumption is the policy data's.
- */
-function noteOf(result, step) {
-  const packAssumesNone = step.provenance === "assumed" && !(result.policy && result.policy.baseline) &&
-    ((step.step === "deductible" && amountText(step.value) === "0.00") || (LIMITS.has(step.step) && step.value === null));
-  if (packAssumesNone) return t(step.step === "deductible" ? "trace.packNoDeductible" : "trace.packNoLimit", { name: t(`trace.${step.step}`) });
-  return groupAmounts(pick(step.note));
-}
 
 function valueText(step) {
   if (step.value === null) return t("trace.none");
@@ -48,7 +35,9 @@ export function renderTrace(result) {
       h("div", { class: "trace-head" },
         h("span", { class: "trace-name" }, has(`trace.${step.step}`) ? t(`trace.${step.step}`) : step.step),
         h("span", { class: "trace-value" }, valueText(step))),
-      h("p", { class: "trace-note" }, noteOf(result, step)),
+      // The engine's own words: it knows whether the person was asked (未填写起付线, a place
+      // without a pack or a national disease a pack does not price) or the pack assumes it.
+      h("p", { class: "trace-note" }, groupAmounts(pick(step.note))),
       h("p", { class: "trace-meta" }, provenanceBadge(step.provenance), " ", h("code", { class: "rule" }, step.rule)),
       SOURCED.has(step.provenance) ? sourceLine(step) : null))));
 }

@@ -4,10 +4,10 @@
 import { h } from "../dom.js";
 import { t, errorText, getLang, paren } from "../i18n.js";
 import { renderStepper } from "../flow/stepper.js";
-import { renderVerdict, renderNumbers, renderBreakdown, noneReason } from "./summary.js";
+import { renderVerdict, renderNumbers, renderBreakdown, noneReason, statusKey } from "./summary.js";
 import { renderFirstStep } from "./nextstep.js";
 import { diseaseName } from "./wording.js";
-import { renderChecks, modeOfChecks, statusKey } from "./checks.js";
+import { renderChecks } from "./checks.js";
 import { renderActions } from "./actions.js";
 import { renderResultSkeleton } from "./skeleton.js";
 import { later as laterChunk } from "../chunks.js";
@@ -117,7 +117,7 @@ export function renderResultPage(ctx) {
       later((m) => m.renderTrace(result)),
       later((m) => m.renderNational(ctx)));
   } else if (c.eligibility) {
-    parts.push(verdict(ctx, modeOfChecks(c.eligibility), c.eligibility, true), renderFirstStep(ctx, null, c.eligibility),
+    parts.push(verdict(ctx, c.eligibility.mode, c.eligibility, true), renderFirstStep(ctx, null, c.eligibility),
       needsTerms(c.eligibility) ? later((m) => m.renderTermsNeeded(ctx)) : null, notice(null), renderChecks(ctx, c.eligibility));
     if (!estimate && !needsTerms(c.eligibility)) {
       parts.push(h("div", { class: "button-row" }, h("button", {

@@ -3,7 +3,9 @@
 // row is the headline's result itself — never a look-alike variant that could disagree with it.
 import { h } from "../dom.js";
 import { t, money } from "../i18n.js";
-import { amountText, fenText, toFen } from "../money.js";
+import { fenText, toFen, percentText } from "../money.js";
+import { worded } from "./summary.js";
+import { provenanceBadge } from "./trace.js";
 
 /** The same visit under other filings, for the what-if panel. */
 function whatIfVariants(request) {
@@ -25,6 +27,18 @@ function currentKey(request) {
   return { referral: "referral", other_temporary: "temporary" }[c] || null;
 }
 
+/**
+ * The cut a card assumes: a reduction the person did not enter (taken at the national ceiling, or
+ * 20 points unfiled) or the pack's own assumption — marked, so no card passes it off as known.
+ */
+function assumedCut(result) {
+  const step = result.trace.find((st) => st.step === "reduction");
+  if (!step || step.provenance !== "assumed" || !toFen(step.value)) return null;
+  const unknown = result.eligibility.warnings.some((w) => w.code === "TERMS_REDUCTION_ASSUMED");
+  return h("p", { class: "scenario-cut", dataset: { testid: "whatif-cut" } },
+    t(unknown ? "result.whatIf.cutUnknown" : "result.whatIf.cut", { n: percentText(step.value).replace("%", "") }), " ", provenanceBadge("assumed"));
+}
+
 export function renderWhatIf(ctx, result) {
   const request = ctx.computed.request;
   const base = toFen(result.settlement.fundPays);
@@ -40,15 +54,16 @@ export function renderWhatIf(ctx, result) {
     h("h2", { id: "whatif-title" }, t("result.whatIf")),
     h("p", { class: "hint" }, t("result.whatIfLead")),
     h("ul", { class: "scenarios" }, rows.map((v) => {
-      const st = v.r.value.settlement;
+      const r = v.r.value;
       const isCurrent = Boolean(v.own);
       return h("li", { class: ["scenario", isCurrent && "current"], dataset: { scenario: v.key, mode: v.r.value.mode } },
         h("p", { class: "scenario-name" }, v.key === "own" ? t("result.whatIf.yours") : t(`result.whatIf.${v.key}`),
           isCurrent ? h("span", { class: "pill current" }, t("result.whatIf.current")) : null),
-        h("p", { class: "scenario-mode" }, t(`result.mode.${v.r.value.mode}`)),
+        h("p", { class: "scenario-mode" }, t(`result.mode.${r.mode}`)),
         h("p", { class: "scenario-numbers" },
-          `${t("live.fund")} `, h("strong", { class: "fund", dataset: { testid: `whatif-${v.key}-fund` } }, money(amountText(st.fundPays))),
-          ` · ${t("live.patient")} `, h("strong", { class: "patient" }, money(amountText(st.patientPays)))),
-        isCurrent ? null : h("p", { class: "scenario-diff" }, diff(toFen(st.fundPays))));
+          `${t("live.fund")} `, h("strong", { class: "fund", dataset: { testid: `whatif-${v.key}-fund` } }, worded(r)),
+          ` · ${t("live.patient")} `, h("strong", { class: "patient" }, worded(r, true))),
+        assumedCut(r),
+        isCurrent ? null : h("p", { class: "scenario-diff" }, diff(toFen(r.settlement.fundPays))));
     })));
 }

@@ -27,4 +27,12 @@ export default {
   "year.back": "Back to this visit's estimate",
   "year.sorted": "Computed in date order (deductibles and limits add up by year and month).",
   "year.assumed": "These amounts use assumed example parameters; the insured place's published policy prevails.",
+  "year.deductible": "Of which deductible {amount} (you pay)",
+  "year.diseasesTitle": "Each disease",
+  "year.diseasesLead": "For each disease of the year: has your insured place recognised it, and for some, the numbers your insured place sets for it.",
+  "year.recognized": "Has your insured place recognised {disease}?",
+  "year.termsFor": "Your insured place's numbers for {disease} (used only for its visits):",
+  "year.termsNeeded": "No numbers for {disease} yet: this visit shows whether it settles directly; enter them for the amounts.",
+  "year.usedYours": "Computed with the numbers you entered for {disease}.",
+  "year.usedPolicy": "Computed with the policy data held for {region}.",
 };

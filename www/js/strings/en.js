@@ -36,7 +36,6 @@ const first = {
   "home.clearSaved": "Clear saved data",
   "home.resume": "Continue where you left off",
 
-  "step.of": "Step {n} of {total}",
   "step.insured": "Insurance",
   "step.filing": "Filing",
   "step.disease": "Condition",
@@ -46,20 +45,11 @@ const first = {
   "step.progress": "Progress",
 
   "choose": "Choose",
-  "yuan": "yuan",
 
-  "insured.province": "Province of your insurance",
-  "insured.region": "Insured city or prefecture",
-  "status.working": "Working",
-  "status.retired": "Retired",
 
   "filing.emergencyDesc": "Emergency treatment needs no filing; it counts as filed.",
-  "filing.category": "Filing category",
   "filing.longTerm": "long-term",
   "filing.temporary": "temporary",
-  "filing.place": "Place named in the filing",
-  "filing.start": "Filing start date",
-  "filing.end": "Filing end date",
   "filing.guideLink": "Read about filing",
 
   "category.retired_relocated": "Retired, relocated elsewhere",
@@ -75,8 +65,6 @@ const first = {
   "category.other_temporary": "Other temporary trip",
   "category.other_temporary.desc": "Treated while on a business trip, travelling or visiting family.",
 
-  "visit.date": "Date of the visit",
-  "visit.place": "Treatment place",
 
   "missing.region": "Choose your insured place",
   "missing.filed": "Say whether you have filed",
@@ -108,8 +96,6 @@ const first = {
   "check.mode.direct.desc": "You meet the conditions: at a networked hospital, pay with your insurance card or e-voucher. Enter the costs to see what you pay.",
   "check.mode.manual.desc": "For now you would pay the whole bill and claim at home, often at a lower ratio. Follow the next steps below to settle directly.",
   "check.mode.none.desc": "As entered, the cross-province outpatient special-disease rules do not pay for this visit. See which check failed and whom to ask.",
-  "result.fund": "Fund pays",
-  "result.patient": "You pay",
   "result.total": "Total cost",
   "result.ratio": "Ratio {ratio}",
   "result.breakdown": "How the bill is split",
@@ -197,7 +183,6 @@ const first = {
   "invalid.endBeforeStart": "The filing's end date is before its start date",
   "visit.outsideFiling": "The visit date is outside the filing period ({start} to {end}): no direct settlement; extend the filing or file again.",
   "visit.beforeFiling": "The visit date is before the filing starts ({start}): no direct settlement; file late or file again.",
-  "lite.assumptions": "This estimate uses illustrative assumed parameters; your insured place's published policy prevails.",
   "verdict.ifNetworked": "Only if this hospital is open to cross-province direct settlement of outpatient special diseases; if not, you pay the whole bill and claim it back from your insured place.",
   "visit.networkedHow": "To check the hospital: National Healthcare Security Service app (国家医保服务平台), 异地就医 → 定点医疗机构查询, choose the place and search for the hospital; or ask its insurance office.",
   "verdict.none.CROSS_PROVINCE": "Not cross-province: your province's own rules apply",
@@ -211,8 +196,11 @@ const first = {
   "result.direct.counter": "You pay at the counter",
   "result.direct.fund": "Fund pays directly",
   "result.manual.counter": "Pay first at the counter",
-  "result.manual.claim": "Claim back later, about",
-  "result.manual.end": "You pay in the end, about",
+  "result.manual.claim": "Claimed back later",
+  "result.manual.end": "You pay in the end",
+  "bound.atMost": "at most",
+  "bound.atLeast": "at least",
+  "bound.about": "about",
   "result.none.patient": "You pay (cross-province rules)",
   "result.none.fund": "Fund pays (cross-province rules)",
   "next.fileFirst": "File first in the National Healthcare Security Service app (a few minutes): then it is settled directly.",
@@ -224,10 +212,6 @@ const first = {
   "result.checksPassed": "{n} of {total} checks passed",
   "result.openYear": "A year of visits: the whole year",
 
-  "lite.title": "Chronic-disease estimate (simple)",
-  "lite.full": "Open the full version",
-  "lite.lines": "Plus {n} itemised cost lines (from the link)",
-  "lite.incomplete": "Please complete the choices above.",
   "error.unknownDisease": "The condition in this link is not one we know (the link may have been edited). Please choose the condition again.",
   "error.internal": "Something went wrong: {message}",
 

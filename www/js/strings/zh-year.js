@@ -28,4 +28,12 @@ export default {
   "year.back": "回到这次的试算",
   "year.sorted": "按日期先后计算（起付线和限额按年、按月累计）。",
   "year.assumed": "这些金额用到了示例假设参数，实际以参保地公布的政策为准。",
+  "year.deductible": "其中起付线 {amount}（自己付）",
+  "year.diseasesTitle": "每个病种",
+  "year.diseasesLead": "今年看的每种病都要问一下：参保地认定了没有，有的还要填参保地对它规定的数字。",
+  "year.recognized": "参保地认定“{disease}”了吗？",
+  "year.termsFor": "参保地对“{disease}”规定的数字（只用于这个病种的看病）：",
+  "year.termsNeeded": "“{disease}”的数字还没填：这次只能看能不能直接结算，填了才算金额。",
+  "year.usedYours": "按您为“{disease}”填写的数字计算。",
+  "year.usedPolicy": "按收录的{region}政策数据计算。",
 };

@@ -33,7 +33,6 @@ export default {
   "home.clearSaved": "清除本机保存",
   "home.resume": "继续上次的填写",
 
-  "step.of": "第 {n} 步，共 {total} 步",
   "step.insured": "参保信息",
   "step.filing": "备案信息",
   "step.disease": "病种",
@@ -43,20 +42,11 @@ export default {
   "step.progress": "填写进度",
 
   "choose": "请选择",
-  "yuan": "元",
 
-  "insured.province": "参保地省份",
-  "insured.region": "参保地（市/地区）",
-  "status.working": "在职",
-  "status.retired": "退休",
 
   "filing.emergencyDesc": "急诊抢救不需要提前备案，视同已备案。",
-  "filing.category": "备案类别",
   "filing.longTerm": "长期",
   "filing.temporary": "临时",
-  "filing.place": "备案的就医地",
-  "filing.start": "备案开始日期",
-  "filing.end": "备案结束日期",
   "filing.guideLink": "看看备案须知",
 
   "category.retired_relocated": "异地安置退休人员",
@@ -72,8 +62,6 @@ export default {
   "category.other_temporary": "其他临时外出就医人员",
   "category.other_temporary.desc": "出差、旅游、探亲等临时在外省看病。",
 
-  "visit.date": "就诊日期",
-  "visit.place": "就医地（看病的地方）",
 
   "missing.region": "请选择参保地",
   "missing.filed": "请选择是否已经备案",
@@ -105,8 +93,6 @@ export default {
   "check.mode.direct.desc": "符合直接结算的条件：在联网医院看病时，用医保卡或医保电子凭证直接结算。填上费用可以算出自己付多少。",
   "check.mode.manual.desc": "现在去看病要先全额垫付，再回参保地手工报销，比例可能更低。按下面的“下一步”办好后，就可以直接结算。",
   "check.mode.none.desc": "按目前填写的情况，跨省门诊慢特病的规定不报这次费用。请看下面哪一项没通过、该问谁。",
-  "result.fund": "医保支付",
-  "result.patient": "个人支付",
   "result.total": "费用合计",
   "result.ratio": "报销比例 {ratio}",
   "result.breakdown": "钱是怎么分的",
@@ -194,7 +180,6 @@ export default {
   "invalid.endBeforeStart": "备案结束日期早于开始日期，请检查",
   "visit.outsideFiling": "就诊日期不在备案有效期（{start} 至 {end}）内：这次不能直接结算，可以先延长备案或重新备案。",
   "visit.beforeFiling": "就诊日期早于备案开始日期（{start}）：这次不能直接结算，可以补办或重新备案。",
-  "lite.assumptions": "本次试算用到了示例假设参数，实际以参保地公布的政策为准。",
   "verdict.ifNetworked": "前提是这家医院已开通跨省门诊慢特病直接结算；没开通的，要先全额垫付，再回参保地报销。",
   "visit.networkedHow": "怎么查医院是否开通：国家医保服务平台 App 首页“异地就医”→“定点医疗机构查询”，选就医地后搜医院名称；也可以问医院医保办。",
   "verdict.none.CROSS_PROVINCE": "不是跨省就医：按本省省内异地就医规定结算",
@@ -208,8 +193,12 @@ export default {
   "result.direct.counter": "窗口您付",
   "result.direct.fund": "医保直接付",
   "result.manual.counter": "窗口先全额付",
-  "result.manual.claim": "回去约可报",
-  "result.manual.end": "最后自己约付",
+  "result.manual.claim": "回去可报",
+  "result.manual.end": "最后自己付",
+  // How far an amount is known (settlement.bound): the word before it.
+  "bound.atMost": "最多",
+  "bound.atLeast": "至少",
+  "bound.about": "约",
   "result.none.patient": "按跨省规定您付",
   "result.none.fund": "按跨省规定医保付",
   "next.fileFirst": "先在国家医保服务平台 App 办异地就医备案（几分钟），就能直接结算。",
@@ -221,10 +210,6 @@ export default {
   "result.checksPassed": "{total} 项检查通过 {n} 项",
   "result.openYear": "一年看病，算算全年",
 
-  "lite.title": "门诊慢特病试算（简易版）",
-  "lite.full": "打开完整版",
-  "lite.lines": "另含 {n} 条明细费用（来自链接）",
-  "lite.incomplete": "请把上面的选项填完整。",
   "error.unknownDisease": "链接里的病种无法识别（链接可能被改动过），请重新选择病种。",
   "error.internal": "出了点问题：{message}",
 
