@@ -40,9 +40,10 @@ export function sources() {
   const files = readdirSync(join(root, "packs")).filter((f) => f.endsWith(".json")).sort();
   for (const file of files) {
     const pack = JSON.parse(readFileSync(join(root, "packs", file), "utf8"));
+    // An entry of several `codes` is one region per code, each with the same versions.
     for (const region of pack.regions || []) {
-      for (const version of region.versions) {
-        const prefix = `${region.code}/${version.from}`;
+      for (const [code, version] of (region.codes || [region.code]).flatMap((c) => region.versions.map((v) => [c, v]))) {
+        const prefix = `${code}/${version.from}`;
         for (const [keys, param] of params(version, [], [])) {
           let i = texts.indexOf(param.source);
           if (i < 0) i = texts.push(param.source) - 1;
