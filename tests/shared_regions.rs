@@ -152,6 +152,14 @@ fn codes_are_refused_at_their_paths() {
         edited(|p| p["regions"][1]["codes"][5] = json!("459900")),
         ["regions[1].codes[5]"]
     );
+    // Every problem at once: a refused code does not hide a repeated one.
+    assert_eq!(
+        edited(|p| {
+            p["regions"][1]["codes"][3] = json!("450100");
+            p["regions"][1]["codes"][5] = json!("459900");
+        }),
+        ["regions[1].codes[5]", "regions[1].codes[3]"]
+    );
     // `code` or `codes`, exactly one; no `name` beside `codes`; not an empty list.
     assert_eq!(
         edited(|p| p["regions"][1]["code"] = json!("450200")),

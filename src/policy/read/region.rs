@@ -76,7 +76,9 @@ fn read_codes(r: &mut Reader, o: Obj<'_>) -> Option<Vec<(String, Text, String)>>
             ),
         }
     }
-    (out.len() == list.len()).then_some(out)
+    // The codes read so far, also when one was refused (its problem refuses the pack): a repeat
+    // among them is then reported too, with the rest.
+    Some(out)
 }
 
 /// An entry's versions, strictly increasing by `from`.
