@@ -12,6 +12,8 @@ scripts/setup.sh --browser
 
 step "division data is what the package gives"
 node scripts/divisions.mjs --check
+step "the page's sources of published figures are the packs' (scripts/sources.mjs)"
+node scripts/sources.mjs --check
 
 step "format and lints"
 cargo fmt --check

@@ -254,6 +254,25 @@ fn the_example_pack_loads_validates_and_answers() {
     );
 }
 
+/// docs/notice-to-pack.md: its worked pack, extracted from the page, validates (schema and engine)
+/// and gives the notice's own example, 50.00.
+#[test]
+fn the_notice_recipes_pack_validates_and_gives_the_notices_example() {
+    let (failures, ran) = run_examples("notice-to-pack.md");
+    report(failures);
+    assert_eq!(
+        (count(&ran, "pack"), count(&ran, "request"), count(&ran, "expect")),
+        (1, 1, 1)
+    );
+    let text = page("notice-to-pack.md");
+    let pack = blocks(&text)
+        .into_iter()
+        .find(|b| b.kind == "pack")
+        .expect("the worked pack");
+    let engine = Engine::from_pack_texts(&[pack.text.as_str()]).expect("it validates");
+    assert_eq!(engine.packs()[0].id, "example-450100-nanning-2021");
+}
+
 /// Each `<!-- fields: WHAT -->` and the backquoted names in the first column of the table after it.
 fn field_tables(text: &str) -> Vec<(String, BTreeSet<String>)> {
     let lines: Vec<&str> = text.lines().collect();
@@ -467,6 +486,8 @@ fn letter(provenance: &Value) -> char {
         Some("seed") => 'S',
         Some("national") => 'N',
         Some("assumed") => 'A',
+        Some("published") => 'P',
+        Some("reposted") => 'R',
         other => panic!("provenance {other:?}"),
     }
 }
@@ -592,6 +613,7 @@ fn the_default_parameters_in_rules_md_are_the_packs() {
     check_region(&section(&text, "和田地区 Hotan"), "653200", &mut failures);
     let dongguan = section(&text, "东莞市 Dongguan");
     check_region(&dongguan, "441900", &mut failures);
+    check_region(&section(&text, "汕尾市 Shanwei"), "441500", &mut failures);
 
     // Dongguan's chronic pool, by hospital level.
     let version = &pack_of_region("441900")["regions"][0]["versions"][0];
@@ -656,5 +678,80 @@ fn the_default_parameters_in_rules_md_are_the_packs() {
             failures.push(format!("rules.md, catalogue row {row:?} against {item:?}"));
         }
     }
+    report(failures);
+}
+
+/// rules.md's 广西 tables against packs/450000-guangxi.json: every figure and its letter, for
+/// every prefecture's 2022 version, and 南宁's earlier version.
+#[test]
+fn the_guangxi_tables_in_rules_md_are_the_pack() {
+    let text = page("rules.md");
+    let lines = section(&text, "广西 Guangxi");
+    let pack = pack_of_region("450100");
+    let regions = pack["regions"].as_array().expect("regions");
+    let mut failures = Vec::new();
+    let mut same = |cell: &str, p: &Value, at: String| {
+        let (number, tag) = figure(cell);
+        if number != decimal(&p["value"]) || tag != Some(letter(&p["provenance"])) {
+            failures.push(format!("rules.md, {at}: {cell} against {p}"));
+        }
+    };
+    let (mut diseases, mut early) = (0, 0);
+    for row in rows(&lines) {
+        if row.len() == 9 {
+            diseases += 1;
+            for region in regions {
+                // An entry's `code`, or its `codes` (one entry for several regions).
+                let code = region
+                    .get("codes")
+                    .map_or_else(|| region["code"].to_string(), Value::to_string);
+                let v = region["versions"]
+                    .as_array()
+                    .and_then(|vs| vs.iter().find(|v| v["from"] == "2022-06-01"))
+                    .expect("the 2022 version");
+                let d = &v["diseases"][&row[0]];
+                let ded = &v["deductibles"][d["deductible"].as_str().expect("a group")]["amount"];
+                let lim = &v["limits"][d["limit"].as_str().expect("a limit")]["annual"];
+                let at = |what: &str| format!("{code} {} {what}", row[0]);
+                same(&row[2], leaf(ded, &["resident"]), at("resident deductible"));
+                same(&row[3], leaf(lim, &["resident"]), at("resident limit"));
+                same(&row[4], leaf(&d["ratio"], &["resident"]), at("resident ratio"));
+                same(&row[5], leaf(ded, &["employee"]), at("employee deductible"));
+                same(&row[6], leaf(lim, &["employee"]), at("employee limit"));
+                same(&row[7], leaf(&d["ratio"], &["employee", "working"]), at("working"));
+                same(&row[8], leaf(&d["ratio"], &["employee", "retired"]), at("retired"));
+            }
+        } else if row.len() == 4 {
+            early += 1;
+            let v = &regions[0]["versions"][0];
+            let keys: Vec<&str> = row[0].split(' ').collect();
+            for disease in ["hypertension", "diabetes"] {
+                let d = &v["diseases"][disease];
+                let at = |what: &str| format!("450100 before 2022, {disease} {} {what}", row[0]);
+                let ded = &v["deductibles"][d["deductible"].as_str().expect("a group")]["amount"];
+                let lim = &v["limits"][d["limit"].as_str().expect("a limit")]["annual"];
+                same(&row[1], leaf(ded, &keys), at("deductible"));
+                same(&row[2], leaf(lim, &keys), at("limit"));
+                same(&row[3], leaf(&d["ratio"], &keys), at("ratio"));
+            }
+        }
+    }
+    assert_eq!((diseases, early), (8, 3), "the 广西 tables' rows");
+    let listed: Vec<&str> = regions
+        .iter()
+        .flat_map(|r| {
+            r["codes"]
+                .as_array()
+                .map_or_else(|| vec![&r["code"]], |c| c.iter().collect())
+        })
+        .filter_map(Value::as_str)
+        .collect();
+    for code in &listed {
+        assert!(
+            lines.join(" ").contains(&format!("`{code}`")),
+            "rules.md does not name {code}"
+        );
+    }
+    assert_eq!(listed.len(), 14);
     report(failures);
 }

@@ -130,8 +130,12 @@ fn groups(req: &Request) -> (String, String) {
     let own = format!("disease:{}", req.visit.disease);
     let code = &req.insured.region;
     let prefecture = format!("{}00", &code[..4]);
+    // An entry serves its `code`, or each of its `codes`.
+    let serves = |r: &serde_json::Value, c: &str| {
+        r["code"] == c || r["codes"].as_array().is_some_and(|list| list.iter().any(|x| x == c))
+    };
     // Under the baseline each disease is its own group and limit.
-    let Some(region) = regions.iter().find(|r| r["code"] == *code || r["code"] == prefecture) else {
+    let Some(region) = regions.iter().find(|r| serves(r, code) || serves(r, &prefecture)) else {
         return (own.clone(), own);
     };
     let versions = region["versions"].as_array().expect("versions");

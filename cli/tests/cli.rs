@@ -253,3 +253,47 @@ fn the_shape_cases_through_the_cli() {
     assert!(ok && stdout.contains("test-shapes"), "{stdout}{stderr}");
     report(failures);
 }
+
+/// The default packs written from notices (issue 22): their cases through the binary with the
+/// embedded packs — the two 南宁 examples give 50.00 and 146.75 — and `validate` of every file in
+/// packs/.
+#[test]
+fn the_notices_cases_through_the_cli() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+    let text = std::fs::read_to_string(format!("{root}/tests/cases/notices.json")).expect("the cases");
+    let cases: Vec<Value> = serde_json::from_str(&text).expect("JSON");
+    let mut failures = Vec::new();
+    for case in &cases {
+        let name = case["name"].as_str().unwrap_or("?");
+        let (ok, stdout, stderr) = cli(&["estimate"], &case["request"].to_string());
+        let outcome = if ok {
+            Ok(serde_json::from_str(&stdout).expect("stdout is the result JSON"))
+        } else {
+            let err: Value = serde_json::from_str(&stderr).expect("stderr is the error JSON");
+            Err(err["error"].clone())
+        };
+        failures.extend(check(name, &case["expect"], outcome));
+    }
+    let fund = |i: usize| {
+        let (_, stdout, _) = cli(&["estimate"], &cases[i]["request"].to_string());
+        let v: Value = serde_json::from_str(&stdout).expect("result JSON");
+        v["settlement"]["fundPays"].clone()
+    };
+    assert_eq!((fund(0), fund(1)), (Value::from("50.00"), Value::from("146.75")));
+    let mut packs: Vec<String> = std::fs::read_dir(format!("{root}/packs"))
+        .expect("packs/")
+        .map(|e| e.expect("entry").path().to_string_lossy().into_owned())
+        .filter(|p| p.ends_with(".json"))
+        .collect();
+    packs.sort();
+    let mut args = vec!["validate"];
+    args.extend(packs.iter().map(String::as_str));
+    let (ok, stdout, stderr) = cli(&args, "");
+    assert!(ok && stdout.contains("cn-450000-guangxi"), "{stdout}{stderr}");
+    assert_eq!(
+        stdout.lines().filter(|l| l.starts_with("ok ")).count(),
+        packs.len(),
+        "{stdout}"
+    );
+    report(failures);
+}

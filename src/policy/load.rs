@@ -186,10 +186,11 @@ fn merge(packs: Vec<(usize, Pack)>, sources: Vec<Source>) -> Result<(PolicySet, 
     let mut problems = Vec::new();
     let mut places: Option<PlaceData> = None;
     let mut infos = Vec::new();
-    let mut arrived: Vec<(usize, usize, Option<Region>)> = Vec::new();
+    let mut arrived: Vec<(usize, String, Option<Region>)> = Vec::new();
     for (index, pack) in packs {
         infos.push(pack.info);
-        arrived.extend(pack.regions.into_iter().enumerate().map(|(j, r)| (index, j, Some(r))));
+        let paths = pack.region_paths.into_iter();
+        arrived.extend(pack.regions.into_iter().zip(paths).map(|(r, at)| (index, at, Some(r))));
         if let Some(p) = pack.places {
             if places.is_some() {
                 problems.push(Problem {
@@ -214,11 +215,11 @@ fn merge(packs: Vec<(usize, Pack)>, sources: Vec<Source>) -> Result<(PolicySet, 
     for pair in order.windows(2) {
         let &[a, b] = pair else { continue };
         let (a, b) = (a as usize, b as usize);
-        if let (true, Some((index, j, _))) = (code(a) == code(b), arrived.get(b)) {
+        if let (true, Some((index, at, _))) = (code(a) == code(b), arrived.get(b)) {
             let code = code(b);
             problems.push(Problem {
                 pack: *index,
-                path: format!("regions[{j}].code"),
+                path: at.clone(),
                 message: t(
                     format!("参保地“{code}”已由另一个策略包定义"),
                     format!("region '{code}' is already defined by another pack"),

@@ -573,5 +573,7 @@ pub struct PackInfo {
 pub struct Pack {
     pub info: PackInfo,
     pub regions: Vec<Region>,
+    /// Where each region's code is in the pack (`regions[0].code`, `regions[1].codes[3]`).
+    pub region_paths: Vec<String>,
     pub places: Option<PlaceData>,
 }

@@ -66,6 +66,7 @@ fn read(r: &mut Reader, v: &Value) -> Option<Pack> {
             t("策略包至少需要 regions 或 places", "a pack needs 'regions' or 'places'"),
         );
     }
+    let (regions, region_paths) = regions?;
     Some(Pack {
         info: PackInfo {
             id: id?,
@@ -73,7 +74,8 @@ fn read(r: &mut Reader, v: &Value) -> Option<Pack> {
             // Worked out on demand by `PolicySet::packs` (it is a third of the load time).
             digest: String::new(),
         },
-        regions: regions?,
+        regions,
+        region_paths,
         places: match places {
             Some(p) => Some(p?),
             None => None,
@@ -81,10 +83,12 @@ fn read(r: &mut Reader, v: &Value) -> Option<Pack> {
     })
 }
 
-fn read_regions(r: &mut Reader, o: Obj<'_>) -> Option<Vec<Region>> {
+/// The pack's regions, an entry of several `codes` expanded into one region each, with the path
+/// of each region's code (where `load` reports a region that another pack defines too).
+fn read_regions(r: &mut Reader, o: Obj<'_>) -> Option<(Vec<Region>, Vec<String>)> {
     let list = match r.take(o.array("regions")) {
         Some(Some(list)) => list,
-        Some(None) => return Some(Vec::new()),
+        Some(None) => return Some((Vec::new(), Vec::new())),
         None => return None,
     };
     let mut out = Vec::with_capacity(list.len());
@@ -92,25 +96,27 @@ fn read_regions(r: &mut Reader, o: Obj<'_>) -> Option<Vec<Region>> {
     let mut complete = true;
     for (i, v) in list.iter().enumerate() {
         match read_region(r, v, &join_item("regions", i)) {
-            Some(region) => {
-                out.push(region);
-                at.push(i);
+            Some(regions) => {
+                for (region, path) in regions {
+                    out.push(region);
+                    at.push(path);
+                }
             }
             None => complete = false,
         }
     }
     let code = |k: usize| out.get(k).map_or("", |r: &Region| r.code.as_str());
     for k in crate::json::repeats(out.len(), &code) {
-        let (code, i) = (code(k), at.get(k).copied().unwrap_or(k));
+        let (code, path) = (code(k), at.get(k).map_or("regions", String::as_str));
         r.problem(
-            format!("regions[{i}].code"),
+            path,
             t(
                 format!("参保地“{code}”重复"),
                 format!("region '{code}' is defined twice"),
             ),
         );
     }
-    complete.then_some(out)
+    complete.then_some((out, at))
 }
 
 /// Parse pack text, refusing oversize packs before parsing them.

@@ -2,19 +2,87 @@
 
 use super::rules::{read_ceiling, read_cut, read_deductible, read_limit};
 use super::{is_id, Reader};
-use crate::bilingual::t;
+use crate::bilingual::{t, Text};
 use crate::json::Value;
 use crate::json::{self, Obj};
 use crate::path::{join_item, join_key};
 use crate::policy::model::{Amount, Base, Cut, Disease, FilingCategory, Param, Region, Version};
 
-pub fn read_region(r: &mut Reader, v: &Value, path: &str) -> Option<Region> {
+/// One entry of a pack's `regions`: one region (`code` and `name`), or several that share one
+/// list of versions (`codes`, each named by the engine's division names) — a province's notice
+/// often sets the same rules for most of its prefectures. Each region comes with the path of its
+/// code, where a repeat of it is reported.
+pub fn read_region(r: &mut Reader, v: &Value, path: &str) -> Option<Vec<(Region, String)>> {
     let o = r.obj(v, path)?;
-    r.known_keys(o, &["code", "name", "versions"]);
-    let code = r
-        .required(o, "code")
-        .and_then(|c| r.take(json::division_code(c, &o.at("code"))));
-    let name = r.text(o, "name");
+    r.known_keys(o, &["code", "codes", "name", "versions"]);
+    let named = read_codes(r, o);
+    let versions = read_versions(r, o);
+    let (named, versions) = (named?, versions?);
+    Some(
+        named
+            .into_iter()
+            .map(|(code, name, at)| {
+                let versions = versions.clone();
+                (Region { code, name, versions }, at)
+            })
+            .collect(),
+    )
+}
+
+/// The codes and names of an entry, each with its code's path: `code` + `name`, or `codes`.
+fn read_codes(r: &mut Reader, o: Obj<'_>) -> Option<Vec<(String, Text, String)>> {
+    if o.get("codes").is_none() {
+        let code = r
+            .required(o, "code")
+            .and_then(|c| r.take(json::division_code(c, &o.at("code"))));
+        let name = r.text(o, "name");
+        return Some(vec![(code?.to_string(), name?, o.at("code"))]);
+    }
+    if o.get("code").is_some() {
+        r.problem(
+            o.at("code"),
+            t("code 与 codes 只能写一个", "give either 'code' or 'codes', not both"),
+        );
+    }
+    if o.get("name").is_some() {
+        r.problem(
+            o.at("name"),
+            t(
+                "写 codes 时名称取自行政区划名称，不写 name",
+                "with 'codes' the names are the divisions' own: no 'name'",
+            ),
+        );
+    }
+    let at = o.at("codes");
+    let list = r.take(o.array("codes")).flatten()?;
+    if list.is_empty() {
+        r.problem(&at, t("至少需要一个代码", "needs at least one code"));
+        return None;
+    }
+    let mut out = Vec::with_capacity(list.len());
+    for (i, c) in list.iter().enumerate() {
+        let at = join_item(&at, i);
+        let Some(code) = r.take(json::division_code(c, &at)) else {
+            continue;
+        };
+        match crate::divisions::names::name(code) {
+            Some(name) => out.push((code.to_string(), name, at)),
+            None => r.problem(
+                at,
+                t(
+                    format!("“{code}”不在引擎的行政区划名称中：请单独写一项，用 code 和 name"),
+                    format!("'{code}' is not among the engine's division names: give it its own entry with 'code' and 'name'"),
+                ),
+            ),
+        }
+    }
+    // The codes read so far, also when one was refused (its problem refuses the pack): a repeat
+    // among them is then reported too, with the rest.
+    Some(out)
+}
+
+/// An entry's versions, strictly increasing by `from`.
+fn read_versions(r: &mut Reader, o: Obj<'_>) -> Option<Vec<Version>> {
     let versions_path = o.at("versions");
     let versions = match r.take(o.array("versions")).flatten() {
         None => {
@@ -52,12 +120,7 @@ pub fn read_region(r: &mut Reader, v: &Value, path: &str) -> Option<Region> {
             None => complete = false,
         }
     }
-    let region = Region {
-        code: code?.to_string(),
-        name: name?,
-        versions: out,
-    };
-    complete.then_some(region)
+    complete.then_some(out)
 }
 
 fn read_version(r: &mut Reader, v: &Value, path: &str) -> Option<Version> {

@@ -23,7 +23,7 @@ const nullable = <T,>(v: T | null, at: string, check: (v: T, at: string) => unkn
 };
 const oneOf = <T extends string>(v: T, allowed: readonly T[], at: string): T => (allowed.includes(v) ? v : (fail(at, v), v));
 const text = (v: Text, at: string): void => void (str(v.zh, `${at}.zh`), str(v.en, `${at}.en`));
-const PROVENANCE: readonly Provenance[] = ["seed", "national", "user", "assumed"];
+const PROVENANCE: readonly Provenance[] = ["published", "reposted", "seed", "national", "user", "assumed"];
 const share = (v: Share, at: string): void => void (ratio(v.value, `${at}.value`), oneOf(v.provenance, PROVENANCE, at));
 
 function checkCheck(c: Check, at: string): CheckCode {

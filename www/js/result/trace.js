@@ -4,6 +4,9 @@
 import { h } from "../dom.js";
 import { t, pick, money, has } from "../i18n.js";
 import { amountText, percentText, groupAmounts } from "../money.js";
+import { sourceLine } from "./sources.js";
+
+const SOURCED = new Set(["published", "reposted"]);
 
 const RATIOS = new Set(["ratio", "baseRatio", "classBShare"]);
 
@@ -35,5 +38,6 @@ export function renderTrace(result) {
       // The engine's own words: it knows whether the person was asked (未填写起付线, a place
       // without a pack or a national disease a pack does not price) or the pack assumes it.
       h("p", { class: "trace-note" }, groupAmounts(pick(step.note))),
-      h("p", { class: "trace-meta" }, provenanceBadge(step.provenance), " ", h("code", { class: "rule" }, step.rule))))));
+      h("p", { class: "trace-meta" }, provenanceBadge(step.provenance), " ", h("code", { class: "rule" }, step.rule)),
+      SOURCED.has(step.provenance) ? sourceLine(step) : null))));
 }

@@ -149,6 +149,8 @@ const first = {
   "part.notCovered.desc": "The conditions are not met (see the checks), so you pay this part in full.",
 
   "prov.seed": "Policy text",
+  "prov.published": "Published",
+  "prov.reposted": "Reposted",
   "prov.national": "National rule",
   "prov.assumed": "Assumed",
   "prov.calc": "Arithmetic",

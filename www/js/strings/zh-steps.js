@@ -168,6 +168,9 @@ export default {
   "trace.patientPays": "个人支付",
   "trace.points": "{n} 个百分点",
   "trace.none": "无",
+  "trace.source": "出处：",
+  "trace.openSource": "打开原文",
+  "trace.repostedOn": "转载于 {site}（未找到医保部门的原页面）",
 
   "filing.endHintTemporary": "临时备案一般有结束日期（看备案凭证，常见为 6 个月）。不填就按没有结束日期估算。",
   "filing.endHintEmergency": "急诊抢救可以不填。",

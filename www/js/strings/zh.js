@@ -146,6 +146,8 @@ export default {
   "part.notCovered.desc": "不符合跨省结算或报销条件（见逐项检查），这部分全部自己付。",
 
   "prov.seed": "政策原文",
+  "prov.published": "已公布",
+  "prov.reposted": "转载",
   "prov.national": "国家规定",
   "prov.assumed": "假设",
   "prov.calc": "计算",
