@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{check, compare_estimate, load, report, single_visit_cases, year_diffs};
+use common::{compare_estimate, load, report, single_visit_cases, year_diffs};
 use serde_json::Value;
 use yibao_policy::wire::Wire;
 use yibao_policy::Engine;
@@ -15,16 +15,7 @@ fn engine() -> Engine {
 fn public_and_additions_cases_through_the_rust_api() {
     let engine = engine();
     let cases = single_visit_cases();
-    let mut failures = Vec::new();
-    for case in &cases {
-        let name = case["name"].as_str().unwrap_or("?");
-        let outcome = engine
-            .estimate_text(&case["request"].to_string())
-            .map(|r| serde_json::to_value(r).expect("results serialize"))
-            .map_err(|e| serde_json::to_value(e).expect("errors serialize"));
-        failures.extend(check(name, &case["expect"], outcome));
-    }
-    report(failures);
+    report(common::estimate_cases(&engine, &cases, false));
 }
 
 #[test]

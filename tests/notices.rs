@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{check, report};
+use common::report;
 use rust_decimal::Decimal;
 use serde_json::Value;
 use std::str::FromStr;
@@ -38,20 +38,7 @@ fn the_notices_cases_through_the_rust_api() {
     let cases = read("tests/cases/notices.json");
     let cases = cases.as_array().expect("an array of cases");
     assert!(cases.len() >= 4, "{} cases", cases.len());
-    let mut failures = Vec::new();
-    for case in cases {
-        let name = case["name"].as_str().unwrap_or("?");
-        assert!(
-            case["notes"].as_str().is_some_and(|n| n.len() > 40),
-            "[{name}] has no working"
-        );
-        let outcome = engine
-            .estimate_text(&case["request"].to_string())
-            .map(|r| serde_json::to_value(r).expect("results serialize"))
-            .map_err(|e| serde_json::to_value(e).expect("errors serialize"));
-        failures.extend(check(name, &case["expect"], outcome));
-    }
-    report(failures);
+    report(common::estimate_cases(&engine, cases, true));
 }
 
 /// The two 南宁 examples as the notices print them: 50元 and 146.75元 (and 个人负担 153.25).

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{check, report, year_diffs};
+use common::{report, year_diffs};
 use serde_json::{json, Value};
 use yibao_policy::wire::Wire;
 use yibao_policy::Engine;
@@ -35,20 +35,7 @@ fn the_shape_cases_through_the_rust_api() {
     let engine = engine();
     let cases = cases("shapes.json");
     assert!(cases.len() >= 30, "{} cases", cases.len());
-    let mut failures = Vec::new();
-    for case in &cases {
-        let name = case["name"].as_str().unwrap_or("?");
-        assert!(
-            case["notes"].as_str().is_some_and(|n| n.len() > 40),
-            "[{name}] has no working"
-        );
-        let outcome = engine
-            .estimate_text(&case["request"].to_string())
-            .map(|r| serde_json::to_value(r).expect("results serialize"))
-            .map_err(|e| serde_json::to_value(e).expect("errors serialize"));
-        failures.extend(check(name, &case["expect"], outcome));
-    }
-    report(failures);
+    report(common::estimate_cases(&engine, &cases, true));
 }
 
 #[test]

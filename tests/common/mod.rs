@@ -163,6 +163,26 @@ pub fn report(failures: Vec<String>) {
     );
 }
 
+/// Every single-visit case of a file through `engine`, each compared with its expectation; with
+/// `hand_worked`, each case must also carry its working (`notes`), as the cases written by hand
+/// in this repository do.
+pub fn estimate_cases(engine: &yibao_policy::Engine, cases: &[Value], hand_worked: bool) -> Vec<String> {
+    use yibao_policy::wire::Wire;
+    let mut failures = Vec::new();
+    for case in cases {
+        let name = case["name"].as_str().unwrap_or("?");
+        if hand_worked && case["notes"].as_str().is_none_or(|n| n.len() <= 40) {
+            failures.push(format!("[{name}] has no working"));
+        }
+        let outcome = engine
+            .estimate_text(&case["request"].to_string())
+            .map(|r| serde_json::to_value(r).expect("results serialize"))
+            .map_err(|e| serde_json::to_value(e).expect("errors serialize"));
+        failures.extend(check(name, &case["expect"], outcome));
+    }
+    failures
+}
+
 /// Compare one case's expectation with an outcome: a result JSON or an error JSON.
 pub fn check(name: &str, expect: &Value, outcome: Result<Value, Value>) -> Vec<String> {
     let diffs = match (expect.get("error"), outcome) {

@@ -2,33 +2,12 @@
 // bytes), the MVP build (initSync from its own .wasm) and the pure-JS build (yibao-policy/js).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { compareEstimate, compareOutcome, loadCases } from "./compare.mjs";
+import { compareEstimate, compareOutcome, loadCases, builds, outcome } from "./compare.mjs";
 
-const require = createRequire(import.meta.url);
 const publicCases = loadCases("public.json");
 // The national baseline, the person's terms, unknown networking and stale parameters.
 const additionCases = loadCases("additions.json");
 const yearCases = loadCases("year.json");
-
-async function builds() {
-  const node = require("../../pkg/node/yibao_policy.js");
-  const web = await import("../../pkg/web/yibao_policy.js");
-  web.initSync({ module: readFileSync(new URL("../../pkg/web/yibao_policy_bg.wasm", import.meta.url)) });
-  const mvp = await import("../../pkg/mvp/yibao_policy.js");
-  mvp.initSync({ module: readFileSync(new URL("../../pkg/mvp/yibao_policy_bg.wasm", import.meta.url)) });
-  const js = await import("../../pkg/js/yibao_policy.js");
-  return { node, web, mvp, js };
-}
-
-function outcome(run) {
-  try {
-    return { result: run() };
-  } catch (error) {
-    return { error };
-  }
-}
 
 // Results must be data a page can keep, compare and post: plain objects and arrays of strings,
 // numbers, booleans and null — no class instances, Maps or undefined.

@@ -1,5 +1,6 @@
 // Compare a case's expectation with a result: every field the case gives, numbers as decimals.
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 
 export function loadCases(name) {
   return JSON.parse(readFileSync(new URL(`../../../shared/cases/${name}`, import.meta.url), "utf8"));
@@ -85,4 +86,26 @@ export function compareOutcome(c, outcome) {
     diffs = compareEstimate(c.expect, outcome.result);
   }
   return diffs.map((d) => `[${c.name}] ${d}`);
+}
+
+const require = createRequire(import.meta.url);
+
+/** The package's nodejs, web (initSync from bytes), MVP and pure-JS builds, each as a module. */
+export async function builds() {
+  const node = require("../../pkg/node/yibao_policy.js");
+  const web = await import("../../pkg/web/yibao_policy.js");
+  web.initSync({ module: readFileSync(new URL("../../pkg/web/yibao_policy_bg.wasm", import.meta.url)) });
+  const mvp = await import("../../pkg/mvp/yibao_policy.js");
+  mvp.initSync({ module: readFileSync(new URL("../../pkg/mvp/yibao_policy_bg.wasm", import.meta.url)) });
+  const js = await import("../../pkg/js/yibao_policy.js");
+  return { node, web, mvp, js };
+}
+
+/** What `run` answers, or what it throws. */
+export function outcome(run) {
+  try {
+    return { result: run() };
+  } catch (error) {
+    return { error };
+  }
 }

@@ -4,29 +4,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { compareOutcome } from "./compare.mjs";
+import { compareOutcome, builds, outcome } from "./compare.mjs";
 
-const require = createRequire(import.meta.url);
 const cases = JSON.parse(readFileSync(new URL("../cases/notices.json", import.meta.url), "utf8"));
-
-async function builds() {
-  const node = require("../../pkg/node/yibao_policy.js");
-  const web = await import("../../pkg/web/yibao_policy.js");
-  web.initSync({ module: readFileSync(new URL("../../pkg/web/yibao_policy_bg.wasm", import.meta.url)) });
-  const mvp = await import("../../pkg/mvp/yibao_policy.js");
-  mvp.initSync({ module: readFileSync(new URL("../../pkg/mvp/yibao_policy_bg.wasm", import.meta.url)) });
-  const js = await import("../../pkg/js/yibao_policy.js");
-  return { node, web, mvp, js };
-}
-
-function outcome(run) {
-  try {
-    return { result: run() };
-  } catch (error) {
-    return { error };
-  }
-}
 
 for (const [name, mod] of Object.entries(await builds())) {
   test(`the notices' cases through the ${name} build's defaults`, () => {

@@ -4,32 +4,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { compareEstimate, compareError, compareOutcome } from "./compare.mjs";
+import { compareEstimate, compareError, compareOutcome, builds, outcome } from "./compare.mjs";
 
-const require = createRequire(import.meta.url);
 const local = (name) => JSON.parse(readFileSync(new URL(`../cases/${name}`, import.meta.url), "utf8"));
 const pack = local("packs/shapes.json");
 const cases = local("shapes.json");
 const years = local("shapes-year.json");
-
-async function builds() {
-  const node = require("../../pkg/node/yibao_policy.js");
-  const web = await import("../../pkg/web/yibao_policy.js");
-  web.initSync({ module: readFileSync(new URL("../../pkg/web/yibao_policy_bg.wasm", import.meta.url)) });
-  const mvp = await import("../../pkg/mvp/yibao_policy.js");
-  mvp.initSync({ module: readFileSync(new URL("../../pkg/mvp/yibao_policy_bg.wasm", import.meta.url)) });
-  const js = await import("../../pkg/js/yibao_policy.js");
-  return { node, web, mvp, js };
-}
-
-function outcome(run) {
-  try {
-    return { result: run() };
-  } catch (error) {
-    return { error };
-  }
-}
 
 for (const [name, mod] of Object.entries(await builds())) {
   test(`rule-shape cases through the ${name} build`, () => {
