@@ -154,7 +154,7 @@ fn check_count(n: usize) -> Result<(), Error> {
 /// Every disease id of every version, sorted and each once.
 fn disease_ids(regions: &[Region]) -> Vec<String> {
     let mut all: Vec<&str> = Vec::new();
-    for version in regions.iter().flat_map(|r| &r.versions) {
+    for version in regions.iter().flat_map(|r| r.versions.iter()) {
         for (id, _) in &version.diseases {
             all.push(id);
         }

@@ -488,8 +488,9 @@ impl Version {
 pub struct Region {
     pub code: String,
     pub name: Text,
-    /// Strictly increasing by `from`.
-    pub versions: Vec<Version>,
+    /// Strictly increasing by `from`. Shared, not copied, by the regions of one pack entry with
+    /// `codes`: a pack listing many codes costs its versions once in memory.
+    pub versions: std::sync::Arc<[Version]>,
 }
 
 impl Region {

@@ -87,7 +87,7 @@ impl PolicySet {
         }
         self.regions
             .iter()
-            .flat_map(|r| &r.versions)
+            .flat_map(|r| r.versions.iter())
             .find_map(|v| v.disease(id))
             .map_or_else(|| t(id.to_string(), id.to_string()), |d| d.name.clone())
     }

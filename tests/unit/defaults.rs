@@ -395,7 +395,7 @@ fn shapes_of(regions: &[Region]) -> Shapes {
         inpatient: false,
         deductibles: false,
     };
-    for v in regions.iter().flat_map(|r| &r.versions) {
+    for v in regions.iter().flat_map(|r| r.versions.iter()) {
         let mut cut_tables = Vec::new();
         for cut in v.reductions.iter().chain([&v.unfiled_reduction]) {
             match cut {
@@ -523,7 +523,11 @@ fn compiled_defaults_are_what_the_reader_makes() -> Result<(), Error> {
         without_sources(&format!("{:?}", read.regions))
     );
     let excluded = |regions: &[Region]| -> String {
-        let all: Vec<_> = regions.iter().flat_map(|r| &r.versions).map(|v| &v.excluded).collect();
+        let all: Vec<_> = regions
+            .iter()
+            .flat_map(|r| r.versions.iter())
+            .map(|v| &v.excluded)
+            .collect();
         format!("{all:?}")
     };
     assert_eq!(excluded(&super::compact::regions()), excluded(&read.regions));

@@ -17,12 +17,12 @@ pub fn read_region(r: &mut Reader, v: &Value, path: &str) -> Option<Vec<(Region,
     r.known_keys(o, &["code", "codes", "name", "versions"]);
     let named = read_codes(r, o);
     let versions = read_versions(r, o);
-    let (named, versions) = (named?, versions?);
+    let (named, versions) = (named?, std::sync::Arc::<[Version]>::from(versions?));
     Some(
         named
             .into_iter()
             .map(|(code, name, at)| {
-                let versions = versions.clone();
+                let versions = std::sync::Arc::clone(&versions);
                 (Region { code, name, versions }, at)
             })
             .collect(),
