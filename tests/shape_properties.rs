@@ -366,30 +366,23 @@ fn expected(spec: &Spec, req: &Request) -> Expected {
         (None, Some(map)) => map.iter().any(|(d, r)| d == disease && *r == Some(false)),
         _ => false,
     };
-    let money = |d: Decimal| Money(d);
     if not_recognised {
-        // Mode none: the fund pays nothing.
-        let s = Settlement {
-            total: money(total),
-            full_self_pay: money(full),
-            over_limit_self_pay: money(ZERO),
-            pre_self_pay: money(pre),
-            in_scope: money(in_scope),
-            temporary_self_pay: money(ZERO),
+        // Mode none: the fund pays nothing; all in scope is admitted and the person's.
+        let none = Steps {
+            total,
+            full,
+            pre,
+            in_scope,
+            temporary: ZERO,
             cost_room: None,
-            admitted: money(in_scope),
-            above_cost_limit: money(ZERO),
-            deductible: money(ZERO),
-            ratio: Ratio(ZERO),
-            fund_before_cap: money(ZERO),
-            cap_remaining: None,
-            fund_pays: money(ZERO),
-            above_cap: money(ZERO),
-            coinsurance: money(in_scope),
-            patient_pays: money(total),
-            bound: Bound::Exact,
+            admitted: in_scope,
+            deductible: ZERO,
+            ratio: ZERO,
+            fund_before_cap: ZERO,
+            cap: None,
+            fund: ZERO,
         };
-        return Expected { s, leans };
+        return settle(none, leans);
     }
     let base = base_ratio(spec, req, &mut leans);
     let cut = match req.filing.as_ref().map(|f| f.category) {
@@ -433,24 +426,61 @@ fn expected(spec: &Spec, req: &Request) -> Expected {
     }
     let cap = fund_rooms.into_iter().min();
     let fund = cap.map_or(fund_before_cap, |c| fund_before_cap.min(c));
+    let steps = Steps {
+        total,
+        full,
+        pre,
+        in_scope,
+        temporary,
+        cost_room,
+        admitted,
+        deductible,
+        ratio,
+        fund_before_cap,
+        cap,
+        fund,
+    };
+    settle(steps, leans)
+}
+
+/// What §5 steps 1–5 and §8.1 a–e give for a visit.
+struct Steps {
+    total: Decimal,
+    full: Decimal,
+    pre: Decimal,
+    in_scope: Decimal,
+    temporary: Decimal,
+    cost_room: Option<Decimal>,
+    admitted: Decimal,
+    deductible: Decimal,
+    ratio: Decimal,
+    fund_before_cap: Decimal,
+    cap: Option<Decimal>,
+    fund: Decimal,
+}
+
+/// The settlement the steps give: what lies between them (above a limit, the coinsurance, what
+/// the person pays) follows from them, and the bound from which way the assumptions lean.
+fn settle(st: Steps, leans: Vec<Lean>) -> Expected {
+    let money = |d: Decimal| Money(d);
     let s = Settlement {
-        total: money(total),
-        full_self_pay: money(full),
+        total: money(st.total),
+        full_self_pay: money(st.full),
         over_limit_self_pay: money(ZERO),
-        pre_self_pay: money(pre),
-        in_scope: money(in_scope),
-        temporary_self_pay: money(temporary),
-        cost_room: cost_room.map(money),
-        admitted: money(admitted),
-        above_cost_limit: money(left - admitted),
-        deductible: money(deductible),
-        ratio: Ratio(ratio),
-        fund_before_cap: money(fund_before_cap),
-        cap_remaining: cap.map(money),
-        fund_pays: money(fund),
-        above_cap: money(fund_before_cap - fund),
-        coinsurance: money(admitted - deductible - fund_before_cap),
-        patient_pays: money(total - fund),
+        pre_self_pay: money(st.pre),
+        in_scope: money(st.in_scope),
+        temporary_self_pay: money(st.temporary),
+        cost_room: st.cost_room.map(money),
+        admitted: money(st.admitted),
+        above_cost_limit: money(st.in_scope - st.temporary - st.admitted),
+        deductible: money(st.deductible),
+        ratio: Ratio(st.ratio),
+        fund_before_cap: money(st.fund_before_cap),
+        cap_remaining: st.cap.map(money),
+        fund_pays: money(st.fund),
+        above_cap: money(st.fund_before_cap - st.fund),
+        coinsurance: money(st.admitted - st.deductible - st.fund_before_cap),
+        patient_pays: money(st.total - st.fund),
         bound: match (leans.contains(&Lean::Low), leans.contains(&Lean::High)) {
             (false, false) => Bound::Exact,
             (true, false) => Bound::AtLeast,

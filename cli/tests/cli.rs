@@ -31,12 +31,14 @@ fn cli(args: &[&str], stdin: &str) -> (bool, String, String) {
     )
 }
 
-#[test]
-fn public_and_additions_cases_through_the_cli() {
+/// Each case's request through `estimate` (with `args`, e.g. `--packs DIR`), its outcome checked
+/// against the case's `expect`: the result JSON on stdout, or the error JSON on stderr and
+/// nothing on stdout (never a partial result).
+fn estimate_cases<'a>(cases: impl IntoIterator<Item = &'a Value>, args: &[&str]) -> Vec<String> {
     let mut failures = Vec::new();
-    for case in single_visit_cases() {
+    for case in cases {
         let name = case["name"].as_str().unwrap_or("?");
-        let (ok, stdout, stderr) = cli(&["estimate"], &case["request"].to_string());
+        let (ok, stdout, stderr) = cli(&[&["estimate"], args].concat(), &case["request"].to_string());
         let outcome = if ok {
             Ok(serde_json::from_str(&stdout).expect("stdout is the result JSON"))
         } else {
@@ -46,7 +48,12 @@ fn public_and_additions_cases_through_the_cli() {
         };
         failures.extend(check(name, &case["expect"], outcome));
     }
-    report(failures);
+    failures
+}
+
+#[test]
+fn public_and_additions_cases_through_the_cli() {
+    report(estimate_cases(&single_visit_cases(), &[]));
 }
 
 #[test]
@@ -217,18 +224,7 @@ fn the_shape_cases_through_the_cli() {
         let text = std::fs::read_to_string(format!("{dir}/{name}")).expect("the cases");
         serde_json::from_str(&text).expect("JSON")
     };
-    let mut failures = Vec::new();
-    for case in read("shapes.json") {
-        let name = case["name"].as_str().unwrap_or("?");
-        let (ok, stdout, stderr) = cli(&["estimate", "--packs", &packs], &case["request"].to_string());
-        let outcome = if ok {
-            Ok(serde_json::from_str(&stdout).expect("stdout is the result JSON"))
-        } else {
-            let err: Value = serde_json::from_str(&stderr).expect("stderr is the error JSON");
-            Err(err["error"].clone())
-        };
-        failures.extend(check(name, &case["expect"], outcome));
-    }
+    let mut failures = estimate_cases(&read("shapes.json"), &["--packs", &packs]);
     for case in read("shapes-year.json") {
         let name = case["name"].as_str().unwrap_or("?");
         let (ok, stdout, stderr) = cli(&["year", "--compact", "--packs", &packs], &case["visits"].to_string());
@@ -262,18 +258,7 @@ fn the_notices_cases_through_the_cli() {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
     let text = std::fs::read_to_string(format!("{root}/tests/cases/notices.json")).expect("the cases");
     let cases: Vec<Value> = serde_json::from_str(&text).expect("JSON");
-    let mut failures = Vec::new();
-    for case in &cases {
-        let name = case["name"].as_str().unwrap_or("?");
-        let (ok, stdout, stderr) = cli(&["estimate"], &case["request"].to_string());
-        let outcome = if ok {
-            Ok(serde_json::from_str(&stdout).expect("stdout is the result JSON"))
-        } else {
-            let err: Value = serde_json::from_str(&stderr).expect("stderr is the error JSON");
-            Err(err["error"].clone())
-        };
-        failures.extend(check(name, &case["expect"], outcome));
-    }
+    let failures = estimate_cases(&cases, &[]);
     let fund = |i: usize| {
         let (_, stdout, _) = cli(&["estimate"], &cases[i]["request"].to_string());
         let v: Value = serde_json::from_str(&stdout).expect("result JSON");

@@ -2,27 +2,15 @@
 // filing, the what-if agrees with the headline, manual mode says "pay first, claim later",
 // verdicts say what is known and what to ask, and an unknown hospital is not a networked one.
 // Also (issue 13 leftovers): an unknown disease id in a hand-edited link, the English live bar.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
-import { openBrowser, loadCases, caseNamed, decimal, shownAmount, ready } from "./harness.mjs";
+import { browserForFile, packageEngine, loadCases, caseNamed, decimal, shownAmount, ready } from "./harness.mjs";
 import { queryFor, readResult } from "./drive.mjs";
 
-const require = createRequire(import.meta.url);
-const { Engine } = require("../../pkg/node/yibao_policy.js");
-const engine = Engine.withDefaults();
+const engine = packageEngine();
 const cases = loadCases();
-let browser;
-
-before(async () => { browser = await openBrowser(); });
-after(async () => { await browser?.close(); });
-
-async function open(query) {
-  const page = await browser.page();
-  await page.goto(browser.url(query));
-  await ready(page);
-  return page;
-}
+const browser = browserForFile();
+const open = browser.open;
 
 const radio = (page, testid, value) => page.locator(`[data-testid="${testid}"] input[value="${value}"]`).check();
 const heading = (page, name) => page.getByRole("heading", { level: 1, name }).waitFor();

@@ -3,27 +3,18 @@
 // without any (eligibility only), in Chinese and English; bad numbers beside their field; the
 // additions.json cases the page can express; links that carry the numbers. Expectations come
 // from shared/cases/additions.json at test time.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { openBrowser, loadCases, decimal, ready, outputDir, servedAs } from "./harness.mjs";
+import { browserForFile, loadCases, decimal, ready, outputDir, servedAs } from "./harness.mjs";
 import { driveEstimate, driveCheck, readResult, hashFor, fillTerms } from "./drive.mjs";
 import { contrastFailures, unlabelledControls } from "./a11y.mjs";
 
 const additions = loadCases("additions.json");
 const beijing = additions.find((c) => c.request.insured.region === "110000" && c.request.visit.place === "310000" &&
   c.request.visit.disease === "hypertension" && c.expect.settlement);
-let browser;
-
-before(async () => { browser = await openBrowser(); });
-after(async () => { await browser?.close(); });
-
-async function open(hash = "") {
-  const page = await browser.page();
-  await page.goto(browser.url(hash));
-  await ready(page);
-  return page;
-}
+const browser = browserForFile();
+const open = browser.open;
 
 function assertAmounts(shown, c) {
   const s = c.expect.settlement;

@@ -5,6 +5,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:f
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 import { startServer } from "../../scripts/serve.mjs";
 import { bundleOf } from "../../scripts/metafile.mjs";
@@ -109,6 +111,33 @@ export async function openBrowser({ serviceWorkers = "block", rootDir = siteDir 
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * One browser for a test file: opened before its first test, closed after its last. `open(query)`
+ * is a new page at `query` once the app has started; `problems` and `url` are the browser's.
+ */
+export function browserForFile(options) {
+  let browser = null;
+  before(async () => { browser = await openBrowser(options); });
+  after(async () => { await browser?.close(); });
+  return {
+    get problems() { return browser.problems; },
+    url: (query) => browser.url(query),
+    page: (size) => browser.page(size),
+    async open(query = "") {
+      const page = await browser.page();
+      await page.goto(browser.url(query));
+      await ready(page);
+      return page;
+    },
+  };
+}
+
+/** The npm package's Node build (pkg/node) with its default packs: the engine the page runs. */
+export function packageEngine() {
+  const { Engine } = createRequire(import.meta.url)("../../pkg/node/yibao_policy.js");
+  return Engine.withDefaults();
 }
 
 /** Waits until the app (or the simple page) has started. */

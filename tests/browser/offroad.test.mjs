@@ -2,34 +2,22 @@
 // detailed costs offer the catalogue of the place the visit follows, no "null" in the year, no
 // contradictions on screen (the 不知道 chip, a ratio over 100 %, a pack's assumptions worded as
 // the pack's, limits formatted, a removal that can be undone), and every prefecture within reach.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { createRequire } from "node:module";
-import { openBrowser, loadCases, caseNamed, ready, wwwDir } from "./harness.mjs";
+import { browserForFile, packageEngine, loadCases, caseNamed, ready, wwwDir } from "./harness.mjs";
 import { hashFor } from "./drive.mjs";
 import { labelNotInName, unlabelledControls } from "./a11y.mjs";
 import { groupedNote } from "./notes.mjs";
 
-const require = createRequire(import.meta.url);
-const { Engine } = require("../../pkg/node/yibao_policy.js");
-const engine = Engine.withDefaults();
+const engine = packageEngine();
 const cases = loadCases();
 // A Hotan employee filed (long term) to 东莞, visiting there: the usual road.
 const base = caseNamed(cases, "long-term filing, class A only");
 const divisions = JSON.parse(readFileSync(join(wwwDir, "data/divisions.json"), "utf8")).provinces;
-let browser;
-
-before(async () => { browser = await openBrowser(); });
-after(async () => { await browser?.close(); });
-
-async function open(hash) {
-  const page = await browser.page();
-  await page.goto(browser.url(hash));
-  await ready(page);
-  return page;
-}
+const browser = browserForFile();
+const open = browser.open;
 
 /** The base case's answers as a link to `page`, with fields left out or added. */
 function linkTo(page, { drop = [], extra = {} } = {}) {

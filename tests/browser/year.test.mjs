@@ -6,28 +6,16 @@
 // pack's published parameters (packs/441900-dongguan.json, read as data: ratio by hospital level
 // for retired employees, the deductible and the annual limit hypertension and diabetes share,
 // the overall ceiling) — not against the engine.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { createRequire } from "node:module";
-import { openBrowser, ready, repo, outputDir, shownAmount, decimal } from "./harness.mjs";
+import { browserForFile, packageEngine, ready, repo, outputDir, shownAmount, decimal } from "./harness.mjs";
 import { unlabelledControls, contrastFailures } from "./a11y.mjs";
 
-const require = createRequire(import.meta.url);
-const { Engine } = require("../../pkg/node/yibao_policy.js");
-const engine = Engine.withDefaults();
-let browser;
-
-before(async () => { browser = await openBrowser(); });
-after(async () => { await browser?.close(); });
-
-async function open(hash) {
-  const page = await browser.page();
-  await page.goto(browser.url(hash));
-  await ready(page);
-  return page;
-}
+const engine = packageEngine();
+const browser = browserForFile();
+const open = browser.open;
 
 const fen = (text) => { const [y, f = ""] = String(text).split("."); return BigInt(y) * 100n + BigInt((f + "00").slice(0, 2)); };
 const yuan = (f) => `${f / 100n}.${String(f % 100n).padStart(2, "0")}`;

@@ -72,13 +72,23 @@ async function firefoxSession({ width, height }) {
     browser: "firefox", protocol: "webDriverBiDi", executablePath: FIREFOX, headless: true, defaultViewport: null,
     extraPrefsFirefox: { "intl.accept_languages": "zh-CN" },
   });
-  const page = (await browser.pages())[0] ?? (await browser.newPage());
-  // page.setViewport also asks for emulation.setScreenOrientationOverride, which Firefox ESR 140
-  // does not have: the viewport alone, through the BiDi command puppeteer wraps.
-  await page.mainFrame().browsingContext.setViewport({ viewport: { width, height } });
+  // A tab of its own, not the one Firefox starts with: that first tab never has the focus under
+  // BiDi (document.hasFocus() false, no focus events, no :focus, with or without a display; the
+  // focusmanager.testmode pref puppeteer sets does not change it), while a tab opened over BiDi
+  // has it, as a person's Firefox does, and the tab-order test (focus.test.mjs) needs it.
   const problems = [];
-  page.on("console", (m) => { if (m.type() === "error") problems.push(`console error: ${m.text()}`); });
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  let page = null;
+  const newTab = async () => {
+    const old = await browser.pages();
+    page = await browser.newPage();
+    await Promise.all(old.map((p) => p.close()));
+    // page.setViewport also asks for emulation.setScreenOrientationOverride, which Firefox ESR 140
+    // does not have: the viewport alone, through the BiDi command puppeteer wraps.
+    await page.mainFrame().browsingContext.setViewport({ viewport: { width, height } });
+    page.on("console", (m) => { if (m.type() === "error") problems.push(`console error: ${m.text()}`); });
+    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  };
+  await newTab();
   return session({
     engine: "firefox",
     version: await browser.version(),
@@ -93,6 +103,9 @@ async function firefoxSession({ width, height }) {
     select: (selector, value) => page.select(selector, value),
     press: (key) => page.keyboard.press(key),
     screenshot: (path) => page.screenshot({ path, fullPage: true }),
+    // Tab past the page's last control goes on into Firefox's toolbar, and the tab never gets
+    // the focus back: a new tab has it again.
+    newTab,
     close: () => browser.close(),
   });
 }
