@@ -35,7 +35,7 @@ const same = (what, run) => assert.deepEqual(outcome(() => run(ours)), outcome((
 // A request call: the page's build given the text the page makes, the package given the object.
 const sameCall = (what, call, request) =>
   assert.deepEqual(
-    outcome(() => ours[call](requestText(request, call === "estimateYear"))),
+    outcome(() => ours[call](requestText(request))),
     outcome(() => theirs[call](request)),
     what,
   );

@@ -74,7 +74,7 @@ class Api {
   /** { ok: true, value } or { ok: false, error } — the page never lets a throw escape. */
   attempt(method, arg) {
     try {
-      return { ok: true, value: this.engine[method](requestText(arg, method === "estimateYear")) };
+      return { ok: true, value: this.engine[method](requestText(arg)) };
     } catch (e) {
       return { ok: false, error: asEngineError(e) };
     }
