@@ -1,6 +1,7 @@
 import init, { Engine } from "./vendor/yibao_policy.js";
 
-const request = await (await fetch("request.json")).json();
+// The page's own .wasm reads requests as JSON text (src/wasm/convert.rs).
+const request = await (await fetch("request.json")).text();
 await init(); // fetch + compile + instantiate the .wasm (streaming)
 performance.mark("bench:init");
 const engine = Engine.withDefaults();

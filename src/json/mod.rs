@@ -6,7 +6,8 @@
 //! 2026-11-30, the web build's `.wasm` is 235,894 bytes (97,486 gzip -9) with it and 297,037
 //! (125,045 gzip) with `serde_json::from_str` (`arbitrary_precision` and `preserve_order`, which
 //! keeping numbers' text and documents' order needs) put in its place — 26 % more to download on a
-//! phone. Writing JSON is the native CLI's business alone (`cli/`, with serde_json).
+//! phone. Writing JSON is the native CLI's business (`cli/`, with serde_json), and the page's own
+//! `.wasm`'s: its results cross to JavaScript as JSON text ([`write`]).
 //!
 //! Text is parsed onto a [`Tape`] (one flat list of values borrowing the text). Requests are read
 //! from the tape with [`Fields`]; packs and manifests from a [`Value`] tree built from it, whose
@@ -23,6 +24,9 @@ mod read;
 mod scalar;
 mod tape;
 mod value;
+// The page's build only (no `maintainer` feature): the npm package's builds keep serde-wasm-bindgen.
+#[cfg(any(test, all(target_arch = "wasm32", not(feature = "maintainer"))))]
+pub(crate) mod write;
 
 pub(crate) use fields::Fields;
 #[cfg(feature = "maintainer")]

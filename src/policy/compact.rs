@@ -284,16 +284,24 @@ fn own_items(items: &[Item]) -> Vec<CatalogueItem> {
         .collect()
 }
 
-/// Sorted by code.
+/// Sorted by code. Regions whose static versions are one list (a pack entry with `codes`) share
+/// them in memory too, as the pack reader's regions do.
 pub(super) fn regions() -> Vec<Region> {
-    super::defaults::REGIONS
-        .iter()
-        .map(|r| Region {
+    let all = super::defaults::REGIONS;
+    let mut out: Vec<Region> = Vec::with_capacity(all.len());
+    for r in all {
+        let earlier = all.iter().zip(&out).find(|(o, _)| std::ptr::eq(o.versions, r.versions));
+        let versions = match earlier {
+            Some((_, done)) => done.versions.clone(),
+            None => r.versions.iter().map(own_version).collect(),
+        };
+        out.push(Region {
             code: r.code.to_string(),
             name: r.name.clone(),
-            versions: r.versions.iter().map(own_version).collect(),
-        })
-        .collect()
+            versions,
+        });
+    }
+    out
 }
 
 pub(super) fn places() -> PlaceData {

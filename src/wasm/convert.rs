@@ -3,7 +3,8 @@
 //! text (so 860.5 stays 860.5). `NaN` and `±Infinity` cross as the strings "NaN" and "Infinity"
 //! (plain `JSON.stringify` would turn them into `null`, which reads as a missing field), so the
 //! core refuses them as "not a valid number" at the field's path. Results come back as plain
-//! objects (maps as objects, `None` as `null`).
+//! objects (maps as objects, `None` as `null`). The page's own build (no `maintainer` feature)
+//! takes requests as JSON text only, made by the page as this module makes it from an object.
 
 use crate::bilingual::t;
 use crate::error::Error;
@@ -13,7 +14,9 @@ use crate::error::ErrorCode;
 use crate::json::Value;
 #[cfg(feature = "maintainer")]
 use crate::limits::MAX_PACK_BYTES;
-use crate::limits::{MAX_ITEMS, MAX_REQUEST_BYTES, MAX_VISITS, MAX_YEAR_BYTES};
+#[cfg(feature = "maintainer")]
+use crate::limits::{MAX_ITEMS, MAX_VISITS};
+use crate::limits::{MAX_REQUEST_BYTES, MAX_YEAR_BYTES};
 use js_sys::{Array, JsString, Object, Reflect, JSON};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -32,7 +35,19 @@ pub fn text_from_js(value: &JsValue, kind: Json) -> Result<String, JsValue> {
     let max = max_bytes(kind);
     match value.dyn_ref::<JsString>() {
         Some(s) => Ok(text_at_most(s, max)),
+        #[cfg(feature = "maintainer")]
         None => stringify(&bounded(value, kind), max).map_err(js_error),
+        // The page's own build reads JSON text only: the page makes it (www/js/request-text.js,
+        // as `stringify` and `bounded` below would), and the object path's stringify, replacer
+        // closure and array cutting are ≈1.4 KB brotli of the page's `.wasm`.
+        #[cfg(not(feature = "maintainer"))]
+        None => Err(js_error(Error::invalid(
+            "",
+            t(
+                "请求应为 JSON 文本（网页版引擎只读取文本）",
+                "the request must be JSON text (the page's build of the engine reads text only)",
+            ),
+        ))),
     }
 }
 
@@ -61,6 +76,7 @@ fn text_at_most(s: &JsString, max: usize) -> String {
     }
 }
 
+#[cfg(feature = "maintainer")]
 /// The value with oversize arrays cut to one element past their limit: the core then refuses
 /// them with its own path and message (`items`, "at most 1000 cost lines") instead of the whole
 /// request being too many bytes, and without stringifying 100,000 lines first.
@@ -83,6 +99,7 @@ fn bounded(value: &JsValue, kind: Json) -> JsValue {
     }
 }
 
+#[cfg(feature = "maintainer")]
 /// A shallow copy of a request whose `items` array is over the limit, cut; `None` otherwise.
 fn bounded_request(value: &JsValue) -> Option<JsValue> {
     if !value.is_object() || Array::is_array(value) {
@@ -101,6 +118,7 @@ fn bounded_request(value: &JsValue) -> Option<JsValue> {
     Some(copy.into())
 }
 
+#[cfg(feature = "maintainer")]
 /// `JSON.stringify`'s text (cut as [`text_at_most`] does), with its exceptions (cycles, BigInt,
 /// too deep) turned into typed errors and non-finite numbers kept as their names.
 fn stringify(value: &JsValue, max: usize) -> Result<String, Error> {
@@ -118,6 +136,7 @@ fn stringify(value: &JsValue, max: usize) -> Result<String, Error> {
     stringify_keeping_non_finite(value).map(|s| text_at_most(&s, max))
 }
 
+#[cfg(feature = "maintainer")]
 fn stringify_keeping_non_finite(value: &JsValue) -> Result<JsString, Error> {
     let mut keep_non_finite = |_key: js_sys::JsString, v: JsValue| {
         Ok(Some(match v.as_f64() {
@@ -213,18 +232,32 @@ pub fn string_arg(value: &JsValue, name: &str) -> Result<String, JsValue> {
     }
 }
 
-/// A result as a plain object, built value by value (maps as objects, `None` as `null`).
+/// A result as a plain object, built value by value (maps as objects, `None` as `null`): the npm
+/// package's builds, through serde-wasm-bindgen.
+#[cfg(feature = "maintainer")]
 pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    value.serialize(&serializer).map_err(|e| {
-        js_error(Error::invalid(
-            "",
-            t(
-                format!("结果转换失败：{e}"),
-                format!("could not convert the result: {e}"),
-            ),
-        ))
-    })
+    value.serialize(&serializer).map_err(|e| result_failed(e.to_string()))
+}
+
+/// The same plain object in the page's own build: written as JSON text (`json::write`, held byte
+/// for byte to serde_json) and parsed once by JavaScript. serde-wasm-bindgen's serializer,
+/// monomorphised for every result type, is ≈2.8 KB brotli of the page's `.wasm`; the objects are
+/// the same, key for key (tests/js/page-build.test.mjs compares both builds).
+#[cfg(not(feature = "maintainer"))]
+pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    let text = crate::json::write::to_text(value).map_err(|e| result_failed(e.to_string()))?;
+    JSON::parse(&text).map_err(|_| result_failed(String::new()))
+}
+
+fn result_failed(why: String) -> JsValue {
+    js_error(Error::invalid(
+        "",
+        t(
+            format!("结果转换失败：{why}"),
+            format!("could not convert the result: {why}"),
+        ),
+    ))
 }
 
 /// A real `Error` whose `message` is English, with `code`, `path`, `messageZh` and, for an

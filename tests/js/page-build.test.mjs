@@ -1,12 +1,15 @@
 // The page's own .wasm (www/vendor/yibao-policy/, built by scripts/build.sh without the
 // `maintainer` feature: the default packs compiled in as data, only the exports www/ calls)
 // answers exactly as the package's full engine: every case, every call the page makes, compared
-// whole — messages, trace and errors included — against pkg/node.
+// whole — messages, trace and errors included — against pkg/node. The page's build reads requests
+// as JSON text only; the page makes it (www/js/request-text.js), so its answer to that text is
+// held to the package's answer to the object.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { loadCases } from "./compare.mjs";
+import { requestText } from "../../www/js/request-text.js";
 
 const require = createRequire(import.meta.url);
 const full = require("../../pkg/node/yibao_policy.js");
@@ -29,6 +32,13 @@ const years = loadCases("year.json");
 const ours = page.Engine.withDefaults();
 const theirs = full.Engine.withDefaults();
 const same = (what, run) => assert.deepEqual(outcome(() => run(ours)), outcome(() => run(theirs)), what);
+// A request call: the page's build given the text the page makes, the package given the object.
+const sameCall = (what, call, request) =>
+  assert.deepEqual(
+    outcome(() => ours[call](requestText(request))),
+    outcome(() => theirs[call](request)),
+    what,
+  );
 
 test("the page build exports what the page calls, and not the maintainer's calls", () => {
   const methods = Object.getOwnPropertyNames(page.Engine.prototype).filter((m) => m !== "constructor" && m !== "free" && !m.startsWith("__"));
@@ -45,7 +55,7 @@ test("every public and additions case: estimate, checkEligibility and nationalFi
   assert.ok(cases.length >= 27, `${cases.length} cases`);
   for (const c of cases) {
     for (const call of ["estimate", "checkEligibility", "nationalFields"]) {
-      same(`${c.name ?? c.id}: ${call}`, (engine) => engine[call](c.request));
+      sameCall(`${c.name ?? c.id}: ${call}`, call, c.request);
       same(`${c.name ?? c.id}: ${call} from text`, (engine) => engine[call](JSON.stringify(c.request)));
     }
   }
@@ -53,7 +63,44 @@ test("every public and additions case: estimate, checkEligibility and nationalFi
 
 test("every year case: estimateYear as the full engine", () => {
   assert.ok(years.length >= 1);
-  for (const c of years) same(c.name ?? c.id, (engine) => engine.estimateYear(c.visits ?? c.request));
+  for (const c of years) {
+    sameCall(c.name ?? c.id, "estimateYear", c.visits ?? c.request);
+    same(`${c.name ?? c.id} from text`, (engine) => engine.estimateYear(JSON.stringify(c.visits ?? c.request)));
+  }
+});
+
+test("the page's text keeps what the package's engine makes of an object: non-finite numbers, too many lines or visits", () => {
+  const base = cases[0].request;
+  const line = base.items[0];
+  const odd = [
+    { ...base, visit: { ...base.visit, hospitalLevel: NaN } },
+    { ...base, items: [{ ...line, amount: Infinity }] },
+    { ...base, items: [{ ...line, amount: -Infinity }] },
+    { ...base, items: Array.from({ length: 1500 }, () => line) },
+    { ...base, items: "none" },
+    null,
+    undefined,
+    [base],
+  ];
+  for (const [i, request] of odd.entries()) {
+    for (const call of ["estimate", "checkEligibility", "nationalFields"]) sameCall(`odd request ${i}: ${call}`, call, request);
+  }
+  const visit = years[0].visits ?? years[0].request;
+  for (const visits of [Array.from({ length: 1200 }, () => visit[0]), [{ ...visit[0], items: Array.from({ length: 1001 }, () => line) }], {}, "x"]) {
+    sameCall(`odd year of ${visits.length}`, "estimateYear", visits);
+  }
+  // Each of these is refused with its path, as the package refuses it.
+  assert.equal(outcome(() => ours.estimate(requestText(odd[3]))).error.path, "items");
+});
+
+test("the page's build refuses a request that is not JSON text, with a typed error", () => {
+  for (const call of ["estimate", "checkEligibility", "nationalFields", "estimateYear"]) {
+    const { error } = outcome(() => ours[call]({ insured: {} }));
+    assert.equal(error.code, "INVALID_INPUT", call);
+    assert.equal(error.path, "", call);
+    assert.match(error.messageZh, /JSON 文本/);
+    assert.match(error.message, /JSON text/);
+  }
 });
 
 test("the pickers' data: regions, places, diseases and catalogues as the full engine", () => {

@@ -323,17 +323,6 @@ impl Rust for Version {
     }
 }
 
-impl Rust for Region {
-    fn rust(&self) -> String {
-        format!(
-            "Reg {{ code: {}, name: {}, versions: {} }}",
-            self.code.rust(),
-            self.name.rust(),
-            list(&self.versions, ",\n")
-        )
-    }
-}
-
 impl Rust for CatalogueItem {
     fn rust(&self) -> String {
         format!(
@@ -447,6 +436,46 @@ fn shapes_of(regions: &[Region]) -> Shapes {
     out
 }
 
+/// `REGIONS`, and before it one static per list of versions that regions share (a pack entry
+/// with `codes`: the 13 prefectures of 广西 share one), so the page's `.wasm` holds each list once,
+/// as the reader holds it once in memory (`Arc`).
+fn regions(regions: &[Region]) -> String {
+    let mut shared = String::new();
+    let mut entries = Vec::new();
+    for (i, r) in regions.iter().enumerate() {
+        let first = regions
+            .iter()
+            .position(|o| std::sync::Arc::ptr_eq(&o.versions, &r.versions));
+        let sharers = regions
+            .iter()
+            .filter(|o| std::sync::Arc::ptr_eq(&o.versions, &r.versions))
+            .count();
+        let versions = match first {
+            Some(at) if sharers > 1 => {
+                let name = format!("VERSIONS_{}", regions[at].code);
+                if at == i {
+                    shared.push_str(&format!(
+                        "\n/// Shared by {sharers} regions.\nstatic {name}: &[Ver] = {};\n",
+                        list(&r.versions, ",\n")
+                    ));
+                }
+                name
+            }
+            _ => list(&r.versions, ",\n"),
+        };
+        entries.push(format!(
+            "Reg {{ code: {}, name: {}, versions: {} }}",
+            r.code.rust(),
+            r.name.rust(),
+            versions
+        ));
+    }
+    format!(
+        "{shared}\n/// Sorted by code.\npub(super) static REGIONS: &[Reg] = &[{}]",
+        entries.join(",\n")
+    )
+}
+
 /// The file's text for a policy set read from the default packs.
 fn generated(set: &PolicySet) -> String {
     let mut out = String::from(HEADER);
@@ -457,8 +486,7 @@ fn generated(set: &PolicySet) -> String {
          deductibles: {} }};\n",
         s.splits, s.cuts, s.cost_caps, s.personal, s.inpatient, s.deductibles
     ));
-    out.push_str("\n/// Sorted by code.\npub(super) static REGIONS: &[Reg] = ");
-    out.push_str(&list(&set.regions, ",\n"));
+    out.push_str(&regions(&set.regions));
     out.push_str(";\n\npub(super) static PLACES: Plcs = ");
     out.push_str(&set.places.rust());
     out.push_str(";\n\n/// Every disease id of every version, sorted and each once.\npub(super) static KNOWN_DISEASES: &[&str] = ");

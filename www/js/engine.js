@@ -2,6 +2,7 @@
 // cannot run: engine-loader.js), one Engine is made, and the pickers' data is memoised, since
 // every keystroke recomputes.
 import { loadEngineInstance } from "./engine-loader.js";
+import { requestText } from "./request-text.js";
 
 let loading = null;
 
@@ -73,7 +74,7 @@ class Api {
   /** { ok: true, value } or { ok: false, error } — the page never lets a throw escape. */
   attempt(method, arg) {
     try {
-      return { ok: true, value: this.engine[method](arg) };
+      return { ok: true, value: this.engine[method](requestText(arg)) };
     } catch (e) {
       return { ok: false, error: asEngineError(e) };
     }
