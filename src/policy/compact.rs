@@ -71,7 +71,7 @@ pub(super) struct Dis {
     pub name: Text,
     pub pinyin: Option<&'static str>,
     pub provenance: Provenance,
-    pub ratio: Tb<Decimal>,
+    pub ratio: Option<Tb<Decimal>>,
     pub deductible: &'static str,
     pub limit: &'static str,
 }
@@ -261,7 +261,7 @@ fn own_version(v: &Ver) -> Version {
                     pinyin: d.pinyin.as_ref().map(own_str),
                     provenance: d.provenance,
                     source: None,
-                    ratio: d.ratio.own(),
+                    ratio: d.ratio.as_ref().map(Tb::own),
                     deductible: d.deductible.to_string(),
                     limit: d.limit.to_string(),
                 };

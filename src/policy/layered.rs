@@ -19,7 +19,7 @@ mod used;
 
 pub use floor::{diseases_on, Coverage};
 
-use super::model::{Deductible, Disease, Period, Region, Version, Who};
+use super::model::{Deductible, Disease, Period, Region, Version, Who, TERMS};
 use super::national;
 use super::numbers::{self, Groups};
 use super::set::PolicySet;
@@ -27,7 +27,7 @@ use super::shapes::BUILT;
 use crate::bilingual::{t, Text};
 use crate::date::Date;
 use crate::error::{Error, ErrorCode};
-use crate::request::{PersonTerms, Request};
+use crate::request::{AnnualLimit, PersonTerms, Request};
 use crate::vocabulary::{CheckStatus, Mode};
 use rust_decimal::Decimal;
 
@@ -51,7 +51,9 @@ struct OwnTerms<'a> {
 
 /// Where the visit's disease gets its ratio, deductible and limit.
 enum Pricing<'a> {
-    Pack(&'a Disease),
+    /// The pack lists it; the person's terms that apply to it, where the pack leaves some of its
+    /// parameters to them (docs/pack-format.md "Parameters left to the person").
+    Pack(&'a Disease, Option<OwnTerms<'a>>),
     /// The person's terms (none given: the amounts cannot be known).
     Own(Option<OwnTerms<'a>>),
     /// Not covered: nothing to price.
@@ -87,13 +89,23 @@ pub enum Note {
     Outdated(Date),
     /// The person's terms at this path were given for a disease the region's pack prices.
     TermsIgnored(String),
-    /// The amounts need the person's terms for the disease. `unlisted`: the region has a policy,
-    /// which leaves this (national) disease out — its name.
-    TermsNeeded { unlisted: Option<Text> },
+    /// The amounts need the person's terms for the disease, for want of what.
+    TermsNeeded { lacking: Lacking },
     /// A term not entered (its path), taken as none.
     TermsAssumed(String),
     /// A reduction not entered (its path), taken as this much.
     ReductionAssumed(String, Decimal),
+}
+
+/// Why the person's terms are needed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lacking {
+    /// No pack covers the region.
+    NoPolicy,
+    /// The region's pack leaves this national disease out: its name.
+    Unlisted(Text),
+    /// The region's pack lists the disease and leaves these `insured.terms` fields to the person.
+    Partly(Vec<&'static str>),
 }
 
 /// What `policy` of a result says.
@@ -138,6 +150,7 @@ impl<'a> VisitPolicy<'a> {
         let own = || own_terms(req, id);
         let Some(region) = region else {
             let (coverage, pricing) = floor::baseline(id, name, own);
+            needs_ratio(&pricing)?;
             return Ok(VisitPolicy {
                 set,
                 req,
@@ -158,6 +171,7 @@ impl<'a> VisitPolicy<'a> {
             check_tier(version, tier)?;
         }
         let (coverage, pricing) = floor::decide(version, id, name, own);
+        needs_ratio(&pricing)?;
         Ok(VisitPolicy {
             set,
             req,
@@ -236,9 +250,15 @@ impl<'a> VisitPolicy<'a> {
     /// The deductible group and limit the visit counts against: the pack's for a disease it
     /// prices, else the disease's own.
     pub fn groups(&self) -> Groups {
+        let own = format!("disease:{}", self.req.visit.disease);
         match self.pricing {
-            Pricing::Pack(d) => Groups {
-                deductible: d.deductible.clone(),
+            // The person's own deductible and limit count per disease, as under the baseline.
+            Pricing::Pack(d, _) => Groups {
+                deductible: if d.deductible == TERMS {
+                    own.clone()
+                } else {
+                    d.deductible.clone()
+                },
                 deductible_monthly: self.pack.as_ref().is_some_and(|p| {
                     matches!(
                         p.version.deductible(&d.deductible),
@@ -248,16 +268,13 @@ impl<'a> VisitPolicy<'a> {
                         })
                     )
                 }),
-                limit: d.limit.clone(),
+                limit: if d.limit == TERMS { own } else { d.limit.clone() },
             },
-            Pricing::Own(_) | Pricing::Nothing => {
-                let own = format!("disease:{}", self.req.visit.disease);
-                Groups {
-                    deductible: own.clone(),
-                    deductible_monthly: false,
-                    limit: own,
-                }
-            }
+            Pricing::Own(_) | Pricing::Nothing => Groups {
+                deductible: own.clone(),
+                deductible_monthly: false,
+                limit: own,
+            },
         }
     }
 
@@ -265,7 +282,7 @@ impl<'a> VisitPolicy<'a> {
     /// trace of an estimate that needs them.
     pub fn terms_rule(&self) -> String {
         let part = match &self.pricing {
-            Pricing::Own(Some(own)) => own.rule.clone(),
+            Pricing::Own(Some(own)) | Pricing::Pack(_, Some(own)) => own.rule.clone(),
             _ => "terms".to_string(),
         };
         format!("{}/{part}", self.rule_prefix())
@@ -298,16 +315,27 @@ impl<'a> VisitPolicy<'a> {
             }
         }
         match &self.pricing {
-            Pricing::Pack(_) => {
+            Pricing::Pack(d, None) if d.left_to_terms().is_empty() => {
                 if let Some(own) = own_terms(self.req, &self.req.visit.disease) {
                     out.push(Note::TermsIgnored(own.path));
                 }
             }
             _ if mode == Mode::None => {}
+            Pricing::Pack(d, None) => out.push(Note::TermsNeeded {
+                lacking: Lacking::Partly(d.left_to_terms()),
+            }),
+            Pricing::Pack(d, Some(own)) => {
+                if d.deductible == TERMS && own.terms.deductible.is_none() {
+                    out.push(Note::TermsAssumed(format!("{}.deductible", own.path)));
+                }
+                if d.limit == TERMS && own.terms.annual_limit == AnnualLimit::Unstated {
+                    out.push(Note::TermsAssumed(format!("{}.annualLimit", own.path)));
+                }
+            }
             Pricing::Own(None) => out.push(Note::TermsNeeded {
-                unlisted: match &self.coverage {
-                    Coverage::NationalUnlisted(name) => Some(name.clone()),
-                    _ => None,
+                lacking: match &self.coverage {
+                    Coverage::NationalUnlisted(name) => Lacking::Unlisted(name.clone()),
+                    _ => Lacking::NoPolicy,
                 },
             }),
             Pricing::Own(Some(own)) => {
@@ -336,6 +364,21 @@ impl<'a> VisitPolicy<'a> {
             Pricing::Nothing => {}
         }
         out
+    }
+}
+
+/// The person's ratio is required where it prices the disease (INVALID_INPUT at its path, as
+/// for any missing field): under the baseline, for a national disease a pack leaves out, and
+/// where a pack leaves the ratio to the person. Elsewhere the terms may leave it out.
+fn needs_ratio(pricing: &Pricing<'_>) -> Result<(), Error> {
+    let own = match pricing {
+        Pricing::Own(Some(own)) => own,
+        Pricing::Pack(d, Some(own)) if d.ratio.is_none() => own,
+        _ => return Ok(()),
+    };
+    match own.terms.ratio {
+        Some(_) => Ok(()),
+        None => Err(crate::json::missing(&format!("{}.ratio", own.path), "ratio")),
     }
 }
 

@@ -407,7 +407,12 @@ fn shapes_of(regions: &[Region]) -> Shapes {
                 _ => out.cuts = true,
             }
         }
-        let mut amounts: Vec<&Table<Decimal>> = v.diseases.iter().map(|(_, d)| &d.ratio).chain(cut_tables).collect();
+        let mut amounts: Vec<&Table<Decimal>> = v
+            .diseases
+            .iter()
+            .filter_map(|(_, d)| d.ratio.as_ref())
+            .chain(cut_tables)
+            .collect();
         let mut limits: Vec<&Table<Option<Decimal>>> = vec![&v.overall_ceiling];
         for (_, d) in &v.deductibles {
             if let Deductible::Standard {

@@ -8,7 +8,7 @@ use super::{OwnTerms, PackLayer, Pricing, VisitPolicy};
 use crate::bilingual::Text;
 use crate::error::Error;
 use crate::money::{minus, plus};
-use crate::policy::model::{Cut, Deductible, Disease, Param, Period};
+use crate::policy::model::{Cut, Deductible, Disease, Param, Period, TERMS};
 use crate::policy::national;
 use crate::policy::numbers::{
     self, Base, Benefit, DeductibleKind, DeductibleUse, Default, Fact, Facts, LimitKind, LimitUse, Parameters,
@@ -36,20 +36,65 @@ impl<'a> VisitPolicy<'a> {
             Pricing::Nothing => Ok(Some(Benefit::nothing())),
             Pricing::Own(None) => Ok(None),
             Pricing::Own(Some(own)) => self.own_numbers(own, filing_valid, ytd, &rules).map(Some),
-            Pricing::Pack(disease) => self.pack_numbers(disease, filing_valid, ytd, &rules).map(Some),
+            Pricing::Pack(disease, own) => self.pack_numbers(disease, own.as_ref(), filing_valid, ytd, &rules),
         }
     }
 
-    fn pack_numbers(&self, disease: &Disease, filing_valid: bool, ytd: &Ytd, rules: &Rules) -> Result<Benefit, Error> {
+    /// The pack's numbers for a disease it lists; what it leaves to the person's terms from
+    /// them (`None` when they are needed and not given: TERMS_NEEDED).
+    fn pack_numbers(
+        &self,
+        disease: &Disease,
+        own: Option<&OwnTerms<'_>>,
+        filing_valid: bool,
+        ytd: &Ytd,
+        rules: &Rules,
+    ) -> Result<Option<Benefit>, Error> {
         let Some(p) = &self.pack else {
-            return Ok(Benefit::nothing());
+            return Ok(Some(Benefit::nothing()));
         };
+        if own.is_none() && !disease.left_to_terms().is_empty() {
+            return Ok(None);
+        }
         let who = self.who();
         let version = p.version;
-        let base_ratio = used(&disease.ratio, who, rules, Rule::Ratio(&self.req.visit.disease))?;
-        let reduction = self.pack_reduction(p, filing_valid, rules, None)?;
+        let (base_ratio, user_ratio) = match (&disease.ratio, own) {
+            (Some(table), _) => (used(table, who, rules, Rule::Ratio(&self.req.visit.disease))?, None),
+            (None, Some(own)) => {
+                let ratio = own_ratio(own, rules)?;
+                let value = ratio.value;
+                (ratio, Some(value))
+            }
+            (None, None) => return Ok(None),
+        };
+        let reduction = self.pack_reduction(p, filing_valid, rules, user_ratio)?;
         let group_rule = Rule::Deductible(&disease.deductible);
-        let deductible = match version.deductible(&disease.deductible) {
+        let deductible = match (version.deductible(&disease.deductible), own) {
+            (_, Some(own)) if disease.deductible == TERMS => own_deductible(own, rules),
+            (d, _) => self.pack_deductible(d, rules, group_rule)?,
+        };
+        let mut limits = match own {
+            Some(own) if disease.limit == TERMS => vec![own_limit(own, rules, ytd)],
+            _ => {
+                let limit = version
+                    .limit(&disease.limit)
+                    .ok_or_else(|| broken(&rules.text(Rule::Limit(&disease.limit, ""))))?;
+                self.caps(version, &disease.limit, limit, ytd, rules)?
+            }
+        };
+        limits.push(self.overall(p, ytd, rules)?);
+        Ok(Some(benefit(deductible, base_ratio, reduction, limits, ytd)))
+    }
+
+    /// A deductible group of the pack's as used.
+    fn pack_deductible(
+        &self,
+        deductible: Option<&Deductible>,
+        rules: &Rules,
+        group_rule: Rule<'_>,
+    ) -> Result<DeductibleUse, Error> {
+        let who = self.who();
+        Ok(match deductible {
             Some(Deductible::None(p)) => DeductibleUse {
                 kind: DeductibleKind::None,
                 off_fund: false,
@@ -69,13 +114,7 @@ impl<'a> VisitPolicy<'a> {
                 standard: used(amount, who, rules, group_rule)?,
             },
             None => return Err(broken(&rules.text(group_rule))),
-        };
-        let limit = version
-            .limit(&disease.limit)
-            .ok_or_else(|| broken(&rules.text(Rule::Limit(&disease.limit, ""))))?;
-        let mut limits = self.caps(version, &disease.limit, limit, ytd, rules)?;
-        limits.push(self.overall(p, ytd, rules)?);
-        Ok(benefit(deductible, base_ratio, reduction, limits, ytd))
+        })
     }
 
     /// The person's terms price the disease; the pack's region-wide rules stand where there is
@@ -96,23 +135,9 @@ impl<'a> VisitPolicy<'a> {
     }
 
     pub(super) fn own_plan(&self, own: &OwnTerms<'_>, filing_valid: bool, rules: &Rules) -> Result<Plan, Error> {
-        let terms = own.terms;
-        let term = |what: &str| rules.id(Rule::Term(&own.rule, what));
-        let user = Provenance::User;
-        let deductible = match terms.deductible {
-            Some(d) if d.0.is_zero() => (DeductibleKind::None, given(d.0, term("deductible"), user)),
-            Some(d) => (DeductibleKind::Annual, given(d.0, term("deductible"), user)),
-            None => (
-                DeductibleKind::None,
-                generous(given(Decimal::ZERO, term("deductible"), Provenance::Assumed)),
-            ),
-        };
-        let limit = match terms.annual_limit {
-            AnnualLimit::Amount(m) => given(Some(m.0), term("annualLimit"), user),
-            AnnualLimit::None => given(None, term("annualLimit"), user),
-            AnnualLimit::Unstated => generous(given(None, term("annualLimit"), Provenance::Assumed)),
-        };
-        let ratio = given(terms.ratio.0, term("ratio"), user);
+        let deductible = own_deductible(own, rules);
+        let limit = own_limit(own, rules, &Ytd::default()).limit;
+        let ratio = own_ratio(own, rules)?;
         let (reduction, reduction_field) = match &self.pack {
             Some(p) => (
                 self.pack_reduction(p, filing_valid, rules, Some(ratio.value))?,
@@ -122,11 +147,7 @@ impl<'a> VisitPolicy<'a> {
         };
         Ok(Plan {
             ratio,
-            deductible: DeductibleUse {
-                kind: deductible.0,
-                off_fund: false,
-                standard: deductible.1,
-            },
+            deductible,
             limit,
             reduction,
             reduction_field,
@@ -262,6 +283,54 @@ impl<'a> VisitPolicy<'a> {
             used,
             how: None,
         })
+    }
+}
+
+/// The person's ratio (present: `needs_ratio` checked it when the policy was assembled).
+fn own_ratio(own: &OwnTerms<'_>, rules: &Rules) -> Result<Used<Decimal>, Error> {
+    let ratio = own
+        .terms
+        .ratio
+        .ok_or_else(|| crate::json::missing(&format!("{}.ratio", own.path), "ratio"))?;
+    Ok(given(
+        ratio.0,
+        rules.id(Rule::Term(&own.rule, "ratio")),
+        Provenance::User,
+    ))
+}
+
+/// The person's annual deductible; not entered: none, so the fund pays at most the estimate.
+fn own_deductible(own: &OwnTerms<'_>, rules: &Rules) -> DeductibleUse {
+    let rule = rules.id(Rule::Term(&own.rule, "deductible"));
+    let (kind, standard) = match own.terms.deductible {
+        Some(d) if d.0.is_zero() => (DeductibleKind::None, given(d.0, rule, Provenance::User)),
+        Some(d) => (DeductibleKind::Annual, given(d.0, rule, Provenance::User)),
+        None => (
+            DeductibleKind::None,
+            generous(given(Decimal::ZERO, rule, Provenance::Assumed)),
+        ),
+    };
+    DeductibleUse {
+        kind,
+        off_fund: false,
+        standard,
+    }
+}
+
+/// The person's annual limit on the fund's payment for the disease; not entered: none.
+fn own_limit(own: &OwnTerms<'_>, rules: &Rules, ytd: &Ytd) -> LimitUse {
+    let rule = rules.id(Rule::Term(&own.rule, "annualLimit"));
+    let limit = match own.terms.annual_limit {
+        AnnualLimit::Amount(m) => given(Some(m.0), rule, Provenance::User),
+        AnnualLimit::None => given(None, rule, Provenance::User),
+        AnnualLimit::Unstated => generous(given(None, rule, Provenance::Assumed)),
+    };
+    LimitUse {
+        kind: LimitKind::Annual,
+        base: Base::FundPayment,
+        limit,
+        used: ytd.fund_paid.0,
+        how: None,
     }
 }
 
