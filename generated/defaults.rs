@@ -32,7 +32,31 @@ const fn day(year: u16, month: u8, day: u8) -> Date {
 pub(super) const SHAPES: Shapes = Shapes { splits: false, cuts: false, cost_caps: false, personal: false, inpatient: false, deductibles: true };
 
 /// Sorted by code.
-pub(super) static REGIONS: &[Reg] = &[Reg { code: "441500", name: t("汕尾市", "Shanwei"), versions: &[Ver {
+pub(super) static REGIONS: &[Reg] = &[Reg { code: "130100", name: t("石家庄市", "Shijiazhuang"), versions: &[Ver {
+ from: day(2023, 1, 1),
+ provenance: Assumed,
+ open: true,
+ reviewed_until: Some(day(2021, 6, 23)),
+ reductions: &[Ct::Points(p(d(0, 0), National)),
+  Ct::Points(p(d(0, 0), National)),
+  Ct::Points(p(d(0, 0), National)),
+  Ct::Terms,
+  Ct::Terms,
+  Ct::Terms],
+ unfiled_reduction: Ct::Terms,
+ overall_ceiling: Tb::Leaf(p(None, Assumed)),
+ overall_with_inpatient: false,
+ tiers: &[],
+ deductibles: &[("none", Ded::None(p((), Published)))],
+ limits: &[],
+ diseases: &[("cancer_outpatient", Dis { name: t("恶性肿瘤门诊放化疗", "Outpatient cancer radiotherapy and chemotherapy"), pinyin: Some("e xing zhong liu men zhen fang hua liao"), provenance: National, ratio: Some(Tb::Node(Dim::Scheme, &[("employee", Tb::Leaf(p(d(9, 1), Published))), ("resident", Tb::Leaf(p(d(8, 1), Published)))])), deductible: "none", limit: "terms" }),
+  ("dialysis", Dis { name: t("尿毒症透析", "Dialysis for uremia"), pinyin: Some("niao du zheng tou xi"), provenance: National, ratio: Some(Tb::Node(Dim::Scheme, &[("employee", Tb::Leaf(p(d(9, 1), Published))), ("resident", Tb::Leaf(p(d(8, 1), Published)))])), deductible: "none", limit: "terms" }),
+  ("transplant_antirejection", Dis { name: t("器官移植术后抗排异治疗", "Anti-rejection therapy after organ transplant"), pinyin: Some("qi guan yi zhi shu hou kang pai yi zhi liao"), provenance: National, ratio: Some(Tb::Node(Dim::Scheme, &[("employee", Tb::Leaf(p(d(9, 1), Published))), ("resident", Tb::Leaf(p(d(8, 1), Published)))])), deductible: "none", limit: "terms" }),
+  ("hypertension", Dis { name: t("高血压", "Hypertension"), pinyin: Some("gao xue ya"), provenance: National, ratio: None, deductible: "terms", limit: "terms" }),
+  ("diabetes", Dis { name: t("糖尿病", "Diabetes"), pinyin: Some("tang niao bing"), provenance: National, ratio: None, deductible: "terms", limit: "terms" })],
+ excluded: &[],
+}] },
+Reg { code: "441500", name: t("汕尾市", "Shanwei"), versions: &[Ver {
  from: day(2023, 1, 1),
  provenance: Assumed,
  open: true,

@@ -184,9 +184,57 @@ fn terms_is_reserved_and_whole() {
         &|v| v["limits"]["terms"] = v["limits"]["two_diseases"].clone(),
         "regions[0].versions[0].limits.terms",
     );
+    // A long-term filer's cut is 0 by national rule: not the person's to give.
+    refused(
+        &|v| v["reductions"]["retired_relocated"] = json!("terms"),
+        "regions[0].versions[0].reductions.retired_relocated",
+    );
     // "terms" stands for the whole ratio, never for one arm of a table.
     refused(
         &|v| v["diseases"]["diabetes"]["ratio"]["resident"] = json!("terms"),
         "regions[0].versions[0].diseases.diabetes.ratio.resident",
+    );
+}
+
+#[test]
+fn a_cut_left_to_the_person_is_theirs_within_the_ceiling() {
+    let mut pack = shanwei();
+    let v = &mut pack["regions"][0]["versions"][0];
+    v["reductions"]["other_temporary"] = json!("terms");
+    v["unfiledReduction"] = json!("terms");
+    let engine = Engine::from_pack_texts(&[&pack.to_string()]).expect("the pack loads");
+    // 汕尾's diabetes, employee 70% (the pack's), 1000.00 A; another temporary trip.
+    let mut r = request(Some(json!({ "reduction": "0.05" })));
+    r["filing"] = json!({ "category": "other_temporary", "place": "430000", "start": "2025-01-01" });
+    // The person's 5 points: 65%, 650.00.
+    let e = estimate(&engine, &r);
+    assert_eq!(
+        (&e["settlement"]["ratio"], &e["settlement"]["fundPays"]),
+        (&json!("0.65"), &json!("650.00"))
+    );
+    assert_eq!(step(&e, "reduction")["provenance"], "user");
+    // Above the national ceiling (20 points): the ceiling, 50%.
+    r["insured"]["terms"] = json!({ "reduction": "0.30" });
+    assert_eq!(estimate(&engine, &r)["settlement"]["fundPays"], "500.00");
+    // None given: the ceiling, assumed and warned.
+    r["insured"].as_object_mut().expect("insured").remove("terms");
+    let e = estimate(&engine, &r);
+    assert_eq!(e["settlement"]["fundPays"], "500.00");
+    assert!(warnings(&e).contains(&(
+        "TERMS_REDUCTION_ASSUMED".to_string(),
+        "insured.terms.reduction".to_string()
+    )));
+    // No filing: the person's unfiled cut, 15 points: 55%.
+    r["filing"] = Value::Null;
+    r["insured"]["terms"] = json!({ "unfiledReduction": "0.15" });
+    let e = estimate(&engine, &r);
+    assert_eq!(
+        (&e["mode"], &e["settlement"]["fundPays"]),
+        (&json!("manual"), &json!("550.00"))
+    );
+    assert!(
+        !warnings(&e).iter().any(|(c, _)| c == "TERMS_IGNORED"),
+        "{:?}",
+        warnings(&e)
     );
 }

@@ -64,6 +64,7 @@ pub(super) enum Ct {
     Factor(P<Decimal>),
     Ratio(Tb<Decimal>),
     First(P<Decimal>),
+    Terms,
 }
 
 /// A [`Disease`].
@@ -163,6 +164,7 @@ impl Ct {
             Ct::Factor(p) => Cut::Factor(p.own()),
             Ct::Ratio(t) => Cut::Ratio(t.own()),
             Ct::First(p) => Cut::SelfPayFirst(p.own()),
+            Ct::Terms => Cut::Terms,
         }
     }
 }

@@ -314,9 +314,26 @@ impl<'a> VisitPolicy<'a> {
                 out.push(Note::Outdated(until));
             }
         }
+        // A cut the pack leaves to the person reads their terms whatever prices the disease.
+        let own_cut = mode != Mode::None
+            && matches!(self.pricing, Pricing::Pack(..))
+            && self
+                .pack
+                .as_ref()
+                .is_some_and(|p| self.cut_left_to_terms(p, filing_valid));
+        if own_cut {
+            let rules = pricing::Rules {
+                prefix: String::new(),
+                explain: false,
+            };
+            let ((reduction, _), path) = self.terms_reduction(filing_valid, &rules);
+            if let (Some(_), numbers::Reduction::Points(points)) = (reduction.default, reduction.value) {
+                out.push(Note::ReductionAssumed(path, points));
+            }
+        }
         match &self.pricing {
             Pricing::Pack(d, None) if d.left_to_terms().is_empty() => {
-                if let Some(own) = own_terms(self.req, &self.req.visit.disease) {
+                if let Some(own) = own_terms(self.req, &self.req.visit.disease).filter(|_| !own_cut) {
                     out.push(Note::TermsIgnored(own.path));
                 }
             }

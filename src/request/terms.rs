@@ -50,6 +50,19 @@ pub enum AnnualLimit {
     Amount(Money),
 }
 
+/// No terms at all (a pack's cut left to the person, who gave none, reads its defaults here).
+impl Default for PersonTerms {
+    fn default() -> Self {
+        PersonTerms {
+            ratio: None,
+            deductible: None,
+            annual_limit: AnnualLimit::Unstated,
+            reduction: None,
+            unfiled_reduction: None,
+        }
+    }
+}
+
 impl AnnualLimit {
     fn is_unstated(&self) -> bool {
         *self == AnnualLimit::Unstated

@@ -16,7 +16,7 @@ use crate::policy::numbers::{
 };
 use crate::policy::shapes::BUILT;
 use crate::policy::Provenance;
-use crate::request::{AnnualLimit, Ytd};
+use crate::request::{AnnualLimit, PersonTerms, Ytd};
 use crate::vocabulary::Mode;
 use rust_decimal::Decimal;
 
@@ -139,11 +139,11 @@ impl<'a> VisitPolicy<'a> {
         let limit = own_limit(own, rules, &Ytd::default()).limit;
         let ratio = own_ratio(own, rules)?;
         let (reduction, reduction_field) = match &self.pack {
-            Some(p) => (
+            Some(p) if !self.cut_left_to_terms(p, filing_valid) => (
                 self.pack_reduction(p, filing_valid, rules, Some(ratio.value))?,
                 "reduction",
             ),
-            None => self.own_reduction(own, filing_valid, rules),
+            _ => self.own_reduction(own, filing_valid, rules),
         };
         Ok(Plan {
             ratio,
@@ -215,6 +215,9 @@ impl<'a> VisitPolicy<'a> {
         rules: &Rules,
         user_ratio: Option<Decimal>,
     ) -> Result<(Used<Reduction>, Text), Error> {
+        if self.cut_left_to_terms(p, filing_valid) {
+            return Ok(self.terms_reduction(filing_valid, rules).0);
+        }
         if let Some(filing) = self.req.filing.as_ref().filter(|_| filing_valid) {
             let category = filing.category;
             if let Some(cut) = p.version.reduction(category) {
@@ -232,6 +235,28 @@ impl<'a> VisitPolicy<'a> {
         }
         let used = self.cut(&p.version.unfiled_reduction, rules, Rule::Unfiled)?;
         Ok((used, numbers::unfiled()))
+    }
+
+    /// Whether the cut that applies to the visit is one the pack leaves to the person.
+    pub(super) fn cut_left_to_terms(&self, p: &PackLayer<'_>, filing_valid: bool) -> bool {
+        let cut = match self.req.filing.as_ref().filter(|_| filing_valid) {
+            Some(filing) => p.version.reduction(filing.category),
+            None => Some(&p.version.unfiled_reduction),
+        };
+        cut == Some(&Cut::Terms)
+    }
+
+    /// A cut the pack leaves to the person (`"terms"`): their reduction as under the baseline,
+    /// or the national default when they give none; and the field it is read from.
+    pub(super) fn terms_reduction(&self, filing_valid: bool, rules: &Rules) -> ((Used<Reduction>, Text), String) {
+        let empty = PersonTerms::default();
+        let own = super::own_terms(self.req, &self.req.visit.disease).unwrap_or(OwnTerms {
+            terms: &empty,
+            path: "insured.terms".to_string(),
+            rule: "terms".to_string(),
+        });
+        let (used, field) = self.own_reduction(&own, filing_valid, rules);
+        (used, format!("{}.{field}", own.path))
     }
 
     /// A cut of the pack's as used; `rule` names it given its form's key.
@@ -254,6 +279,8 @@ impl<'a> VisitPolicy<'a> {
             _ if !BUILT.cuts => return Err(broken(&rules.text(rule("")))),
             Cut::Factor(p) => param(p, Reduction::Factor(p.value), "/factor"),
             Cut::SelfPayFirst(p) => param(p, Reduction::SelfPayFirst(p.value), "/selfPayFirst"),
+            // Answered by `terms_reduction` before any cut is looked up.
+            Cut::Terms => return Err(broken(&rules.text(rule("")))),
             Cut::Ratio(table) => {
                 let u = used(table, self.who(), rules, rule("/ratio"))?;
                 Used {

@@ -306,7 +306,7 @@ fn check_cuts(r: &mut Reader, version: &Version, path: &str, whos: &[Who<'_>]) {
         };
         let drop_of = |base: Decimal, who: Who<'_>| -> Option<Decimal> {
             match cut {
-                Cut::Points(_) => None,
+                Cut::Points(_) | Cut::Terms => None,
                 Cut::Factor(f) => Some(minus(base, base * f.value)),
                 Cut::Ratio(t) => t.lookup(who).map(|(p, _, _)| minus(base, p.value)),
                 Cut::SelfPayFirst(s) => Some(base * s.value),

@@ -209,6 +209,23 @@ fn read_reductions(r: &mut Reader, o: Obj<'_>) -> Option<Vec<Cut>> {
             complete = false;
             continue;
         };
+        // A long-term filer's ratio is not cut (national rule): nothing for the person to give.
+        if cut == Cut::Terms && category.is_long_term() {
+            r.problem(
+                ro.at(id),
+                t(
+                    format!(
+                        "{}按国家规定不降低支付比例，应写 0（national），不能留给参保人填写",
+                        category.name().zh
+                    ),
+                    format!(
+                        "{} keep the full ratio (national rule): state 0 (national) rather than \"terms\"",
+                        category.name().en
+                    ),
+                ),
+            );
+            complete = false;
+        }
         if let (Some(max), Cut::Points(p)) = (category.max_reduction(), &cut) {
             if p.value > max {
                 let points = (max * rust_decimal::Decimal::ONE_HUNDRED).normalize();
