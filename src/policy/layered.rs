@@ -6,7 +6,11 @@
 //!   national rules and the person's terms;
 //! - a disease's ratio, deductible and limit come from the pack where it prices the disease, else
 //!   from the person's terms for it (docs/calculation.md §8: a national disease the pack does not list is
-//!   covered, with a warning, unless the pack states that it excludes it).
+//!   covered, with a warning, unless the pack states that it excludes it);
+//! - parameter by parameter, for a disease the pack lists: the pack's figure where it states one,
+//!   the person's where it says `"terms"` (a figure read in a notice beats one typed in; what a
+//!   notice does not give is the person's to give, never a number the pack invents). A cut the
+//!   pack leaves to the person is theirs within the national ceiling, as under the baseline.
 //!
 //! Everything after the assembly asks this model what the opening, the coverage, the numbers and
 //! the notes about them are — never which layer answered; only the rule ids and provenances the
@@ -14,22 +18,25 @@
 
 mod caps;
 mod floor;
+mod notes;
+mod own;
 mod pricing;
 mod used;
 
 pub use floor::{diseases_on, Coverage};
+use notes::needs_ratio;
+pub use notes::{Lacking, Note};
 
 use super::model::{Deductible, Disease, Period, Region, Version, Who, TERMS};
 use super::national;
-use super::numbers::{self, Groups};
+use super::numbers::Groups;
 use super::set::PolicySet;
 use super::shapes::BUILT;
 use crate::bilingual::{t, Text};
 use crate::date::Date;
 use crate::error::{Error, ErrorCode};
-use crate::request::{AnnualLimit, PersonTerms, Request};
-use crate::vocabulary::{CheckStatus, Mode};
-use rust_decimal::Decimal;
+use crate::request::{PersonTerms, Request};
+use crate::vocabulary::CheckStatus;
 
 /// The region's pack as it stands on the visit date.
 struct PackLayer<'a> {
@@ -80,32 +87,6 @@ impl Opening {
             Opening::Nationwide(s) => s,
         }
     }
-}
-
-/// What the person should know about the policy behind the numbers (worded by `warnings`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Note {
-    /// The version's parameters were checked up to this date, before the visit.
-    Outdated(Date),
-    /// The person's terms at this path were given for a disease the region's pack prices.
-    TermsIgnored(String),
-    /// The amounts need the person's terms for the disease, for want of what.
-    TermsNeeded { lacking: Lacking },
-    /// A term not entered (its path), taken as none.
-    TermsAssumed(String),
-    /// A reduction not entered (its path), taken as this much.
-    ReductionAssumed(String, Decimal),
-}
-
-/// Why the person's terms are needed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Lacking {
-    /// No pack covers the region.
-    NoPolicy,
-    /// The region's pack leaves this national disease out: its name.
-    Unlisted(Text),
-    /// The region's pack lists the disease and leaves these `insured.terms` fields to the person.
-    Partly(Vec<&'static str>),
 }
 
 /// What `policy` of a result says.
@@ -304,98 +285,6 @@ impl<'a> VisitPolicy<'a> {
             age: self.age,
             tier: self.req.insured.tier.as_deref(),
         }
-    }
-
-    /// What the person should know about the layers behind the numbers.
-    pub fn notes(&self, mode: Mode, filing_valid: bool) -> Vec<Note> {
-        let mut out = Vec::new();
-        if let Some(p) = &self.pack {
-            if let Some(until) = p.version.reviewed_until.filter(|until| *until < self.req.visit.date) {
-                out.push(Note::Outdated(until));
-            }
-        }
-        // A cut the pack leaves to the person reads their terms whatever prices the disease.
-        let own_cut = mode != Mode::None
-            && matches!(self.pricing, Pricing::Pack(..))
-            && self
-                .pack
-                .as_ref()
-                .is_some_and(|p| self.cut_left_to_terms(p, filing_valid));
-        if own_cut {
-            let rules = pricing::Rules {
-                prefix: String::new(),
-                explain: false,
-            };
-            let ((reduction, _), path) = self.terms_reduction(filing_valid, &rules);
-            if let (Some(_), numbers::Reduction::Points(points)) = (reduction.default, reduction.value) {
-                out.push(Note::ReductionAssumed(path, points));
-            }
-        }
-        match &self.pricing {
-            Pricing::Pack(d, None) if d.left_to_terms().is_empty() => {
-                if let Some(own) = own_terms(self.req, &self.req.visit.disease).filter(|_| !own_cut) {
-                    out.push(Note::TermsIgnored(own.path));
-                }
-            }
-            _ if mode == Mode::None => {}
-            Pricing::Pack(d, None) => out.push(Note::TermsNeeded {
-                lacking: Lacking::Partly(d.left_to_terms()),
-            }),
-            Pricing::Pack(d, Some(own)) => {
-                if d.deductible == TERMS && own.terms.deductible.is_none() {
-                    out.push(Note::TermsAssumed(format!("{}.deductible", own.path)));
-                }
-                if d.limit == TERMS && own.terms.annual_limit == AnnualLimit::Unstated {
-                    out.push(Note::TermsAssumed(format!("{}.annualLimit", own.path)));
-                }
-            }
-            Pricing::Own(None) => out.push(Note::TermsNeeded {
-                lacking: match &self.coverage {
-                    Coverage::NationalUnlisted(name) => Lacking::Unlisted(name.clone()),
-                    _ => Lacking::NoPolicy,
-                },
-            }),
-            Pricing::Own(Some(own)) => {
-                let rules = pricing::Rules {
-                    prefix: String::new(),
-                    explain: false,
-                };
-                // Only a broken pack makes this fail, and the numbers say so themselves.
-                let Ok(plan) = self.own_plan(own, filing_valid, &rules) else {
-                    return out;
-                };
-                if plan.deductible.standard.default.is_some() {
-                    out.push(Note::TermsAssumed(format!("{}.deductible", own.path)));
-                }
-                if plan.limit.default.is_some() {
-                    out.push(Note::TermsAssumed(format!("{}.annualLimit", own.path)));
-                }
-                let (reduction, _) = &plan.reduction;
-                if let (Some(_), numbers::Reduction::Points(points)) = (reduction.default, reduction.value) {
-                    out.push(Note::ReductionAssumed(
-                        format!("{}.{}", own.path, plan.reduction_field),
-                        points,
-                    ));
-                }
-            }
-            Pricing::Nothing => {}
-        }
-        out
-    }
-}
-
-/// The person's ratio is required where it prices the disease (INVALID_INPUT at its path, as
-/// for any missing field): under the baseline, for a national disease a pack leaves out, and
-/// where a pack leaves the ratio to the person. Elsewhere the terms may leave it out.
-fn needs_ratio(pricing: &Pricing<'_>) -> Result<(), Error> {
-    let own = match pricing {
-        Pricing::Own(Some(own)) => own,
-        Pricing::Pack(d, Some(own)) if d.ratio.is_none() => own,
-        _ => return Ok(()),
-    };
-    match own.terms.ratio {
-        Some(_) => Ok(()),
-        None => Err(crate::json::missing(&format!("{}.ratio", own.path), "ratio")),
     }
 }
 

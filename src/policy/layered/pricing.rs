@@ -3,20 +3,20 @@
 //! the nation's) region-wide rules. What each number is, not how the settlement uses it
 //! (`settlement.rs`).
 
-use super::used::{assume, broken, generous, given, stated, used};
+use super::own::{own_deductible, own_limit, own_ratio};
+use super::used::{assume, broken, stated, used};
 use super::{OwnTerms, PackLayer, Pricing, VisitPolicy};
 use crate::bilingual::Text;
 use crate::error::Error;
 use crate::money::{minus, plus};
 use crate::policy::model::{Cut, Deductible, Disease, Param, Period, TERMS};
-use crate::policy::national;
 use crate::policy::numbers::{
     self, Base, Benefit, DeductibleKind, DeductibleUse, Default, Fact, Facts, LimitKind, LimitUse, Parameters,
     Reduction, Used,
 };
 use crate::policy::shapes::BUILT;
 use crate::policy::Provenance;
-use crate::request::{AnnualLimit, PersonTerms, Ytd};
+use crate::request::Ytd;
 use crate::vocabulary::Mode;
 use rust_decimal::Decimal;
 
@@ -117,98 +117,11 @@ impl<'a> VisitPolicy<'a> {
         })
     }
 
-    /// The person's terms price the disease; the pack's region-wide rules stand where there is
-    /// one, national rules where there is none.
-    fn own_numbers(&self, own: &OwnTerms<'_>, filing_valid: bool, ytd: &Ytd, rules: &Rules) -> Result<Benefit, Error> {
-        let plan = self.own_plan(own, filing_valid, rules)?;
-        let mut limits = vec![LimitUse {
-            kind: LimitKind::Annual,
-            base: Base::FundPayment,
-            limit: plan.limit,
-            used: ytd.fund_paid.0,
-            how: None,
-        }];
-        if let Some(p) = &self.pack {
-            limits.push(self.overall(p, ytd, rules)?);
-        }
-        Ok(benefit(plan.deductible, plan.ratio, plan.reduction, limits, ytd))
-    }
-
-    pub(super) fn own_plan(&self, own: &OwnTerms<'_>, filing_valid: bool, rules: &Rules) -> Result<Plan, Error> {
-        let deductible = own_deductible(own, rules);
-        let limit = own_limit(own, rules, &Ytd::default()).limit;
-        let ratio = own_ratio(own, rules)?;
-        let (reduction, reduction_field) = match &self.pack {
-            Some(p) if !self.cut_left_to_terms(p, filing_valid) => (
-                self.pack_reduction(p, filing_valid, rules, Some(ratio.value))?,
-                "reduction",
-            ),
-            _ => self.own_reduction(own, filing_valid, rules),
-        };
-        Ok(Plan {
-            ratio,
-            deductible,
-            limit,
-            reduction,
-            reduction_field,
-        })
-    }
-
-    /// Without a pack: a valid filing's category decides (long-term: 0; temporary: the person's
-    /// reduction within the national ceiling, or the ceiling); without one, the person's unfiled
-    /// reduction or 0.20.
-    fn own_reduction(
-        &self,
-        own: &OwnTerms<'_>,
-        filing_valid: bool,
-        rules: &Rules,
-    ) -> ((Used<Reduction>, Text), &'static str) {
-        let terms = own.terms;
-        let points = |value, rule, provenance, default| Used {
-            default,
-            ..given(Reduction::Points(value), rule, provenance)
-        };
-        let Some(filing) = self.req.filing.as_ref().filter(|_| filing_valid) else {
-            let used = match terms.unfiled_reduction {
-                Some(r) => points(
-                    r.0,
-                    rules.id(Rule::Term(&own.rule, "unfiledReduction")),
-                    Provenance::User,
-                    None,
-                ),
-                None => points(
-                    national::UNFILED_REDUCTION,
-                    rules.id(Rule::Unfiled("")),
-                    Provenance::Assumed,
-                    Some(Default::Guess),
-                ),
-            };
-            return ((used, numbers::unfiled()), "unfiledReduction");
-        };
-        let category = filing.category;
-        let national = |value, provenance, default| {
-            points(value, rules.id(Rule::Reduction(category.id(), "")), provenance, default)
-        };
-        let used = match (category.max_reduction(), terms.reduction) {
-            // Long-term filers keep the full ratio, whatever was entered (national rule).
-            (None, _) => national(Decimal::ZERO, Provenance::National, None),
-            (Some(ceiling), Some(r)) if r.0 <= ceiling => points(
-                r.0,
-                rules.id(Rule::Term(&own.rule, "reduction")),
-                Provenance::User,
-                None,
-            ),
-            (Some(ceiling), Some(_)) => national(ceiling, Provenance::National, None),
-            (Some(ceiling), None) => national(ceiling, Provenance::Assumed, Some(Default::Cautious)),
-        };
-        ((used, category.name()), "reduction")
-    }
-
     /// Direct settlement and a manual claim under a valid filing use the category's cut; a manual
     /// claim without a valid filing uses the region's rule for that. `user_ratio`: the disease is
     /// priced by the person's terms, whose ratio the pack was not checked against at load — the
     /// national ceiling holds the cut for a temporary visitor (docs/rules.md "Filing").
-    fn pack_reduction(
+    pub(super) fn pack_reduction(
         &self,
         p: &PackLayer<'_>,
         filing_valid: bool,
@@ -244,19 +157,6 @@ impl<'a> VisitPolicy<'a> {
             None => Some(&p.version.unfiled_reduction),
         };
         cut == Some(&Cut::Terms)
-    }
-
-    /// A cut the pack leaves to the person (`"terms"`): their reduction as under the baseline,
-    /// or the national default when they give none; and the field it is read from.
-    pub(super) fn terms_reduction(&self, filing_valid: bool, rules: &Rules) -> ((Used<Reduction>, Text), String) {
-        let empty = PersonTerms::default();
-        let own = super::own_terms(self.req, &self.req.visit.disease).unwrap_or(OwnTerms {
-            terms: &empty,
-            path: "insured.terms".to_string(),
-            rule: "terms".to_string(),
-        });
-        let (used, field) = self.own_reduction(&own, filing_valid, rules);
-        (used, format!("{}.{field}", own.path))
     }
 
     /// A cut of the pack's as used; `rule` names it given its form's key.
@@ -296,7 +196,7 @@ impl<'a> VisitPolicy<'a> {
 
     /// The region's overall annual ceiling: every special disease's fund payments count, and —
     /// where it is shared with inpatient care — the year's inpatient fund payments.
-    fn overall(&self, p: &PackLayer<'_>, ytd: &Ytd, rules: &Rules) -> Result<LimitUse, Error> {
+    pub(super) fn overall(&self, p: &PackLayer<'_>, ytd: &Ytd, rules: &Rules) -> Result<LimitUse, Error> {
         let mut limit = used(&p.version.overall_ceiling, self.who(), rules, Rule::Overall)?;
         let mut used = ytd.fund_paid_total.0;
         // Inpatient payments matter only to a ceiling there is.
@@ -310,54 +210,6 @@ impl<'a> VisitPolicy<'a> {
             used,
             how: None,
         })
-    }
-}
-
-/// The person's ratio (present: `needs_ratio` checked it when the policy was assembled).
-fn own_ratio(own: &OwnTerms<'_>, rules: &Rules) -> Result<Used<Decimal>, Error> {
-    let ratio = own
-        .terms
-        .ratio
-        .ok_or_else(|| crate::json::missing(&format!("{}.ratio", own.path), "ratio"))?;
-    Ok(given(
-        ratio.0,
-        rules.id(Rule::Term(&own.rule, "ratio")),
-        Provenance::User,
-    ))
-}
-
-/// The person's annual deductible; not entered: none, so the fund pays at most the estimate.
-fn own_deductible(own: &OwnTerms<'_>, rules: &Rules) -> DeductibleUse {
-    let rule = rules.id(Rule::Term(&own.rule, "deductible"));
-    let (kind, standard) = match own.terms.deductible {
-        Some(d) if d.0.is_zero() => (DeductibleKind::None, given(d.0, rule, Provenance::User)),
-        Some(d) => (DeductibleKind::Annual, given(d.0, rule, Provenance::User)),
-        None => (
-            DeductibleKind::None,
-            generous(given(Decimal::ZERO, rule, Provenance::Assumed)),
-        ),
-    };
-    DeductibleUse {
-        kind,
-        off_fund: false,
-        standard,
-    }
-}
-
-/// The person's annual limit on the fund's payment for the disease; not entered: none.
-fn own_limit(own: &OwnTerms<'_>, rules: &Rules, ytd: &Ytd) -> LimitUse {
-    let rule = rules.id(Rule::Term(&own.rule, "annualLimit"));
-    let limit = match own.terms.annual_limit {
-        AnnualLimit::Amount(m) => given(Some(m.0), rule, Provenance::User),
-        AnnualLimit::None => given(None, rule, Provenance::User),
-        AnnualLimit::Unstated => generous(given(None, rule, Provenance::Assumed)),
-    };
-    LimitUse {
-        kind: LimitKind::Annual,
-        base: Base::FundPayment,
-        limit,
-        used: ytd.fund_paid.0,
-        how: None,
     }
 }
 
@@ -383,18 +235,7 @@ pub(super) fn inpatient(ytd: &Ytd, limit: &mut Used<Option<Decimal>>) -> Decimal
     }
 }
 
-/// The person's terms as they apply to the visit.
-pub(super) struct Plan {
-    ratio: Used<Decimal>,
-    pub deductible: DeductibleUse,
-    /// `value: None`: no annual limit (stated, or taken as none).
-    pub limit: Used<Option<Decimal>>,
-    pub reduction: (Used<Reduction>, Text),
-    /// The term field the reduction came from (`reduction` or `unfiledReduction`).
-    pub reduction_field: &'static str,
-}
-
-fn benefit(
+pub(super) fn benefit(
     deductible: DeductibleUse,
     base_ratio: Used<Decimal>,
     reduction: (Used<Reduction>, Text),
