@@ -6,27 +6,37 @@
 //!   national rules and the person's terms;
 //! - a disease's ratio, deductible and limit come from the pack where it prices the disease, else
 //!   from the person's terms for it (docs/calculation.md §8: a national disease the pack does not list is
-//!   covered, with a warning, unless the pack states that it excludes it).
+//!   covered, with a warning, unless the pack states that it excludes it);
+//! - parameter by parameter, for a disease the pack lists: the pack's figure where it states one,
+//!   the person's where it says `"terms"` (a figure read in a notice beats one typed in; what a
+//!   notice does not give is the person's to give, never a number the pack invents). A cut the
+//!   pack leaves to the person is theirs within the national ceiling, as under the baseline.
 //!
 //! Everything after the assembly asks this model what the opening, the coverage, the numbers and
 //! the notes about them are — never which layer answered; only the rule ids and provenances the
 //! numbers carry say that, for the trace.
 
 mod caps;
+mod floor;
+mod notes;
+mod own;
 mod pricing;
+mod used;
 
-use super::model::{Deductible, Disease, Period, Region, Version, Who};
-use super::national::{self, national_disease};
-use super::numbers::{self, Groups};
+pub use floor::{diseases_on, Coverage};
+use notes::needs_ratio;
+pub use notes::{Lacking, Note};
+
+use super::model::{Deductible, Disease, Period, Region, Version, Who, TERMS};
+use super::national;
+use super::numbers::Groups;
 use super::set::PolicySet;
 use super::shapes::BUILT;
-use super::Provenance;
 use crate::bilingual::{t, Text};
 use crate::date::Date;
 use crate::error::{Error, ErrorCode};
 use crate::request::{PersonTerms, Request};
-use crate::vocabulary::{CheckStatus, Mode};
-use rust_decimal::Decimal;
+use crate::vocabulary::CheckStatus;
 
 /// The region's pack as it stands on the visit date.
 struct PackLayer<'a> {
@@ -48,38 +58,13 @@ struct OwnTerms<'a> {
 
 /// Where the visit's disease gets its ratio, deductible and limit.
 enum Pricing<'a> {
-    Pack(&'a Disease),
+    /// The pack lists it; the person's terms that apply to it, where the pack leaves some of its
+    /// parameters to them (docs/pack-format.md "Parameters left to the person").
+    Pack(&'a Disease, Option<OwnTerms<'a>>),
     /// The person's terms (none given: the amounts cannot be known).
     Own(Option<OwnTerms<'a>>),
     /// Not covered: nothing to price.
     Nothing,
-}
-
-/// Whether the visit's disease is covered, and on what ground (for DISEASE_COVERED's words).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Coverage {
-    /// The region lists it.
-    Listed(Text),
-    /// One of the five national diseases, for a region whose own list is not known.
-    National(Text),
-    /// One of the five, which the region's list leaves out without excluding it (docs/calculation.md §8).
-    NationalUnlisted(Text),
-    /// Not one of the five, for a region whose own list is not known: it may list it.
-    Unconfirmed(Text),
-    /// The region states that it does not settle it across provinces.
-    Excluded { name: Text, source: Option<String> },
-    /// The region's list leaves it out and it is not one of the five.
-    NotListed(Text),
-}
-
-impl Coverage {
-    pub fn status(&self) -> CheckStatus {
-        match self {
-            Coverage::Listed(_) | Coverage::National(_) => CheckStatus::Pass,
-            Coverage::NationalUnlisted(_) | Coverage::Unconfirmed(_) => CheckStatus::Warn,
-            Coverage::Excluded { .. } | Coverage::NotListed(_) => CheckStatus::Fail,
-        }
-    }
 }
 
 /// Whether cross-province settlement is open on the visit date, and why.
@@ -102,22 +87,6 @@ impl Opening {
             Opening::Nationwide(s) => s,
         }
     }
-}
-
-/// What the person should know about the policy behind the numbers (worded by `warnings`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Note {
-    /// The version's parameters were checked up to this date, before the visit.
-    Outdated(Date),
-    /// The person's terms at this path were given for a disease the region's pack prices.
-    TermsIgnored(String),
-    /// The amounts need the person's terms for the disease. `unlisted`: the region has a policy,
-    /// which leaves this (national) disease out — its name.
-    TermsNeeded { unlisted: Option<Text> },
-    /// A term not entered (its path), taken as none.
-    TermsAssumed(String),
-    /// A reduction not entered (its path), taken as this much.
-    ReductionAssumed(String, Decimal),
 }
 
 /// What `policy` of a result says.
@@ -161,10 +130,8 @@ impl<'a> VisitPolicy<'a> {
         let name = set.disease_name(id);
         let own = || own_terms(req, id);
         let Some(region) = region else {
-            let (coverage, pricing) = match national_disease(id) {
-                Some(_) => (Coverage::National(name), Pricing::Own(own())),
-                None => (Coverage::Unconfirmed(name), Pricing::Own(own())),
-            };
+            let (coverage, pricing) = floor::baseline(id, name, own);
+            needs_ratio(&pricing)?;
             return Ok(VisitPolicy {
                 set,
                 req,
@@ -184,18 +151,8 @@ impl<'a> VisitPolicy<'a> {
         if let Some(tier) = req.insured.tier.as_deref().filter(|_| BUILT.splits) {
             check_tier(version, tier)?;
         }
-        let (coverage, pricing) = match (version.disease(id), version.excluded(id), national_disease(id)) {
-            (Some(d), _, _) => (Coverage::Listed(d.name.clone()), Pricing::Pack(d)),
-            (None, Some(stated), _) => (
-                Coverage::Excluded {
-                    name,
-                    source: stated.source.clone(),
-                },
-                Pricing::Nothing,
-            ),
-            (None, None, Some(_)) => (Coverage::NationalUnlisted(name), Pricing::Own(own())),
-            (None, None, None) => (Coverage::NotListed(name), Pricing::Nothing),
-        };
+        let (coverage, pricing) = floor::decide(version, id, name, own);
+        needs_ratio(&pricing)?;
         Ok(VisitPolicy {
             set,
             req,
@@ -274,9 +231,15 @@ impl<'a> VisitPolicy<'a> {
     /// The deductible group and limit the visit counts against: the pack's for a disease it
     /// prices, else the disease's own.
     pub fn groups(&self) -> Groups {
+        let own = format!("disease:{}", self.req.visit.disease);
         match self.pricing {
-            Pricing::Pack(d) => Groups {
-                deductible: d.deductible.clone(),
+            // The person's own deductible and limit count per disease, as under the baseline.
+            Pricing::Pack(d, _) => Groups {
+                deductible: if d.deductible == TERMS {
+                    own.clone()
+                } else {
+                    d.deductible.clone()
+                },
                 deductible_monthly: self.pack.as_ref().is_some_and(|p| {
                     matches!(
                         p.version.deductible(&d.deductible),
@@ -286,16 +249,13 @@ impl<'a> VisitPolicy<'a> {
                         })
                     )
                 }),
-                limit: d.limit.clone(),
+                limit: if d.limit == TERMS { own } else { d.limit.clone() },
             },
-            Pricing::Own(_) | Pricing::Nothing => {
-                let own = format!("disease:{}", self.req.visit.disease);
-                Groups {
-                    deductible: own.clone(),
-                    deductible_monthly: false,
-                    limit: own,
-                }
-            }
+            Pricing::Own(_) | Pricing::Nothing => Groups {
+                deductible: own.clone(),
+                deductible_monthly: false,
+                limit: own,
+            },
         }
     }
 
@@ -303,7 +263,7 @@ impl<'a> VisitPolicy<'a> {
     /// trace of an estimate that needs them.
     pub fn terms_rule(&self) -> String {
         let part = match &self.pricing {
-            Pricing::Own(Some(own)) => own.rule.clone(),
+            Pricing::Own(Some(own)) | Pricing::Pack(_, Some(own)) => own.rule.clone(),
             _ => "terms".to_string(),
         };
         format!("{}/{part}", self.rule_prefix())
@@ -325,55 +285,6 @@ impl<'a> VisitPolicy<'a> {
             age: self.age,
             tier: self.req.insured.tier.as_deref(),
         }
-    }
-
-    /// What the person should know about the layers behind the numbers.
-    pub fn notes(&self, mode: Mode, filing_valid: bool) -> Vec<Note> {
-        let mut out = Vec::new();
-        if let Some(p) = &self.pack {
-            if let Some(until) = p.version.reviewed_until.filter(|until| *until < self.req.visit.date) {
-                out.push(Note::Outdated(until));
-            }
-        }
-        match &self.pricing {
-            Pricing::Pack(_) => {
-                if let Some(own) = own_terms(self.req, &self.req.visit.disease) {
-                    out.push(Note::TermsIgnored(own.path));
-                }
-            }
-            _ if mode == Mode::None => {}
-            Pricing::Own(None) => out.push(Note::TermsNeeded {
-                unlisted: match &self.coverage {
-                    Coverage::NationalUnlisted(name) => Some(name.clone()),
-                    _ => None,
-                },
-            }),
-            Pricing::Own(Some(own)) => {
-                let rules = pricing::Rules {
-                    prefix: String::new(),
-                    explain: false,
-                };
-                // Only a broken pack makes this fail, and the numbers say so themselves.
-                let Ok(plan) = self.own_plan(own, filing_valid, &rules) else {
-                    return out;
-                };
-                if plan.deductible.standard.default.is_some() {
-                    out.push(Note::TermsAssumed(format!("{}.deductible", own.path)));
-                }
-                if plan.limit.default.is_some() {
-                    out.push(Note::TermsAssumed(format!("{}.annualLimit", own.path)));
-                }
-                let (reduction, _) = &plan.reduction;
-                if let (Some(_), numbers::Reduction::Points(points)) = (reduction.default, reduction.value) {
-                    out.push(Note::ReductionAssumed(
-                        format!("{}.{}", own.path, plan.reduction_field),
-                        points,
-                    ));
-                }
-            }
-            Pricing::Nothing => {}
-        }
-        out
     }
 }
 
@@ -446,57 +357,6 @@ fn unknown_disease(path: &str, id: &str) -> Error {
             format!("unknown disease '{id}': no loaded policy lists it"),
         ),
     )
-}
-
-/// A region's diseases on a date, for pickers: a pack region's own list, then the national
-/// diseases it neither lists nor excludes (docs/calculation.md §8); under the baseline, the national five.
-/// `None` for a code that is neither a pack region nor a mainland one.
-pub fn diseases_on(set: &PolicySet, code: &str, date: Date) -> Option<Vec<ListedDisease>> {
-    let national = |d: &national::NationalDisease| ListedDisease {
-        id: d.id.to_string(),
-        name: d.name(),
-        pinyin: Some(d.pinyin.to_string()),
-        provenance: Provenance::National,
-        pool: None,
-    };
-    let Some(r) = set.covering_region(code) else {
-        return national::is_baseline_region(code).then(|| national::NATIONAL_DISEASES.iter().map(national).collect());
-    };
-    // Before the opening date, list what will open, as the checks do.
-    let Some(version) = r.version_on(date).or(r.versions.first()) else {
-        return Some(Vec::new());
-    };
-    let mut out: Vec<ListedDisease> = version
-        .diseases
-        .iter()
-        .map(|(id, d)| {
-            let shared = version.diseases.iter().filter(|(_, o)| o.limit == d.limit).count() > 1;
-            ListedDisease {
-                id: id.clone(),
-                name: d.name.clone(),
-                pinyin: d.pinyin.clone(),
-                provenance: d.provenance,
-                pool: version.limit(&d.limit).filter(|_| shared).and_then(|l| l.name.clone()),
-            }
-        })
-        .collect();
-    out.extend(
-        national::NATIONAL_DISEASES
-            .iter()
-            .filter(|d| version.disease(d.id).is_none() && version.excluded(d.id).is_none())
-            .map(national),
-    );
-    Some(out)
-}
-
-/// A disease as a picker lists it.
-pub struct ListedDisease {
-    pub id: String,
-    pub name: Text,
-    pub pinyin: Option<String>,
-    pub provenance: Provenance,
-    /// The shared pool's name when the disease shares its limit with others.
-    pub pool: Option<Text>,
 }
 
 /// A code's UNKNOWN_REGION refusal (for the listings, which check codes themselves).

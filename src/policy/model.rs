@@ -9,6 +9,11 @@ use crate::date::Date;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+mod table;
+pub use table::{Dim, Fact, Facts, Table, Who};
+mod shapes;
+pub use shapes::{Amount, Base, Cap, Cut, Deductible, Limit, Period};
+
 /// Entries by id, in pack order. A pack holds a handful of each, so a list is as fast as a map
 /// and keeps the map code out of the WebAssembly build.
 pub type Named<T> = Vec<(String, T)>;
@@ -86,183 +91,6 @@ pub enum Status {
     Retired,
 }
 
-/// Who is being settled and where: the keys a [`Table`] is looked up by. `age` and `tier` are
-/// `None` when the request does not give them (the table's `ifUnknown` arm then answers).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Who<'a> {
-    pub scheme: Scheme,
-    pub status: Status,
-    pub level: u8,
-    /// Completed years on the visit date (docs/calculation.md §4).
-    pub age: Option<u8>,
-    /// A tier the region defines (深圳 一档/二档/三档).
-    pub tier: Option<&'a str>,
-}
-
-/// The dimension a table node splits on, and the keys it accepts.
-// The page's build makes its tables from the default packs alone, which may not use every one.
-#[cfg_attr(not(feature = "maintainer"), allow(dead_code))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Dim {
-    Scheme,
-    Status,
-    Level,
-    /// A tier the region defines (`byTier`); its arms are the region's tier ids.
-    Tier,
-    /// Age bands (`byAge`); each arm is named by the first age of its band, in increasing order,
-    /// and runs up to the next one (the last has no end).
-    Age,
-}
-
-// Reading a table from a pack (the `maintainer` feature) checks its keys.
-#[cfg(feature = "maintainer")]
-impl Dim {
-    pub fn keys(self) -> &'static [&'static str] {
-        match self {
-            Dim::Scheme => &["employee", "resident"],
-            Dim::Status => &["working", "retired"],
-            Dim::Level => &["level1", "level2", "level3"],
-            Dim::Tier | Dim::Age => &[],
-        }
-    }
-
-    pub fn of_key(key: &str) -> Option<Dim> {
-        [Dim::Scheme, Dim::Status, Dim::Level]
-            .into_iter()
-            .find(|d| d.keys().contains(&key))
-    }
-}
-
-/// A fact of the person's that a lookup needed and the request did not give (docs/calculation.md §4):
-/// a default stood in for it, and the person is warned.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Fact {
-    Age,
-    Tier,
-    RecognitionDate,
-    DiseaseCount,
-    Inpatient,
-}
-
-impl Fact {
-    pub const ALL: [Fact; 5] = [
-        Fact::Age,
-        Fact::Tier,
-        Fact::RecognitionDate,
-        Fact::DiseaseCount,
-        Fact::Inpatient,
-    ];
-}
-
-/// A set of [`Fact`]s, as bits: a parameter lacks a few at most, and a set that is `Copy` keeps
-/// allocation out of every parameter looked up.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Facts(u8);
-
-impl Facts {
-    pub fn with(self, fact: Fact) -> Facts {
-        Facts(self.0 | 1 << fact as u8)
-    }
-
-    pub fn is_empty(self) -> bool {
-        self.0 == 0
-    }
-
-    pub fn iter(self) -> impl Iterator<Item = Fact> {
-        Fact::ALL.into_iter().filter(move |f| self.0 & 1 << *f as u8 != 0)
-    }
-}
-
-/// A parameter that may depend on scheme, employee status, hospital level, the region's tier and
-/// the person's age. A leaf applies to everyone below it, so a flat value is one line; a node
-/// splits on one dimension, with an optional `default` arm for the keys it does not list, and —
-/// for a tier or an age — the arm that answers when the request does not give it (`unknown`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Table<T> {
-    Leaf(Param<T>),
-    Node {
-        dim: Dim,
-        arms: Named<Table<T>>,
-        unknown: Option<String>,
-    },
-}
-
-impl<T> Table<T> {
-    /// The leaf for `who`, the key path that led to it (e.g. `employee/working/level2`) and the
-    /// facts it needed that `who` lacked. `None` only for a table that validation would have
-    /// refused as incomplete.
-    pub fn lookup(&self, who: Who<'_>) -> Option<(&Param<T>, String, Facts)> {
-        let mut node = self;
-        let mut path = String::new();
-        let mut lacking = Facts::default();
-        loop {
-            match node {
-                Table::Leaf(p) => return Some((p, path, lacking)),
-                Table::Node { dim, arms, unknown } => {
-                    // A build whose packs split on neither tier nor age has no code for it.
-                    let split = super::shapes::BUILT.splits && matches!(dim, Dim::Tier | Dim::Age);
-                    let (k, next) = match (dim, who.tier, who.age) {
-                        _ if !split => {
-                            let key = dim.key_for(who);
-                            arms.iter()
-                                .find(|(k, _)| k == key)
-                                .or_else(|| arms.iter().find(|(k, _)| k == "default"))?
-                        }
-                        (Dim::Tier, None, _) | (Dim::Age, _, None) => {
-                            lacking = lacking.with(if *dim == Dim::Tier { Fact::Tier } else { Fact::Age });
-                            let key = unknown.as_deref()?;
-                            arms.iter().find(|(k, _)| k == key)?
-                        }
-                        // The band whose first age is the highest not above the person's.
-                        (Dim::Age, _, Some(age)) => arms.iter().rev().find(|(k, _)| first_age(k) <= age)?,
-                        // A tier the request gives.
-                        _ => arms
-                            .iter()
-                            .find(|(k, _)| Some(k.as_str()) == who.tier)
-                            .or_else(|| arms.iter().find(|(k, _)| k == "default"))?,
-                    };
-                    path.push('/');
-                    if split {
-                        path.push_str(if *dim == Dim::Tier { "byTier/" } else { "byAge/" });
-                    }
-                    path.push_str(k);
-                    node = next;
-                }
-            }
-        }
-    }
-}
-
-/// An age band's first age, from its arm's name (digits; written by the reader).
-fn first_age(key: &str) -> u8 {
-    key.bytes()
-        .try_fold(0u8, |n, b| n.checked_mul(10)?.checked_add(b.checked_sub(b'0')?))
-        .unwrap_or(u8::MAX)
-}
-
-impl Dim {
-    fn key_for(self, who: Who<'_>) -> &str {
-        match self {
-            Dim::Scheme => match who.scheme {
-                Scheme::Employee => "employee",
-                Scheme::Resident => "resident",
-            },
-            // Residents have no working/retired distinction; they read the working (or default) arm.
-            Dim::Status => match (who.scheme, who.status) {
-                (Scheme::Employee, Status::Retired) => "retired",
-                _ => "working",
-            },
-            Dim::Level => match who.level {
-                1 => "level1",
-                2 => "level2",
-                _ => "level3",
-            },
-            // Split on only where the build computes splits (`lookup`).
-            Dim::Tier | Dim::Age => "",
-        }
-    }
-}
-
 /// The filing categories of docs/rules.md "Filing".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -331,92 +159,6 @@ impl FilingCategory {
     }
 }
 
-/// A period a deductible is taken in, or a limit counts over (docs/calculation.md §6–7): the visit, the
-/// calendar month or the calendar year of the visit date.
-#[cfg_attr(not(feature = "maintainer"), allow(dead_code))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Period {
-    Visit,
-    Month,
-    Year,
-}
-
-/// How a deductible (起付线) is counted.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Deductible {
-    /// No deductible; the param records where that statement comes from.
-    None(Param<()>),
-    /// A standard per visit, month or year for the whole group; `off_fund`: taken off the fund's
-    /// payment after the ratio (docs/calculation.md §5 d) rather than off the in-scope cost before it (c).
-    Standard {
-        period: Period,
-        amount: Table<Decimal>,
-        off_fund: bool,
-    },
-}
-
-/// What a limit caps (docs/calculation.md §4): the fund's payment, or the in-scope cost it admits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Base {
-    FundPayment,
-    InScopeCost,
-}
-
-/// How much a limit allows.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Amount {
-    /// A fixed amount; a leaf of `None` says explicitly that there is no such limit.
-    Fixed(Table<Option<Decimal>>),
-    /// min(maximum, base + step × (count − 1)), count = the person's recognised diseases that the
-    /// limit's pool covers (at least 1).
-    Growing {
-        base: Table<Decimal>,
-        step: Table<Decimal>,
-        maximum: Table<Decimal>,
-    },
-    /// Σ round(standard × share, 2) over the person's recognised diseases in the pool, highest
-    /// standard first; the shares in rank order (diseases beyond them add 0).
-    Ranked {
-        shares: Param<Vec<Decimal>>,
-        standards: Named<Table<Decimal>>,
-    },
-    /// A monthly quota by the month since the disease was recognised (the month of recognition
-    /// is month 1): each step's first month and its amount, from month 1, the last open-ended.
-    Scheduled(Vec<(u16, Table<Option<Decimal>>)>),
-}
-
-/// One cap of a limit: its base, its period, its amount.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cap {
-    pub base: Base,
-    pub period: Period,
-    pub amount: Amount,
-}
-
-/// A limit (封顶线 / 最高支付限额 / 定额) shared by the diseases that name it: its caps, each with
-/// one account per period, and whether the year's inpatient fund payments count against its
-/// annual cap on the fund's payment.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Limit {
-    pub name: Option<Text>,
-    pub caps: Vec<Cap>,
-    pub with_inpatient: bool,
-}
-
-/// How a filing category (or a visit without a valid filing) lowers what the fund pays
-/// (docs/calculation.md §4).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Cut {
-    /// The ratio minus so many points (never below 0).
-    Points(Param<Decimal>),
-    /// The ratio times a factor (深圳 ×0.9), exact.
-    Factor(Param<Decimal>),
-    /// A ratio of its own.
-    Ratio(Table<Decimal>),
-    /// A share of the in-scope cost paid first by the person (临沂 10 %); the ratio unchanged.
-    SelfPayFirst(Param<Decimal>),
-}
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Disease {
     pub name: Text,
@@ -425,11 +167,36 @@ pub struct Disease {
     /// Where the listing itself comes from.
     pub provenance: Provenance,
     pub source: Option<String>,
-    pub ratio: Table<Decimal>,
-    /// Id of the deductible group in [`Version::deductibles`].
+    /// `None`: the pack leaves the ratio to the person's terms (`"ratio": "terms"`).
+    pub ratio: Option<Table<Decimal>>,
+    /// Id of the deductible group in [`Version::deductibles`], or [`TERMS`]: the person's.
     pub deductible: String,
-    /// Id of the limit (the disease's own or a shared pool) in [`Version::limits`].
+    /// Id of the limit (the disease's own or a shared pool) in [`Version::limits`], or
+    /// [`TERMS`]: the person's annual limit.
     pub limit: String,
+}
+
+/// A disease's parameter a pack leaves to the person's terms (docs/pack-format.md "Parameters
+/// left to the person"): `"ratio": "terms"`, `"deductible": "terms"`, `"limit": "terms"`. Reserved:
+/// no deductible group or limit may be called so.
+pub const TERMS: &str = "terms";
+
+impl Disease {
+    /// The `insured.terms` fields the pack leaves to the person for this disease, in the
+    /// contract's order; empty when the pack prices it in full.
+    pub fn left_to_terms(&self) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        if self.ratio.is_none() {
+            out.push("ratio");
+        }
+        if self.deductible == TERMS {
+            out.push("deductible");
+        }
+        if self.limit == TERMS {
+            out.push("annualLimit");
+        }
+        out
+    }
 }
 
 /// One effective-dated version of a region's policy: it applies from `from` until the next one.
