@@ -16,7 +16,7 @@ mod caps;
 mod pricing;
 
 use super::model::{Deductible, Disease, Period, Region, Version, Who};
-use super::national::{self, national_disease};
+use super::national::{self, national_on};
 use super::numbers::{self, Groups};
 use super::set::PolicySet;
 use super::shapes::BUILT;
@@ -66,6 +66,9 @@ pub enum Coverage {
     NationalUnlisted(Text),
     /// Not one of the five, for a region whose own list is not known: it may list it.
     Unconfirmed(Text),
+    /// On the national list only from this date, after the visit, for a region whose own list is
+    /// not known: it may have settled it earlier (a regional pilot).
+    NotYetNational(Text, Date),
     /// The region states that it does not settle it across provinces.
     Excluded { name: Text, source: Option<String> },
     /// The region's list leaves it out and it is not one of the five.
@@ -76,7 +79,9 @@ impl Coverage {
     pub fn status(&self) -> CheckStatus {
         match self {
             Coverage::Listed(_) | Coverage::National(_) => CheckStatus::Pass,
-            Coverage::NationalUnlisted(_) | Coverage::Unconfirmed(_) => CheckStatus::Warn,
+            Coverage::NationalUnlisted(_) | Coverage::Unconfirmed(_) | Coverage::NotYetNational(..) => {
+                CheckStatus::Warn
+            }
             Coverage::Excluded { .. } | Coverage::NotListed(_) => CheckStatus::Fail,
         }
     }
@@ -160,11 +165,15 @@ impl<'a> VisitPolicy<'a> {
         let age = facts_on_the_visit_date(req)?;
         let name = set.disease_name(id);
         let own = || own_terms(req, id);
+        // The national floor is the list on the visit's date (data/national-diseases.json).
+        let date = req.visit.date;
         let Some(region) = region else {
-            let (coverage, pricing) = match national_disease(id) {
-                Some(_) => (Coverage::National(name), Pricing::Own(own())),
-                None => (Coverage::Unconfirmed(name), Pricing::Own(own())),
+            let coverage = match (national_on(id, date), national::national_disease(id)) {
+                (Some(_), _) => Coverage::National(name),
+                (None, Some(d)) => Coverage::NotYetNational(name, d.from),
+                (None, None) => Coverage::Unconfirmed(name),
             };
+            let pricing = Pricing::Own(own());
             return Ok(VisitPolicy {
                 set,
                 req,
@@ -184,7 +193,7 @@ impl<'a> VisitPolicy<'a> {
         if let Some(tier) = req.insured.tier.as_deref().filter(|_| BUILT.splits) {
             check_tier(version, tier)?;
         }
-        let (coverage, pricing) = match (version.disease(id), version.excluded(id), national_disease(id)) {
+        let (coverage, pricing) = match (version.disease(id), version.excluded(id), national_on(id, date)) {
             (Some(d), _, _) => (Coverage::Listed(d.name.clone()), Pricing::Pack(d)),
             (None, Some(stated), _) => (
                 Coverage::Excluded {
@@ -449,23 +458,29 @@ fn unknown_disease(path: &str, id: &str) -> Error {
 }
 
 /// A region's diseases on a date, for pickers: a pack region's own list, then the national
-/// diseases it neither lists nor excludes (docs/calculation.md §8); under the baseline, the national five.
+/// diseases on that date's national list it neither lists nor excludes (docs/calculation.md §8);
+/// under the baseline, the national list on that date.
 /// `None` for a code that is neither a pack region nor a mainland one.
 pub fn diseases_on(set: &PolicySet, code: &str, date: Date) -> Option<Vec<ListedDisease>> {
     let national = |d: &national::NationalDisease| ListedDisease {
         id: d.id.to_string(),
         name: d.name(),
         pinyin: Some(d.pinyin.to_string()),
-        provenance: Provenance::National,
+        provenance: d.provenance,
         pool: None,
     };
     let Some(r) = set.covering_region(code) else {
-        return national::is_baseline_region(code).then(|| national::NATIONAL_DISEASES.iter().map(national).collect());
+        // Before the national start, what will open (as for a pack before its opening date).
+        let on = date.max(national::start());
+        return national::is_baseline_region(code).then(|| national::list_on(on).map(national).collect());
     };
     // Before the opening date, list what will open, as the checks do.
-    let Some(version) = r.version_on(date).or(r.versions.first()) else {
+    let in_force = r.version_on(date);
+    let Some(version) = in_force.or(r.versions.first()) else {
         return Some(Vec::new());
     };
+    // The national list on the visit date, or on the opening date for what will open.
+    let on = if in_force.is_some() { date } else { version.from };
     let mut out: Vec<ListedDisease> = version
         .diseases
         .iter()
@@ -481,8 +496,7 @@ pub fn diseases_on(set: &PolicySet, code: &str, date: Date) -> Option<Vec<Listed
         })
         .collect();
     out.extend(
-        national::NATIONAL_DISEASES
-            .iter()
+        national::list_on(on)
             .filter(|d| version.disease(d.id).is_none() && version.excluded(d.id).is_none())
             .map(national),
     );
