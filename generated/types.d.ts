@@ -384,11 +384,29 @@ checks: Record<CheckCode, CheckStatus>,
  */
 settlement: Settlement | null, ytdAfter: Ytd | null, };
 
+/**
+ * A request fact a version's rules split on (`VersionInfo.facts`): `birthDate` (or `age`),
+ * `tier`, `recognizedSince`, `recognizedDiseases` (or `recognition`), `ytd.inpatientFundPaid`.
+ */
+export type RequestFact = "birthDate" | "tier" | "recognizedSince" | "recognizedDiseases" | "inpatientFundPaid";
+
+/**
+ * A field of `insured.terms` (`DiseaseInfo.terms`: those the person gives for a disease).
+ */
+export type TermField = "ratio" | "deductible" | "annualLimit" | "reduction" | "unfiledReduction";
+
 export type VersionInfo = { from: IsoDate, open: boolean, provenance: Provenance, 
 /**
  * Checked against the published policy up to this date (null: not stated).
  */
-reviewedUntil: IsoDate | null, };
+reviewedUntil: IsoDate | null, 
+/**
+ * The request facts the version's rules split on, so that a front end asks only these:
+ * `birthDate` (age bands; `age` also accepted), `tier`, `recognizedSince` (scheduled quotas),
+ * `recognizedDiseases` (limits that grow with, or are ranked over, the recognised diseases),
+ * `inpatientFundPaid` (a limit shared with inpatient care). Empty when it splits on none.
+ */
+facts: Array<RequestFact>, };
 
 export type RegionInfo = { code: DivisionCode, name: Text, 
 /**
@@ -400,7 +418,15 @@ export type DiseaseInfo = { id: string, name: Text, pinyin: string | null, prove
 /**
  * The shared pool's name when the disease shares its limit with others.
  */
-pool: Text | null, };
+pool: Text | null, 
+/**
+ * The `insured.terms` fields the person gives for this disease on this date because no
+ * pack states them: all five under the national baseline; `ratio`, `deductible` and
+ * `annualLimit` for a national disease the region's pack does not list (the pack's cuts
+ * stand); those the pack leaves to the person for a disease it prices in part; none for
+ * a disease the pack prices fully.
+ */
+terms: Array<TermField>, };
 
 export type Share = { value: Ratio, provenance: Provenance, };
 

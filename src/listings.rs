@@ -7,6 +7,7 @@ use crate::error::Error;
 use crate::json;
 use crate::json::Value;
 use crate::money::{Money, Ratio};
+use crate::policy::model::{Amount, Cut, Deductible, Fact, Facts, Version};
 use crate::policy::{Class, PolicySet, Provenance};
 use serde::Serialize;
 
@@ -21,6 +22,12 @@ pub struct VersionInfo {
     /// Checked against the published policy up to this date (null: not stated).
     #[cfg_attr(test, ts(type = "IsoDate | null"))]
     pub reviewed_until: Option<String>,
+    /// The request facts the version's rules split on, so that a front end asks only these:
+    /// `birthDate` (age bands; `age` also accepted), `tier`, `recognizedSince` (scheduled quotas),
+    /// `recognizedDiseases` (limits that grow with, or are ranked over, the recognised diseases),
+    /// `inpatientFundPaid` (a limit shared with inpatient care). Empty when it splits on none.
+    #[cfg_attr(test, ts(type = "Array<RequestFact>"))]
+    pub facts: Vec<&'static str>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -46,6 +53,13 @@ pub struct DiseaseInfo {
     pub provenance: Provenance,
     /// The shared pool's name when the disease shares its limit with others.
     pub pool: Option<Text>,
+    /// The `insured.terms` fields the person gives for this disease on this date because no
+    /// pack states them: all five under the national baseline; `ratio`, `deductible` and
+    /// `annualLimit` for a national disease the region's pack does not list (the pack's cuts
+    /// stand); those the pack leaves to the person for a disease it prices in part; none for
+    /// a disease the pack prices fully.
+    #[cfg_attr(test, ts(type = "Array<TermField>"))]
+    pub terms: Vec<&'static str>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -117,6 +131,7 @@ pub(crate) fn regions(set: &PolicySet) -> Vec<RegionInfo> {
                     open: v.open,
                     provenance: v.provenance,
                     reviewed_until: v.reviewed_until.map(|d| d.to_string()),
+                    facts: facts_of(v),
                 })
                 .collect(),
         })
@@ -138,16 +153,86 @@ pub(crate) fn diseases(set: &PolicySet, region: &str, date: &str) -> Result<Vec<
     let date = json::date(&Value::String(date.to_string()), "date")?;
     let diseases = crate::policy::layered::diseases_on(set, code, date)
         .ok_or_else(|| crate::policy::layered::unknown_region("region", code))?;
+    // The version `diseases_on` listed: the one in force, else the first.
+    let version = set
+        .covering_region(code)
+        .map(|r| r.version_on(date).or(r.versions.first()));
     Ok(diseases
         .into_iter()
-        .map(|d| DiseaseInfo {
-            id: d.id,
-            name: d.name,
-            pinyin: d.pinyin,
-            provenance: d.provenance,
-            pool: d.pool,
+        .map(|d| {
+            let terms = match version {
+                None => TERM_FIELDS.to_vec(),
+                Some(v) => match v.and_then(|v| v.disease(&d.id)) {
+                    Some(priced) => priced.left_to_terms(),
+                    None => DISEASE_TERM_FIELDS.to_vec(),
+                },
+            };
+            DiseaseInfo {
+                id: d.id,
+                name: d.name,
+                pinyin: d.pinyin,
+                provenance: d.provenance,
+                pool: d.pool,
+                terms,
+            }
         })
         .collect())
+}
+
+/// Every field of `insured.terms`, in the contract's order.
+const TERM_FIELDS: [&str; 5] = ["ratio", "deductible", "annualLimit", "reduction", "unfiledReduction"];
+/// The fields that price one disease; a pack's cuts for temporary visitors and for a visit
+/// without a filing are region-wide and stand for every disease it covers.
+const DISEASE_TERM_FIELDS: [&str; 3] = ["ratio", "deductible", "annualLimit"];
+
+/// The facts a version's rules split on, in [`Fact::ALL`]'s order.
+fn facts_of(v: &Version) -> Vec<&'static str> {
+    let mut facts = Facts::default();
+    let mut table = |splits: Facts| facts = facts.union(splits);
+    for (_, d) in &v.diseases {
+        table(d.ratio.splits());
+    }
+    for (_, d) in &v.deductibles {
+        if let Deductible::Standard { amount, .. } = d {
+            table(amount.splits());
+        }
+    }
+    for (_, limit) in &v.limits {
+        if limit.with_inpatient {
+            table(Facts::default().with(Fact::Inpatient));
+        }
+        for cap in &limit.caps {
+            match &cap.amount {
+                Amount::Fixed(t) => table(t.splits()),
+                Amount::Growing { base, step, maximum } => {
+                    table(base.splits().union(step.splits()).union(maximum.splits()));
+                    table(Facts::default().with(Fact::DiseaseCount));
+                }
+                Amount::Ranked { standards, .. } => {
+                    for (_, t) in standards {
+                        table(t.splits());
+                    }
+                    table(Facts::default().with(Fact::DiseaseCount));
+                }
+                Amount::Scheduled(steps) => {
+                    for (_, t) in steps {
+                        table(t.splits());
+                    }
+                    table(Facts::default().with(Fact::RecognitionDate));
+                }
+            }
+        }
+    }
+    for cut in v.reductions.iter().chain([&v.unfiled_reduction]) {
+        if let Cut::Ratio(t) = cut {
+            table(t.splits());
+        }
+    }
+    table(v.overall_ceiling.splits());
+    if v.overall_with_inpatient {
+        table(Facts::default().with(Fact::Inpatient));
+    }
+    facts.iter().map(Fact::request_field).collect()
 }
 
 pub(crate) fn places(set: &PolicySet) -> Vec<PlaceInfo> {

@@ -152,6 +152,17 @@ impl Fact {
         Fact::DiseaseCount,
         Fact::Inpatient,
     ];
+
+    /// The request field that gives this fact (the listings name it, so a front end asks it).
+    pub fn request_field(self) -> &'static str {
+        match self {
+            Fact::Age => "birthDate",
+            Fact::Tier => "tier",
+            Fact::RecognitionDate => "recognizedSince",
+            Fact::DiseaseCount => "recognizedDiseases",
+            Fact::Inpatient => "inpatientFundPaid",
+        }
+    }
 }
 
 /// A set of [`Fact`]s, as bits: a parameter lacks a few at most, and a set that is `Copy` keeps
@@ -166,6 +177,10 @@ impl Facts {
 
     pub fn is_empty(self) -> bool {
         self.0 == 0
+    }
+
+    pub fn union(self, other: Facts) -> Facts {
+        Facts(self.0 | other.0)
     }
 
     pub fn iter(self) -> impl Iterator<Item = Fact> {
@@ -228,6 +243,23 @@ impl<T> Table<T> {
                     path.push_str(k);
                     node = next;
                 }
+            }
+        }
+    }
+}
+
+impl<T> Table<T> {
+    /// The facts of the person's this table splits on (an age band, a tier), wherever in it.
+    pub fn splits(&self) -> Facts {
+        match self {
+            Table::Leaf(_) => Facts::default(),
+            Table::Node { dim, arms, .. } => {
+                let own = match dim {
+                    Dim::Age => Facts::default().with(Fact::Age),
+                    Dim::Tier => Facts::default().with(Fact::Tier),
+                    _ => Facts::default(),
+                };
+                arms.iter().fold(own, |facts, (_, arm)| facts.union(arm.splits()))
             }
         }
     }
@@ -430,6 +462,14 @@ pub struct Disease {
     pub deductible: String,
     /// Id of the limit (the disease's own or a shared pool) in [`Version::limits`].
     pub limit: String,
+}
+
+impl Disease {
+    /// The `insured.terms` fields the pack leaves to the person for this disease (none yet: a
+    /// listed disease is priced in full).
+    pub fn left_to_terms(&self) -> Vec<&'static str> {
+        Vec::new()
+    }
 }
 
 /// One effective-dated version of a region's policy: it applies from `from` until the next one.

@@ -45,6 +45,17 @@ pub(crate) struct RecognizedSince;
 #[ts(type = "Record<string, Terms | null>")]
 pub(crate) struct TermsByDisease;
 
+/// A request fact a version's rules split on (`VersionInfo.facts`): `birthDate` (or `age`),
+/// `tier`, `recognizedSince`, `recognizedDiseases` (or `recognition`), `ytd.inpatientFundPaid`.
+#[derive(TS)]
+#[ts(type = "\"birthDate\" | \"tier\" | \"recognizedSince\" | \"recognizedDiseases\" | \"inpatientFundPaid\"")]
+pub(crate) struct RequestFact;
+
+/// A field of `insured.terms` (`DiseaseInfo.terms`: those the person gives for a disease).
+#[derive(TS)]
+#[ts(type = "\"ratio\" | \"deductible\" | \"annualLimit\" | \"reduction\" | \"unfiledReduction\"")]
+pub(crate) struct TermField;
+
 const FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/generated/types.d.ts");
 
 const HEADER: &str = "\
@@ -108,6 +119,8 @@ fn generated() -> String {
     declare::<estimate::PolicyRef>(&mut out);
     declare::<estimate::Estimate>(&mut out);
     declare::<estimate::Decision>(&mut out);
+    declare::<RequestFact>(&mut out);
+    declare::<TermField>(&mut out);
     declare::<listings::VersionInfo>(&mut out);
     declare::<listings::RegionInfo>(&mut out);
     declare::<listings::DiseaseInfo>(&mut out);
