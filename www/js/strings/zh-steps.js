@@ -191,7 +191,7 @@ export default {
   "terms.intro": "我们没有{region}的政策数据。请填参保地对“{disease}”门诊慢特病规定的数字。填不了的可以点“不知道”，结果会说明按什么估算。",
   "terms.introPartial": "已收录的{region}政策只给出了“{disease}”的部分数字。请填下面这几项参保地的规定。填不了的可以点“不知道”，结果会说明按什么估算。",
   "facts.birthDate": "出生日期",
-  "facts.birthDate.hint": "参保地按年龄定报销比例（如年满70岁更高）。不填就按对您不利的一档估算。",
+  "facts.birthDate.hint": "参保地按年龄定报销比例（如年满70岁更高）。不填就按对您不利的年龄段估算。",
   "facts.tier": "医保档次",
   "facts.tier.hint": "参保地按档次定报销比例，看医保卡、参保凭证或医保App。不知道就按对您不利的一档估算。",
   "facts.tierN": "{n}档",
