@@ -13,14 +13,17 @@
 //! numbers carry say that, for the trace.
 
 mod caps;
+mod floor;
 mod pricing;
+mod used;
+
+pub use floor::{diseases_on, Coverage};
 
 use super::model::{Deductible, Disease, Period, Region, Version, Who};
-use super::national::{self, national_on};
+use super::national;
 use super::numbers::{self, Groups};
 use super::set::PolicySet;
 use super::shapes::BUILT;
-use super::Provenance;
 use crate::bilingual::{t, Text};
 use crate::date::Date;
 use crate::error::{Error, ErrorCode};
@@ -53,38 +56,6 @@ enum Pricing<'a> {
     Own(Option<OwnTerms<'a>>),
     /// Not covered: nothing to price.
     Nothing,
-}
-
-/// Whether the visit's disease is covered, and on what ground (for DISEASE_COVERED's words).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Coverage {
-    /// The region lists it.
-    Listed(Text),
-    /// One of the five national diseases, for a region whose own list is not known.
-    National(Text),
-    /// One of the five, which the region's list leaves out without excluding it (docs/calculation.md §8).
-    NationalUnlisted(Text),
-    /// Not one of the five, for a region whose own list is not known: it may list it.
-    Unconfirmed(Text),
-    /// On the national list only from this date, after the visit, for a region whose own list is
-    /// not known: it may have settled it earlier (a regional pilot).
-    NotYetNational(Text, Date),
-    /// The region states that it does not settle it across provinces.
-    Excluded { name: Text, source: Option<String> },
-    /// The region's list leaves it out and it is not one of the five.
-    NotListed(Text),
-}
-
-impl Coverage {
-    pub fn status(&self) -> CheckStatus {
-        match self {
-            Coverage::Listed(_) | Coverage::National(_) => CheckStatus::Pass,
-            Coverage::NationalUnlisted(_) | Coverage::Unconfirmed(_) | Coverage::NotYetNational(..) => {
-                CheckStatus::Warn
-            }
-            Coverage::Excluded { .. } | Coverage::NotListed(_) => CheckStatus::Fail,
-        }
-    }
 }
 
 /// Whether cross-province settlement is open on the visit date, and why.
@@ -165,15 +136,9 @@ impl<'a> VisitPolicy<'a> {
         let age = facts_on_the_visit_date(req)?;
         let name = set.disease_name(id);
         let own = || own_terms(req, id);
-        // The national floor is the list on the visit's date (data/national-diseases.json).
-        let date = req.visit.date;
         let Some(region) = region else {
-            let coverage = match (national_on(id, date), national::national_disease(id)) {
-                (Some(_), _) => Coverage::National(name),
-                (None, Some(d)) => Coverage::NotYetNational(name, d.from),
-                (None, None) => Coverage::Unconfirmed(name),
-            };
-            let pricing = Pricing::Own(own());
+            // The national floor is the list on the visit's date (data/national-diseases.json).
+            let (coverage, pricing) = floor::baseline(id, req.visit.date, name, own);
             return Ok(VisitPolicy {
                 set,
                 req,
@@ -193,18 +158,7 @@ impl<'a> VisitPolicy<'a> {
         if let Some(tier) = req.insured.tier.as_deref().filter(|_| BUILT.splits) {
             check_tier(version, tier)?;
         }
-        let (coverage, pricing) = match (version.disease(id), version.excluded(id), national_on(id, date)) {
-            (Some(d), _, _) => (Coverage::Listed(d.name.clone()), Pricing::Pack(d)),
-            (None, Some(stated), _) => (
-                Coverage::Excluded {
-                    name,
-                    source: stated.source.clone(),
-                },
-                Pricing::Nothing,
-            ),
-            (None, None, Some(_)) => (Coverage::NationalUnlisted(name), Pricing::Own(own())),
-            (None, None, None) => (Coverage::NotListed(name), Pricing::Nothing),
-        };
+        let (coverage, pricing) = floor::decide(version, id, req.visit.date, name, own);
         Ok(VisitPolicy {
             set,
             req,
@@ -455,62 +409,6 @@ fn unknown_disease(path: &str, id: &str) -> Error {
             format!("unknown disease '{id}': no loaded policy lists it"),
         ),
     )
-}
-
-/// A region's diseases on a date, for pickers: a pack region's own list, then the national
-/// diseases on that date's national list it neither lists nor excludes (docs/calculation.md §8);
-/// under the baseline, the national list on that date.
-/// `None` for a code that is neither a pack region nor a mainland one.
-pub fn diseases_on(set: &PolicySet, code: &str, date: Date) -> Option<Vec<ListedDisease>> {
-    let national = |d: &national::NationalDisease| ListedDisease {
-        id: d.id.to_string(),
-        name: d.name(),
-        pinyin: Some(d.pinyin.to_string()),
-        provenance: d.provenance,
-        pool: None,
-    };
-    let Some(r) = set.covering_region(code) else {
-        // Before the national start, what will open (as for a pack before its opening date).
-        let on = date.max(national::start());
-        return national::is_baseline_region(code).then(|| national::list_on(on).map(national).collect());
-    };
-    // Before the opening date, list what will open, as the checks do.
-    let in_force = r.version_on(date);
-    let Some(version) = in_force.or(r.versions.first()) else {
-        return Some(Vec::new());
-    };
-    // The national list on the visit date, or on the opening date for what will open.
-    let on = if in_force.is_some() { date } else { version.from };
-    let mut out: Vec<ListedDisease> = version
-        .diseases
-        .iter()
-        .map(|(id, d)| {
-            let shared = version.diseases.iter().filter(|(_, o)| o.limit == d.limit).count() > 1;
-            ListedDisease {
-                id: id.clone(),
-                name: d.name.clone(),
-                pinyin: d.pinyin.clone(),
-                provenance: d.provenance,
-                pool: version.limit(&d.limit).filter(|_| shared).and_then(|l| l.name.clone()),
-            }
-        })
-        .collect();
-    out.extend(
-        national::list_on(on)
-            .filter(|d| version.disease(d.id).is_none() && version.excluded(d.id).is_none())
-            .map(national),
-    );
-    Some(out)
-}
-
-/// A disease as a picker lists it.
-pub struct ListedDisease {
-    pub id: String,
-    pub name: Text,
-    pub pinyin: Option<String>,
-    pub provenance: Provenance,
-    /// The shared pool's name when the disease shares its limit with others.
-    pub pool: Option<Text>,
 }
 
 /// A code's UNKNOWN_REGION refusal (for the listings, which check codes themselves).

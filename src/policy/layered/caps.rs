@@ -3,7 +3,8 @@
 //! monthly quotas scheduled by months since recognition, and annual limits shared with inpatient
 //! care.
 
-use super::pricing::{assume, broken, inpatient, used, Rule, Rules};
+use super::pricing::{inpatient, Rule, Rules};
+use super::used::{assume, broken, used};
 use super::VisitPolicy;
 use crate::bilingual::{t, Text};
 use crate::error::Error;

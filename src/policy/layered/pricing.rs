@@ -3,11 +3,12 @@
 //! the nation's) region-wide rules. What each number is, not how the settlement uses it
 //! (`settlement.rs`).
 
+use super::used::{assume, broken, generous, given, stated, used};
 use super::{OwnTerms, PackLayer, Pricing, VisitPolicy};
-use crate::bilingual::{t, Text};
+use crate::bilingual::Text;
 use crate::error::Error;
 use crate::money::{minus, plus};
-use crate::policy::model::{Cut, Deductible, Disease, Param, Period, Table, Who};
+use crate::policy::model::{Cut, Deductible, Disease, Param, Period};
 use crate::policy::national;
 use crate::policy::numbers::{
     self, Base, Benefit, DeductibleKind, DeductibleUse, Default, Fact, Facts, LimitKind, LimitUse, Parameters,
@@ -286,15 +287,6 @@ pub(super) fn inpatient(ytd: &Ytd, limit: &mut Used<Option<Decimal>>) -> Decimal
     }
 }
 
-/// Record that a default stood in for a fact the request lacks.
-pub(super) fn assume<T>(u: &mut Used<T>, default: Default, fact: Fact) {
-    u.default = Some(match u.default {
-        Some(d) if d != default => Default::Guess,
-        _ => default,
-    });
-    u.lacking = u.lacking.with(fact);
-}
-
 /// The person's terms as they apply to the visit.
 pub(super) struct Plan {
     ratio: Used<Decimal>,
@@ -391,72 +383,4 @@ impl Rules {
             Rule::Term(terms, what) => format!("{prefix}/{terms}/{what}"),
         }
     }
-}
-
-/// A value as used, with nothing assumed about the person.
-fn given<T>(value: T, rule: String, provenance: Provenance) -> Used<T> {
-    Used {
-        value,
-        rule,
-        provenance,
-        default: None,
-        lacking: Facts::default(),
-    }
-}
-
-/// A term the person did not enter, taken as none: the fund pays at most what is estimated.
-fn generous<T>(u: Used<T>) -> Used<T> {
-    Used {
-        default: Some(Default::Generous),
-        ..u
-    }
-}
-
-/// A pack's statement (of no deductible) as used, with its value.
-fn stated<T>(p: &Param<()>, value: T, rule: String) -> Used<T> {
-    given(value, rule, p.provenance)
-}
-
-/// The leaf of a table for `who`: a fact it splits on and `who` lacks is answered by the arm the
-/// pack names for that case, the least favourable (a cautious default).
-pub(super) fn used<T: Clone>(table: &Table<T>, who: Who<'_>, rules: &Rules, rule: Rule<'_>) -> Result<Used<T>, Error> {
-    let (p, keys, lacking) = table.lookup(who).ok_or_else(|| broken(&rules.text(rule)))?;
-    let about = described(rules, rule, &keys, p.provenance, lacking);
-    Ok(Used {
-        value: p.value.clone(),
-        rule: about.rule,
-        provenance: about.provenance,
-        default: about.default,
-        lacking,
-    })
-}
-
-/// What `used` says of its leaf besides the value: apart, so that it is compiled once rather
-/// than once per `T`.
-#[inline(never)]
-fn described(rules: &Rules, rule: Rule<'_>, keys: &str, provenance: Provenance, lacking: Facts) -> Used<()> {
-    let mut rule = rules.id(rule);
-    if rules.explain {
-        rule.push_str(keys);
-    }
-    Used {
-        value: (),
-        rule,
-        provenance,
-        default: (!lacking.is_empty()).then_some(Default::Cautious),
-        lacking,
-    }
-}
-
-/// Validation refuses incomplete tables and dangling references, so this is unreachable with a
-/// loaded pack; it is still an error rather than a panic.
-pub(super) fn broken(rule: &str) -> Error {
-    Error::policy(vec![crate::error::Problem {
-        pack: 0,
-        path: rule.to_string(),
-        message: t(
-            format!("策略缺少参数 {rule}"),
-            format!("policy parameter {rule} is missing"),
-        ),
-    }])
 }

@@ -1,0 +1,137 @@
+//! The national floor under every pack (docs/calculation.md §8): which diseases a region covers
+//! and who prices them — the pack for a disease it lists, the person's terms for a national
+//! disease it neither lists nor excludes, and under the baseline for every disease.
+
+use super::{OwnTerms, Pricing};
+use crate::bilingual::Text;
+use crate::date::Date;
+use crate::policy::model::Version;
+use crate::policy::national::{self, national_disease, national_on};
+use crate::policy::set::PolicySet;
+use crate::policy::Provenance;
+use crate::vocabulary::CheckStatus;
+
+/// Coverage and pricing of disease `id` for a region with no pack, on the visit's date.
+pub(super) fn baseline<'a>(
+    id: &str,
+    date: Date,
+    name: Text,
+    own: impl Fn() -> Option<OwnTerms<'a>>,
+) -> (Coverage, Pricing<'a>) {
+    let coverage = match (national_on(id, date), national_disease(id)) {
+        (Some(_), _) => Coverage::National(name),
+        (None, Some(d)) => Coverage::NotYetNational(name, d.from),
+        (None, None) => Coverage::Unconfirmed(name),
+    };
+    (coverage, Pricing::Own(own()))
+}
+
+/// Coverage and pricing of disease `id` under a pack's version.
+pub(super) fn decide<'a>(
+    version: &'a Version,
+    id: &str,
+    date: Date,
+    name: Text,
+    own: impl Fn() -> Option<OwnTerms<'a>>,
+) -> (Coverage, Pricing<'a>) {
+    match (version.disease(id), version.excluded(id), national_on(id, date)) {
+        (Some(d), _, _) => (Coverage::Listed(d.name.clone()), Pricing::Pack(d)),
+        (None, Some(stated), _) => (
+            Coverage::Excluded {
+                name,
+                source: stated.source.clone(),
+            },
+            Pricing::Nothing,
+        ),
+        (None, None, Some(_)) => (Coverage::NationalUnlisted(name), Pricing::Own(own())),
+        (None, None, None) => (Coverage::NotListed(name), Pricing::Nothing),
+    }
+}
+
+/// Whether the visit's disease is covered, and on what ground (for DISEASE_COVERED's words).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Coverage {
+    /// The region lists it.
+    Listed(Text),
+    /// One of the five national diseases, for a region whose own list is not known.
+    National(Text),
+    /// One of the five, which the region's list leaves out without excluding it (docs/calculation.md §8).
+    NationalUnlisted(Text),
+    /// Not one of the five, for a region whose own list is not known: it may list it.
+    Unconfirmed(Text),
+    /// On the national list only from this date, after the visit, for a region whose own list is
+    /// not known: it may have settled it earlier (a regional pilot).
+    NotYetNational(Text, Date),
+    /// The region states that it does not settle it across provinces.
+    Excluded { name: Text, source: Option<String> },
+    /// The region's list leaves it out and it is not one of the five.
+    NotListed(Text),
+}
+
+impl Coverage {
+    pub fn status(&self) -> CheckStatus {
+        match self {
+            Coverage::Listed(_) | Coverage::National(_) => CheckStatus::Pass,
+            Coverage::NationalUnlisted(_) | Coverage::Unconfirmed(_) | Coverage::NotYetNational(..) => {
+                CheckStatus::Warn
+            }
+            Coverage::Excluded { .. } | Coverage::NotListed(_) => CheckStatus::Fail,
+        }
+    }
+}
+
+/// A region's diseases on a date, for pickers: a pack region's own list, then the national
+/// diseases on that date's national list it neither lists nor excludes (docs/calculation.md §8);
+/// under the baseline, the national list on that date.
+/// `None` for a code that is neither a pack region nor a mainland one.
+pub fn diseases_on(set: &PolicySet, code: &str, date: Date) -> Option<Vec<ListedDisease>> {
+    let national = |d: &national::NationalDisease| ListedDisease {
+        id: d.id.to_string(),
+        name: d.name(),
+        pinyin: Some(d.pinyin.to_string()),
+        provenance: d.provenance,
+        pool: None,
+    };
+    let Some(r) = set.covering_region(code) else {
+        // Before the national start, what will open (as for a pack before its opening date).
+        let on = date.max(national::start());
+        return national::is_baseline_region(code).then(|| national::list_on(on).map(national).collect());
+    };
+    // Before the opening date, list what will open, as the checks do.
+    let in_force = r.version_on(date);
+    let Some(version) = in_force.or(r.versions.first()) else {
+        return Some(Vec::new());
+    };
+    // The national list on the visit date, or on the opening date for what will open.
+    let on = if in_force.is_some() { date } else { version.from };
+    let mut out: Vec<ListedDisease> = version
+        .diseases
+        .iter()
+        .map(|(id, d)| {
+            let shared = version.diseases.iter().filter(|(_, o)| o.limit == d.limit).count() > 1;
+            ListedDisease {
+                id: id.clone(),
+                name: d.name.clone(),
+                pinyin: d.pinyin.clone(),
+                provenance: d.provenance,
+                pool: version.limit(&d.limit).filter(|_| shared).and_then(|l| l.name.clone()),
+            }
+        })
+        .collect();
+    out.extend(
+        national::list_on(on)
+            .filter(|d| version.disease(d.id).is_none() && version.excluded(d.id).is_none())
+            .map(national),
+    );
+    Some(out)
+}
+
+/// A disease as a picker lists it.
+pub struct ListedDisease {
+    pub id: String,
+    pub name: Text,
+    pub pinyin: Option<String>,
+    pub provenance: Provenance,
+    /// The shared pool's name when the disease shares its limit with others.
+    pub pool: Option<Text>,
+}
