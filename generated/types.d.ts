@@ -82,9 +82,10 @@ export type Provenance = "published" | "reposted" | "seed" | "national" | "user"
  */
 export type Terms = { 
 /**
- * The base ratio for this disease (required).
+ * The base ratio for this disease: required where no pack states it (INVALID_INPUT at this
+ * path when the estimate needs it), unused where a pack does.
  */
-ratio: RatioInput, 
+ratio?: RatioInput | null, 
 /**
  * This disease's annual deductible; `"0"` = none. Absent: 0 is assumed (TERMS_ASSUMED).
  */

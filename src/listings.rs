@@ -190,7 +190,9 @@ fn facts_of(v: &Version) -> Vec<&'static str> {
     let mut facts = Facts::default();
     let mut table = |splits: Facts| facts = facts.union(splits);
     for (_, d) in &v.diseases {
-        table(d.ratio.splits());
+        if let Some(ratio) = &d.ratio {
+            table(ratio.splits());
+        }
     }
     for (_, d) in &v.deductibles {
         if let Deductible::Standard { amount, .. } = d {

@@ -6,7 +6,7 @@ use crate::bilingual::{t, Text};
 use crate::catalogue::{LineNote, Priced};
 use crate::checks::Findings;
 use crate::eligibility::Warning;
-use crate::policy::layered::{Note, VisitPolicy};
+use crate::policy::layered::{Lacking, Note, VisitPolicy};
 use crate::policy::numbers::{Benefit, Fact};
 use crate::policy::shapes::BUILT;
 use crate::policy::Class;
@@ -149,13 +149,34 @@ fn note_warning(s: &VisitPolicy<'_>, note: Note) -> Warning {
                 ),
             ),
         },
-        Note::TermsNeeded { unlisted } => {
-            let (lacking_zh, lacking_en) = match &unlisted {
-                None => (format!("暂无{}的政策数据", home.zh), format!("no policy data for {}", home.en)),
-                Some(name) => (
+        Note::TermsNeeded {
+            lacking: Lacking::Partly(fields),
+        } => {
+            let (zh, en): (Vec<&str>, Vec<&str>) = fields.iter().map(|f| term_name(f)).unzip();
+            Warning {
+                code: "TERMS_NEEDED",
+                path: "insured.terms".into(),
+                message: t(
+                    format!(
+                        "已收录的{}政策只公布了此病种的部分待遇：资格检查已完成，金额还需要您填写{}。可在参保地医保经办机构公布的待遇政策、国家医保服务平台App的政策查询中查到，或拨打12393医保服务热线咨询",
+                        home.zh,
+                        zh.join("、")
+                    ),
+                    format!(
+                        "the policy held for {} gives only some of this disease's terms: the checks are complete, but the amounts also need its {}. Find them in the benefit notice of your insured place's medical insurance office (医保经办机构), the policy lookup of the National Healthcare Security Service app (国家医保服务平台), or call the 12393 hotline",
+                        home.en,
+                        en.join(", ")
+                    ),
+                ),
+            }
+        }
+        Note::TermsNeeded { lacking } => {
+            let (lacking_zh, lacking_en) = match &lacking {
+                Lacking::Unlisted(name) => (
                     format!("已收录的{}政策未列出{}的待遇", home.zh, name.zh),
                     format!("the policy held for {} does not give the terms for {}", home.en, name.en),
                 ),
+                _ => (format!("暂无{}的政策数据", home.zh), format!("no policy data for {}", home.en)),
             };
             Warning {
                 code: "TERMS_NEEDED",
@@ -263,5 +284,14 @@ fn class_zh(c: Class) -> &'static str {
         Class::A => "甲",
         Class::B => "乙",
         Class::C => "丙",
+    }
+}
+
+/// A field of the person's terms as the words of a message.
+fn term_name(field: &str) -> (&'static str, &'static str) {
+    match field {
+        "ratio" => ("支付比例", "ratio"),
+        "deductible" => ("起付线", "deductible"),
+        _ => ("年度支付限额", "annual limit"),
     }
 }

@@ -296,7 +296,7 @@ proptest! {
         if let Some(f) = req.filing.as_ref().filter(|_| valid) {
             prop_assert!(reduction <= f.category.max_reduction().unwrap_or(Decimal::ZERO));
         }
-        prop_assert_eq!(s.ratio.0, (t.ratio.0 - reduction).max(Decimal::ZERO));
+        prop_assert_eq!(s.ratio.0, (t.ratio.map_or(Decimal::ZERO, |r| r.0) - reduction).max(Decimal::ZERO));
         let assumed_reduction = e.eligibility.warnings.iter().any(|w| w.code == "TERMS_REDUCTION_ASSUMED");
         let entered = match req.filing.as_ref().filter(|_| valid) {
             Some(f) if f.category.is_long_term() => true,
@@ -356,7 +356,7 @@ proptest! {
         if priced_by_pack {
             let mut with = req.clone();
             with.insured.terms = Some(yibao_policy::PersonTerms {
-                ratio: yibao_policy::Ratio(Decimal::ONE),
+                ratio: Some(yibao_policy::Ratio(Decimal::ONE)),
                 deductible: None,
                 annual_limit: yibao_policy::AnnualLimit::None,
                 reduction: None,

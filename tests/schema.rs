@@ -148,8 +148,12 @@ fn the_schemas_refuse_what_they_should() {
         "recognition and recognizedDiseases together"
     );
     let mut bad = with.clone();
+    // A ratio is needed only where no pack states it (the engine says so at its path), so the
+    // schema takes terms without one; a ratio out of range it refuses.
     bad["insured"]["termsByDisease"]["diabetes"] = serde_json::json!({ "deductible": "100" });
-    assert!(!violations(&requests, &bad).is_empty(), "terms need their ratio");
+    assert!(violations(&requests, &bad).is_empty(), "terms without a ratio");
+    bad["insured"]["termsByDisease"]["diabetes"] = serde_json::json!({ "ratio": "1.5" });
+    assert!(!violations(&requests, &bad).is_empty(), "a ratio above 1");
     bad = with;
     bad["insured"]["recognition"]["diabetes"] = serde_json::json!("yes");
     assert!(!violations(&requests, &bad).is_empty(), "true, false or null");

@@ -64,6 +64,7 @@ pub(super) enum Ct {
     Factor(P<Decimal>),
     Ratio(Tb<Decimal>),
     First(P<Decimal>),
+    Terms,
 }
 
 /// A [`Disease`].
@@ -71,7 +72,7 @@ pub(super) struct Dis {
     pub name: Text,
     pub pinyin: Option<&'static str>,
     pub provenance: Provenance,
-    pub ratio: Tb<Decimal>,
+    pub ratio: Option<Tb<Decimal>>,
     pub deductible: &'static str,
     pub limit: &'static str,
 }
@@ -163,6 +164,7 @@ impl Ct {
             Ct::Factor(p) => Cut::Factor(p.own()),
             Ct::Ratio(t) => Cut::Ratio(t.own()),
             Ct::First(p) => Cut::SelfPayFirst(p.own()),
+            Ct::Terms => Cut::Terms,
         }
     }
 }
@@ -261,7 +263,7 @@ fn own_version(v: &Ver) -> Version {
                     pinyin: d.pinyin.as_ref().map(own_str),
                     provenance: d.provenance,
                     source: None,
-                    ratio: d.ratio.own(),
+                    ratio: d.ratio.as_ref().map(Tb::own),
                     deductible: d.deductible.to_string(),
                     limit: d.limit.to_string(),
                 };

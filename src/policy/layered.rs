@@ -6,7 +6,11 @@
 //!   national rules and the person's terms;
 //! - a disease's ratio, deductible and limit come from the pack where it prices the disease, else
 //!   from the person's terms for it (docs/calculation.md §8: a national disease the pack does not list is
-//!   covered, with a warning, unless the pack states that it excludes it).
+//!   covered, with a warning, unless the pack states that it excludes it);
+//! - parameter by parameter, for a disease the pack lists: the pack's figure where it states one,
+//!   the person's where it says `"terms"` (a figure read in a notice beats one typed in; what a
+//!   notice does not give is the person's to give, never a number the pack invents). A cut the
+//!   pack leaves to the person is theirs within the national ceiling, as under the baseline.
 //!
 //! Everything after the assembly asks this model what the opening, the coverage, the numbers and
 //! the notes about them are — never which layer answered; only the rule ids and provenances the
@@ -14,22 +18,25 @@
 
 mod caps;
 mod floor;
+mod notes;
+mod own;
 mod pricing;
 mod used;
 
 pub use floor::{diseases_on, Coverage};
+use notes::needs_ratio;
+pub use notes::{Lacking, Note};
 
-use super::model::{Deductible, Disease, Period, Region, Version, Who};
+use super::model::{Deductible, Disease, Period, Region, Version, Who, TERMS};
 use super::national;
-use super::numbers::{self, Groups};
+use super::numbers::Groups;
 use super::set::PolicySet;
 use super::shapes::BUILT;
 use crate::bilingual::{t, Text};
 use crate::date::Date;
 use crate::error::{Error, ErrorCode};
 use crate::request::{PersonTerms, Request};
-use crate::vocabulary::{CheckStatus, Mode};
-use rust_decimal::Decimal;
+use crate::vocabulary::CheckStatus;
 
 /// The region's pack as it stands on the visit date.
 struct PackLayer<'a> {
@@ -51,7 +58,9 @@ struct OwnTerms<'a> {
 
 /// Where the visit's disease gets its ratio, deductible and limit.
 enum Pricing<'a> {
-    Pack(&'a Disease),
+    /// The pack lists it; the person's terms that apply to it, where the pack leaves some of its
+    /// parameters to them (docs/pack-format.md "Parameters left to the person").
+    Pack(&'a Disease, Option<OwnTerms<'a>>),
     /// The person's terms (none given: the amounts cannot be known).
     Own(Option<OwnTerms<'a>>),
     /// Not covered: nothing to price.
@@ -78,22 +87,6 @@ impl Opening {
             Opening::Nationwide(s) => s,
         }
     }
-}
-
-/// What the person should know about the policy behind the numbers (worded by `warnings`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Note {
-    /// The version's parameters were checked up to this date, before the visit.
-    Outdated(Date),
-    /// The person's terms at this path were given for a disease the region's pack prices.
-    TermsIgnored(String),
-    /// The amounts need the person's terms for the disease. `unlisted`: the region has a policy,
-    /// which leaves this (national) disease out — its name.
-    TermsNeeded { unlisted: Option<Text> },
-    /// A term not entered (its path), taken as none.
-    TermsAssumed(String),
-    /// A reduction not entered (its path), taken as this much.
-    ReductionAssumed(String, Decimal),
 }
 
 /// What `policy` of a result says.
@@ -139,6 +132,7 @@ impl<'a> VisitPolicy<'a> {
         let Some(region) = region else {
             // The national floor is the list on the visit's date (data/national-diseases.json).
             let (coverage, pricing) = floor::baseline(id, req.visit.date, name, own);
+            needs_ratio(&pricing)?;
             return Ok(VisitPolicy {
                 set,
                 req,
@@ -159,6 +153,7 @@ impl<'a> VisitPolicy<'a> {
             check_tier(version, tier)?;
         }
         let (coverage, pricing) = floor::decide(version, id, req.visit.date, name, own);
+        needs_ratio(&pricing)?;
         Ok(VisitPolicy {
             set,
             req,
@@ -237,9 +232,15 @@ impl<'a> VisitPolicy<'a> {
     /// The deductible group and limit the visit counts against: the pack's for a disease it
     /// prices, else the disease's own.
     pub fn groups(&self) -> Groups {
+        let own = format!("disease:{}", self.req.visit.disease);
         match self.pricing {
-            Pricing::Pack(d) => Groups {
-                deductible: d.deductible.clone(),
+            // The person's own deductible and limit count per disease, as under the baseline.
+            Pricing::Pack(d, _) => Groups {
+                deductible: if d.deductible == TERMS {
+                    own.clone()
+                } else {
+                    d.deductible.clone()
+                },
                 deductible_monthly: self.pack.as_ref().is_some_and(|p| {
                     matches!(
                         p.version.deductible(&d.deductible),
@@ -249,16 +250,13 @@ impl<'a> VisitPolicy<'a> {
                         })
                     )
                 }),
-                limit: d.limit.clone(),
+                limit: if d.limit == TERMS { own } else { d.limit.clone() },
             },
-            Pricing::Own(_) | Pricing::Nothing => {
-                let own = format!("disease:{}", self.req.visit.disease);
-                Groups {
-                    deductible: own.clone(),
-                    deductible_monthly: false,
-                    limit: own,
-                }
-            }
+            Pricing::Own(_) | Pricing::Nothing => Groups {
+                deductible: own.clone(),
+                deductible_monthly: false,
+                limit: own,
+            },
         }
     }
 
@@ -266,7 +264,7 @@ impl<'a> VisitPolicy<'a> {
     /// trace of an estimate that needs them.
     pub fn terms_rule(&self) -> String {
         let part = match &self.pricing {
-            Pricing::Own(Some(own)) => own.rule.clone(),
+            Pricing::Own(Some(own)) | Pricing::Pack(_, Some(own)) => own.rule.clone(),
             _ => "terms".to_string(),
         };
         format!("{}/{part}", self.rule_prefix())
@@ -288,55 +286,6 @@ impl<'a> VisitPolicy<'a> {
             age: self.age,
             tier: self.req.insured.tier.as_deref(),
         }
-    }
-
-    /// What the person should know about the layers behind the numbers.
-    pub fn notes(&self, mode: Mode, filing_valid: bool) -> Vec<Note> {
-        let mut out = Vec::new();
-        if let Some(p) = &self.pack {
-            if let Some(until) = p.version.reviewed_until.filter(|until| *until < self.req.visit.date) {
-                out.push(Note::Outdated(until));
-            }
-        }
-        match &self.pricing {
-            Pricing::Pack(_) => {
-                if let Some(own) = own_terms(self.req, &self.req.visit.disease) {
-                    out.push(Note::TermsIgnored(own.path));
-                }
-            }
-            _ if mode == Mode::None => {}
-            Pricing::Own(None) => out.push(Note::TermsNeeded {
-                unlisted: match &self.coverage {
-                    Coverage::NationalUnlisted(name) => Some(name.clone()),
-                    _ => None,
-                },
-            }),
-            Pricing::Own(Some(own)) => {
-                let rules = pricing::Rules {
-                    prefix: String::new(),
-                    explain: false,
-                };
-                // Only a broken pack makes this fail, and the numbers say so themselves.
-                let Ok(plan) = self.own_plan(own, filing_valid, &rules) else {
-                    return out;
-                };
-                if plan.deductible.standard.default.is_some() {
-                    out.push(Note::TermsAssumed(format!("{}.deductible", own.path)));
-                }
-                if plan.limit.default.is_some() {
-                    out.push(Note::TermsAssumed(format!("{}.annualLimit", own.path)));
-                }
-                let (reduction, _) = &plan.reduction;
-                if let (Some(_), numbers::Reduction::Points(points)) = (reduction.default, reduction.value) {
-                    out.push(Note::ReductionAssumed(
-                        format!("{}.{}", own.path, plan.reduction_field),
-                        points,
-                    ));
-                }
-            }
-            Pricing::Nothing => {}
-        }
-        out
     }
 }
 

@@ -167,18 +167,35 @@ pub struct Disease {
     /// Where the listing itself comes from.
     pub provenance: Provenance,
     pub source: Option<String>,
-    pub ratio: Table<Decimal>,
-    /// Id of the deductible group in [`Version::deductibles`].
+    /// `None`: the pack leaves the ratio to the person's terms (`"ratio": "terms"`).
+    pub ratio: Option<Table<Decimal>>,
+    /// Id of the deductible group in [`Version::deductibles`], or [`TERMS`]: the person's.
     pub deductible: String,
-    /// Id of the limit (the disease's own or a shared pool) in [`Version::limits`].
+    /// Id of the limit (the disease's own or a shared pool) in [`Version::limits`], or
+    /// [`TERMS`]: the person's annual limit.
     pub limit: String,
 }
 
+/// A disease's parameter a pack leaves to the person's terms (docs/pack-format.md "Parameters
+/// left to the person"): `"ratio": "terms"`, `"deductible": "terms"`, `"limit": "terms"`. Reserved:
+/// no deductible group or limit may be called so.
+pub const TERMS: &str = "terms";
+
 impl Disease {
-    /// The `insured.terms` fields the pack leaves to the person for this disease (none yet: a
-    /// listed disease is priced in full).
+    /// The `insured.terms` fields the pack leaves to the person for this disease, in the
+    /// contract's order; empty when the pack prices it in full.
     pub fn left_to_terms(&self) -> Vec<&'static str> {
-        Vec::new()
+        let mut out = Vec::new();
+        if self.ratio.is_none() {
+            out.push("ratio");
+        }
+        if self.deductible == TERMS {
+            out.push("deductible");
+        }
+        if self.limit == TERMS {
+            out.push("annualLimit");
+        }
+        out
     }
 }
 

@@ -2,7 +2,7 @@
 //! their bureau's notice or the national platform app. Only a region without a pack uses them.
 
 use crate::error::Error;
-use crate::json::{self, Fields, Kind};
+use crate::json::{Fields, Kind};
 use crate::money::{Money, Ratio};
 use serde::{Serialize, Serializer};
 
@@ -14,9 +14,11 @@ use serde::{Serialize, Serializer};
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[cfg_attr(test, ts(rename = "Terms"))]
 pub struct PersonTerms {
-    /// The base ratio for this disease (required).
-    #[cfg_attr(test, ts(type = "RatioInput"))]
-    pub ratio: Ratio,
+    /// The base ratio for this disease: required where no pack states it (INVALID_INPUT at this
+    /// path when the estimate needs it), unused where a pack does.
+    #[cfg_attr(test, ts(as = "Option<crate::typescript::RatioInput>", optional = nullable))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ratio: Option<Ratio>,
     /// This disease's annual deductible; `"0"` = none. Absent: 0 is assumed (TERMS_ASSUMED).
     #[cfg_attr(test, ts(as = "Option<crate::typescript::MoneyInput>", optional = nullable))]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -46,6 +48,19 @@ pub enum AnnualLimit {
     /// `null`: the person says there is no limit.
     None,
     Amount(Money),
+}
+
+/// No terms at all (a pack's cut left to the person, who gave none, reads its defaults here).
+impl Default for PersonTerms {
+    fn default() -> Self {
+        PersonTerms {
+            ratio: None,
+            deductible: None,
+            annual_limit: AnnualLimit::Unstated,
+            reduction: None,
+            unfiled_reduction: None,
+        }
+    }
 }
 
 impl AnnualLimit {
@@ -87,9 +102,6 @@ pub fn read_by_disease(insured: &Fields<'_, '_>) -> Result<Vec<(String, PersonTe
 }
 
 fn read_object(o: &Fields<'_, '_>) -> Result<PersonTerms, Error> {
-    let ratio = o
-        .ratio("ratio")?
-        .ok_or_else(|| json::missing(&o.at("ratio"), "ratio"))?;
     let annual_limit = match o.raw("annualLimit").and_then(|i| o.tape.node(i)) {
         None => AnnualLimit::Unstated,
         Some(n) if n.kind == Kind::Null => AnnualLimit::None,
@@ -98,7 +110,7 @@ fn read_object(o: &Fields<'_, '_>) -> Result<PersonTerms, Error> {
             .map_or(AnnualLimit::None, |m| AnnualLimit::Amount(Money(m))),
     };
     Ok(PersonTerms {
-        ratio: Ratio(ratio),
+        ratio: o.ratio("ratio")?.map(Ratio),
         deductible: o.money("deductible")?.map(Money),
         annual_limit,
         reduction: o.ratio("reduction")?.map(Ratio),

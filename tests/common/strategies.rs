@@ -202,7 +202,7 @@ pub fn terms() -> impl Strategy<Value = PersonTerms> {
         prop::option::of((0i64..=3_000).prop_map(|r| Decimal::new(r, 4))),
     )
         .prop_map(|(ratio, deductible, annual_limit, reduction, unfiled)| PersonTerms {
-            ratio: Ratio(ratio),
+            ratio: Some(Ratio(ratio)),
             deductible: deductible.map(Money),
             annual_limit,
             reduction: reduction.map(Ratio),

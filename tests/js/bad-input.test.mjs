@@ -81,7 +81,12 @@ field("items.0.class", ["D", 1]);
 field("ytd", ["x", 5]);
 // The person's terms (CONTRACT.md): checked at their path wherever they are given.
 field("insured.terms", ["x", 5, [], true]);
-field("insured.terms.ratio", [1.2, "1.2", "0.12345", -0.1, "70%", null, undefined]);
+field("insured.terms.ratio", [1.2, "1.2", "0.12345", -0.1, "70%"]);
+// A missing ratio only where the terms price the disease: a region no pack covers.
+const baseline = withField("insured.region", "110000");
+for (const v of [null, undefined]) {
+  corpus.push([`insured.terms.ratio = ${show(v)} (baseline)`, (e) => e.estimate(withField("insured.terms.ratio", v, baseline)), "INVALID_INPUT", "insured.terms.ratio"]);
+}
 const withTerms = withField("insured.terms", { ratio: "0.7" });
 for (const [key, values] of Object.entries({
   deductible: ["300.123", 300.123, -1, "abc", true, 1e9],

@@ -232,6 +232,7 @@ impl Rust for Cut {
             Cut::Factor(p) => format!("Ct::Factor({})", p.rust()),
             Cut::Ratio(t) => format!("Ct::Ratio({})", t.rust()),
             Cut::SelfPayFirst(p) => format!("Ct::First({})", p.rust()),
+            Cut::Terms => "Ct::Terms".to_string(),
         }
     }
 }
@@ -399,7 +400,7 @@ fn shapes_of(regions: &[Region]) -> Shapes {
         let mut cut_tables = Vec::new();
         for cut in v.reductions.iter().chain([&v.unfiled_reduction]) {
             match cut {
-                Cut::Points(_) => {}
+                Cut::Points(_) | Cut::Terms => {}
                 Cut::Ratio(t) => {
                     out.cuts = true;
                     cut_tables.push(t);
@@ -407,7 +408,12 @@ fn shapes_of(regions: &[Region]) -> Shapes {
                 _ => out.cuts = true,
             }
         }
-        let mut amounts: Vec<&Table<Decimal>> = v.diseases.iter().map(|(_, d)| &d.ratio).chain(cut_tables).collect();
+        let mut amounts: Vec<&Table<Decimal>> = v
+            .diseases
+            .iter()
+            .filter_map(|(_, d)| d.ratio.as_ref())
+            .chain(cut_tables)
+            .collect();
         let mut limits: Vec<&Table<Option<Decimal>>> = vec![&v.overall_ceiling];
         for (_, d) in &v.deductibles {
             if let Deductible::Standard {

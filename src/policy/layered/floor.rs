@@ -35,7 +35,11 @@ pub(super) fn decide<'a>(
     own: impl Fn() -> Option<OwnTerms<'a>>,
 ) -> (Coverage, Pricing<'a>) {
     match (version.disease(id), version.excluded(id), national_on(id, date)) {
-        (Some(d), _, _) => (Coverage::Listed(d.name.clone()), Pricing::Pack(d)),
+        (Some(d), _, _) => {
+            // The person's terms matter only for what the pack leaves to them.
+            let own = if d.left_to_terms().is_empty() { None } else { own() };
+            (Coverage::Listed(d.name.clone()), Pricing::Pack(d, own))
+        }
         (None, Some(stated), _) => (
             Coverage::Excluded {
                 name,

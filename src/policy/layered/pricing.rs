@@ -3,20 +3,20 @@
 //! the nation's) region-wide rules. What each number is, not how the settlement uses it
 //! (`settlement.rs`).
 
-use super::used::{assume, broken, generous, given, stated, used};
+use super::own::{own_deductible, own_limit, own_ratio};
+use super::used::{assume, broken, stated, used};
 use super::{OwnTerms, PackLayer, Pricing, VisitPolicy};
 use crate::bilingual::Text;
 use crate::error::Error;
 use crate::money::{minus, plus};
-use crate::policy::model::{Cut, Deductible, Disease, Param, Period};
-use crate::policy::national;
+use crate::policy::model::{Cut, Deductible, Disease, Param, Period, TERMS};
 use crate::policy::numbers::{
     self, Base, Benefit, DeductibleKind, DeductibleUse, Default, Fact, Facts, LimitKind, LimitUse, Parameters,
     Reduction, Used,
 };
 use crate::policy::shapes::BUILT;
 use crate::policy::Provenance;
-use crate::request::{AnnualLimit, Ytd};
+use crate::request::Ytd;
 use crate::vocabulary::Mode;
 use rust_decimal::Decimal;
 
@@ -36,20 +36,65 @@ impl<'a> VisitPolicy<'a> {
             Pricing::Nothing => Ok(Some(Benefit::nothing())),
             Pricing::Own(None) => Ok(None),
             Pricing::Own(Some(own)) => self.own_numbers(own, filing_valid, ytd, &rules).map(Some),
-            Pricing::Pack(disease) => self.pack_numbers(disease, filing_valid, ytd, &rules).map(Some),
+            Pricing::Pack(disease, own) => self.pack_numbers(disease, own.as_ref(), filing_valid, ytd, &rules),
         }
     }
 
-    fn pack_numbers(&self, disease: &Disease, filing_valid: bool, ytd: &Ytd, rules: &Rules) -> Result<Benefit, Error> {
+    /// The pack's numbers for a disease it lists; what it leaves to the person's terms from
+    /// them (`None` when they are needed and not given: TERMS_NEEDED).
+    fn pack_numbers(
+        &self,
+        disease: &Disease,
+        own: Option<&OwnTerms<'_>>,
+        filing_valid: bool,
+        ytd: &Ytd,
+        rules: &Rules,
+    ) -> Result<Option<Benefit>, Error> {
         let Some(p) = &self.pack else {
-            return Ok(Benefit::nothing());
+            return Ok(Some(Benefit::nothing()));
         };
+        if own.is_none() && !disease.left_to_terms().is_empty() {
+            return Ok(None);
+        }
         let who = self.who();
         let version = p.version;
-        let base_ratio = used(&disease.ratio, who, rules, Rule::Ratio(&self.req.visit.disease))?;
-        let reduction = self.pack_reduction(p, filing_valid, rules, None)?;
+        let (base_ratio, user_ratio) = match (&disease.ratio, own) {
+            (Some(table), _) => (used(table, who, rules, Rule::Ratio(&self.req.visit.disease))?, None),
+            (None, Some(own)) => {
+                let ratio = own_ratio(own, rules)?;
+                let value = ratio.value;
+                (ratio, Some(value))
+            }
+            (None, None) => return Ok(None),
+        };
+        let reduction = self.pack_reduction(p, filing_valid, rules, user_ratio)?;
         let group_rule = Rule::Deductible(&disease.deductible);
-        let deductible = match version.deductible(&disease.deductible) {
+        let deductible = match (version.deductible(&disease.deductible), own) {
+            (_, Some(own)) if disease.deductible == TERMS => own_deductible(own, rules),
+            (d, _) => self.pack_deductible(d, rules, group_rule)?,
+        };
+        let mut limits = match own {
+            Some(own) if disease.limit == TERMS => vec![own_limit(own, rules, ytd)],
+            _ => {
+                let limit = version
+                    .limit(&disease.limit)
+                    .ok_or_else(|| broken(&rules.text(Rule::Limit(&disease.limit, ""))))?;
+                self.caps(version, &disease.limit, limit, ytd, rules)?
+            }
+        };
+        limits.push(self.overall(p, ytd, rules)?);
+        Ok(Some(benefit(deductible, base_ratio, reduction, limits, ytd)))
+    }
+
+    /// A deductible group of the pack's as used.
+    fn pack_deductible(
+        &self,
+        deductible: Option<&Deductible>,
+        rules: &Rules,
+        group_rule: Rule<'_>,
+    ) -> Result<DeductibleUse, Error> {
+        let who = self.who();
+        Ok(match deductible {
             Some(Deductible::None(p)) => DeductibleUse {
                 kind: DeductibleKind::None,
                 off_fund: false,
@@ -69,131 +114,23 @@ impl<'a> VisitPolicy<'a> {
                 standard: used(amount, who, rules, group_rule)?,
             },
             None => return Err(broken(&rules.text(group_rule))),
-        };
-        let limit = version
-            .limit(&disease.limit)
-            .ok_or_else(|| broken(&rules.text(Rule::Limit(&disease.limit, ""))))?;
-        let mut limits = self.caps(version, &disease.limit, limit, ytd, rules)?;
-        limits.push(self.overall(p, ytd, rules)?);
-        Ok(benefit(deductible, base_ratio, reduction, limits, ytd))
-    }
-
-    /// The person's terms price the disease; the pack's region-wide rules stand where there is
-    /// one, national rules where there is none.
-    fn own_numbers(&self, own: &OwnTerms<'_>, filing_valid: bool, ytd: &Ytd, rules: &Rules) -> Result<Benefit, Error> {
-        let plan = self.own_plan(own, filing_valid, rules)?;
-        let mut limits = vec![LimitUse {
-            kind: LimitKind::Annual,
-            base: Base::FundPayment,
-            limit: plan.limit,
-            used: ytd.fund_paid.0,
-            how: None,
-        }];
-        if let Some(p) = &self.pack {
-            limits.push(self.overall(p, ytd, rules)?);
-        }
-        Ok(benefit(plan.deductible, plan.ratio, plan.reduction, limits, ytd))
-    }
-
-    pub(super) fn own_plan(&self, own: &OwnTerms<'_>, filing_valid: bool, rules: &Rules) -> Result<Plan, Error> {
-        let terms = own.terms;
-        let term = |what: &str| rules.id(Rule::Term(&own.rule, what));
-        let user = Provenance::User;
-        let deductible = match terms.deductible {
-            Some(d) if d.0.is_zero() => (DeductibleKind::None, given(d.0, term("deductible"), user)),
-            Some(d) => (DeductibleKind::Annual, given(d.0, term("deductible"), user)),
-            None => (
-                DeductibleKind::None,
-                generous(given(Decimal::ZERO, term("deductible"), Provenance::Assumed)),
-            ),
-        };
-        let limit = match terms.annual_limit {
-            AnnualLimit::Amount(m) => given(Some(m.0), term("annualLimit"), user),
-            AnnualLimit::None => given(None, term("annualLimit"), user),
-            AnnualLimit::Unstated => generous(given(None, term("annualLimit"), Provenance::Assumed)),
-        };
-        let ratio = given(terms.ratio.0, term("ratio"), user);
-        let (reduction, reduction_field) = match &self.pack {
-            Some(p) => (
-                self.pack_reduction(p, filing_valid, rules, Some(ratio.value))?,
-                "reduction",
-            ),
-            None => self.own_reduction(own, filing_valid, rules),
-        };
-        Ok(Plan {
-            ratio,
-            deductible: DeductibleUse {
-                kind: deductible.0,
-                off_fund: false,
-                standard: deductible.1,
-            },
-            limit,
-            reduction,
-            reduction_field,
         })
-    }
-
-    /// Without a pack: a valid filing's category decides (long-term: 0; temporary: the person's
-    /// reduction within the national ceiling, or the ceiling); without one, the person's unfiled
-    /// reduction or 0.20.
-    fn own_reduction(
-        &self,
-        own: &OwnTerms<'_>,
-        filing_valid: bool,
-        rules: &Rules,
-    ) -> ((Used<Reduction>, Text), &'static str) {
-        let terms = own.terms;
-        let points = |value, rule, provenance, default| Used {
-            default,
-            ..given(Reduction::Points(value), rule, provenance)
-        };
-        let Some(filing) = self.req.filing.as_ref().filter(|_| filing_valid) else {
-            let used = match terms.unfiled_reduction {
-                Some(r) => points(
-                    r.0,
-                    rules.id(Rule::Term(&own.rule, "unfiledReduction")),
-                    Provenance::User,
-                    None,
-                ),
-                None => points(
-                    national::UNFILED_REDUCTION,
-                    rules.id(Rule::Unfiled("")),
-                    Provenance::Assumed,
-                    Some(Default::Guess),
-                ),
-            };
-            return ((used, numbers::unfiled()), "unfiledReduction");
-        };
-        let category = filing.category;
-        let national = |value, provenance, default| {
-            points(value, rules.id(Rule::Reduction(category.id(), "")), provenance, default)
-        };
-        let used = match (category.max_reduction(), terms.reduction) {
-            // Long-term filers keep the full ratio, whatever was entered (national rule).
-            (None, _) => national(Decimal::ZERO, Provenance::National, None),
-            (Some(ceiling), Some(r)) if r.0 <= ceiling => points(
-                r.0,
-                rules.id(Rule::Term(&own.rule, "reduction")),
-                Provenance::User,
-                None,
-            ),
-            (Some(ceiling), Some(_)) => national(ceiling, Provenance::National, None),
-            (Some(ceiling), None) => national(ceiling, Provenance::Assumed, Some(Default::Cautious)),
-        };
-        ((used, category.name()), "reduction")
     }
 
     /// Direct settlement and a manual claim under a valid filing use the category's cut; a manual
     /// claim without a valid filing uses the region's rule for that. `user_ratio`: the disease is
     /// priced by the person's terms, whose ratio the pack was not checked against at load — the
     /// national ceiling holds the cut for a temporary visitor (docs/rules.md "Filing").
-    fn pack_reduction(
+    pub(super) fn pack_reduction(
         &self,
         p: &PackLayer<'_>,
         filing_valid: bool,
         rules: &Rules,
         user_ratio: Option<Decimal>,
     ) -> Result<(Used<Reduction>, Text), Error> {
+        if self.cut_left_to_terms(p, filing_valid) {
+            return Ok(self.terms_reduction(filing_valid, rules).0);
+        }
         if let Some(filing) = self.req.filing.as_ref().filter(|_| filing_valid) {
             let category = filing.category;
             if let Some(cut) = p.version.reduction(category) {
@@ -211,6 +148,15 @@ impl<'a> VisitPolicy<'a> {
         }
         let used = self.cut(&p.version.unfiled_reduction, rules, Rule::Unfiled)?;
         Ok((used, numbers::unfiled()))
+    }
+
+    /// Whether the cut that applies to the visit is one the pack leaves to the person.
+    pub(super) fn cut_left_to_terms(&self, p: &PackLayer<'_>, filing_valid: bool) -> bool {
+        let cut = match self.req.filing.as_ref().filter(|_| filing_valid) {
+            Some(filing) => p.version.reduction(filing.category),
+            None => Some(&p.version.unfiled_reduction),
+        };
+        cut == Some(&Cut::Terms)
     }
 
     /// A cut of the pack's as used; `rule` names it given its form's key.
@@ -233,6 +179,8 @@ impl<'a> VisitPolicy<'a> {
             _ if !BUILT.cuts => return Err(broken(&rules.text(rule("")))),
             Cut::Factor(p) => param(p, Reduction::Factor(p.value), "/factor"),
             Cut::SelfPayFirst(p) => param(p, Reduction::SelfPayFirst(p.value), "/selfPayFirst"),
+            // Answered by `terms_reduction` before any cut is looked up.
+            Cut::Terms => return Err(broken(&rules.text(rule("")))),
             Cut::Ratio(table) => {
                 let u = used(table, self.who(), rules, rule("/ratio"))?;
                 Used {
@@ -248,7 +196,7 @@ impl<'a> VisitPolicy<'a> {
 
     /// The region's overall annual ceiling: every special disease's fund payments count, and —
     /// where it is shared with inpatient care — the year's inpatient fund payments.
-    fn overall(&self, p: &PackLayer<'_>, ytd: &Ytd, rules: &Rules) -> Result<LimitUse, Error> {
+    pub(super) fn overall(&self, p: &PackLayer<'_>, ytd: &Ytd, rules: &Rules) -> Result<LimitUse, Error> {
         let mut limit = used(&p.version.overall_ceiling, self.who(), rules, Rule::Overall)?;
         let mut used = ytd.fund_paid_total.0;
         // Inpatient payments matter only to a ceiling there is.
@@ -287,18 +235,7 @@ pub(super) fn inpatient(ytd: &Ytd, limit: &mut Used<Option<Decimal>>) -> Decimal
     }
 }
 
-/// The person's terms as they apply to the visit.
-pub(super) struct Plan {
-    ratio: Used<Decimal>,
-    pub deductible: DeductibleUse,
-    /// `value: None`: no annual limit (stated, or taken as none).
-    pub limit: Used<Option<Decimal>>,
-    pub reduction: (Used<Reduction>, Text),
-    /// The term field the reduction came from (`reduction` or `unfiledReduction`).
-    pub reduction_field: &'static str,
-}
-
-fn benefit(
+pub(super) fn benefit(
     deductible: DeductibleUse,
     base_ratio: Used<Decimal>,
     reduction: (Used<Reduction>, Text),

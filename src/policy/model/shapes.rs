@@ -89,4 +89,7 @@ pub enum Cut {
     Ratio(Table<Decimal>),
     /// A share of the in-scope cost paid first by the person (临沂 10 %); the ratio unchanged.
     SelfPayFirst(Param<Decimal>),
+    /// Not stated (`"terms"`): the person's `reduction` or `unfiledReduction`, held to the national
+    /// ceiling, or the national default when they give none — as under the baseline.
+    Terms,
 }

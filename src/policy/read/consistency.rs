@@ -60,11 +60,11 @@ impl AnyTable<'_> {
 /// Every table of a version with its path.
 fn each_table<'a>(version: &'a Version, path: &str, f: &mut dyn FnMut(String, AnyTable<'a>)) {
     let at = |parts: &[&str]| parts.iter().fold(path.to_string(), |p, k| join_key(&p, k));
+    // A ratio left to the person's terms is held to the national ceilings when it is used.
     for (id, d) in &version.diseases {
-        f(
-            at(&["diseases", id, "ratio"]),
-            AnyTable::Amounts(&d.ratio, Favour::Higher),
-        );
+        if let Some(ratio) = &d.ratio {
+            f(at(&["diseases", id, "ratio"]), AnyTable::Amounts(ratio, Favour::Higher));
+        }
     }
     for (id, d) in &version.deductibles {
         if let crate::policy::model::Deductible::Standard { amount, .. } = d {
@@ -306,7 +306,7 @@ fn check_cuts(r: &mut Reader, version: &Version, path: &str, whos: &[Who<'_>]) {
         };
         let drop_of = |base: Decimal, who: Who<'_>| -> Option<Decimal> {
             match cut {
-                Cut::Points(_) => None,
+                Cut::Points(_) | Cut::Terms => None,
                 Cut::Factor(f) => Some(minus(base, base * f.value)),
                 Cut::Ratio(t) => t.lookup(who).map(|(p, _, _)| minus(base, p.value)),
                 Cut::SelfPayFirst(s) => Some(base * s.value),
@@ -314,7 +314,7 @@ fn check_cuts(r: &mut Reader, version: &Version, path: &str, whos: &[Who<'_>]) {
         };
         let found = version.diseases.iter().find_map(|(id, d)| {
             whos.iter().find_map(|who| {
-                let (base, keys, _) = d.ratio.lookup(*who)?;
+                let (base, keys, _) = d.ratio.as_ref()?.lookup(*who)?;
                 let drop = drop_of(base.value, *who)?;
                 (drop > ceiling).then_some((id, keys, base.value, drop))
             })

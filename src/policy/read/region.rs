@@ -6,7 +6,7 @@ use crate::bilingual::{t, Text};
 use crate::json::Value;
 use crate::json::{self, Obj};
 use crate::path::{join_item, join_key};
-use crate::policy::model::{Amount, Base, Cut, Disease, FilingCategory, Param, Region, Version};
+use crate::policy::model::{Amount, Base, Cut, Disease, FilingCategory, Param, Region, Version, TERMS};
 
 /// One entry of a pack's `regions`: one region (`code` and `name`), or several that share one
 /// list of versions (`codes`, each named by the engine's division names) — a province's notice
@@ -209,6 +209,23 @@ fn read_reductions(r: &mut Reader, o: Obj<'_>) -> Option<Vec<Cut>> {
             complete = false;
             continue;
         };
+        // A long-term filer's ratio is not cut (national rule): nothing for the person to give.
+        if cut == Cut::Terms && category.is_long_term() {
+            r.problem(
+                ro.at(id),
+                t(
+                    format!(
+                        "{}按国家规定不降低支付比例，应写 0（national），不能留给参保人填写",
+                        category.name().zh
+                    ),
+                    format!(
+                        "{} keep the full ratio (national rule): state 0 (national) rather than \"terms\"",
+                        category.name().en
+                    ),
+                ),
+            );
+            complete = false;
+        }
         if let (Some(max), Cut::Points(p)) = (category.max_reduction(), &cut) {
             if p.value > max {
                 let points = (max * rust_decimal::Decimal::ONE_HUNDRED).normalize();
@@ -273,9 +290,12 @@ fn read_disease(r: &mut Reader, v: &Value, path: &str) -> Option<Disease> {
     let pinyin = r.opt_string(o, "pinyin", 200);
     let provenance = r.provenance(o);
     let source = r.opt_string(o, "source", 500);
-    let ratio = r
-        .required(o, "ratio")
-        .and_then(|v| r.table(v, &o.at("ratio"), json::ratio));
+    // `"terms"`: the person's ratio (a whole parameter, never a leaf of a table).
+    let ratio = match r.required(o, "ratio") {
+        Some(Value::String(s)) if s == TERMS => Some(None),
+        Some(v) => r.table(v, &o.at("ratio"), json::ratio).map(Some),
+        None => None,
+    };
     let deductible = r.string(o, "deductible", 64);
     let limit = r.string(o, "limit", 64);
     Some(Disease {
@@ -331,9 +351,24 @@ fn check_exclusions(r: &mut Reader, version: &Version, path: &str) {
 
 /// Every deductible group and limit a disease names must exist in the same version.
 fn check_references(r: &mut Reader, version: &Version, path: &str) {
+    // `terms` names the person's own deductible or limit: a group so called would be ambiguous.
+    for (key, taken) in [
+        ("deductibles", version.deductible(TERMS).is_some()),
+        ("limits", version.limit(TERMS).is_some()),
+    ] {
+        if taken {
+            r.problem(
+                join_key(&join_key(path, key), TERMS),
+                t(
+                    "“terms”是保留标识（病种的 deductible 或 limit 写 \"terms\" 表示由参保人填写），不能用作组名",
+                    "'terms' is reserved (a disease's \"deductible\" or \"limit\" of \"terms\" leaves it to the person's terms): it cannot name a group",
+                ),
+            );
+        }
+    }
     for (id, disease) in &version.diseases {
         let dpath = join_key(&join_key(path, "diseases"), id);
-        if version.deductible(&disease.deductible).is_none() {
+        if disease.deductible != TERMS && version.deductible(&disease.deductible).is_none() {
             r.problem(
                 join_key(&dpath, "deductible"),
                 t(
@@ -345,7 +380,7 @@ fn check_references(r: &mut Reader, version: &Version, path: &str) {
                 ),
             );
         }
-        if version.limit(&disease.limit).is_none() {
+        if disease.limit != TERMS && version.limit(&disease.limit).is_none() {
             r.problem(
                 join_key(&dpath, "limit"),
                 t(

@@ -375,6 +375,9 @@ fn read_schedule(r: &mut Reader, v: &Value, path: &str) -> Option<Amount> {
 /// A cut (docs/calculation.md §4): a parameter in points (format 1), or one of `{ points }`, `{ factor }`,
 /// `{ ratio }` (a table of ratios), `{ selfPayFirst }`.
 pub fn read_cut(r: &mut Reader, v: &Value, path: &str) -> Option<Cut> {
+    if matches!(v, Value::String(s) if s == crate::policy::model::TERMS) {
+        return Some(Cut::Terms);
+    }
     let o = r.obj(v, path)?;
     if o.map.contains_key("value") || o.map.contains_key("provenance") {
         return r.param(v, path, json::ratio).map(Cut::Points);

@@ -14,7 +14,7 @@ engine.estimate({ ...request, items: [{ amount: true }] }); // error
 engine.estimate({ insured: request.insured, items: request.items }); // error
 const fund: number = est.settlement!.fundPays; // error
 const nullable: string = est.settlement.fundPays; // error
-engine.estimate({ ...request, insured: { ...request.insured, terms: { deductible: "300" } } }); // error
+engine.estimate({ ...request, insured: { ...request.insured, terms: { ratio: true } } }); // error
 if (est.mode === "automatic") console.log(fund); // error
 if (est.eligibility.checks[0].status === "ok") console.log(fund); // error
 const code: CheckCode = "FOO"; // error
