@@ -235,6 +235,19 @@ fn disease_covered(s: &VisitPolicy<'_>) -> Words {
             ),
             check_list(),
         ),
+        Coverage::NotYetNational(name, from) => (
+            t(
+                format!(
+                    "{}自{from}起才列入国家统一开通跨省直接结算的病种，就诊日期在此之前；{}可能已在试点中开通，请向参保地确认",
+                    name.zh, home.zh
+                ),
+                format!(
+                    "{} joined the national list for cross-province settlement only on {from}, after the visit date; {} may have settled it earlier in a pilot: confirm with your insured place",
+                    name.en, home.en
+                ),
+            ),
+            check_list(),
+        ),
         Coverage::Excluded { name, .. } => (
             t(
                 format!("{}已明确{}不纳入门诊慢特病跨省直接结算", home.zh, name.zh),

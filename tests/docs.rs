@@ -755,3 +755,65 @@ fn the_guangxi_tables_in_rules_md_are_the_pack() {
     assert_eq!(listed.len(), 14);
     report(failures);
 }
+
+/// docs/rules.md's national list is data/national-diseases.json: every disease with its date,
+/// provenance and source, each source's date and address as the data has them, and the diseases
+/// held off the list named as such.
+#[test]
+fn the_national_list_in_rules_md_is_the_data() {
+    let text = page("rules.md");
+    let path = format!("{ROOT}/data/national-diseases.json");
+    let data: Value = serde_json::from_str(&std::fs::read_to_string(&path).expect("the data")).expect("JSON");
+    let lines = section(&text, "The national list of diseases");
+    assert!(!lines.is_empty(), "rules.md has no national list section");
+    let table = rows(&lines);
+    let list = data["diseases"].as_array().expect("a list");
+    let mut failures = Vec::new();
+    if table.len() != list.len() {
+        failures.push(format!("{} rows for {} diseases", table.len(), list.len()));
+    }
+    for (row, d) in table.iter().zip(list) {
+        let provenance = match d["provenance"].as_str() {
+            Some("national") => "N",
+            Some("published") => "P",
+            Some("reposted") => "R",
+            other => panic!("{other:?}"),
+        };
+        let want = [
+            d["id"].as_str().unwrap_or("").to_string(),
+            d["zh"].as_str().unwrap_or("").to_string(),
+            d["from"].as_str().unwrap_or("").to_string(),
+            provenance.to_string(),
+            d["source"].as_str().unwrap_or("").to_string(),
+        ];
+        if row[..] != want[..] {
+            failures.push(format!("{row:?} against {want:?}"));
+        }
+    }
+    let body = lines.join(" ");
+    for (key, source) in data["sources"].as_object().expect("sources") {
+        for field in ["date", "address", "publisher"] {
+            if let Some(v) = source[field].as_str() {
+                let v = v.split(" (").next().unwrap_or(v);
+                let shown = match field {
+                    // "2021-09" is shown as its month.
+                    "date" if v.len() == 7 => body.contains("September 2021"),
+                    _ => body.contains(v),
+                };
+                if !shown {
+                    failures.push(format!("source {key}: its {field} {v} is not shown"));
+                }
+            }
+        }
+        if !body.contains(&format!("**{key}**")) {
+            failures.push(format!("source {key} is not named"));
+        }
+    }
+    for d in data["notNational"]["diseases"].as_array().expect("a list") {
+        let (zh, id) = (d["zh"].as_str().unwrap_or(""), d["id"].as_str().unwrap_or(""));
+        if !body.contains(&format!("{zh} `{id}`")) || table.iter().any(|r| r[0] == id) {
+            failures.push(format!("{id} is not named as not national"));
+        }
+    }
+    report(failures);
+}

@@ -130,7 +130,8 @@ impl<'a> VisitPolicy<'a> {
         let name = set.disease_name(id);
         let own = || own_terms(req, id);
         let Some(region) = region else {
-            let (coverage, pricing) = floor::baseline(id, name, own);
+            // The national floor is the list on the visit's date (data/national-diseases.json).
+            let (coverage, pricing) = floor::baseline(id, req.visit.date, name, own);
             needs_ratio(&pricing)?;
             return Ok(VisitPolicy {
                 set,
@@ -151,7 +152,7 @@ impl<'a> VisitPolicy<'a> {
         if let Some(tier) = req.insured.tier.as_deref().filter(|_| BUILT.splits) {
             check_tier(version, tier)?;
         }
-        let (coverage, pricing) = floor::decide(version, id, name, own);
+        let (coverage, pricing) = floor::decide(version, id, req.visit.date, name, own);
         needs_ratio(&pricing)?;
         Ok(VisitPolicy {
             set,

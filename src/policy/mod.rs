@@ -25,6 +25,9 @@ pub mod layered;
 mod load;
 pub mod model;
 pub mod national;
+#[cfg(test)]
+#[path = "../../tests/unit/national_list.rs"]
+mod national_list;
 pub mod numbers;
 #[cfg(feature = "maintainer")]
 mod read;

@@ -36,12 +36,16 @@ const EVERYWHERE: Date = Date {
     day: 1,
 };
 
-/// A disease every pooling region settles across provinces (the national five).
+/// A disease every pooling region settles across provinces from a date (the national list,
+/// data/national-diseases.json: the five of 2021, each with its source there).
 pub struct NationalDisease {
     pub id: &'static str,
     pub zh: &'static str,
     pub en: &'static str,
     pub pinyin: &'static str,
+    /// The date it joined the national list: before it, the national floor does not cover it.
+    pub from: Date,
+    pub provenance: super::Provenance,
 }
 
 impl NationalDisease {
@@ -50,41 +54,31 @@ impl NationalDisease {
     }
 }
 
-pub const NATIONAL_DISEASES: [NationalDisease; 5] = [
-    NationalDisease {
-        id: "hypertension",
-        zh: "高血压",
-        en: "Hypertension",
-        pinyin: "gao xue ya",
-    },
-    NationalDisease {
-        id: "diabetes",
-        zh: "糖尿病",
-        en: "Diabetes",
-        pinyin: "tang niao bing",
-    },
-    NationalDisease {
-        id: "cancer_outpatient",
-        zh: "恶性肿瘤门诊放化疗",
-        en: "Outpatient radio/chemotherapy for cancer",
-        pinyin: "e xing zhong liu men zhen fang hua liao",
-    },
-    NationalDisease {
-        id: "dialysis",
-        zh: "尿毒症透析",
-        en: "Dialysis for uraemia",
-        pinyin: "niao du zheng tou xi",
-    },
-    NationalDisease {
-        id: "transplant_antirejection",
-        zh: "器官移植术后抗排异治疗",
-        en: "Anti-rejection therapy after organ transplant",
-        pinyin: "qi guan yi zhi shu hou kang pai yi zhi liao",
-    },
-];
+// Generated from data/national-diseases.json (tests/unit/national_list.rs): rustfmt would
+// reflow it, and the staleness test compares it byte for byte.
+#[rustfmt::skip]
+#[path = "../../generated/national.rs"]
+mod list;
+pub use list::NATIONAL_DISEASES;
 
+/// A disease on the national list at any date: known to every engine, and one a pack may exclude.
 pub fn national_disease(id: &str) -> Option<&'static NationalDisease> {
     NATIONAL_DISEASES.iter().find(|d| d.id == id)
+}
+
+/// A disease on the national list on this date (the national floor, docs/calculation.md §8.7).
+pub fn national_on(id: &str, date: Date) -> Option<&'static NationalDisease> {
+    national_disease(id).filter(|d| d.from <= date)
+}
+
+/// The national list on this date.
+pub fn list_on(date: Date) -> impl Iterator<Item = &'static NationalDisease> {
+    NATIONAL_DISEASES.iter().filter(move |d| d.from <= date)
+}
+
+/// The date the first diseases joined the national list (the national start).
+pub fn start() -> Date {
+    NATIONAL_DISEASES.iter().map(|d| d.from).min().unwrap_or(OPENING)
 }
 
 /// Six digits under a mainland province or the Corps: answered under the baseline when no pack

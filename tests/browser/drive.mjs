@@ -203,7 +203,7 @@ export function queryFor(req, { page = "result", extra = {} } = {}) {
   }
   if (!isQuick(req.items)) q.set("cm", "detail");
   const ytd = req.ytd || {};
-  for (const [key, name] of [["yd", "deductiblePaid"], ["yf", "fundPaid"], ["ym", "fundPaidMonth"], ["yt", "fundPaidTotal"]]) {
+  for (const [key, name] of [["yd", "deductiblePaid"], ["yf", "fundPaid"], ["ym", "fundPaidMonth"], ["yt", "fundPaidTotal"], ["yi", "inpatientFundPaid"]]) {
     if (ytd[name] !== undefined) q.set(key, String(ytd[name]));
   }
   // The person's own terms: ratios as ratios, a stated "no limit" as tl=none.
@@ -211,6 +211,11 @@ export function queryFor(req, { page = "result", extra = {} } = {}) {
   for (const [key, name] of [["tr", "ratio"], ["td", "deductible"], ["tl", "annualLimit"], ["tx", "reduction"], ["tu", "unfiledReduction"]]) {
     if (name in terms) q.set(key, terms[name] === null ? "none" : String(terms[name]));
   }
+  // The facts only some packs need (issue 22).
+  const ins = req.insured;
+  if (ins.birthDate) q.set("bd", ins.birthDate);
+  if (ins.tier) q.set("ti", ins.tier);
+  if (ins.recognizedSince && ins.recognizedSince[v.disease]) q.set("rs", ins.recognizedSince[v.disease]);
   for (const [k, value] of Object.entries(extra)) q.set(k, value);
   return `?${q}`;
 }

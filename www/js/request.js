@@ -108,6 +108,7 @@ function ytdOf(state) {
   put("fundPaid", state.ytdFund);
   put("fundPaidMonth", state.ytdMonth);
   put("fundPaidTotal", state.ytdTotal);
+  put("inpatientFundPaid", state.ytdInpatient);
   return Object.keys(ytd).length ? ytd : undefined;
 }
 
@@ -136,6 +137,10 @@ export function buildRequest(state) {
   if (terms) request.insured.terms = terms;
   if (state.recognized === "yes") request.insured.recognizedDiseases = [state.disease];
   if (state.recognized === "no") request.insured.recognizedDiseases = [];
+  // Asked only where the pack needs them (flow/facts.js); the engine ignores them elsewhere.
+  if (state.birthDate) request.insured.birthDate = state.birthDate;
+  if (state.tier) request.insured.tier = state.tier;
+  if (state.recognizedSince && state.recognized !== "no") request.insured.recognizedSince = { [state.disease]: state.recognizedSince };
   const ytd = ytdOf(state);
   if (ytd) request.ytd = ytd;
   return { request, missing, itemPaths: paths };

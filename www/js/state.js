@@ -9,6 +9,8 @@ const KEYS = [
   ["rp", "regionProvince"], ["r", "region"], ["sc", "scheme"], ["es", "status"],
   // The person's own terms (regions without a pack): ratios as ratios ("0.7"), tl=none for "no limit".
   ["tr", "termsRatio"], ["td", "termsDeductible"], ["tl", "termsLimit"], ["tx", "termsReduction"], ["tu", "termsUnfiled"],
+  // Facts only some packs need (asked only then): birth date, tier, recognised since, inpatient paid.
+  ["bd", "birthDate"], ["ti", "tier"], ["rs", "recognizedSince"], ["yi", "ytdInpatient"],
   ["f", "filed"], ["fc", "category"], ["fp", "filingPlace"], ["fs", "filingStart"], ["fe", "filingEnd"],
   ["d", "disease"], ["rec", "recognized"],
   ["vd", "visitDate"], ["vp", "visitPlace"], ["hl", "level"], ["net", "networked"],
@@ -47,6 +49,7 @@ const DEFAULTS = {
   costMode: "quick", amountA: "", amountB: "", amountC: "",
   ytdDeductible: "", ytdFund: "", ytdMonth: "", ytdTotal: "",
   national: "",
+  birthDate: "", tier: "", recognizedSince: "", ytdInpatient: "",
 };
 
 export function today() {

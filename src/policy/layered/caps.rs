@@ -59,9 +59,15 @@ impl VisitPolicy<'_> {
                 (_, Period::Visit) => Money::ZERO,
             };
             let mut counted = counted.0;
+            let mut how = how;
             let shared = limit.with_inpatient && cap.base == Base::FundPayment && cap.period == Period::Year;
             if BUILT.inpatient && shared && amount.value.is_some() {
-                counted = plus(counted, inpatient(ytd, &mut amount));
+                let paid = inpatient(ytd, &mut amount);
+                counted = plus(counted, paid);
+                // The explanation says why "used" is more than this disease's own payments.
+                if rules.explain {
+                    how = Some(with_inpatient(how, paid));
+                }
             }
             out.push(LimitUse {
                 kind,
@@ -279,4 +285,17 @@ fn merge<T, U>(out: &mut Used<T>, part: &Used<U>) {
 
 fn yuan(d: Decimal) -> String {
     Money(d).text()
+}
+
+/// A limit shared with inpatient care, in words: what counted includes.
+fn with_inpatient(how: Option<Text>, paid: Decimal) -> Text {
+    let paid = yuan(paid);
+    let words = t(
+        format!("与住院共用：已用含今年住院医保已付{paid}元"),
+        format!("shared with inpatient care: used includes {paid} yuan the fund paid for hospital stays this year"),
+    );
+    match how {
+        Some(h) => t(format!("{}；{}", h.zh, words.zh), format!("{}; {}", h.en, words.en)),
+        None => words,
+    }
 }

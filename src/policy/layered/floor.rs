@@ -6,27 +6,35 @@ use super::{OwnTerms, Pricing};
 use crate::bilingual::Text;
 use crate::date::Date;
 use crate::policy::model::Version;
-use crate::policy::national::{self, national_disease};
+use crate::policy::national::{self, national_disease, national_on};
 use crate::policy::set::PolicySet;
 use crate::policy::Provenance;
 use crate::vocabulary::CheckStatus;
 
-/// Coverage and pricing of disease `id` for a region with no pack.
-pub(super) fn baseline<'a>(id: &str, name: Text, own: impl Fn() -> Option<OwnTerms<'a>>) -> (Coverage, Pricing<'a>) {
-    match national_disease(id) {
-        Some(_) => (Coverage::National(name), Pricing::Own(own())),
-        None => (Coverage::Unconfirmed(name), Pricing::Own(own())),
-    }
+/// Coverage and pricing of disease `id` for a region with no pack, on the visit's date.
+pub(super) fn baseline<'a>(
+    id: &str,
+    date: Date,
+    name: Text,
+    own: impl Fn() -> Option<OwnTerms<'a>>,
+) -> (Coverage, Pricing<'a>) {
+    let coverage = match (national_on(id, date), national_disease(id)) {
+        (Some(_), _) => Coverage::National(name),
+        (None, Some(d)) => Coverage::NotYetNational(name, d.from),
+        (None, None) => Coverage::Unconfirmed(name),
+    };
+    (coverage, Pricing::Own(own()))
 }
 
 /// Coverage and pricing of disease `id` under a pack's version.
 pub(super) fn decide<'a>(
     version: &'a Version,
     id: &str,
+    date: Date,
     name: Text,
     own: impl Fn() -> Option<OwnTerms<'a>>,
 ) -> (Coverage, Pricing<'a>) {
-    match (version.disease(id), version.excluded(id), national_disease(id)) {
+    match (version.disease(id), version.excluded(id), national_on(id, date)) {
         (Some(d), _, _) => {
             // The person's terms matter only for what the pack leaves to them.
             let own = if d.left_to_terms().is_empty() { None } else { own() };
@@ -55,6 +63,9 @@ pub enum Coverage {
     NationalUnlisted(Text),
     /// Not one of the five, for a region whose own list is not known: it may list it.
     Unconfirmed(Text),
+    /// On the national list only from this date, after the visit, for a region whose own list is
+    /// not known: it may have settled it earlier (a regional pilot).
+    NotYetNational(Text, Date),
     /// The region states that it does not settle it across provinces.
     Excluded { name: Text, source: Option<String> },
     /// The region's list leaves it out and it is not one of the five.
@@ -65,30 +76,38 @@ impl Coverage {
     pub fn status(&self) -> CheckStatus {
         match self {
             Coverage::Listed(_) | Coverage::National(_) => CheckStatus::Pass,
-            Coverage::NationalUnlisted(_) | Coverage::Unconfirmed(_) => CheckStatus::Warn,
+            Coverage::NationalUnlisted(_) | Coverage::Unconfirmed(_) | Coverage::NotYetNational(..) => {
+                CheckStatus::Warn
+            }
             Coverage::Excluded { .. } | Coverage::NotListed(_) => CheckStatus::Fail,
         }
     }
 }
 
 /// A region's diseases on a date, for pickers: a pack region's own list, then the national
-/// diseases it neither lists nor excludes (docs/calculation.md §8); under the baseline, the national five.
+/// diseases on that date's national list it neither lists nor excludes (docs/calculation.md §8);
+/// under the baseline, the national list on that date.
 /// `None` for a code that is neither a pack region nor a mainland one.
 pub fn diseases_on(set: &PolicySet, code: &str, date: Date) -> Option<Vec<ListedDisease>> {
     let national = |d: &national::NationalDisease| ListedDisease {
         id: d.id.to_string(),
         name: d.name(),
         pinyin: Some(d.pinyin.to_string()),
-        provenance: Provenance::National,
+        provenance: d.provenance,
         pool: None,
     };
     let Some(r) = set.covering_region(code) else {
-        return national::is_baseline_region(code).then(|| national::NATIONAL_DISEASES.iter().map(national).collect());
+        // Before the national start, what will open (as for a pack before its opening date).
+        let on = date.max(national::start());
+        return national::is_baseline_region(code).then(|| national::list_on(on).map(national).collect());
     };
     // Before the opening date, list what will open, as the checks do.
-    let Some(version) = r.version_on(date).or(r.versions.first()) else {
+    let in_force = r.version_on(date);
+    let Some(version) = in_force.or(r.versions.first()) else {
         return Some(Vec::new());
     };
+    // The national list on the visit date, or on the opening date for what will open.
+    let on = if in_force.is_some() { date } else { version.from };
     let mut out: Vec<ListedDisease> = version
         .diseases
         .iter()
@@ -104,8 +123,7 @@ pub fn diseases_on(set: &PolicySet, code: &str, date: Date) -> Option<Vec<Listed
         })
         .collect();
     out.extend(
-        national::NATIONAL_DISEASES
-            .iter()
+        national::list_on(on)
             .filter(|d| version.disease(d.id).is_none() && version.excluded(d.id).is_none())
             .map(national),
     );

@@ -5,12 +5,13 @@ import { t, pick } from "../i18n.js";
 import { percentText } from "../money.js";
 import { emptyLine } from "../state.js";
 import { inputField, moneyField, radioGroup, selectField, idFor } from "./fields.js";
-import { renderOwnTerms, needsOwnTerms } from "./own-terms.js";
+import { renderOwnTerms, needsOwnTerms, termsAsked } from "./own-terms.js";
 import { pendingPart } from "../result/skeleton.js";
 import { regionName } from "./disease.js";
 import { diseaseName } from "../result/wording.js";
 import { packRegionOf } from "../divisions.js";
 import { visitPlaceOf } from "../request.js";
+import { inpatientFact } from "./facts.js";
 
 function quickFields(ctx, share) {
   const { state } = ctx;
@@ -82,10 +83,20 @@ function ytdFields(ctx) {
     h("p", { class: "hint" }, t("costs.ytdIntro")),
     field("deductiblePaid", "ytdDeductible", true),
     field("fundPaid", "ytdFund", true),
+    inpatientFact(ctx),
     h("details", { class: "more", open: Boolean(state.ytdMonth || state.ytdTotal), dataset: { testid: "ytd-more", keep: "ytd" } },
       h("summary", null, t("costs.ytdMore")),
       field("fundPaidMonth", "ytdMonth", false),
       field("fundPaidTotal", "ytdTotal", true)));
+}
+
+/** The person's numbers, only those the listing says the place's pack does not state. */
+function ownTerms(ctx) {
+  const { state, api } = ctx;
+  const pack = Boolean(packRegionOf(api.regions(), state.region));
+  const listed = api.diseases(state.region, state.visitDate).find((d) => d.id === state.disease);
+  const floor = pack && listed && listed.provenance !== "national" ? "partial" : pack;
+  return renderOwnTerms(ctx, regionName(ctx, state.region), diseaseName(ctx, state.disease), floor, termsAsked(api, state.region, state.visitDate, state.disease));
 }
 
 export function renderCosts(ctx) {
@@ -99,7 +110,7 @@ export function renderCosts(ctx) {
   const asks = state.region && !api.pending && needsOwnTerms(api, state.region, state.visitDate, state.disease);
   return h("div", { class: "step-fields" },
     state.region && api.pending ? pendingPart(ctx, "costs-pending") : null,
-    asks ? renderOwnTerms(ctx, regionName(ctx, state.region), diseaseName(ctx, state.disease), Boolean(packRegionOf(api.regions(), state.region))) : null,
+    asks ? ownTerms(ctx) : null,
     h("p", { class: "intro" }, t("costs.intro")),
     radioGroup({
       path: "costs.mode", legend: t("costs.mode"), value: state.costMode, compact: true, testid: "cost-mode",

@@ -7,6 +7,7 @@ import { matchesDisease } from "../search.js";
 import { radioGroup, idFor } from "./fields.js";
 import { loadDivisions, loadedDivisions, divisionNamed, packRegionOf } from "../divisions.js";
 import { pendingPart } from "../result/skeleton.js";
+import { recognitionFact } from "./facts.js";
 
 /** The insured place's name: its pack's, else the division list's (loaded on demand), else its code. */
 export function regionName(ctx, code) {
@@ -101,5 +102,5 @@ export function renderDisease(ctx) {
       h("label", { for: searchId }, t("disease.search")),
       h("p", { class: "hint", id: `${searchId}-hint` }, t("disease.searchHint")),
       search, count),
-    list, empty, notListed, recognized());
+    list, empty, notListed, recognized(), recognitionFact(ctx));
 }

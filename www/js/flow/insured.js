@@ -7,6 +7,7 @@ import { selectField, radioGroup } from "./fields.js";
 import { loadDivisions, loadedDivisions, packRegionOf, shownDivision } from "../divisions.js";
 import { withoutTerms } from "../term-input.js";
 import { pendingPart } from "../result/skeleton.js";
+import { insuredFacts } from "./facts.js";
 
 const nameOf = (d) => ({ zh: d.zh, en: d.en });
 
@@ -56,7 +57,8 @@ export function renderInsured(ctx) {
     // Another place with a pack uses its own policy: numbers entered for the place before would be
     // ignored (the same place chosen again keeps them: they may be for a national disease it does not price).
     const terms = code !== state.region && packRegionOf(regions, code) ? withoutTerms() : {};
-    ctx.set({ ...patch, ...terms, region: code }, { rerender: true });
+    // A tier is the region's own: another region's would be refused.
+    ctx.set({ ...patch, ...terms, tier: code === state.region ? state.tier : "", region: code }, { rerender: true });
   };
   const onProvince = (code) => {
     const p = provinces.find((x) => x.code === code);
@@ -93,5 +95,6 @@ export function renderInsured(ctx) {
         options: ["working", "retired"].map((v) => ({ value: v, label: t(`status.${v}`) })),
         onChange: (v) => ctx.set({ status: v }),
       })
-      : h("p", { class: "hint" }, t("insured.residentNote")));
+      : h("p", { class: "hint" }, t("insured.residentNote")),
+    insuredFacts(ctx));
 }

@@ -19,9 +19,25 @@ const TEMPORARY = new Set(["referral", "other_temporary", "emergency"]);
  * its trace's to say; this decides what the form asks.
  */
 export function needsOwnTerms(api, region, date, disease) {
-  if (!packRegionOf(api.regions(), region)) return true;
+  const asked = termsAsked(api, region, date, disease);
+  return asked === null ? !packRegionOf(api.regions(), region) : asked.length > 0;
+}
+
+/**
+ * The numbers the person gives for this disease: the listing's `terms` (every field under the
+ * baseline; ratio, deductible and limit for a national disease a pack leaves out, its cuts
+ * standing; what a pack leaves to the person for a disease it prices in part). null when the
+ * place's list does not name the disease.
+ */
+export function termsAsked(api, region, date, disease) {
   const listed = api.diseases(region, date).find((d) => d.id === disease);
-  return Boolean(listed) && listed.provenance === "national";
+  if (!listed) return null;
+  // An engine before the listing said so: the national floor asked every field.
+  if (!Array.isArray(listed.terms)) return listed.provenance === "national" || !packRegionOf(api.regions(), region) ? TERM_FIELDS.map((f) => f.term) : [];
+  // The cuts for temporary visitors and for a visit without a filing are region-wide: the listing
+  // does not yet say whether the pack leaves them to the person (石家庄 does), so they stay on offer
+  // (folded unless the filing needs them) wherever the person gives numbers at all.
+  return listed.terms.length ? [...new Set(listed.terms.concat(["reduction", "unfiledReduction"]))] : [];
 }
 
 /** What the field's value is taken to mean, in words (so "0.7" read as 0.7% is visible at once). */
@@ -89,20 +105,25 @@ export function relevantTerm(state, field) {
   return true;
 }
 
-/** The numbers a visit needs from the person (`needsOwnTerms`); `floor`: the place has a pack that does not price this disease. */
-export function renderOwnTerms(ctx, regionName, diseaseName, floor) {
+/**
+ * The numbers a visit needs from the person (`needsOwnTerms`); `floor`: the place has a pack that
+ * does not price this disease ("partial": prices it in part); `asked`: the fields to ask (all
+ * when not given).
+ */
+export function renderOwnTerms(ctx, regionName, diseaseName, floor, asked) {
   const { state } = ctx;
   const relevant = (f) => relevantTerm(state, f);
   const field = (f) => termField(f, state[f.key], (v, pressed) => ctx.set({ [f.key]: v }, pressed ? { rerender: true, focus: null } : undefined));
-  const shown = TERM_FIELDS.filter(relevant);
-  const folded = TERM_FIELDS.filter((f) => !relevant(f));
+  const fields = TERM_FIELDS.filter((f) => !asked || asked.includes(f.term));
+  const shown = fields.filter(relevant);
+  const folded = fields.filter((f) => !relevant(f));
   const unknown = () => {
     const withCosts = ctx.computed && ctx.computed.request && ctx.computed.request.items.length;
     ctx.go("result", withCosts ? {} : { task: "check" });
   };
   return h("section", { class: "subsection terms", "aria-labelledby": "terms-title", dataset: { testid: "terms" } },
     h("h2", { id: "terms-title" }, t("terms.title", { region: regionName })),
-    h("p", { class: "hint" }, t(floor ? "terms.introFloor" : "terms.intro", { region: regionName, disease: diseaseName })),
+    h("p", { class: "hint" }, t(floor === "partial" ? "terms.introPartial" : floor ? "terms.introFloor" : "terms.intro", { region: regionName, disease: diseaseName })),
     whereToFind(),
     shown.map(field),
     folded.length

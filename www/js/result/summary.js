@@ -61,7 +61,9 @@ export function noneReason(eligibility) {
   return failed ? failed.code : null;
 }
 
-export const PATIENT_PARTS = ["fullSelfPay", "overLimitSelfPay", "preSelfPay", "deductible", "coinsurance", "aboveCap"];
+// In the order the person pays them (BRIEF §8.1): the share paid first and what is above a limit on
+// in-scope cost are 0 unless the pack has those shapes.
+export const PATIENT_PARTS = ["fullSelfPay", "overLimitSelfPay", "preSelfPay", "temporarySelfPay", "aboveCostLimit", "deductible", "coinsurance", "aboveCap"];
 
 /**
  * The headline: direct, manual (claim at home) or none; the check-only page words it for no
