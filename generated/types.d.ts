@@ -425,7 +425,8 @@ pool: Text | null,
  * pack states them: all five under the national baseline; `ratio`, `deductible` and
  * `annualLimit` for a national disease the region's pack does not list (the pack's cuts
  * stand); those the pack leaves to the person for a disease it prices in part; none for
- * a disease the pack prices fully.
+ * a disease the pack prices fully. `reduction` and `unfiledReduction` too wherever the
+ * pack leaves those cuts to the person.
  */
 terms: Array<TermField>, };
 

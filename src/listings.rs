@@ -57,7 +57,8 @@ pub struct DiseaseInfo {
     /// pack states them: all five under the national baseline; `ratio`, `deductible` and
     /// `annualLimit` for a national disease the region's pack does not list (the pack's cuts
     /// stand); those the pack leaves to the person for a disease it prices in part; none for
-    /// a disease the pack prices fully.
+    /// a disease the pack prices fully. `reduction` and `unfiledReduction` too wherever the
+    /// pack leaves those cuts to the person.
     #[cfg_attr(test, ts(type = "Array<TermField>"))]
     pub terms: Vec<&'static str>,
 }
@@ -162,10 +163,14 @@ pub(crate) fn diseases(set: &PolicySet, region: &str, date: &str) -> Result<Vec<
         .map(|d| {
             let terms = match version {
                 None => TERM_FIELDS.to_vec(),
-                Some(v) => match v.and_then(|v| v.disease(&d.id)) {
-                    Some(priced) => priced.left_to_terms(),
-                    None => DISEASE_TERM_FIELDS.to_vec(),
-                },
+                Some(v) => {
+                    let mut terms = match v.and_then(|v| v.disease(&d.id)) {
+                        Some(priced) => priced.left_to_terms(),
+                        None => DISEASE_TERM_FIELDS.to_vec(),
+                    };
+                    terms.extend(v.map(cuts_left_to_terms).unwrap_or_default());
+                    terms
+                }
             };
             DiseaseInfo {
                 id: d.id,
@@ -184,6 +189,19 @@ const TERM_FIELDS: [&str; 5] = ["ratio", "deductible", "annualLimit", "reduction
 /// The fields that price one disease; a pack's cuts for temporary visitors and for a visit
 /// without a filing are region-wide and stand for every disease it covers.
 const DISEASE_TERM_FIELDS: [&str; 3] = ["ratio", "deductible", "annualLimit"];
+
+/// The cuts a pack leaves to the person (`"terms"`, 石家庄): region-wide, so asked with every
+/// disease's numbers.
+fn cuts_left_to_terms(v: &Version) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    if v.reductions.contains(&Cut::Terms) {
+        out.push("reduction");
+    }
+    if v.unfiled_reduction == Cut::Terms {
+        out.push("unfiledReduction");
+    }
+    out
+}
 
 /// The facts a version's rules split on, in [`Fact::ALL`]'s order.
 fn facts_of(v: &Version) -> Vec<&'static str> {

@@ -111,4 +111,15 @@ fn a_disease_names_the_terms_no_pack_states() {
     let liuzhou = terms(&engine, "450200", "2025-06-10");
     let diabetes = liuzhou.iter().find(|(id, _)| id == "diabetes").expect("listed");
     assert!(diabetes.1.is_empty(), "{diabetes:?}");
+    // 石家庄 leaves its cuts for temporary visitors and for a visit without a filing to the
+    // person (docs/rules.md): every disease asks them, beside what the reply leaves unpriced —
+    // diabetes (a 慢性病, listed unpriced) everything, dialysis (priced at 90 %/80 %, no
+    // deductible) its limit only.
+    let shijiazhuang = terms(&engine, "130100", "2025-06-10");
+    let of = |id: &str| shijiazhuang.iter().find(|(d, _)| d == id).map(|(_, t)| t.clone());
+    assert_eq!(of("diabetes").expect("listed"), all);
+    assert_eq!(
+        of("dialysis").expect("listed"),
+        ["annualLimit", "reduction", "unfiledReduction"]
+    );
 }

@@ -34,10 +34,8 @@ export function termsAsked(api, region, date, disease) {
   if (!listed) return null;
   // An engine before the listing said so: the national floor asked every field.
   if (!Array.isArray(listed.terms)) return listed.provenance === "national" || !packRegionOf(api.regions(), region) ? TERM_FIELDS.map((f) => f.term) : [];
-  // The cuts for temporary visitors and for a visit without a filing are region-wide: the listing
-  // does not yet say whether the pack leaves them to the person (石家庄 does), so they stay on offer
-  // (folded unless the filing needs them) wherever the person gives numbers at all.
-  return listed.terms.length ? [...new Set(listed.terms.concat(["reduction", "unfiledReduction"]))] : [];
+  // The listing names the region-wide cuts too where the pack leaves them to the person (石家庄).
+  return listed.terms;
 }
 
 /** What the field's value is taken to mean, in words (so "0.7" read as 0.7% is visible at once). */
