@@ -48,6 +48,10 @@ for (const engine of ENGINES) {
         await page.goto("about:blank"); // a new document each time, as a link opened from a chat
         await page.goto(site.url(hashFor(c.request)));
         assertCase(await readShown(page), c);
+        // Left only once its later code has arrived: a load cut short by the next navigation is
+        // reported by Firefox as a page error (where the worker answers it, "A ServiceWorker
+        // intercepted the request and encountered an unexpected error"), one run in six.
+        await settled(page);
       }
       await assertHealthy(page);
     });
@@ -62,18 +66,33 @@ for (const engine of ENGINES) {
     });
 
     test("after one visit the estimate shows with the network cut", async () => {
-      // The worker is there after the visits above (the engine arrived, then it registered).
-      // Activated is what counts: the navigations below start new documents, which it controls.
-      // Asked through getRegistration(): in Firefox over BiDi, `ready` and the controller of a
-      // document loaded before the worker activated stayed unset one run in two, with the
-      // registration's worker active.
-      await page.waitFor(() => navigator.serviceWorker.getRegistration().then((r) => r?.active?.state === "activated"), [], { what: "an activated worker" });
-      await site.cut();
-      // A case never opened online: the page and the engine from the worker's cache, computed here.
-      await page.goto("about:blank");
-      await page.goto(site.url(hashFor(unfiled.request)));
-      assertCase(await readShown(page), unfiled);
-      await assertHealthy(page);
+      // One visit in a fresh profile, as a person's first. (After the two dozen visits above,
+      // each left as soon as its result showed, Firefox had no activated worker 20 s later in one
+      // CI run of three; not seen in 14 runs here, cause not found. A first visit is the story.)
+      await page.close(); // WebKitWebDriver drives one session at a time
+      page = null;
+      const offline = await serve();
+      const visitor = await openSession(engine);
+      try {
+        await visitor.goto(offline.url(hashFor(example.request)));
+        assertCase(await readShown(visitor), example);
+        await settled(visitor);
+        // Activated is what counts: the navigations below start new documents, which it controls.
+        // Asked through getRegistration(): in Firefox over BiDi, `ready` and the controller of a
+        // document loaded before the worker activated stayed unset one run in two, with the
+        // registration's worker active.
+        await visitor.waitFor(() => navigator.serviceWorker.getRegistration().then((r) => r?.active?.state === "activated"), [], { timeout: 45000, what: "an activated worker" })
+          .catch(async (e) => { throw new Error(`${e.message}: ${JSON.stringify(await workerSeen(visitor))}`); });
+        await offline.cut();
+        // A case never opened online: the page and the engine from the worker's cache, computed here.
+        await visitor.goto("about:blank");
+        await visitor.goto(offline.url(hashFor(unfiled.request)));
+        assertCase(await readShown(visitor), unfiled);
+        await assertHealthy(visitor);
+      } finally {
+        await visitor.close();
+        await offline.close();
+      }
     });
   });
 
@@ -127,4 +146,24 @@ for (const engine of ENGINES) {
       assert.equal(refusedAt, engine === "webkit" ? "instantiate" : "compile");
     });
   });
+}
+
+/** Waits until the page has its later code and styles (loaded after a result's first paint) and its load event. */
+function settled(session) {
+  return session.waitFor(() => {
+    const loaded = performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname);
+    return document.readyState === "complete" && [/\/later\.[0-9a-f]+\.js$/, /\/later\.[0-9a-f]+\.css$/].every((re) => loaded.some((p) => re.test(p)));
+  }, [], { what: "the page's later code" });
+}
+
+/** What the page knows of its worker, for a failure's message. */
+function workerSeen(session) {
+  return session.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => ({
+    boot: document.documentElement.getAttribute("data-boot"),
+    ready: document.readyState,
+    controller: navigator.serviceWorker.controller?.state ?? null,
+    installing: r?.installing?.state ?? null,
+    waiting: r?.waiting?.state ?? null,
+    active: r?.active?.state ?? null,
+  }))).catch((e) => `unreadable (${e.message})`);
 }
