@@ -6,6 +6,7 @@
 mod consistency;
 pub mod pack;
 pub mod places;
+mod references;
 pub mod region;
 mod rules;
 mod table;
