@@ -3,6 +3,7 @@
 //! reader that keeps going after a problem so that a maintainer sees every problem in a pack at
 //! once, each with its exact path.
 
+mod amounts;
 mod consistency;
 pub mod pack;
 pub mod places;
