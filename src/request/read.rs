@@ -111,7 +111,7 @@ fn read_insured(o: &Fields<'_, '_>) -> Res<Insured> {
             }
             let mut ids = Vec::with_capacity(len);
             for (i, v) in o.tape.members(list).enumerate() {
-                ids.push(disease_id(o.tape.node(v), || {
+                ids.push(disease_id(o.tape.node(v), &|| {
                     join_item(&o.at("recognizedDiseases"), i)
                 })?);
             }
@@ -167,7 +167,7 @@ fn read_insured(o: &Fields<'_, '_>) -> Res<Insured> {
 }
 
 /// A disease id: a non-empty string (whether any pack knows it is decided later).
-fn disease_id(v: Option<&Node<'_>>, path: impl Fn() -> String) -> Res<String> {
+fn disease_id(v: Option<&Node<'_>>, path: &dyn Fn() -> String) -> Res<String> {
     let scalar = v.map_or(Scalar::Other(("空值", "null")), Node::scalar);
     match json::string_at(scalar, &At::Text(""), MAX_CODE_CHARS) {
         Ok(s) if !s.trim().is_empty() => Ok(s.to_string()),
@@ -225,7 +225,7 @@ fn read_visit(o: &Fields<'_, '_>) -> Res<Visit> {
         Some(n) if n.kind == Kind::Null => None,
         _ => Some(o.bool("networked")?.unwrap_or(true)),
     };
-    let disease = disease_id(Some(o.require("disease")?), || o.at("disease"))?;
+    let disease = disease_id(Some(o.require("disease")?), &|| o.at("disease"))?;
     Ok(Visit {
         date,
         place,
