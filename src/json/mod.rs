@@ -47,7 +47,7 @@ use crate::error::Error;
 
 /// A refusal while a request is read from its tape, boxed: every `?` in the readers then moves
 /// one pointer instead of the whole [`Error`], which in the page's `.wasm` was ≈70 bytes of
-/// copying per `?` (the request reader ≈1.9 KB brotli smaller; BENCHMARKS.md). Converts both
+/// copying per `?` (the page's `.wasm` 1.5 KB brotli smaller; BENCHMARKS.md). Converts both
 /// ways with `?`: into an `Error` at the readers' edges, from one where an `Error` is built.
 pub(crate) type Fail = Box<Error>;
 /// A reader's result with a boxed refusal ([`Fail`]).
