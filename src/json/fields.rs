@@ -5,6 +5,7 @@
 use super::read::{date_at, division_code_at, missing, money_at, one_of_at, ratio_at, string_at, wrong_kind};
 use super::scalar::kind_name;
 use super::tape::{Kind, Node, Tape};
+use super::Res;
 use crate::bilingual::t;
 use crate::date::Date;
 use crate::error::Error;
@@ -21,20 +22,20 @@ pub(crate) struct Fields<'t, 'a> {
 
 impl<'t, 'a> Fields<'t, 'a> {
     /// The object at `i`, or "must be an object, not …" at its path.
-    pub fn new(tape: &'t Tape<'a>, i: usize, at: At<'t>) -> Result<Fields<'t, 'a>, Error> {
+    pub fn new(tape: &'t Tape<'a>, i: usize, at: At<'t>) -> Res<Fields<'t, 'a>> {
         match tape.node(i) {
             Some(n) if n.kind == Kind::Object => Ok(Fields { tape, object: i, at }),
-            n => Err(wrong_kind(
+            n => Err(Box::new(wrong_kind(
                 &at.render(),
                 kind_name(n.map_or(Kind::Null, |n| n.kind)),
                 "对象",
                 "an object",
-            )),
+            ))),
         }
     }
 
     /// A member object at `i`, its path written as `path` (`insured.terms`).
-    pub fn object(&self, path: &'t str, i: usize) -> Result<Fields<'t, 'a>, Error> {
+    pub fn object(&self, path: &'t str, i: usize) -> Res<Fields<'t, 'a>> {
         Fields::new(self.tape, i, At::Text(path))
     }
 
@@ -71,105 +72,105 @@ impl<'t, 'a> Fields<'t, 'a> {
             .filter(|&i| self.node(i).is_some_and(|n| n.kind != Kind::Null))
     }
 
-    pub fn require_at(&self, key: &str) -> Result<usize, Error> {
+    pub fn require_at(&self, key: &str) -> Res<usize> {
         match self.raw(key) {
-            Some(i) if self.node(i).is_some_and(|n| n.kind == Kind::Null) => Err(Error::invalid(
+            Some(i) if self.node(i).is_some_and(|n| n.kind == Kind::Null) => Err(Box::new(Error::invalid(
                 self.at(key),
                 t(
                     format!("{key} 不能为空（null），请填写有效的值"),
                     format!("'{key}' must not be null"),
                 ),
-            )),
+            ))),
             Some(i) => Ok(i),
-            None => Err(missing(&self.at(key), key)),
+            None => Err(Box::new(missing(&self.at(key), key))),
         }
     }
 
-    pub fn require(&self, key: &str) -> Result<&'t Node<'a>, Error> {
+    pub fn require(&self, key: &str) -> Res<&'t Node<'a>> {
         let i = self.require_at(key)?;
-        self.node(i).ok_or_else(|| missing(&self.at(key), key))
+        self.node(i).ok_or_else(|| Box::new(missing(&self.at(key), key)))
     }
 
-    pub fn str(&self, key: &str, max_chars: usize) -> Result<Option<&'t str>, Error> {
+    pub fn str(&self, key: &str, max_chars: usize) -> Res<Option<&'t str>> {
         self.get(key)
             .map(|v| string_at(v.scalar(), &self.field(key), max_chars))
             .transpose()
     }
 
-    pub fn req_str(&self, key: &str, max_chars: usize) -> Result<&'t str, Error> {
+    pub fn req_str(&self, key: &str, max_chars: usize) -> Res<&'t str> {
         string_at(self.require(key)?.scalar(), &self.field(key), max_chars)
     }
 
-    pub fn bool(&self, key: &str) -> Result<Option<bool>, Error> {
+    pub fn bool(&self, key: &str) -> Res<Option<bool>> {
         match self.get(key).map(|n| n.kind) {
             None => Ok(None),
             Some(Kind::True) => Ok(Some(true)),
             Some(Kind::False) => Ok(Some(false)),
-            Some(other) => Err(wrong_kind(
+            Some(other) => Err(Box::new(wrong_kind(
                 &self.at(key),
                 kind_name(other),
                 "true 或 false",
                 "true or false",
-            )),
+            ))),
         }
     }
 
-    pub fn money(&self, key: &str) -> Result<Option<Decimal>, Error> {
+    pub fn money(&self, key: &str) -> Res<Option<Decimal>> {
         self.get(key)
             .map(|v| money_at(v.scalar(), &self.field(key)))
             .transpose()
     }
 
-    pub fn ratio(&self, key: &str) -> Result<Option<Decimal>, Error> {
+    pub fn ratio(&self, key: &str) -> Res<Option<Decimal>> {
         self.get(key)
             .map(|v| ratio_at(v.scalar(), &self.field(key)))
             .transpose()
     }
 
-    pub fn date(&self, key: &str) -> Result<Option<Date>, Error> {
+    pub fn date(&self, key: &str) -> Res<Option<Date>> {
         self.get(key).map(|v| date_at(v.scalar(), &self.field(key))).transpose()
     }
 
-    pub fn req_date(&self, key: &str) -> Result<Date, Error> {
+    pub fn req_date(&self, key: &str) -> Res<Date> {
         date_at(self.require(key)?.scalar(), &self.field(key))
     }
 
-    pub fn req_money(&self, key: &str) -> Result<Decimal, Error> {
+    pub fn req_money(&self, key: &str) -> Res<Decimal> {
         money_at(self.require(key)?.scalar(), &self.field(key))
     }
 
-    pub fn req_code(&self, key: &str) -> Result<&'t str, Error> {
+    pub fn req_code(&self, key: &str) -> Res<&'t str> {
         division_code_at(self.require(key)?.scalar(), &self.field(key))
     }
 
-    pub fn req_one_of<'w>(&self, key: &str, allowed: &[&'w str]) -> Result<&'w str, Error> {
+    pub fn req_one_of<'w>(&self, key: &str, allowed: &[&'w str]) -> Res<&'w str> {
         one_of_at(self.require(key)?.scalar(), &self.field(key), allowed)
     }
 
-    pub fn one_of<'w>(&self, key: &str, allowed: &[&'w str]) -> Result<Option<&'w str>, Error> {
+    pub fn one_of<'w>(&self, key: &str, allowed: &[&'w str]) -> Res<Option<&'w str>> {
         self.get(key)
             .map(|v| one_of_at(v.scalar(), &self.field(key), allowed))
             .transpose()
     }
 
-    pub fn code(&self, key: &str) -> Result<Option<&'t str>, Error> {
+    pub fn code(&self, key: &str) -> Res<Option<&'t str>> {
         self.get(key)
             .map(|v| division_code_at(v.scalar(), &self.field(key)))
             .transpose()
     }
 
     /// An array member: its position and length.
-    pub fn array(&self, key: &str) -> Result<Option<(usize, usize)>, Error> {
+    pub fn array(&self, key: &str) -> Res<Option<(usize, usize)>> {
         match self.get_at(key) {
             None => Ok(None),
             Some(i) => match self.node(i).map(|n| n.kind) {
                 Some(Kind::Array) => Ok(Some((i, self.tape.members(i).count()))),
-                other => Err(wrong_kind(
+                other => Err(Box::new(wrong_kind(
                     &self.at(key),
                     kind_name(other.unwrap_or(Kind::Null)),
                     "数组",
                     "an array",
-                )),
+                ))),
             },
         }
     }

@@ -66,10 +66,11 @@ impl<'a> Obj<'a> {
         self.get(key)
             .map(|v| string_at(v.scalar(), &self.field(key), max_chars))
             .transpose()
+            .map_err(|e| *e)
     }
 
     pub fn req_str(&self, key: &str, max_chars: usize) -> Result<&'a str, Error> {
-        string_at(self.require(key)?.scalar(), &self.field(key), max_chars)
+        Ok(string_at(self.require(key)?.scalar(), &self.field(key), max_chars)?)
     }
 
     pub fn bool(&self, key: &str) -> Result<Option<bool>, Error> {
@@ -81,11 +82,14 @@ impl<'a> Obj<'a> {
     }
 
     pub fn date(&self, key: &str) -> Result<Option<Date>, Error> {
-        self.get(key).map(|v| date_at(v.scalar(), &self.field(key))).transpose()
+        self.get(key)
+            .map(|v| date_at(v.scalar(), &self.field(key)))
+            .transpose()
+            .map_err(|e| *e)
     }
 
     pub fn req_date(&self, key: &str) -> Result<Date, Error> {
-        date_at(self.require(key)?.scalar(), &self.field(key))
+        Ok(date_at(self.require(key)?.scalar(), &self.field(key))?)
     }
 
     pub fn array(&self, key: &str) -> Result<Option<&'a Vec<Value>>, Error> {
@@ -107,17 +111,17 @@ pub(crate) fn array<'a>(v: &'a Value, path: &str) -> Result<&'a Vec<Value>, Erro
 
 /// Money: 0 to 100,000,000 yuan with at most two decimals.
 pub(crate) fn money(v: &Value, path: &str) -> Result<Decimal, Error> {
-    money_at(v.scalar(), &At::Text(path))
+    Ok(money_at(v.scalar(), &At::Text(path))?)
 }
 
 /// A ratio or share: 0 to 1 with at most four decimals.
 pub(crate) fn ratio(v: &Value, path: &str) -> Result<Decimal, Error> {
-    ratio_at(v.scalar(), &At::Text(path))
+    Ok(ratio_at(v.scalar(), &At::Text(path))?)
 }
 
 /// One of a fixed set of words, e.g. `scheme`.
 pub(crate) fn one_of<'a>(v: &Value, path: &str, allowed: &[&'a str]) -> Result<&'a str, Error> {
-    one_of_at(v.scalar(), &At::Text(path), allowed)
+    Ok(one_of_at(v.scalar(), &At::Text(path), allowed)?)
 }
 
 pub(crate) fn text_pair(v: &Value, path: &str) -> Result<Text, Error> {

@@ -2,6 +2,7 @@
 //! sizes are bounded, and a syntax error says where (line and column) in both languages.
 
 use super::tape::{Kind, Node, Tape};
+use super::{Fail, Res};
 use crate::bilingual::t;
 use crate::error::Error;
 use crate::limits::{MAX_DEPTH, MAX_MEMBERS};
@@ -21,10 +22,11 @@ impl<'a> Tape<'a> {
             nodes: Vec::with_capacity(text.len() / 12 + 4),
         };
         p.skip_ws();
+        // Inside, refusals travel boxed ([`Res`]): one pointer per `?`.
         p.value(Cow::Borrowed(""))?;
         p.skip_ws();
         if p.pos < p.bytes.len() {
-            return Err(p.error("多余的内容", "unexpected trailing characters"));
+            return Err(*p.error("多余的内容", "unexpected trailing characters"));
         }
         Ok(Tape { nodes: p.nodes })
     }
@@ -48,7 +50,7 @@ enum Step {
 }
 
 impl<'a> Parser<'a> {
-    fn error(&self, zh: &str, en: &str) -> Error {
+    fn error(&self, zh: &str, en: &str) -> Fail {
         let before = self.bytes.get(..self.pos).unwrap_or(self.bytes);
         let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
         let column = before
@@ -58,13 +60,13 @@ impl<'a> Parser<'a> {
             .filter(|&&b| (b & 0xC0) != 0x80)
             .count()
             + 1;
-        Error::invalid(
+        Box::new(Error::invalid(
             "",
             t(
                 format!("不是有效的 JSON（第{line}行第{column}列）：{zh}"),
                 format!("not valid JSON (line {line}, column {column}): {en}"),
             ),
-        )
+        ))
     }
 
     #[inline(always)]
@@ -90,7 +92,7 @@ impl<'a> Parser<'a> {
         at
     }
 
-    fn word(&mut self, key: Cow<'a, str>, word: &str, kind: Kind) -> Result<(), Error> {
+    fn word(&mut self, key: Cow<'a, str>, word: &str, kind: Kind) -> Res<()> {
         if self
             .bytes
             .get(self.pos..)
@@ -104,7 +106,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn value(&mut self, key: Cow<'a, str>) -> Result<(), Error> {
+    fn value(&mut self, key: Cow<'a, str>) -> Res<()> {
         match self.peek() {
             None => Err(self.error("内容不完整", "unexpected end of input")),
             Some(b'{') => self.nested(key, Kind::Object),
@@ -123,7 +125,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Objects and arrays count against the depth limit, so hostile nesting cannot exhaust the stack.
-    fn nested(&mut self, key: Cow<'a, str>, kind: Kind) -> Result<(), Error> {
+    fn nested(&mut self, key: Cow<'a, str>, kind: Kind) -> Res<()> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
             let mut e = self.error("嵌套层数过多", "nested too deeply");
@@ -156,7 +158,7 @@ impl<'a> Parser<'a> {
         out
     }
 
-    fn object(&mut self) -> Result<(), Error> {
+    fn object(&mut self) -> Res<()> {
         self.pos += 1;
         self.skip_ws();
         if self.peek() == Some(b'}') {
@@ -170,13 +172,13 @@ impl<'a> Parser<'a> {
                 return Err(self.error("应为带引号的键名", "expected a quoted key"));
             }
             if members == MAX_MEMBERS {
-                return Err(Error::limit(
+                return Err(Box::new(Error::limit(
                     self.path(),
                     t(
                         format!("对象的成员过多（最多{MAX_MEMBERS}个）"),
                         format!("too many members in one object (at most {MAX_MEMBERS})"),
                     ),
-                ));
+                )));
             }
             let key = self.string()?;
             self.skip_ws();
@@ -201,7 +203,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn array(&mut self) -> Result<(), Error> {
+    fn array(&mut self) -> Res<()> {
         self.pos += 1;
         self.skip_ws();
         if self.peek() == Some(b']') {
@@ -227,7 +229,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn number(&mut self, key: Cow<'a, str>) -> Result<(), Error> {
+    fn number(&mut self, key: Cow<'a, str>) -> Res<()> {
         let start = self.pos;
         let digits = |p: &mut Self| {
             let s = p.pos;
@@ -266,7 +268,7 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    fn string(&mut self) -> Result<Cow<'a, str>, Error> {
+    fn string(&mut self) -> Res<Cow<'a, str>> {
         self.pos += 1;
         let mut out = String::new();
         loop {
@@ -302,7 +304,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn escape(&mut self) -> Result<char, Error> {
+    fn escape(&mut self) -> Res<char> {
         let c = match self.peek() {
             Some(b'"') => '"',
             Some(b'\\') => '\\',
@@ -323,7 +325,7 @@ impl<'a> Parser<'a> {
         Ok(c)
     }
 
-    fn hex4(&mut self) -> Result<u32, Error> {
+    fn hex4(&mut self) -> Res<u32> {
         let digits = self
             .bytes
             .get(self.pos..self.pos + 4)
@@ -358,73 +360,5 @@ impl<'a> Parser<'a> {
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::error::{Error, ErrorCode};
-    use crate::json::parse;
-    use crate::json::Value;
-    use crate::limits::MAX_DEPTH;
-
-    #[test]
-    fn parses_what_json_allows() -> Result<(), Error> {
-        let v = parse(r#" {"a": [1, -2.5e3, 0.10, true, false, null], "b": "x\"\\\/\u4e2d\ud83d\ude00", "a": 7} "#)?;
-        let m = v.as_object();
-        assert_eq!(
-            m.map(|m| (m.len(), m.repeated())),
-            Some((3, &["a".to_string()][..])),
-            "members as written"
-        );
-        assert_eq!(
-            v.get("a"),
-            Some(&Value::Number("7".into())),
-            "the last repeated key wins"
-        );
-        assert_eq!(v.get("b").and_then(Value::as_str), Some("x\"\\/中😀"));
-        assert_eq!(
-            parse("[1, -2.5e3, 0.10]")?,
-            Value::Array(vec![
-                Value::Number("1".into()),
-                Value::Number("-2.5e3".into()),
-                Value::Number("0.10".into())
-            ])
-        );
-        assert_eq!(parse("\u{feff}\"bom\"")?, Value::String("bom".into()));
-        assert_eq!(parse(r#""\udc00""#)?, Value::String("\u{fffd}".into()));
-        Ok(())
-    }
-
-    #[test]
-    fn refuses_what_json_does_not() {
-        for bad in [
-            "",
-            "{",
-            "[1,]",
-            "{\"a\":1,}",
-            "01",
-            "1.",
-            ".5",
-            "+1",
-            "NaN",
-            "Infinity",
-            "'a'",
-            "{a:1}",
-            "\"\u{1}\"",
-            "[1] 2",
-            "tru",
-            "\"\\x\"",
-            "1e",
-            "-",
-        ] {
-            let e = parse(bad).err();
-            assert_eq!(e.as_ref().map(|e| e.code), Some(ErrorCode::InvalidInput), "{bad}");
-            assert!(e.is_some_and(|e| e.message.en.contains("line 1")), "{bad}");
-        }
-    }
-
-    #[test]
-    fn bounds_nesting() {
-        let deep = "[".repeat(100_000);
-        assert_eq!(parse(&deep).err().map(|e| e.code), Some(ErrorCode::LimitExceeded));
-        let ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
-        assert!(parse(&ok).is_ok());
-    }
-}
+#[path = "../../tests/unit/json_parse.rs"]
+mod tests;

@@ -5,6 +5,7 @@
 
 use super::scalar::{Scalar, TypeName};
 use super::value::Value;
+use super::Res;
 use crate::bilingual::t;
 use crate::date::Date;
 use crate::error::Error;
@@ -44,25 +45,25 @@ pub(crate) fn missing(path: &str, key: &str) -> Error {
 }
 
 pub(crate) fn string<'a>(v: &'a Value, path: &str, max_chars: usize) -> Result<&'a str, Error> {
-    string_at(v.scalar(), &At::Text(path), max_chars)
+    Ok(string_at(v.scalar(), &At::Text(path), max_chars)?)
 }
 
-pub(crate) fn string_at<'a>(v: Scalar<'a>, at: &At<'_>, max_chars: usize) -> Result<&'a str, Error> {
+pub(crate) fn string_at<'a>(v: Scalar<'a>, at: &At<'_>, max_chars: usize) -> Res<&'a str> {
     match v {
         Scalar::Str(s) => {
             // Byte length bounds the character count from above: count only when it might matter.
             if s.len() > max_chars && char_count(s) > max_chars {
-                return Err(Error::limit(
+                return Err(Box::new(Error::limit(
                     at.render(),
                     t(
                         format!("文本过长（最多{max_chars}个字符）"),
                         format!("text too long (at most {max_chars} characters)"),
                     ),
-                ));
+                )));
             }
             Ok(s)
         }
-        other => Err(wrong_kind(&at.render(), other.name(), "文本", "a string")),
+        other => Err(Box::new(wrong_kind(&at.render(), other.name(), "文本", "a string"))),
     }
 }
 
@@ -84,18 +85,18 @@ pub(crate) fn word_list(words: &[&str]) -> String {
     out
 }
 
-fn number(v: Scalar<'_>, at: &At<'_>, max_scale: u32, max: Decimal, what: (&str, &str)) -> Result<Decimal, Error> {
+fn number(v: Scalar<'_>, at: &At<'_>, max_scale: u32, max: Decimal, what: (&str, &str)) -> Res<Decimal> {
     // Exponents only in JSON numbers (1e2), never in strings ("1e2" is refused).
     let (text, exponent) = match v {
         Scalar::Str(s) => (s, false),
         Scalar::Num(n) => (n, true),
         Scalar::Other(name) => {
-            return Err(wrong_kind(
+            return Err(Box::new(wrong_kind(
                 &at.render(),
                 name,
                 "数字或数字文本",
                 "a number or a numeric string",
-            ))
+            )))
         }
     };
     let problem = match parse_decimal(text, max_scale, exponent) {
@@ -119,75 +120,75 @@ fn number(v: Scalar<'_>, at: &At<'_>, max_scale: u32, max: Decimal, what: (&str,
             t(format!("{zh}不能超过{max}"), format!("{en} must not exceed {max}"))
         }
     };
-    Err(Error::invalid(at.render(), message))
+    Err(Box::new(Error::invalid(at.render(), message)))
 }
 
-pub(crate) fn money_at(v: Scalar<'_>, at: &At<'_>) -> Result<Decimal, Error> {
+pub(crate) fn money_at(v: Scalar<'_>, at: &At<'_>) -> Res<Decimal> {
     number(v, at, 2, MAX_AMOUNT, ("金额", "amount"))
 }
 
-pub(crate) fn ratio_at(v: Scalar<'_>, at: &At<'_>) -> Result<Decimal, Error> {
+pub(crate) fn ratio_at(v: Scalar<'_>, at: &At<'_>) -> Res<Decimal> {
     number(v, at, 4, Decimal::ONE, ("比例", "ratio"))
 }
 
 /// A whole number from 0 to `max` (an age, a month of a schedule), as a number or numeric text.
-pub(crate) fn whole_at(v: Scalar<'_>, at: &At<'_>, max: u16, what: (&str, &str)) -> Result<u16, Error> {
+pub(crate) fn whole_at(v: Scalar<'_>, at: &At<'_>, max: u16, what: (&str, &str)) -> Res<u16> {
     let d = number(v, at, 0, Decimal::from(max), what)?;
-    u16::try_from(d.mantissa()).map_err(|_| Error::invalid(at.render(), t("不是整数", "not a whole number")))
+    u16::try_from(d.mantissa()).map_err(|_| Box::new(Error::invalid(at.render(), t("不是整数", "not a whole number"))))
 }
 
 #[cfg(feature = "maintainer")]
 pub(crate) fn whole(v: &Value, path: &str, max: u16, what: (&str, &str)) -> Result<u16, Error> {
-    whole_at(v.scalar(), &At::Text(path), max, what)
+    Ok(whole_at(v.scalar(), &At::Text(path), max, what)?)
 }
 
 pub(crate) fn date(v: &Value, path: &str) -> Result<Date, Error> {
-    date_at(v.scalar(), &At::Text(path))
+    Ok(date_at(v.scalar(), &At::Text(path))?)
 }
 
-pub(crate) fn date_at(v: Scalar<'_>, at: &At<'_>) -> Result<Date, Error> {
+pub(crate) fn date_at(v: Scalar<'_>, at: &At<'_>) -> Res<Date> {
     let s = string_at(v, at, 32)?;
     Date::parse(s).ok_or_else(|| {
-        Error::invalid(
+        Box::new(Error::invalid(
             at.render(),
             t(
                 format!("日期“{s}”无效，应为 YYYY-MM-DD"),
                 format!("date '{s}' is not a valid YYYY-MM-DD date"),
             ),
-        )
+        ))
     })
 }
 
 /// A 6-digit administrative division code (行政区划代码) whose first two digits name a province.
 pub(crate) fn division_code<'a>(v: &'a Value, path: &str) -> Result<&'a str, Error> {
-    division_code_at(v.scalar(), &At::Text(path))
+    Ok(division_code_at(v.scalar(), &At::Text(path))?)
 }
 
-pub(crate) fn division_code_at<'a>(v: Scalar<'a>, at: &At<'_>) -> Result<&'a str, Error> {
+pub(crate) fn division_code_at<'a>(v: Scalar<'a>, at: &At<'_>) -> Res<&'a str> {
     let s = string_at(v, at, 16)?;
     if crate::divisions::codes::is_division_code(s) {
         Ok(s)
     } else {
-        Err(Error::invalid(
+        Err(Box::new(Error::invalid(
             at.render(),
             t(
                 format!("“{s}”不是有效的6位行政区划代码"),
                 format!("'{s}' is not a valid 6-digit administrative division code"),
             ),
-        ))
+        )))
     }
 }
 
-pub(crate) fn one_of_at<'a>(v: Scalar<'_>, at: &At<'_>, allowed: &[&'a str]) -> Result<&'a str, Error> {
+pub(crate) fn one_of_at<'a>(v: Scalar<'_>, at: &At<'_>, allowed: &[&'a str]) -> Res<&'a str> {
     let s = string_at(v, at, 64)?;
     allowed.iter().copied().find(|a| *a == s).ok_or_else(|| {
         let list = word_list(allowed);
-        Error::invalid(
+        Box::new(Error::invalid(
             at.render(),
             t(
                 format!("“{s}”无效，可选值：{list}"),
                 format!("'{s}' is not one of: {list}"),
             ),
-        )
+        ))
     })
 }

@@ -2,13 +2,13 @@
 
 use crate::bilingual::t;
 use crate::error::Error;
-use crate::json::Fields;
+use crate::json::{Fields, Res};
 use crate::limits::{MAX_CODE_CHARS, MAX_RECOGNIZED};
 use crate::path::At;
 
 /// The members of `insured.<key>`, an object keyed by disease id (at most
 /// [`MAX_RECOGNIZED`]): each id, its value's position and its path. Absent or null: none.
-pub fn disease_map(insured: &Fields<'_, '_>, key: &str) -> Result<Vec<(String, usize, String)>, Error> {
+pub fn disease_map(insured: &Fields<'_, '_>, key: &str) -> Res<Vec<(String, usize, String)>> {
     let Some(i) = insured.get_at(key) else {
         return Ok(Vec::new());
     };
@@ -22,17 +22,15 @@ pub fn disease_map(insured: &Fields<'_, '_>, key: &str) -> Result<Vec<(String, u
                 format!("病种最多{MAX_RECOGNIZED}个"),
                 format!("at most {MAX_RECOGNIZED} diseases"),
             ),
-        ));
+        )
+        .into());
     }
     let mut out = Vec::with_capacity(members.len());
     for m in members {
         let key = o.tape.node(m).map_or("", |n| &*n.key);
         let at = crate::path::join_key(&path, key);
         if key.trim().is_empty() || crate::json::char_count(key) > MAX_CODE_CHARS {
-            return Err(Error::invalid(
-                at,
-                t("病种标识应为1到64个字符", "a disease id is 1 to 64 characters"),
-            ));
+            return Err(Error::invalid(at, t("病种标识应为1到64个字符", "a disease id is 1 to 64 characters")).into());
         }
         out.push((key.to_string(), m, at));
     }

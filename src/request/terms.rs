@@ -1,8 +1,7 @@
 //! The person's own terms (`insured.terms`): what their insured place pays, as they read it in
 //! their bureau's notice or the national platform app. Only a region without a pack uses them.
 
-use crate::error::Error;
-use crate::json::{Fields, Kind};
+use crate::json::{Fields, Kind, Res};
 use crate::money::{Money, Ratio};
 use serde::{Serialize, Serializer};
 
@@ -80,7 +79,7 @@ impl Serialize for AnnualLimit {
 
 /// `insured.terms`; `None` when absent or null. Every refusal names its field
 /// (`insured.terms.ratio`) and follows the money and ratio rules of every other input.
-pub fn read(insured: &Fields<'_, '_>) -> Result<Option<PersonTerms>, Error> {
+pub fn read(insured: &Fields<'_, '_>) -> Res<Option<PersonTerms>> {
     let Some(v) = insured.get_at("terms") else {
         return Ok(None);
     };
@@ -89,7 +88,7 @@ pub fn read(insured: &Fields<'_, '_>) -> Result<Option<PersonTerms>, Error> {
 
 /// `insured.termsByDisease`: disease id → terms of the same shape (an entry that is null is
 /// absent, so `terms` serves that disease); errors at `insured.termsByDisease.diabetes.ratio`.
-pub fn read_by_disease(insured: &Fields<'_, '_>) -> Result<Vec<(String, PersonTerms)>, Error> {
+pub fn read_by_disease(insured: &Fields<'_, '_>) -> Res<Vec<(String, PersonTerms)>> {
     let mut out = Vec::new();
     for (id, i, path) in super::by_disease::disease_map(insured, "termsByDisease")? {
         if insured.tape.node(i).is_some_and(|n| n.kind == Kind::Null) {
@@ -101,7 +100,7 @@ pub fn read_by_disease(insured: &Fields<'_, '_>) -> Result<Vec<(String, PersonTe
     Ok(out)
 }
 
-fn read_object(o: &Fields<'_, '_>) -> Result<PersonTerms, Error> {
+fn read_object(o: &Fields<'_, '_>) -> Res<PersonTerms> {
     let annual_limit = match o.raw("annualLimit").and_then(|i| o.tape.node(i)) {
         None => AnnualLimit::Unstated,
         Some(n) if n.kind == Kind::Null => AnnualLimit::None,
