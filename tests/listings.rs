@@ -86,8 +86,11 @@ fn the_default_packs_split_on_no_fact_but_shenzhens_tier_and_age() {
         for v in &r.versions {
             if r.code == "440300" {
                 assert_eq!(v.facts, ["birthDate", "tier"], "{} {}", r.code, v.from);
+                let tiers: Vec<(&str, &str)> = v.tiers.iter().map(|t| (t.id.as_str(), &*t.name.zh)).collect();
+                assert_eq!(tiers, [("1", "一档"), ("2", "二档"), ("3", "三档")]);
             } else {
                 assert!(v.facts.is_empty(), "{} {}: {:?}", r.code, v.from, v.facts);
+                assert!(v.tiers.is_empty(), "{} {}: {:?}", r.code, v.from, v.tiers);
             }
         }
     }

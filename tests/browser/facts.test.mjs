@@ -102,7 +102,14 @@ test("a region that splits on age or tier asks it, and the result changes with t
   page.disease = disease.id;
   const shown = await shownFacts(page, "insured");
   if (facts.includes("birthDate")) assert.ok(shown.includes("fact-birthDate"), shown.join());
-  if (facts.includes("tier")) assert.ok(shown.includes("fact-tier"), shown.join());
+  if (facts.includes("tier")) {
+    assert.ok(shown.includes("fact-tier"), shown.join());
+    // The choices are the tiers the listing names for the version, by their names.
+    const version = region.versions.filter((v) => v.from <= DATE).pop();
+    assert.ok(version.tiers.length, "the listing names the tiers");
+    const labels = await page.getByTestId("fact-tier").locator("label").allInnerTexts();
+    for (const tier of version.tiers) assert.ok(labels.some((l) => l.includes(tier.name.zh)), `${tier.name.zh} in ${labels.join("|")}`);
+  }
   await page.screenshot({ path: join(outputDir, "facts-insured-zh-360.png"), fullPage: true });
   // The same visit in tier 3 and tier 1, and in tier 1 aged 75 where the ratio also splits on age
   // (or by a person aged 40 and one aged 75): the engine's figures differ, and the page shows each.
