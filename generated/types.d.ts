@@ -396,6 +396,11 @@ export type RequestFact = "birthDate" | "tier" | "recognizedSince" | "recognized
  */
 export type TermField = "ratio" | "deductible" | "annualLimit" | "reduction" | "unfiledReduction";
 
+/**
+ * A tier a version defines: the id a request gives as `insured.tier`, and its name.
+ */
+export type TierInfo = { id: string, name: Text, };
+
 export type VersionInfo = { from: IsoDate, open: boolean, provenance: Provenance, 
 /**
  * Checked against the published policy up to this date (null: not stated).
@@ -407,7 +412,12 @@ reviewedUntil: IsoDate | null,
  * `recognizedDiseases` (limits that grow with, or are ranked over, the recognised diseases),
  * `inpatientFundPaid` (a limit shared with inpatient care). Empty when it splits on none.
  */
-facts: Array<RequestFact>, };
+facts: Array<RequestFact>, 
+/**
+ * The tiers the version defines, in pack order (深圳 `1` 一档, `2` 二档, `3` 三档): the
+ * choices when `facts` has `tier`. Empty when it defines none.
+ */
+tiers: Array<TierInfo>, };
 
 export type RegionInfo = { code: DivisionCode, name: Text, 
 /**

@@ -94,7 +94,9 @@ pub use settlement::{Bound, Settlement};
 pub use trace::TraceStep;
 
 // What the pickers list: regions, their diseases, treatment places and their catalogues.
-pub use listings::{CatalogueEntry, CatalogueInfo, CityInfo, DiseaseInfo, PlaceInfo, RegionInfo, Share, VersionInfo};
+pub use listings::{
+    CatalogueEntry, CatalogueInfo, CityInfo, DiseaseInfo, PlaceInfo, RegionInfo, Share, TierInfo, VersionInfo,
+};
 
 // The values everything is made of.
 pub use bilingual::Text;

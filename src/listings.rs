@@ -28,6 +28,17 @@ pub struct VersionInfo {
     /// `inpatientFundPaid` (a limit shared with inpatient care). Empty when it splits on none.
     #[cfg_attr(test, ts(type = "Array<RequestFact>"))]
     pub facts: Vec<&'static str>,
+    /// The tiers the version defines, in pack order (深圳 `1` 一档, `2` 二档, `3` 三档): the
+    /// choices when `facts` has `tier`. Empty when it defines none.
+    pub tiers: Vec<TierInfo>,
+}
+
+/// A tier a version defines: the id a request gives as `insured.tier`, and its name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct TierInfo {
+    pub id: String,
+    pub name: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -133,6 +144,14 @@ pub(crate) fn regions(set: &PolicySet) -> Vec<RegionInfo> {
                     provenance: v.provenance,
                     reviewed_until: v.reviewed_until.map(|d| d.to_string()),
                     facts: facts_of(v),
+                    tiers: v
+                        .tiers
+                        .iter()
+                        .map(|(id, name)| TierInfo {
+                            id: id.clone(),
+                            name: name.clone(),
+                        })
+                        .collect(),
                 })
                 .collect(),
         })

@@ -75,14 +75,23 @@ fn a_version_names_the_facts_its_rules_split_on() {
     }
 }
 
+/// Only 深圳's default pack splits on facts about the person: its ratio by tier, and in 一档 by
+/// age (docs/rules.md); 临沂's share paid first and 珠海's cut need none.
 #[test]
-fn the_default_packs_split_on_no_fact() {
+fn the_default_packs_split_on_no_fact_but_shenzhens_tier_and_age() {
     let engine = Engine::with_defaults().expect("the default packs load");
     let regions = engine.regions();
     assert!(regions.len() > 10, "{} regions", regions.len());
     for r in regions {
         for v in &r.versions {
-            assert!(v.facts.is_empty(), "{} {}: {:?}", r.code, v.from, v.facts);
+            if r.code == "440300" {
+                assert_eq!(v.facts, ["birthDate", "tier"], "{} {}", r.code, v.from);
+                let tiers: Vec<(&str, &str)> = v.tiers.iter().map(|t| (t.id.as_str(), &*t.name.zh)).collect();
+                assert_eq!(tiers, [("1", "一档"), ("2", "二档"), ("3", "三档")]);
+            } else {
+                assert!(v.facts.is_empty(), "{} {}: {:?}", r.code, v.from, v.facts);
+                assert!(v.tiers.is_empty(), "{} {}: {:?}", r.code, v.from, v.tiers);
+            }
         }
     }
 }
@@ -122,4 +131,19 @@ fn a_disease_names_the_terms_no_pack_states() {
         of("dialysis").expect("listed"),
         ["annualLimit", "reduction", "unfiledReduction"]
     );
+    // 深圳 states the 门诊特病's ratios (by tier and age) and its cuts for temporary visitors,
+    // not the deductible, the limit or the rule without a filing.
+    let shenzhen = terms(&engine, "440300", "2025-06-10");
+    let of = |id: &str| shenzhen.iter().find(|(d, _)| d == id).map(|(_, t)| t.clone());
+    assert_eq!(
+        of("cancer_outpatient").expect("listed"),
+        ["deductible", "annualLimit", "unfiledReduction"]
+    );
+    // 临沂 from 2023-10-01: the share paid first is the pack's; the city's own figures are the
+    // person's (执行市内).
+    let linyi = terms(&engine, "371300", "2025-06-10");
+    assert_eq!(linyi.len(), 5);
+    for (id, t) in &linyi {
+        assert_eq!(t, &["ratio", "deductible", "annualLimit", "unfiledReduction"], "{id}");
+    }
 }

@@ -103,12 +103,17 @@ fn has_number(text: &str, token: &str) -> bool {
 }
 
 /// How the notice writes a figure: a ratio as a percentage ("70%", or "20个百分点"), money as
-/// its number ("100", "5500"); a zero deductible may be written "不设".
+/// its number ("100", "5500"); a zero deductible may be written "不设", a zero cut "执行市内" (the
+/// home ratio applies: 深圳's 市外转诊 "执行市内就医支付比例").
 fn written(value: &str, ratio: bool) -> Vec<String> {
     let d = Decimal::from_str(value).expect("a decimal value").normalize();
     if ratio {
         let pct = (d * Decimal::from(100)).normalize().to_string();
-        vec![format!("{pct}%"), format!("{pct}个百分点")]
+        let mut forms = vec![format!("{pct}%"), format!("{pct}个百分点")];
+        if d.is_zero() {
+            forms.push("执行市内".into());
+        }
+        forms
     } else if d.is_zero() {
         vec!["0".into(), "不设".into()]
     } else {
@@ -186,6 +191,8 @@ fn the_quote_check_can_fail() {
     assert!(!has_number("统筹基金起付标准为100元/人/月", "10"));
     assert!(!has_number("支付1.5%", "5%"));
     assert_eq!(written("0.70", true)[0], "70%");
+    assert!(written("0", true).contains(&"执行市内".to_string()));
+    assert!(!written("0.10", true).contains(&"执行市内".to_string()));
     assert_eq!(written("0.657", true)[0], "65.7%");
     assert_eq!(written("5500", false), vec!["5500".to_string()]);
     assert_eq!(quotes("a “x” b 「y」"), vec!["x", "y"]);

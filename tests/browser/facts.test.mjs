@@ -1,9 +1,10 @@
 // The facts only some packs need (issue 22): the page asks the birth date, the tier, the
 // recognition date and this year's inpatient payments only when the version in force for the
 // person's region on the visit date lists them (regions()[].versions[].facts), and the answers
-// reach the request. A region whose pack needs none (today's Hotan, Dongguan, 广西, 汕尾) and a place
-// without a pack ask none; a region that splits on age or tier asks it, and the result changes
-// with the answer (the engine's own figures for the test's requests, through the package).
+// reach the request. A region whose pack needs none (Hotan, Dongguan, 广西, 汕尾) and a place
+// without a pack ask none; a region that splits on age or tier (深圳 440300: 一档 70%, from 70 80%;
+// 二档、三档 60%) asks it, and the result changes with the answer (the engine's own figures for
+// the test's requests, through the package).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
@@ -42,7 +43,7 @@ async function shownFacts(page, step) {
   return shown;
 }
 
-test("the listings: every default region's versions say their facts, and today's default packs need none", () => {
+test("the listings: every default region's versions say their facts, and the packs without tiers or ages need none", () => {
   for (const r of engine.regions()) {
     for (const v of r.versions) assert.ok(Array.isArray(v.facts), `${r.code} ${v.from}`);
   }
@@ -85,29 +86,46 @@ test("a region whose pack needs no fact, and a place without a pack, ask none on
 /** The default regions whose version in force on DATE splits on age or tier. */
 const splitting = engine.regions().filter((r) => factsOf(r.code, DATE).some((f) => f === "birthDate" || f === "tier"));
 
-test("a region that splits on age or tier asks it, and the result changes with the answer", { skip: splitting.length ? false : "no default pack splits on age or tier yet (深圳 440300 comes with branch partial)" }, async () => {
+test("a region that splits on age or tier asks it, and the result changes with the answer", async () => {
+  assert.ok(splitting.length, "a default pack splits on age or tier (深圳 440300)");
   const region = splitting[0];
   const facts = factsOf(region.code, DATE);
-  const disease = engine.diseases(region.code, DATE).find((d) => d.terms.length === 0);
-  assert.ok(disease, "a disease the pack prices");
+  // A disease whose ratio the pack states (深圳 leaves the deductible and the limit to the person:
+  // they are given as terms, so the ratio alone makes the difference).
+  const disease = engine.diseases(region.code, DATE).find((d) => !d.terms.includes("ratio"));
+  assert.ok(disease, "a disease whose ratio the pack states");
+  const terms = {};
+  if (disease.terms.includes("deductible")) terms.deductible = "0";
+  if (disease.terms.includes("annualLimit")) terms.annualLimit = "100000";
   const page = await browser.page();
   page.region = region.code;
   page.disease = disease.id;
   const shown = await shownFacts(page, "insured");
   if (facts.includes("birthDate")) assert.ok(shown.includes("fact-birthDate"), shown.join());
-  if (facts.includes("tier")) assert.ok(shown.includes("fact-tier"), shown.join());
+  if (facts.includes("tier")) {
+    assert.ok(shown.includes("fact-tier"), shown.join());
+    // The choices are the tiers the listing names for the version, by their names.
+    const version = region.versions.filter((v) => v.from <= DATE).pop();
+    assert.ok(version.tiers.length, "the listing names the tiers");
+    const labels = await page.getByTestId("fact-tier").locator("label").allInnerTexts();
+    for (const tier of version.tiers) assert.ok(labels.some((l) => l.includes(tier.name.zh)), `${tier.name.zh} in ${labels.join("|")}`);
+  }
   await page.screenshot({ path: join(outputDir, "facts-insured-zh-360.png"), fullPage: true });
-  // The same visit by a person aged 40 and by one aged 75 (or tier 1 and tier 3): the engine's
-  // figures differ, and the page shows each.
+  // The same visit in tier 3 and tier 1, and in tier 1 aged 75 where the ratio also splits on age
+  // (or by a person aged 40 and one aged 75): the engine's figures differ, and the page shows each.
+  // Treated in another province than the insured place's.
+  const [filed, treated] = region.code.startsWith("44") ? ["430000", "430100"] : ["441900", "441900"];
   const base = {
-    insured: { region: region.code, scheme: "employee", status: "working" },
-    filing: { category: "stationed_worker", place: "441900", start: "2025-01-01" },
-    visit: { date: DATE, place: "441900", hospitalLevel: 3, networked: true, disease: disease.id },
+    insured: { region: region.code, scheme: "employee", status: "working", ...(Object.keys(terms).length ? { terms } : {}) },
+    filing: { category: "stationed_worker", place: filed, start: "2025-01-01" },
+    visit: { date: DATE, place: treated, hospitalLevel: 3, networked: true, disease: disease.id },
     items: [{ class: "A", amount: "1000" }],
   };
-  const answers = facts.includes("birthDate")
+  const answers = !facts.includes("tier")
     ? [{ birthDate: "1985-01-01" }, { birthDate: "1950-01-01" }]
-    : [{ tier: "1" }, { tier: "3" }];
+    : facts.includes("birthDate")
+      ? [{ tier: "3" }, { tier: "1", birthDate: "1985-01-01" }, { tier: "1", birthDate: "1950-01-01" }]
+      : [{ tier: "3" }, { tier: "1" }];
   const paid = [];
   for (const answer of answers) {
     const req = { ...base, insured: { ...base.insured, ...answer } };
@@ -118,7 +136,7 @@ test("a region that splits on age or tier asks it, and the result changes with t
     assert.equal(shownAmount(await page.getByTestId("fund-pays").innerText()), decimal(r.settlement.fundPays), JSON.stringify(answer));
     paid.push(r.settlement.fundPays);
   }
-  assert.notEqual(paid[0], paid[1], "the answer changes the result");
+  assert.equal(new Set(paid).size, paid.length, `the answer changes the result: ${paid.join(", ")}`);
   await page.close();
   assert.deepEqual(browser.problems, []);
 });

@@ -121,6 +121,7 @@ fn generated() -> String {
     declare::<estimate::Decision>(&mut out);
     declare::<RequestFact>(&mut out);
     declare::<TermField>(&mut out);
+    declare::<listings::TierInfo>(&mut out);
     declare::<listings::VersionInfo>(&mut out);
     declare::<listings::RegionInfo>(&mut out);
     declare::<listings::DiseaseInfo>(&mut out);

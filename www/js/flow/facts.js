@@ -8,18 +8,23 @@ import { t, getLang } from "../i18n.js";
 import { inputField, moneyField, radioGroup } from "./fields.js";
 import { packRegionOf } from "../divisions.js";
 
-/** The facts the version in force on `date` splits on (the first version before it opens). */
-export function factsNeeded(api, region, date) {
-  if (api.pending) return new Set();
+/** The version in force on `date` for the region's pack (the first version before it opens). */
+function versionOf(api, region, date) {
   const pack = packRegionOf(api.regions(), region);
   const versions = pack ? pack.versions || [] : [];
   const inForce = versions.filter((v) => v.from <= (date || "9999"));
-  const version = inForce[inForce.length - 1] || versions[0];
+  return inForce[inForce.length - 1] || versions[0];
+}
+
+/** The facts the version in force on `date` splits on. */
+export function factsNeeded(api, region, date) {
+  if (api.pending) return new Set();
+  const version = versionOf(api, region, date);
   return new Set((version && version.facts) || []);
 }
 
 const TIER_WORDS = ["一", "二", "三", "四", "五", "六", "七", "八", "九"];
-const tierLabel = (id) => (getLang() === "zh" && /^[1-9]$/.test(id) ? `${TIER_WORDS[id - 1]}档` : t("facts.tierN", { n: id }));
+const tierNumber = (id) => (getLang() === "zh" && /^[1-9]$/.test(id) ? `${TIER_WORDS[id - 1]}档` : t("facts.tierN", { n: id }));
 
 /** On 参保信息: the birth date and the tier, where the pack needs them. */
 export function insuredFacts(ctx) {
@@ -37,18 +42,19 @@ export function insuredFacts(ctx) {
     const tiers = tiersOf(ctx);
     fields.push(radioGroup({
       path: "insured.tier", legend: t("facts.tier"), hint: t("facts.tier.hint"), value: state.tier, compact: true, testid: "fact-tier",
-      options: tiers.map((id) => ({ value: id, label: tierLabel(id) })).concat([{ value: "", label: t("facts.unknown") }]),
+      options: tiers.map(({ id, label }) => ({ value: id, label })).concat([{ value: "", label: t("facts.unknown") }]),
       onChange: (v) => ctx.set({ tier: v }),
     }));
   }
   return fields;
 }
 
-/** The tiers the pack defines; the listing does not name them, so the usual 1–3 until it does. */
+/** The tiers the version in force defines, with the listing's names (the usual 1–3 if it names none). */
 function tiersOf(ctx) {
-  const pack = packRegionOf(ctx.api.regions(), ctx.state.region);
-  const named = pack && pack.tiers;
-  return Array.isArray(named) && named.length ? named.map((x) => x.id || x) : ["1", "2", "3"];
+  const version = versionOf(ctx.api, ctx.state.region, ctx.state.visitDate);
+  const named = version && version.tiers;
+  if (!Array.isArray(named) || !named.length) return ["1", "2", "3"].map((id) => ({ id, label: tierNumber(id) }));
+  return named.map(({ id, name }) => ({ id, label: (name && name[getLang()]) || tierNumber(id) }));
 }
 
 /** On 病种: when the disease was recognised, where a quota counts months from it. */
