@@ -2,10 +2,10 @@
 //! which is read straight from the tape. Same lookups (a key written twice: the last, `null` as
 //! absent where `Obj` says so), same scalar readers, so the same errors.
 
+use super::fail::Res;
 use super::read::{date_at, division_code_at, missing, money_at, one_of_at, ratio_at, string_at, wrong_kind};
 use super::scalar::kind_name;
 use super::tape::{Kind, Node, Tape};
-use super::Res;
 use crate::bilingual::t;
 use crate::date::Date;
 use crate::error::Error;

@@ -16,6 +16,7 @@
 //! read in time linear in its size. A key written twice is kept and listed ([`Map::repeated`],
 //! [`repeated_keys`], [`Tape::repeated_key`]) for the readers to refuse at its path.
 
+mod fail;
 mod fields;
 #[cfg(feature = "maintainer")]
 mod obj;
@@ -28,6 +29,7 @@ mod value;
 #[cfg(any(test, all(target_arch = "wasm32", not(feature = "maintainer"))))]
 pub(crate) mod write;
 
+pub(crate) use fail::Res;
 pub(crate) use fields::Fields;
 #[cfg(feature = "maintainer")]
 pub use obj::repeated_keys;
@@ -44,20 +46,6 @@ pub fn parse(text: &str) -> Result<Value, Error> {
 }
 
 use crate::error::Error;
-
-/// A refusal while a request is read from its tape, boxed: every `?` in the readers then moves
-/// one pointer instead of the whole [`Error`], which in the page's `.wasm` was ≈70 bytes of
-/// copying per `?` (the page's `.wasm` 1.5 KB brotli smaller; BENCHMARKS.md). Converts both
-/// ways with `?`: into an `Error` at the readers' edges, from one where an `Error` is built.
-pub(crate) type Fail = Box<Error>;
-/// A reader's result with a boxed refusal ([`Fail`]).
-pub(crate) type Res<T> = Result<T, Fail>;
-
-impl From<Fail> for Error {
-    fn from(e: Fail) -> Error {
-        *e
-    }
-}
 
 #[cfg(test)]
 mod tests {

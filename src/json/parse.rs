@@ -1,8 +1,8 @@
 //! A strict JSON parser (RFC 8259) onto a [`Tape`]: numbers keep their text, nesting and object
 //! sizes are bounded, and a syntax error says where (line and column) in both languages.
 
+use super::fail::{Fail, Res};
 use super::tape::{Kind, Node, Tape};
-use super::{Fail, Res};
 use crate::bilingual::t;
 use crate::error::Error;
 use crate::limits::{MAX_DEPTH, MAX_MEMBERS};

@@ -3,9 +3,9 @@
 //! [`Fields`](super::Fields) and the packs' readers read with — and the refusals of keys written
 //! twice.
 
+use super::fail::Res;
 use super::scalar::{Scalar, TypeName};
 use super::value::Value;
-use super::Res;
 use crate::bilingual::t;
 use crate::date::Date;
 use crate::error::Error;
