@@ -14,9 +14,12 @@ pub fn to_text<T: Serialize + ?Sized>(value: &T) -> Result<String, Unsupported> 
     Ok(out.0)
 }
 
-/// A value results never hold (a float, a byte string, …), or a serde error.
+/// A value results never hold (a float, a byte string, …), or a serde error. Boxed: a result
+/// of the serializer is then one word, and each `?` of the derived `Serialize`s passes it on
+/// rather than copying a whole `String`.
 #[derive(Debug)]
-pub struct Unsupported(String);
+#[allow(clippy::box_collection)] // one word on purpose: `Box<str>` is two
+pub struct Unsupported(Box<String>);
 
 impl Display for Unsupported {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -28,12 +31,12 @@ impl std::error::Error for Unsupported {}
 
 impl ser::Error for Unsupported {
     fn custom<M: Display>(msg: M) -> Self {
-        Unsupported(msg.to_string())
+        Unsupported(Box::new(msg.to_string()))
     }
 }
 
 fn unsupported<T>(what: &str) -> Result<T, Unsupported> {
-    Err(Unsupported(what.to_string()))
+    Err(Unsupported(Box::new(what.to_string())))
 }
 
 pub struct Writer(String);
@@ -96,10 +99,17 @@ impl Compound<'_> {
     }
 
     fn member<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), Unsupported> {
+        self.key(key);
+        value.serialize(&mut *self.w)
+    }
+
+    /// A member's separator, key and colon: one call at each of the results' fields, which the
+    /// derived `Serialize`s otherwise write out in full.
+    #[inline(never)]
+    fn key(&mut self, key: &str) {
         self.w.comma(&mut self.first);
         self.w.string(key);
         self.w.0.push(':');
-        value.serialize(&mut *self.w)
     }
 
     fn end(self) -> Result<(), Unsupported> {
