@@ -48,6 +48,9 @@ pub struct Error {
 }
 
 impl Error {
+    // Not inlined: the readers make a few hundred refusals, and inlined each wrote the whole
+    // `Error` out (the page's `.wasm` 0.5 KB raw smaller).
+    #[inline(never)]
     pub fn new(code: ErrorCode, path: impl Into<String>, message: Text) -> Error {
         Error {
             code,
