@@ -163,17 +163,26 @@ pub(crate) fn parse_decimal(text: &str, max_scale: u32, exponent: bool) -> Resul
 }
 
 fn parse_plain(body: &str) -> Result<Decimal, NumberProblem> {
-    let (int, frac) = match body.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (body, None),
+    // Byte by byte: the text is ASCII digits once checked, and `str`'s char patterns (split,
+    // trim) would link UTF-8 decoding into the page's `.wasm` for nothing.
+    let b = body.as_bytes();
+    let (int, frac) = match b.iter().position(|&c| c == b'.') {
+        Some(i) => (b.get(..i).unwrap_or_default(), Some(b.get(i + 1..).unwrap_or_default())),
+        None => (b, None),
     };
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let digits = |s: &[u8]| !s.is_empty() && s.iter().all(u8::is_ascii_digit);
     if !digits(int) || frac.is_some_and(|f| !digits(f)) {
         return Err(NumberProblem::NotANumber);
     }
     // More than 12 integer digits is beyond any accepted amount; refuse before anything overflows.
-    let int = int.trim_start_matches('0');
-    let frac = frac.unwrap_or("").trim_end_matches('0');
+    let mut int = int;
+    while let [b'0', rest @ ..] = int {
+        int = rest;
+    }
+    let mut frac = frac.unwrap_or_default();
+    while let [rest @ .., b'0'] = frac {
+        frac = rest;
+    }
     if int.len() > 12 {
         return Err(NumberProblem::TooLarge);
     }
@@ -183,9 +192,9 @@ fn parse_plain(body: &str) -> Result<Decimal, NumberProblem> {
     // Built from its digits rather than through `Decimal::from_str`, which also carries a
     // scientific-notation parser the WebAssembly build does not need.
     let mantissa = int
-        .bytes()
-        .chain(frac.bytes())
-        .fold(0i128, |m, b| m * 10 + i128::from(b - b'0'));
+        .iter()
+        .chain(frac)
+        .fold(0i128, |m, &b| m * 10 + i128::from(b - b'0'));
     Decimal::try_from_i128_with_scale(mantissa, frac.len() as u32).map_err(|_| NumberProblem::TooLarge)
 }
 
