@@ -43,6 +43,13 @@ pub use model::*;
 pub use read::pack::{parse_pack_text, FORMAT, FORMAT_2};
 pub use set::PolicySet;
 
+/// `regions()` and `places()` of the default packs as JSON text: all the page's build can answer
+/// (it loads no other packs), so it returns these as written when `defaults.rs` was generated.
+#[cfg(not(feature = "maintainer"))]
+pub(crate) const REGIONS_JSON: &str = defaults::REGIONS_JSON;
+#[cfg(not(feature = "maintainer"))]
+pub(crate) const PLACES_JSON: &str = defaults::PLACES_JSON;
+
 // `DEFAULT_PACKS`: (file name, minified text) of every pack in packs/ (docs/rules.md), found and
 // listed by build.rs.
 #[cfg(feature = "maintainer")]

@@ -9,7 +9,9 @@ mod decision;
 use crate::eligibility::Eligibility;
 use crate::error::Error;
 use crate::estimate::Estimate;
-use crate::listings::{CatalogueInfo, DiseaseInfo, PlaceInfo, RegionInfo};
+use crate::listings::{CatalogueInfo, DiseaseInfo};
+#[cfg(feature = "maintainer")]
+use crate::listings::{PlaceInfo, RegionInfo};
 use crate::national_fields::NationalField;
 use crate::wire::Wire;
 use crate::Engine as Core;
@@ -35,8 +37,10 @@ enum Out {
     Year(Vec<Estimate>),
     Eligibility(Eligibility),
     National(Vec<NationalField>),
+    #[cfg(feature = "maintainer")]
     Regions(Vec<RegionInfo>),
     Diseases(Vec<DiseaseInfo>),
+    #[cfg(feature = "maintainer")]
     Places(Vec<PlaceInfo>),
     Catalogue(CatalogueInfo),
     #[cfg(feature = "maintainer")]
@@ -94,6 +98,11 @@ impl Engine {
     /// The insured regions loaded, with their versions.
     #[wasm_bindgen(unchecked_return_type = "RegionInfo[]")]
     pub fn regions(&self) -> Result<JsValue, JsValue> {
+        // The page's build answers from the default packs only: their listing as written when
+        // generated/defaults.rs was (by the same code), not built and serialised here.
+        #[cfg(not(feature = "maintainer"))]
+        return convert::static_json(crate::policy::REGIONS_JSON);
+        #[cfg(feature = "maintainer")]
         out(Ok(Out::Regions(self.core.regions())))
     }
 
@@ -114,6 +123,9 @@ impl Engine {
     /// The treatment places with data: provinces, their class B share and cities.
     #[wasm_bindgen(unchecked_return_type = "PlaceInfo[]")]
     pub fn places(&self) -> Result<JsValue, JsValue> {
+        #[cfg(not(feature = "maintainer"))]
+        return convert::static_json(crate::policy::PLACES_JSON);
+        #[cfg(feature = "maintainer")]
         out(Ok(Out::Places(self.core.places())))
     }
 

@@ -498,7 +498,30 @@ fn generated(set: &PolicySet) -> String {
     out.push_str(";\n\n/// Every disease id of every version, sorted and each once.\npub(super) static KNOWN_DISEASES: &[&str] = ");
     out.push_str(&list(&set.known_diseases, ", "));
     out.push_str(";\n");
+    out.push_str(&listing_texts(set));
     out
+}
+
+/// The listings that take no argument, as the JSON text the page's build returns (it computes
+/// neither): `regions()` and `places()`, written by the core's own listing code and JSON writer
+/// from the packs as read — what the package computes, and what the page's build computed from
+/// its tables (`compiled_defaults_are_what_the_reader_makes` holds those to the same).
+fn listing_texts(set: &PolicySet) -> String {
+    fn json<T: serde::Serialize>(value: &T) -> String {
+        let text = crate::json::write::to_text(value).unwrap_or_else(|e| panic!("{e}"));
+        // Raw, as the page's build holds it, unless the text could end the literal.
+        if text.contains("\"#") {
+            literal(&text)
+        } else {
+            format!("r#\"{text}\"#")
+        }
+    }
+    format!(
+        "\n/// `regions()` as JSON text.\npub(super) const REGIONS_JSON: &str = {};\n\
+         \n/// `places()` as JSON text.\npub(super) const PLACES_JSON: &str = {};\n",
+        json(&crate::listings::regions(set)),
+        json(&crate::listings::places(set)),
+    )
 }
 
 #[test]
