@@ -297,6 +297,40 @@ pub(crate) fn places(set: &PolicySet) -> Vec<PlaceInfo> {
         .collect()
 }
 
+/// What `catalogue(place)`'s JSON text starts with: the fields that depend on the code asked for
+/// rather than on its province's data (the rest is one of the texts the generator wrote).
+#[cfg(any(test, all(target_arch = "wasm32", not(feature = "maintainer"))))]
+#[derive(Serialize)]
+pub(crate) struct CatalogueHead<'a> {
+    pub place: &'a str,
+    pub name: Text,
+}
+
+#[cfg(any(test, all(target_arch = "wasm32", not(feature = "maintainer"))))]
+impl CatalogueHead<'_> {
+    /// The head's JSON text without its closing brace.
+    pub(crate) fn open_text(&self) -> String {
+        let mut text = json::write::to_text(self).unwrap_or_default();
+        text.pop();
+        text
+    }
+}
+
+/// [`catalogue`] as JSON text for the default packs (the page's build): the head written here,
+/// the rest as the generator wrote it per province's data (generated/defaults.rs).
+#[cfg(any(test, all(target_arch = "wasm32", not(feature = "maintainer"))))]
+pub(crate) fn catalogue_text(set: &PolicySet, place: &str) -> Result<String, Error> {
+    let place_value = Value::String(place.to_string());
+    let code = json::division_code(&place_value, "place")?;
+    let province = crate::divisions::codes::province_of(code);
+    let at = set.places.places.iter().position(|p| p.code == province);
+    let head = CatalogueHead {
+        place: code,
+        name: set.place_name(code),
+    };
+    Ok(format!("{},{}", head.open_text(), crate::policy::catalogue_tail(at)))
+}
+
 pub(crate) fn catalogue(set: &PolicySet, place: &str) -> Result<CatalogueInfo, Error> {
     let place_value = Value::String(place.to_string());
     let code = json::division_code(&place_value, "place")?;

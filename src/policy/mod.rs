@@ -45,10 +45,21 @@ pub use set::PolicySet;
 
 /// `regions()` and `places()` of the default packs as JSON text: all the page's build can answer
 /// (it loads no other packs), so it returns these as written when `defaults.rs` was generated.
-#[cfg(not(feature = "maintainer"))]
-pub(crate) const REGIONS_JSON: &str = defaults::REGIONS_JSON;
-#[cfg(not(feature = "maintainer"))]
-pub(crate) const PLACES_JSON: &str = defaults::PLACES_JSON;
+#[cfg(all(target_arch = "wasm32", not(feature = "maintainer")))]
+pub(crate) const REGIONS_JSON: &str = defaults::texts::REGIONS_JSON;
+#[cfg(all(target_arch = "wasm32", not(feature = "maintainer")))]
+pub(crate) const PLACES_JSON: &str = defaults::texts::PLACES_JSON;
+
+/// `catalogue(place)`'s JSON text after its `place` and `name`, for the place at `at` in
+/// `PLACES` (the place's province), or for a place with no data (`None`).
+#[cfg(any(test, all(target_arch = "wasm32", not(feature = "maintainer"))))]
+pub(crate) fn catalogue_tail(at: Option<usize>) -> &'static str {
+    let tail = match at {
+        Some(at) => defaults::texts::CATALOGUE_OF.get(at).map_or(0, |&i| usize::from(i)),
+        None => 0,
+    };
+    defaults::texts::CATALOGUE_TAILS.get(tail).copied().unwrap_or("")
+}
 
 // `DEFAULT_PACKS`: (file name, minified text) of every pack in packs/ (docs/rules.md), found and
 // listed by build.rs.

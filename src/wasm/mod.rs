@@ -9,9 +9,9 @@ mod decision;
 use crate::eligibility::Eligibility;
 use crate::error::Error;
 use crate::estimate::Estimate;
-use crate::listings::{CatalogueInfo, DiseaseInfo};
+use crate::listings::DiseaseInfo;
 #[cfg(feature = "maintainer")]
-use crate::listings::{PlaceInfo, RegionInfo};
+use crate::listings::{CatalogueInfo, PlaceInfo, RegionInfo};
 use crate::national_fields::NationalField;
 use crate::wire::Wire;
 use crate::Engine as Core;
@@ -42,6 +42,7 @@ enum Out {
     Diseases(Vec<DiseaseInfo>),
     #[cfg(feature = "maintainer")]
     Places(Vec<PlaceInfo>),
+    #[cfg(feature = "maintainer")]
     Catalogue(CatalogueInfo),
     #[cfg(feature = "maintainer")]
     Packs(Vec<crate::policy::PackInfo>),
@@ -136,6 +137,11 @@ impl Engine {
         #[wasm_bindgen(unchecked_param_type = "string")] place: JsValue,
     ) -> Result<JsValue, JsValue> {
         let place = convert::string_arg(&place, "place")?;
+        // The page's build: the text the generator wrote for the place's province, after the
+        // place's code and name (`listings::catalogue_text`).
+        #[cfg(not(feature = "maintainer"))]
+        return convert::static_json(&self.core.catalogue_text(&place).map_err(js_error)?);
+        #[cfg(feature = "maintainer")]
         out(self.core.catalogue(&place).map(Out::Catalogue))
     }
 

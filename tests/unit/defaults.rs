@@ -508,20 +508,65 @@ fn generated(set: &PolicySet) -> String {
 /// its tables (`compiled_defaults_are_what_the_reader_makes` holds those to the same).
 fn listing_texts(set: &PolicySet) -> String {
     fn json<T: serde::Serialize>(value: &T) -> String {
-        let text = crate::json::write::to_text(value).unwrap_or_else(|e| panic!("{e}"));
-        // Raw, as the page's build holds it, unless the text could end the literal.
-        if text.contains("\"#") {
-            literal(&text)
-        } else {
-            format!("r#\"{text}\"#")
-        }
+        raw(&crate::json::write::to_text(value).unwrap_or_else(|e| panic!("{e}")))
     }
     format!(
-        "\n/// `regions()` as JSON text.\npub(super) const REGIONS_JSON: &str = {};\n\
-         \n/// `places()` as JSON text.\npub(super) const PLACES_JSON: &str = {};\n",
+        "\n/// The listings the page's build returns as JSON text (src/wasm/mod.rs).\n\
+         #[cfg(any(test, target_arch = \"wasm32\"))]\npub(super) mod texts {{\n\
+         /// `regions()`.\npub(in crate::policy) const REGIONS_JSON: &str = {};\n\
+         \n/// `places()`.\npub(in crate::policy) const PLACES_JSON: &str = {};\n{}}}\n",
         json(&crate::listings::regions(set)),
         json(&crate::listings::places(set)),
+        catalogue_tails(set)
     )
+}
+
+/// `catalogue(place)` after its `place` and `name`, once per distinct text: the first for a place
+/// with no data, then those of the places in `PLACES`, which `CATALOGUE_OF` indexes in order.
+fn catalogue_tails(set: &PolicySet) -> String {
+    let tail = |set: &PolicySet, code: &str| -> String {
+        let info = crate::listings::catalogue(set, code).unwrap_or_else(|e| panic!("{e:?}"));
+        let text = crate::json::write::to_text(&info).unwrap_or_else(|e| panic!("{e}"));
+        let head = crate::listings::CatalogueHead {
+            place: code,
+            name: set.place_name(code),
+        }
+        .open_text();
+        let tail = text
+            .strip_prefix(&format!("{head},"))
+            .unwrap_or_else(|| panic!("{text}"));
+        tail.to_string()
+    };
+    let mut without = set.clone();
+    without.places.places.clear();
+    let mut tails = vec![tail(&without, "110000")];
+    let mut of = Vec::new();
+    for p in &set.places.places {
+        let text = tail(set, &p.code);
+        let at = tails.iter().position(|t| *t == text).unwrap_or_else(|| {
+            tails.push(text);
+            tails.len() - 1
+        });
+        of.push(at.to_string());
+    }
+    let tails: Vec<String> = tails.iter().map(|t| raw(t)).collect();
+    format!(
+        "\n/// `catalogue(place)`'s JSON text after `place` and `name`: the first for a place with no data.\n\
+         pub(in crate::policy) const CATALOGUE_TAILS: &[&str] = &[{}];\n\
+         \n/// Which of `CATALOGUE_TAILS` each place of `PLACES` has, in order.\n\
+         pub(in crate::policy) const CATALOGUE_OF: &[u8] = &[{}];\n",
+        tails.join(",\n"),
+        of.join(", ")
+    )
+}
+
+/// A Rust literal of a JSON text: raw, as the page's build holds it, unless the text could end it.
+fn raw(text: &str) -> String {
+    if text.contains("\"#") {
+        literal(text)
+    } else {
+        format!("r#\"{text}\"#")
+    }
 }
 
 #[test]
@@ -595,5 +640,47 @@ fn compiled_defaults_are_what_the_reader_makes() -> Result<(), Error> {
         without_sources(&format!("{:?}", read.places))
     );
     assert_eq!(super::compact::known_diseases(), read.known_diseases);
+    Ok(())
+}
+
+/// The page's `catalogue` text is the package's, for every place with data, its cities, places
+/// without data and codes refused.
+#[test]
+fn catalogue_texts_are_the_listing() -> Result<(), Error> {
+    let set = PolicySet::defaults()?;
+    let mut codes: Vec<String> = vec![
+        "810000".into(),
+        "710000".into(),
+        "999999".into(),
+        "11000".into(),
+        String::new(),
+    ];
+    for p in &set.places.places {
+        codes.push(p.code.clone());
+        codes.push(format!("{}01", &p.code[..4]));
+        codes.extend(p.cities.iter().map(|c| c.code.clone()));
+    }
+    codes.extend(set.regions.iter().map(|r| r.code.clone()));
+    for code in &codes {
+        let listed =
+            crate::listings::catalogue(&set, code).map(|c| crate::json::write::to_text(&c).unwrap_or_default());
+        assert_eq!(crate::listings::catalogue_text(&set, code), listed, "{code}");
+    }
+    Ok(())
+}
+
+/// The page's `regions()` and `places()` texts are the package's listings.
+#[test]
+fn listing_texts_are_the_listings() -> Result<(), Error> {
+    let set = PolicySet::defaults()?;
+    let text = |v: Result<String, crate::json::write::Unsupported>| v.unwrap_or_default();
+    assert_eq!(
+        super::defaults::texts::REGIONS_JSON,
+        text(crate::json::write::to_text(&crate::listings::regions(&set)))
+    );
+    assert_eq!(
+        super::defaults::texts::PLACES_JSON,
+        text(crate::json::write::to_text(&crate::listings::places(&set)))
+    );
     Ok(())
 }
