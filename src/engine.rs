@@ -61,6 +61,12 @@ impl Engine {
         listings::catalogue(&self.policy, place)
     }
 
+    /// [`Engine::diseases`] as JSON text, from the texts generated for the default packs.
+    #[cfg(all(target_arch = "wasm32", not(feature = "maintainer")))]
+    pub(crate) fn diseases_text(&self, region: &str, date: &str) -> Result<&'static str, Error> {
+        listings::diseases_text(&self.policy, region, date)
+    }
+
     /// [`Engine::catalogue`] as JSON text, from the texts generated for the default packs (the
     /// page's build, which loads no others).
     #[cfg(all(target_arch = "wasm32", not(feature = "maintainer")))]

@@ -9,9 +9,8 @@ mod decision;
 use crate::eligibility::Eligibility;
 use crate::error::Error;
 use crate::estimate::Estimate;
-use crate::listings::DiseaseInfo;
 #[cfg(feature = "maintainer")]
-use crate::listings::{CatalogueInfo, PlaceInfo, RegionInfo};
+use crate::listings::{CatalogueInfo, DiseaseInfo, PlaceInfo, RegionInfo};
 use crate::national_fields::NationalField;
 use crate::wire::Wire;
 use crate::Engine as Core;
@@ -39,6 +38,7 @@ enum Out {
     National(Vec<NationalField>),
     #[cfg(feature = "maintainer")]
     Regions(Vec<RegionInfo>),
+    #[cfg(feature = "maintainer")]
     Diseases(Vec<DiseaseInfo>),
     #[cfg(feature = "maintainer")]
     Places(Vec<PlaceInfo>),
@@ -118,6 +118,10 @@ impl Engine {
             convert::string_arg(&region, "region")?,
             convert::string_arg(&date, "date")?,
         );
+        // The page's build: one of the texts the generator wrote per version and national list.
+        #[cfg(not(feature = "maintainer"))]
+        return convert::static_json(self.core.diseases_text(&region, &date).map_err(js_error)?);
+        #[cfg(feature = "maintainer")]
         out(self.core.diseases(&region, &date).map(Out::Diseases))
     }
 

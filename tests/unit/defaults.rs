@@ -517,7 +517,81 @@ fn listing_texts(set: &PolicySet) -> String {
          \n/// `places()`.\npub(in crate::policy) const PLACES_JSON: &str = {};\n{}}}\n",
         json(&crate::listings::regions(set)),
         json(&crate::listings::places(set)),
-        catalogue_tails(set)
+        catalogue_tails(set) + &disease_texts(set)
+    )
+}
+
+/// `diseases(region, date)` as JSON text, for the national baseline and then each list of versions
+/// (once for regions that share one), each with each national list there is: the dates the
+/// national diseases joined it, and before the first.
+fn disease_texts(set: &PolicySet) -> String {
+    let mut dates: Vec<Date> = super::national::NATIONAL_DISEASES.iter().map(|d| d.from).collect();
+    dates.push(Date {
+        year: 1,
+        month: 1,
+        day: 1,
+    });
+    dates.sort();
+    dates.dedup();
+    let mut counts: Vec<usize> = dates.iter().map(|&d| super::national::list_on(d).count()).collect();
+    counts.dedup();
+    let dates: Vec<Date> = counts
+        .iter()
+        .filter_map(|&c| {
+            dates
+                .iter()
+                .copied()
+                .find(|&d| super::national::list_on(d).count() == c)
+        })
+        .collect();
+    let mut texts: Vec<String> = Vec::new();
+    let mut of: Vec<String> = Vec::new();
+    let mut add = |version: Option<&Version>| {
+        for &on in &dates {
+            let text =
+                crate::json::write::to_text(&crate::listings::listed(version, on)).unwrap_or_else(|e| panic!("{e}"));
+            let at = texts.iter().position(|t| *t == text).unwrap_or_else(|| {
+                texts.push(text);
+                texts.len() - 1
+            });
+            of.push(at.to_string());
+        }
+    };
+    add(None);
+    let mut at: Vec<String> = Vec::new();
+    let mut firsts: Vec<(usize, usize)> = Vec::new();
+    let mut next = counts.len();
+    for (i, r) in set.regions.iter().enumerate() {
+        if let Some(&(_, start)) = firsts
+            .iter()
+            .find(|(first, _)| std::sync::Arc::ptr_eq(&set.regions[*first].versions, &r.versions))
+        {
+            at.push(start.to_string());
+            continue;
+        }
+        firsts.push((i, next));
+        at.push(next.to_string());
+        for v in r.versions.iter() {
+            add(Some(v));
+        }
+        next += r.versions.len() * counts.len();
+    }
+    let texts: Vec<String> = texts.iter().map(|t| raw(t)).collect();
+    let counts: Vec<String> = counts.iter().map(usize::to_string).collect();
+    format!(
+        "\n/// How many diseases each national list there is has: `diseases` texts exist for each.\n\
+         pub(in crate::policy) const NATIONAL_COUNTS: &[u8] = &[{}];\n\
+         \n/// The distinct `diseases(region, date)` texts.\n\
+         pub(in crate::policy) const DISEASE_TEXTS: &[&str] = &[{}];\n\
+         \n/// Which of `DISEASE_TEXTS` each list has: the baseline's, then each list of versions', per\n\
+         /// version per national list.\n\
+         pub(in crate::policy) const DISEASES_OF: &[u16] = &[{}];\n\
+         \n/// Where each region of `REGIONS` starts in `DISEASES_OF`.\n\
+         pub(in crate::policy) const DISEASES_AT: &[u16] = &[{}];\n",
+        counts.join(", "),
+        texts.join(",\n"),
+        of.join(", "),
+        at.join(", ")
     )
 }
 
@@ -682,5 +756,46 @@ fn listing_texts_are_the_listings() -> Result<(), Error> {
         super::defaults::texts::PLACES_JSON,
         text(crate::json::write::to_text(&crate::listings::places(&set)))
     );
+    Ok(())
+}
+
+/// The page's `diseases` text is the package's: every region, a baseline code, codes refused,
+/// on each version's first day and the day before it, each national list's first day and the
+/// day before, far ahead, and dates refused.
+#[test]
+fn disease_texts_are_the_listing() -> Result<(), Error> {
+    let set = PolicySet::defaults()?;
+    let mut codes: Vec<String> = set.regions.iter().map(|r| r.code.clone()).collect();
+    codes.extend(["110105", "440300", "110000", "810000", "990000", "12345", "", "abcdef"].map(String::from));
+    let before = |d: Date| {
+        if d.day > 1 {
+            Date { day: d.day - 1, ..d }
+        } else {
+            Date {
+                year: d.year - 1,
+                month: 12,
+                day: 31,
+            }
+        }
+    };
+    let mut dates: Vec<Date> = set
+        .regions
+        .iter()
+        .flat_map(|r| r.versions.iter().map(|v| v.from))
+        .collect();
+    dates.extend(super::national::NATIONAL_DISEASES.iter().map(|d| d.from));
+    dates.extend(dates.clone().into_iter().map(before));
+    let mut dates: Vec<String> = dates.iter().map(Date::to_string).collect();
+    dates.extend(["2099-12-31", "2025-02-30", "", "2025-1-1"].map(String::from));
+    dates.sort();
+    dates.dedup();
+    for code in &codes {
+        for date in &dates {
+            let listed = crate::listings::diseases(&set, code, date)
+                .map(|d| crate::json::write::to_text(&d).unwrap_or_default());
+            let text = crate::listings::diseases_text(&set, code, date).map(String::from);
+            assert_eq!(text, listed, "{code} {date}");
+        }
+    }
     Ok(())
 }
