@@ -61,6 +61,19 @@ impl Engine {
         listings::catalogue(&self.policy, place)
     }
 
+    /// [`Engine::diseases`] as JSON text, from the texts generated for the default packs.
+    #[cfg(all(target_arch = "wasm32", not(feature = "maintainer")))]
+    pub(crate) fn diseases_text(&self, region: &str, date: &str) -> Result<&'static str, Error> {
+        listings::diseases_text(&self.policy, region, date)
+    }
+
+    /// [`Engine::catalogue`] as JSON text, from the texts generated for the default packs (the
+    /// page's build, which loads no others).
+    #[cfg(all(target_arch = "wasm32", not(feature = "maintainer")))]
+    pub(crate) fn catalogue_text(&self, place: &str) -> Result<String, Error> {
+        listings::catalogue_text(&self.policy, place)
+    }
+
     /// The request's estimate under the national interface's field names (docs/rules.md "The national settlement interface").
     pub fn national_fields(&self, req: &Request) -> Result<Vec<NationalField>, Error> {
         let estimate = self.estimate(req)?;

@@ -3,6 +3,7 @@
 
 use crate::bilingual::{t, Text};
 use crate::catalogue::ShareSource;
+use crate::date::Date;
 use crate::error::Error;
 use crate::json;
 use crate::json::Value;
@@ -159,6 +160,18 @@ pub(crate) fn regions(set: &PolicySet) -> Vec<RegionInfo> {
 }
 
 pub(crate) fn diseases(set: &PolicySet, region: &str, date: &str) -> Result<Vec<DiseaseInfo>, Error> {
+    Ok(disease_listing(set, region, date)?.map_or_else(Vec::new, |(version, on)| listed(version, on)))
+}
+
+/// What [`diseases`] lists for its arguments, read and checked: the pack version (`None`: the
+/// national baseline) and the date of the national list it adds; `None` for a pack region
+/// without versions.
+#[allow(clippy::type_complexity)]
+fn disease_listing<'a>(
+    set: &'a PolicySet,
+    region: &str,
+    date: &str,
+) -> Result<Option<(Option<&'a Version>, Date)>, Error> {
     let region_value = Value::String(region.to_string());
     let code = json::string(&region_value, "region", 16)?;
     if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
@@ -171,23 +184,44 @@ pub(crate) fn diseases(set: &PolicySet, region: &str, date: &str) -> Result<Vec<
         ));
     }
     let date = json::date(&Value::String(date.to_string()), "date")?;
-    let diseases = crate::policy::layered::diseases_on(set, code, date)
-        .ok_or_else(|| crate::policy::layered::unknown_region("region", code))?;
-    // The version `diseases_on` listed: the one in force, else the first.
-    let version = set
-        .covering_region(code)
-        .map(|r| r.version_on(date).or(r.versions.first()));
-    Ok(diseases
+    crate::policy::layered::listing_on(set, code, date)
+        .ok_or_else(|| crate::policy::layered::unknown_region("region", code))
+}
+
+/// [`diseases`] as JSON text for the default packs (the page's build): the text the generator
+/// wrote for the version listed and the national list on its date (generated/defaults.rs).
+#[cfg(any(test, all(target_arch = "wasm32", not(feature = "maintainer"))))]
+pub(crate) fn diseases_text(set: &PolicySet, region: &str, date: &str) -> Result<&'static str, Error> {
+    let Some((version, on)) = disease_listing(set, region, date)? else {
+        return Ok("[]");
+    };
+    // Regions that share their versions share them in memory: the first one's index names them.
+    let at = version.and_then(|v| {
+        set.regions
+            .iter()
+            .enumerate()
+            .find_map(|(r, region)| region.versions.iter().position(|o| std::ptr::eq(o, v)).map(|i| (r, i)))
+    });
+    Ok(crate::policy::diseases_json(
+        at,
+        crate::policy::national::list_on(on).count(),
+    ))
+}
+
+/// The diseases a pack version lists (`None`: the national baseline), with the national list on
+/// `on`, each with the terms the person gives for it.
+pub(crate) fn listed(version: Option<&Version>, on: Date) -> Vec<DiseaseInfo> {
+    crate::policy::layered::listed(version, on)
         .into_iter()
         .map(|d| {
             let terms = match version {
                 None => TERM_FIELDS.to_vec(),
                 Some(v) => {
-                    let mut terms = match v.and_then(|v| v.disease(&d.id)) {
+                    let mut terms = match v.disease(&d.id) {
                         Some(priced) => priced.left_to_terms(),
                         None => DISEASE_TERM_FIELDS.to_vec(),
                     };
-                    terms.extend(v.map(cuts_left_to_terms).unwrap_or_default());
+                    terms.extend(cuts_left_to_terms(v));
                     terms
                 }
             };
@@ -200,7 +234,7 @@ pub(crate) fn diseases(set: &PolicySet, region: &str, date: &str) -> Result<Vec<
                 terms,
             }
         })
-        .collect())
+        .collect()
 }
 
 /// Every field of `insured.terms`, in the contract's order.
@@ -295,6 +329,40 @@ pub(crate) fn places(set: &PolicySet) -> Vec<PlaceInfo> {
                 .collect(),
         })
         .collect()
+}
+
+/// What `catalogue(place)`'s JSON text starts with: the fields that depend on the code asked for
+/// rather than on its province's data (the rest is one of the texts the generator wrote).
+#[cfg(any(test, all(target_arch = "wasm32", not(feature = "maintainer"))))]
+#[derive(Serialize)]
+pub(crate) struct CatalogueHead<'a> {
+    pub place: &'a str,
+    pub name: Text,
+}
+
+#[cfg(any(test, all(target_arch = "wasm32", not(feature = "maintainer"))))]
+impl CatalogueHead<'_> {
+    /// The head's JSON text without its closing brace.
+    pub(crate) fn open_text(&self) -> String {
+        let mut text = json::write::to_text(self).unwrap_or_default();
+        text.pop();
+        text
+    }
+}
+
+/// [`catalogue`] as JSON text for the default packs (the page's build): the head written here,
+/// the rest as the generator wrote it per province's data (generated/defaults.rs).
+#[cfg(any(test, all(target_arch = "wasm32", not(feature = "maintainer"))))]
+pub(crate) fn catalogue_text(set: &PolicySet, place: &str) -> Result<String, Error> {
+    let place_value = Value::String(place.to_string());
+    let code = json::division_code(&place_value, "place")?;
+    let province = crate::divisions::codes::province_of(code);
+    let at = set.places.places.iter().position(|p| p.code == province);
+    let head = CatalogueHead {
+        place: code,
+        name: set.place_name(code),
+    };
+    Ok(format!("{},{}", head.open_text(), crate::policy::catalogue_tail(at)))
 }
 
 pub(crate) fn catalogue(set: &PolicySet, place: &str) -> Result<CatalogueInfo, Error> {

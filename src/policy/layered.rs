@@ -23,7 +23,7 @@ mod own;
 mod pricing;
 mod used;
 
-pub use floor::{diseases_on, Coverage};
+pub use floor::{listed, listing_on, Coverage};
 use notes::needs_ratio;
 pub use notes::{Lacking, Note};
 

@@ -43,6 +43,46 @@ pub use model::*;
 pub use read::pack::{parse_pack_text, FORMAT, FORMAT_2};
 pub use set::PolicySet;
 
+/// `regions()` and `places()` of the default packs as JSON text: all the page's build can answer
+/// (it loads no other packs), so it returns these as written when `defaults.rs` was generated.
+#[cfg(all(target_arch = "wasm32", not(feature = "maintainer")))]
+pub(crate) const REGIONS_JSON: &str = defaults::texts::REGIONS_JSON;
+#[cfg(all(target_arch = "wasm32", not(feature = "maintainer")))]
+pub(crate) const PLACES_JSON: &str = defaults::texts::PLACES_JSON;
+
+/// `diseases(region, date)`'s JSON text: for the version at `at` (region index in `REGIONS`,
+/// version index; `None`: the national baseline), with the national list of `listed` diseases.
+#[cfg(any(test, all(target_arch = "wasm32", not(feature = "maintainer"))))]
+pub(crate) fn diseases_json(at: Option<(usize, usize)>, listed: usize) -> &'static str {
+    use defaults::texts::{DISEASES_AT, DISEASES_OF, DISEASE_TEXTS, NATIONAL_COUNTS};
+    let segment = NATIONAL_COUNTS
+        .iter()
+        .position(|&c| usize::from(c) == listed)
+        .unwrap_or(0);
+    let start = match at {
+        None => 0,
+        Some((region, version)) => {
+            DISEASES_AT.get(region).map_or(0, |&a| usize::from(a)) + version * NATIONAL_COUNTS.len()
+        }
+    };
+    DISEASES_OF
+        .get(start + segment)
+        .and_then(|&i| DISEASE_TEXTS.get(usize::from(i)))
+        .copied()
+        .unwrap_or("[]")
+}
+
+/// `catalogue(place)`'s JSON text after its `place` and `name`, for the place at `at` in
+/// `PLACES` (the place's province), or for a place with no data (`None`).
+#[cfg(any(test, all(target_arch = "wasm32", not(feature = "maintainer"))))]
+pub(crate) fn catalogue_tail(at: Option<usize>) -> &'static str {
+    let tail = match at {
+        Some(at) => defaults::texts::CATALOGUE_OF.get(at).map_or(0, |&i| usize::from(i)),
+        None => 0,
+    };
+    defaults::texts::CATALOGUE_TAILS.get(tail).copied().unwrap_or("")
+}
+
 // `DEFAULT_PACKS`: (file name, minified text) of every pack in packs/ (docs/rules.md), found and
 // listed by build.rs.
 #[cfg(feature = "maintainer")]

@@ -250,6 +250,12 @@ pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     JSON::parse(&text).map_err(|_| result_failed(String::new()))
 }
 
+/// A result written at build time (generated/defaults.rs), as a plain object.
+#[cfg(not(feature = "maintainer"))]
+pub fn static_json(text: &str) -> Result<JsValue, JsValue> {
+    JSON::parse(text).map_err(|_| result_failed(String::new()))
+}
+
 fn result_failed(why: String) -> JsValue {
     js_error(Error::invalid(
         "",

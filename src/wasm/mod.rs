@@ -9,6 +9,7 @@ mod decision;
 use crate::eligibility::Eligibility;
 use crate::error::Error;
 use crate::estimate::Estimate;
+#[cfg(feature = "maintainer")]
 use crate::listings::{CatalogueInfo, DiseaseInfo, PlaceInfo, RegionInfo};
 use crate::national_fields::NationalField;
 use crate::wire::Wire;
@@ -35,9 +36,13 @@ enum Out {
     Year(Vec<Estimate>),
     Eligibility(Eligibility),
     National(Vec<NationalField>),
+    #[cfg(feature = "maintainer")]
     Regions(Vec<RegionInfo>),
+    #[cfg(feature = "maintainer")]
     Diseases(Vec<DiseaseInfo>),
+    #[cfg(feature = "maintainer")]
     Places(Vec<PlaceInfo>),
+    #[cfg(feature = "maintainer")]
     Catalogue(CatalogueInfo),
     #[cfg(feature = "maintainer")]
     Packs(Vec<crate::policy::PackInfo>),
@@ -94,6 +99,11 @@ impl Engine {
     /// The insured regions loaded, with their versions.
     #[wasm_bindgen(unchecked_return_type = "RegionInfo[]")]
     pub fn regions(&self) -> Result<JsValue, JsValue> {
+        // The page's build answers from the default packs only: their listing as written when
+        // generated/defaults.rs was (by the same code), not built and serialised here.
+        #[cfg(not(feature = "maintainer"))]
+        return convert::static_json(crate::policy::REGIONS_JSON);
+        #[cfg(feature = "maintainer")]
         out(Ok(Out::Regions(self.core.regions())))
     }
 
@@ -108,12 +118,19 @@ impl Engine {
             convert::string_arg(&region, "region")?,
             convert::string_arg(&date, "date")?,
         );
+        // The page's build: one of the texts the generator wrote per version and national list.
+        #[cfg(not(feature = "maintainer"))]
+        return convert::static_json(self.core.diseases_text(&region, &date).map_err(js_error)?);
+        #[cfg(feature = "maintainer")]
         out(self.core.diseases(&region, &date).map(Out::Diseases))
     }
 
     /// The treatment places with data: provinces, their class B share and cities.
     #[wasm_bindgen(unchecked_return_type = "PlaceInfo[]")]
     pub fn places(&self) -> Result<JsValue, JsValue> {
+        #[cfg(not(feature = "maintainer"))]
+        return convert::static_json(crate::policy::PLACES_JSON);
+        #[cfg(feature = "maintainer")]
         out(Ok(Out::Places(self.core.places())))
     }
 
@@ -124,6 +141,11 @@ impl Engine {
         #[wasm_bindgen(unchecked_param_type = "string")] place: JsValue,
     ) -> Result<JsValue, JsValue> {
         let place = convert::string_arg(&place, "place")?;
+        // The page's build: the text the generator wrote for the place's province, after the
+        // place's code and name (`listings::catalogue_text`).
+        #[cfg(not(feature = "maintainer"))]
+        return convert::static_json(&self.core.catalogue_text(&place).map_err(js_error)?);
+        #[cfg(feature = "maintainer")]
         out(self.core.catalogue(&place).map(Out::Catalogue))
     }
 

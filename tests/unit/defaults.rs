@@ -498,7 +498,149 @@ fn generated(set: &PolicySet) -> String {
     out.push_str(";\n\n/// Every disease id of every version, sorted and each once.\npub(super) static KNOWN_DISEASES: &[&str] = ");
     out.push_str(&list(&set.known_diseases, ", "));
     out.push_str(";\n");
+    out.push_str(&listing_texts(set));
     out
+}
+
+/// The listings that take no argument, as the JSON text the page's build returns (it computes
+/// neither): `regions()` and `places()`, written by the core's own listing code and JSON writer
+/// from the packs as read — what the package computes, and what the page's build computed from
+/// its tables (`compiled_defaults_are_what_the_reader_makes` holds those to the same).
+fn listing_texts(set: &PolicySet) -> String {
+    fn json<T: serde::Serialize>(value: &T) -> String {
+        raw(&crate::json::write::to_text(value).unwrap_or_else(|e| panic!("{e}")))
+    }
+    format!(
+        "\n/// The listings the page's build returns as JSON text (src/wasm/mod.rs).\n\
+         #[cfg(any(test, target_arch = \"wasm32\"))]\npub(super) mod texts {{\n\
+         /// `regions()`.\npub(in crate::policy) const REGIONS_JSON: &str = {};\n\
+         \n/// `places()`.\npub(in crate::policy) const PLACES_JSON: &str = {};\n{}}}\n",
+        json(&crate::listings::regions(set)),
+        json(&crate::listings::places(set)),
+        catalogue_tails(set) + &disease_texts(set)
+    )
+}
+
+/// `diseases(region, date)` as JSON text, for the national baseline and then each list of versions
+/// (once for regions that share one), each with each national list there is: the dates the
+/// national diseases joined it, and before the first.
+fn disease_texts(set: &PolicySet) -> String {
+    let mut dates: Vec<Date> = super::national::NATIONAL_DISEASES.iter().map(|d| d.from).collect();
+    dates.push(Date {
+        year: 1,
+        month: 1,
+        day: 1,
+    });
+    dates.sort();
+    dates.dedup();
+    let mut counts: Vec<usize> = dates.iter().map(|&d| super::national::list_on(d).count()).collect();
+    counts.dedup();
+    let dates: Vec<Date> = counts
+        .iter()
+        .filter_map(|&c| {
+            dates
+                .iter()
+                .copied()
+                .find(|&d| super::national::list_on(d).count() == c)
+        })
+        .collect();
+    let mut texts: Vec<String> = Vec::new();
+    let mut of: Vec<String> = Vec::new();
+    let mut add = |version: Option<&Version>| {
+        for &on in &dates {
+            let text =
+                crate::json::write::to_text(&crate::listings::listed(version, on)).unwrap_or_else(|e| panic!("{e}"));
+            let at = texts.iter().position(|t| *t == text).unwrap_or_else(|| {
+                texts.push(text);
+                texts.len() - 1
+            });
+            of.push(at.to_string());
+        }
+    };
+    add(None);
+    let mut at: Vec<String> = Vec::new();
+    let mut firsts: Vec<(usize, usize)> = Vec::new();
+    let mut next = counts.len();
+    for (i, r) in set.regions.iter().enumerate() {
+        if let Some(&(_, start)) = firsts
+            .iter()
+            .find(|(first, _)| std::sync::Arc::ptr_eq(&set.regions[*first].versions, &r.versions))
+        {
+            at.push(start.to_string());
+            continue;
+        }
+        firsts.push((i, next));
+        at.push(next.to_string());
+        for v in r.versions.iter() {
+            add(Some(v));
+        }
+        next += r.versions.len() * counts.len();
+    }
+    let texts: Vec<String> = texts.iter().map(|t| raw(t)).collect();
+    let counts: Vec<String> = counts.iter().map(usize::to_string).collect();
+    format!(
+        "\n/// How many diseases each national list there is has: `diseases` texts exist for each.\n\
+         pub(in crate::policy) const NATIONAL_COUNTS: &[u8] = &[{}];\n\
+         \n/// The distinct `diseases(region, date)` texts.\n\
+         pub(in crate::policy) const DISEASE_TEXTS: &[&str] = &[{}];\n\
+         \n/// Which of `DISEASE_TEXTS` each list has: the baseline's, then each list of versions', per\n\
+         /// version per national list.\n\
+         pub(in crate::policy) const DISEASES_OF: &[u16] = &[{}];\n\
+         \n/// Where each region of `REGIONS` starts in `DISEASES_OF`.\n\
+         pub(in crate::policy) const DISEASES_AT: &[u16] = &[{}];\n",
+        counts.join(", "),
+        texts.join(",\n"),
+        of.join(", "),
+        at.join(", ")
+    )
+}
+
+/// `catalogue(place)` after its `place` and `name`, once per distinct text: the first for a place
+/// with no data, then those of the places in `PLACES`, which `CATALOGUE_OF` indexes in order.
+fn catalogue_tails(set: &PolicySet) -> String {
+    let tail = |set: &PolicySet, code: &str| -> String {
+        let info = crate::listings::catalogue(set, code).unwrap_or_else(|e| panic!("{e:?}"));
+        let text = crate::json::write::to_text(&info).unwrap_or_else(|e| panic!("{e}"));
+        let head = crate::listings::CatalogueHead {
+            place: code,
+            name: set.place_name(code),
+        }
+        .open_text();
+        let tail = text
+            .strip_prefix(&format!("{head},"))
+            .unwrap_or_else(|| panic!("{text}"));
+        tail.to_string()
+    };
+    let mut without = set.clone();
+    without.places.places.clear();
+    let mut tails = vec![tail(&without, "110000")];
+    let mut of = Vec::new();
+    for p in &set.places.places {
+        let text = tail(set, &p.code);
+        let at = tails.iter().position(|t| *t == text).unwrap_or_else(|| {
+            tails.push(text);
+            tails.len() - 1
+        });
+        of.push(at.to_string());
+    }
+    let tails: Vec<String> = tails.iter().map(|t| raw(t)).collect();
+    format!(
+        "\n/// `catalogue(place)`'s JSON text after `place` and `name`: the first for a place with no data.\n\
+         pub(in crate::policy) const CATALOGUE_TAILS: &[&str] = &[{}];\n\
+         \n/// Which of `CATALOGUE_TAILS` each place of `PLACES` has, in order.\n\
+         pub(in crate::policy) const CATALOGUE_OF: &[u8] = &[{}];\n",
+        tails.join(",\n"),
+        of.join(", ")
+    )
+}
+
+/// A Rust literal of a JSON text: raw, as the page's build holds it, unless the text could end it.
+fn raw(text: &str) -> String {
+    if text.contains("\"#") {
+        literal(text)
+    } else {
+        format!("r#\"{text}\"#")
+    }
 }
 
 #[test]
@@ -572,5 +714,88 @@ fn compiled_defaults_are_what_the_reader_makes() -> Result<(), Error> {
         without_sources(&format!("{:?}", read.places))
     );
     assert_eq!(super::compact::known_diseases(), read.known_diseases);
+    Ok(())
+}
+
+/// The page's `catalogue` text is the package's, for every place with data, its cities, places
+/// without data and codes refused.
+#[test]
+fn catalogue_texts_are_the_listing() -> Result<(), Error> {
+    let set = PolicySet::defaults()?;
+    let mut codes: Vec<String> = vec![
+        "810000".into(),
+        "710000".into(),
+        "999999".into(),
+        "11000".into(),
+        String::new(),
+    ];
+    for p in &set.places.places {
+        codes.push(p.code.clone());
+        codes.push(format!("{}01", &p.code[..4]));
+        codes.extend(p.cities.iter().map(|c| c.code.clone()));
+    }
+    codes.extend(set.regions.iter().map(|r| r.code.clone()));
+    for code in &codes {
+        let listed =
+            crate::listings::catalogue(&set, code).map(|c| crate::json::write::to_text(&c).unwrap_or_default());
+        assert_eq!(crate::listings::catalogue_text(&set, code), listed, "{code}");
+    }
+    Ok(())
+}
+
+/// The page's `regions()` and `places()` texts are the package's listings.
+#[test]
+fn listing_texts_are_the_listings() -> Result<(), Error> {
+    let set = PolicySet::defaults()?;
+    let text = |v: Result<String, crate::json::write::Unsupported>| v.unwrap_or_default();
+    assert_eq!(
+        super::defaults::texts::REGIONS_JSON,
+        text(crate::json::write::to_text(&crate::listings::regions(&set)))
+    );
+    assert_eq!(
+        super::defaults::texts::PLACES_JSON,
+        text(crate::json::write::to_text(&crate::listings::places(&set)))
+    );
+    Ok(())
+}
+
+/// The page's `diseases` text is the package's: every region, a baseline code, codes refused,
+/// on each version's first day and the day before it, each national list's first day and the
+/// day before, far ahead, and dates refused.
+#[test]
+fn disease_texts_are_the_listing() -> Result<(), Error> {
+    let set = PolicySet::defaults()?;
+    let mut codes: Vec<String> = set.regions.iter().map(|r| r.code.clone()).collect();
+    codes.extend(["110105", "440300", "110000", "810000", "990000", "12345", "", "abcdef"].map(String::from));
+    let before = |d: Date| {
+        if d.day > 1 {
+            Date { day: d.day - 1, ..d }
+        } else {
+            Date {
+                year: d.year - 1,
+                month: 12,
+                day: 31,
+            }
+        }
+    };
+    let mut dates: Vec<Date> = set
+        .regions
+        .iter()
+        .flat_map(|r| r.versions.iter().map(|v| v.from))
+        .collect();
+    dates.extend(super::national::NATIONAL_DISEASES.iter().map(|d| d.from));
+    dates.extend(dates.clone().into_iter().map(before));
+    let mut dates: Vec<String> = dates.iter().map(Date::to_string).collect();
+    dates.extend(["2099-12-31", "2025-02-30", "", "2025-1-1"].map(String::from));
+    dates.sort();
+    dates.dedup();
+    for code in &codes {
+        for date in &dates {
+            let listed = crate::listings::diseases(&set, code, date)
+                .map(|d| crate::json::write::to_text(&d).unwrap_or_default());
+            let text = crate::listings::diseases_text(&set, code, date).map(String::from);
+            assert_eq!(text, listed, "{code} {date}");
+        }
+    }
     Ok(())
 }

@@ -84,11 +84,30 @@ impl Coverage {
     }
 }
 
-/// A region's diseases on a date, for pickers: a pack region's own list, then the national
-/// diseases on that date's national list it neither lists nor excludes (docs/calculation.md §8);
-/// under the baseline, the national list on that date.
+/// What a region lists on a date, for pickers (docs/calculation.md §8): the pack version in force,
+/// else the first (what will open), with the date of the national list it adds — the visit date,
+/// or the opening date for what will open; under the baseline (`None`) the national list on that
+/// date, or at the national start before it. `Some(None)` for a pack region without versions;
 /// `None` for a code that is neither a pack region nor a mainland one.
-pub fn diseases_on(set: &PolicySet, code: &str, date: Date) -> Option<Vec<ListedDisease>> {
+pub fn listing_on<'a>(set: &'a PolicySet, code: &str, date: Date) -> Option<Option<(Option<&'a Version>, Date)>> {
+    let Some(r) = set.covering_region(code) else {
+        // Before the national start, what will open (as for a pack before its opening date).
+        let on = date.max(national::start());
+        return national::is_baseline_region(code).then_some(Some((None, on)));
+    };
+    // Before the opening date, list what will open, as the checks do.
+    let in_force = r.version_on(date);
+    let Some(version) = in_force.or(r.versions.first()) else {
+        return Some(None);
+    };
+    // The national list on the visit date, or on the opening date for what will open.
+    let on = if in_force.is_some() { date } else { version.from };
+    Some(Some((Some(version), on)))
+}
+
+/// A pack version's own diseases, then those of the national list on `on` it neither lists nor
+/// excludes; under the baseline (`None`), the national list on `on`.
+pub fn listed(version: Option<&Version>, on: Date) -> Vec<ListedDisease> {
     let national = |d: &national::NationalDisease| ListedDisease {
         id: d.id.to_string(),
         name: d.name(),
@@ -96,18 +115,9 @@ pub fn diseases_on(set: &PolicySet, code: &str, date: Date) -> Option<Vec<Listed
         provenance: d.provenance,
         pool: None,
     };
-    let Some(r) = set.covering_region(code) else {
-        // Before the national start, what will open (as for a pack before its opening date).
-        let on = date.max(national::start());
-        return national::is_baseline_region(code).then(|| national::list_on(on).map(national).collect());
+    let Some(version) = version else {
+        return national::list_on(on).map(national).collect();
     };
-    // Before the opening date, list what will open, as the checks do.
-    let in_force = r.version_on(date);
-    let Some(version) = in_force.or(r.versions.first()) else {
-        return Some(Vec::new());
-    };
-    // The national list on the visit date, or on the opening date for what will open.
-    let on = if in_force.is_some() { date } else { version.from };
     let mut out: Vec<ListedDisease> = version
         .diseases
         .iter()
@@ -127,7 +137,7 @@ pub fn diseases_on(set: &PolicySet, code: &str, date: Date) -> Option<Vec<Listed
             .filter(|d| version.disease(d.id).is_none() && version.excluded(d.id).is_none())
             .map(national),
     );
-    Some(out)
+    out
 }
 
 /// A disease as a picker lists it.
