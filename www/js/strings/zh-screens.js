@@ -3,6 +3,7 @@
 // i18n.addStrings), so the built page does not carry it inline; the home page preloads that chunk
 // with its first bytes (js/engine-early.js), and its first screen is in the built page as markup.
 export default {
+  "app.privacy": "所有计算都在您的手机上完成，不会上传您填写的任何信息。",
   "home.title": "跨省异地就医 · 门诊慢特病",
   "home.lead": "去外省看门诊慢特病之前，先看看能不能直接结算、医保付多少、自己付多少。",
   "home.check": "资格检查",

@@ -17,7 +17,6 @@ export default {
   "app.loadFailedHint": "请检查网络后重试；若仍不行，可以试试简易版页面。",
   "app.retry": "重试",
   "app.legacyLink": "打开简易版",
-  "app.privacy": "所有计算都在您的手机上完成，不会上传您填写的任何信息。",
   "app.notice": "试算结果仅供参考，以实际结算为准。",
 
   "step.insured": "参保信息",
