@@ -88,9 +88,10 @@ async function boot() {
   if (!performance.getEntriesByName("yibao:first-screen").length) performance.mark("yibao:first-screen");
   if (slower) app.engineSlowerNow();
   // The steps and the result's later sections, before they are shown — on a result after its
-  // estimate, so that they do not share the network with the wasm.
+  // estimate, so that they do not share the network with the wasm; then the home's chunk (the way
+  // back home, the wipe question), unless it came first.
   const result = first.page === "result" || first.page === "year";
-  if (!result) loadLater().catch(() => {});
+  if (!result) loadLater().then(() => screens.load()).catch(() => {});
   await startEngine();
   if (result) later.afterPaint().then(() => screens.load()).catch(() => {});
 }
