@@ -111,7 +111,8 @@ export async function buildSite({ www, out }) {
   // relative specifier esbuild writes, and each is rewritten to its hashed name.
   function rewriteImports(text, from, at, needs) {
     const imports = from === ENTRY_JS ? entry.imports : bundle.imports.get(from) || [];
-    for (const { target } of imports.filter((i) => !shared.includes(i.target))) {
+    // (A file imported at two places is listed twice: each name is rewritten once, everywhere.)
+    for (const target of new Set(imports.filter((i) => !shared.includes(i.target)).map((i) => i.target))) {
       const written = specifier(posix.dirname(from), target);
       const quoted = new RegExp(`(["'])${written.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\1`, "g");
       if (!quoted.test(text)) throw new Error(`${from}: esbuild's metafile has an import of ${target}, but no "${written}" in the file`);

@@ -1,7 +1,9 @@
-// 简体中文 for the home, the guide and the question before answers are thrown away: what a result
-// link never shows before its estimate. It comes with their code (js/screens.js installs it,
-// i18n.addStrings), so the built page does not carry it inline; the home page preloads that chunk
-// with its first bytes (js/engine-early.js), and its first screen is in the built page as markup.
+// 简体中文 for the home, the guide and the question before answers are thrown away, and the filing
+// categories (the guide explains them, the 备案信息 step asks for one): what a result link never
+// shows before its estimate. It comes with their code (js/screens.js installs it, i18n.addStrings;
+// the steps' chunk always comes with it, js/chunks.js), so the built page does not carry it inline;
+// every page but a result or the year view preloads that chunk with its first bytes
+// (js/engine-early.js), and the home's first screen is in the built page as markup.
 export default {
   "app.privacy": "所有计算都在您的手机上完成，不会上传您填写的任何信息。",
   "home.title": "跨省异地就医 · 门诊慢特病",
@@ -37,4 +39,19 @@ export default {
   "confirm.text": "重新开始会清空您已经填写的参保、备案、病种和费用。要保留的话，可以先复制链接或保存在本机。",
   "confirm.cancel": "取消，保留",
   "confirm.wipe": "清空，重新开始",
+  "filing.emergencyDesc": "急诊抢救不需要提前备案，视同已备案。",
+  "filing.longTerm": "长期",
+  "filing.temporary": "临时",
+  "category.retired_relocated": "异地安置退休人员",
+  "category.retired_relocated.desc": "退休后到外省长期居住，比如随子女生活。",
+  "category.long_term_resident": "异地长期居住人员",
+  "category.long_term_resident.desc": "在外省长期居住（如有居住证）。",
+  "category.stationed_worker": "常驻异地工作人员",
+  "category.stationed_worker.desc": "单位派到外省长期工作。",
+  "category.referral": "异地转诊人员",
+  "category.referral.desc": "参保地医院开了转诊，到外省医院治疗。",
+  "category.emergency": "异地急诊抢救人员",
+  "category.emergency.desc": "在外省突发急病抢救。",
+  "category.other_temporary": "其他临时外出就医人员",
+  "category.other_temporary.desc": "出差、旅游、探亲等临时在外省看病。",
 };

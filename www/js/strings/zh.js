@@ -29,23 +29,8 @@ export default {
 
   "choose": "请选择",
 
-  "filing.emergencyDesc": "急诊抢救不需要提前备案，视同已备案。",
-  "filing.longTerm": "长期",
-  "filing.temporary": "临时",
   "filing.guideLink": "看看备案须知",
 
-  "category.retired_relocated": "异地安置退休人员",
-  "category.retired_relocated.desc": "退休后到外省长期居住，比如随子女生活。",
-  "category.long_term_resident": "异地长期居住人员",
-  "category.long_term_resident.desc": "在外省长期居住（如有居住证）。",
-  "category.stationed_worker": "常驻异地工作人员",
-  "category.stationed_worker.desc": "单位派到外省长期工作。",
-  "category.referral": "异地转诊人员",
-  "category.referral.desc": "参保地医院开了转诊，到外省医院治疗。",
-  "category.emergency": "异地急诊抢救人员",
-  "category.emergency.desc": "在外省突发急病抢救。",
-  "category.other_temporary": "其他临时外出就医人员",
-  "category.other_temporary.desc": "出差、旅游、探亲等临时在外省看病。",
 
   "missing.region": "请选择参保地",
   "missing.filed": "请选择是否已经备案",
