@@ -63,6 +63,9 @@ const WEB_GLUE = "vendor/yibao-policy/yibao_policy.js";
 // from esbuild's metafile (lazyFiles below).
 const LAZY_SOURCES = ["js/year.js"];
 const LAZY_FILES = ["vendor/yibao-policy/js/yibao_policy.js", "vendor/yibao-policy/js/yibao_policy.global.js", WEB_GLUE];
+// Sources of www/js/ that a classic script names for the page (js/engine-early.js preloads the
+// home's and the guide's chunk, js/screens.js): in dist/ they name the file esbuild built from them.
+const BUNDLED_SOURCES = new Set(["js/screens.js"]);
 /** The files fetched only when used (see above): the pure-JS engine, the glue file, the year view. */
 export function lazyFiles(www) {
   const bundle = bundleOf(www);
@@ -89,6 +92,13 @@ export async function buildSite({ www, out }) {
   const shared = bundle.staticImports(ENTRY_JS);
   const entry = await entryWithChunks(www, bundle, shared);
   const fromEntry = await takeSharedFromEntry(www, bundle, shared);
+  // A chunk the page preloads (BUNDLED_SOURCES) must need nothing at once but what the page carries:
+  // a chunk it imports would be requested only once it has come, a round trip later.
+  for (const source of BUNDLED_SOURCES) {
+    const output = bundle.outputOf(source);
+    const more = bundle.staticImports(output).filter((c) => !shared.includes(c));
+    if (more.length) throw new Error(`${output} (from ${source}, preloaded by the page) imports ${more.join(", ")}, which the page does not carry: move what it shares with the other chunks into a module of the entry`);
+  }
 
   // The new text of a file (www-relative `from`, to be written at dist-relative `at`), its
   // references rewritten to their hashed names; `needs` collects every asset reached.
@@ -101,7 +111,8 @@ export async function buildSite({ www, out }) {
   // relative specifier esbuild writes, and each is rewritten to its hashed name.
   function rewriteImports(text, from, at, needs) {
     const imports = from === ENTRY_JS ? entry.imports : bundle.imports.get(from) || [];
-    for (const { target } of imports.filter((i) => !shared.includes(i.target))) {
+    // (A file imported at two places is listed twice: each name is rewritten once, everywhere.)
+    for (const target of new Set(imports.filter((i) => !shared.includes(i.target)).map((i) => i.target))) {
       const written = specifier(posix.dirname(from), target);
       const quoted = new RegExp(`(["'])${written.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\1`, "g");
       if (!quoted.test(text)) throw new Error(`${from}: esbuild's metafile has an import of ${target}, but no "${written}" in the file`);
@@ -117,7 +128,8 @@ export async function buildSite({ www, out }) {
     return text.replace(REFERENCE, (whole, open, ref, suffix) => {
       const byFile = posix.normalize(posix.join(posix.dirname(from), ref));
       const byRoot = posix.normalize(ref.replace(/^\.\//, ""));
-      const [target, base] = isFile(byFile) ? [byFile, posix.dirname(at)] : isFile(byRoot) ? [byRoot, "."] : [null, null];
+      let [target, base] = isFile(byFile) ? [byFile, posix.dirname(at)] : isFile(byRoot) ? [byRoot, "."] : [null, null];
+      if (BUNDLED_SOURCES.has(target)) target = bundle.outputOf(target);
       if (!target || target.endsWith(".html") || NEVER_HASHED.has(target)) return whole;
       if (bundle.imports.has(target) && bundle.imports.has(from)) throw new Error(`${from} names ${ref}, an output of the bundle that esbuild's metafile does not list as its import`);
       const path = asset(target, LAZY.has(target) ? lazy : needs);

@@ -1,5 +1,5 @@
 // The home page's first screen as HTML, drawn at build time by the page's own code (js/header.js,
-// js/home.js, the Chinese strings), for scripts/dist.mjs to put in the built index.html: on a
+// js/home.js, the Chinese strings with the home's), for scripts/dist.mjs to put in the built index.html: on a
 // slow network the page's bytes arrive long before anything it names, and this markup lets the
 // home's first paint be its cards as soon as they have arrived, before the page's code has run
 // (BENCHMARKS.md, "The phone profile"). The app draws the same elements over it when it starts.
@@ -69,10 +69,12 @@ export async function homeScreen(www) {
   Object.assign(globalThis, { document: minimalDocument, Node });
   try {
     const load = (path) => import(pathToFileURL(join(www, "js", path)).href);
-    const [{ h }, i18n, { default: chinese }, state, { renderHeader }, { renderHome }] = await Promise.all(
-      ["dom.js", "i18n.js", "strings/zh.js", "state.js", "header.js", "home.js"].map(load),
+    const [{ h }, i18n, { default: chinese }, { default: homeWords }, state, { renderHeader }, { renderHome }] = await Promise.all(
+      ["dom.js", "i18n.js", "strings/zh.js", "strings/zh-screens.js", "state.js", "header.js", "home.js"].map(load),
     );
+    // As the page has them once the home's chunk is here (main.js, then screens.js).
     i18n.addLanguage("zh", chinese);
+    i18n.addStrings("zh", homeWords);
     i18n.setLang("zh");
     // The app's context for the home of a first visit (js/app.js startApp), as far as drawing reads it.
     const first = state.parseState("");

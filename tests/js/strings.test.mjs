@@ -1,16 +1,17 @@
-// The page's words: every string the Chinese tables have (the first screens', the steps', the
-// year's) the English table has too, and no other, each with the same {placeholders} — so a key
+// The page's words: every string the Chinese tables have (the first screens', the home's, the
+// steps', the year's) the English table has too, and no other, each with the same {placeholders} — so a key
 // added in one language cannot silently fall back to Chinese (or to its key) in the other.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import zh from "../../www/js/strings/zh.js";
 import zhSteps from "../../www/js/strings/zh-steps.js";
 import zhYear from "../../www/js/strings/zh-year.js";
+import zhScreens from "../../www/js/strings/zh-screens.js";
 import en from "../../www/js/strings/en.js";
 import enSteps from "../../www/js/strings/en-steps.js";
 import enYear from "../../www/js/strings/en-year.js";
 
-const parts = { "zh.js": zh, "zh-steps.js": zhSteps, "zh-year.js": zhYear };
+const parts = { "zh.js": zh, "zh-screens.js": zhScreens, "zh-steps.js": zhSteps, "zh-year.js": zhYear };
 
 test("no key is in two Chinese tables (each string lives once)", () => {
   const seen = new Map();

@@ -6,15 +6,11 @@ import { parseState, stateToHash, freshState, isEmbedded, linkState, hasAnswers 
 import { buildRequest, fieldPathOf, visitDateNote } from "./request.js";
 import { showErrors } from "./flow/errors.js";
 import { renderHeader } from "./header.js";
-import { renderHome } from "./home.js";
-import { renderGuide } from "./guide.js";
 import { renderStepper } from "./flow/stepper.js";
 import { renderResultPage } from "./result/view.js";
 import { pendingPart } from "./result/skeleton.js";
-import { later, year } from "./chunks.js";
+import { later, year, screens } from "./chunks.js";
 import { announce } from "./announce.js";
-import { postToMiniProgram } from "./embed.js";
-import { confirmWipe } from "./confirm.js";
 
 const TYPING_DELAY = 150;
 
@@ -92,7 +88,9 @@ export function startApp({ root }) {
   let answers = (history.state && history.state.answers) || newAnswersId();
   const replace = () => history.replaceState({ ...history.state, answers }, "", urlOf(state));
   const push = (from) => history.pushState({ from, answers }, "", urlOf(state));
-  const wipe = (then) => (hasAnswers(state) ? confirmWipe(then) : then());
+  // The question comes with the home's chunk (screens.js), here before the home is drawn; one that
+  // cannot load leaves the answers as they are (a second tap tries again).
+  const wipe = (then) => (hasAnswers(state) ? screens.load().then((m) => m.confirmWipe(then), () => {}) : then());
 
   const ctx = {
     get api() { return api; },
@@ -216,7 +214,10 @@ export function startApp({ root }) {
       performance.mark(FIRST_ESTIMATE); // read by the browser tests: navigation → first estimate on screen
     }
     announce(ctx);
-    if (isEmbedded(state) && state.page === "result" && computed.result) postToMiniProgram(computed, state);
+    if (isEmbedded(state) && state.page === "result" && computed.result) {
+      const [c, s] = [computed, state]; // this estimate, even if another comes before the chunk
+      screens.load().then((m) => m.postToMiniProgram(c, s), () => {});
+    }
   }
 
   function renderPage({ keepFocus = false, moveFocus = false, focus = null, focusSelector = null } = {}) {
@@ -228,8 +229,7 @@ export function startApp({ root }) {
     const page = state.page;
     let content;
     ctx.onComputed = null; // the page being rendered installs its own
-    if (page === "home") content = renderHome(ctx);
-    else if (page === "guide") content = renderGuide(ctx);
+    if (page === "home" || page === "guide") content = screenPage(page);
     else if (page === "result") content = renderResultPage(ctx);
     else if (page === "year") content = yearPage();
     else content = stepPage(page);
@@ -249,6 +249,16 @@ export function startApp({ root }) {
       try { target.setSelectionRange(caret[0], caret[1]); } catch (e) { /* a date or number field has no caret */ }
     }
     if (moveFocus) window.scrollTo(0, 0);
+  }
+
+  /** The home or the guide (their chunk, which main.js waits for at start); a loading line until it comes. */
+  function screenPage(page) {
+    const mod = screens.get();
+    if (mod) return page === "home" ? mod.renderHome(ctx) : mod.renderGuide(ctx);
+    screens.load().then(() => { if (state.page === page) renderPage({ keepFocus: true }); }, (error) => {
+      if (state.page === page) clear(main).append(h("p", { class: "callout fail", role: "alert" }, t("error.internal", { message: String(error && error.message) })));
+    });
+    return h("p", { class: "loading", role: "status" }, t("app.loading"));
   }
 
   /** A step page; while its chunk is still coming, its frame with the form marked as loading. */

@@ -1,8 +1,10 @@
-// The page's code that no first screen needs, as chunks of their own (scripts/build.sh splits
+// The page's code that a result's first screen does not need, as chunks of their own (scripts/build.sh splits
 // the bundle with esbuild), each fetched once:
 //   later — the question steps and the result's later sections (later.js), started early so it is
 //           usually here before it is shown;
-//   year  — the year view (year.js), only when the year is opened.
+//   year  — the year view (year.js), only when the year is opened;
+//   screens — the home, the guide, the wipe question and the mini-program hand-over (screens.js):
+//           before the app starts on the home and the guide (main.js), else when first used.
 // `chunk.get()` is the module (with its styles applied: later.js `styled`), or null before;
 // `chunk.afterPaint()` loads it once what is being drawn now is on screen (a result's estimate
 // first, then the sections below it: they do not share the network or the CPU with it).
@@ -26,5 +28,7 @@ function lazy(load) {
   return chunk;
 }
 
-export const later = lazy(() => import("./later.js"));
+// The steps show words of the home's chunk (the filing categories, strings/zh-screens.js): they come together.
+export const later = lazy(() => Promise.all([import("./later.js"), import("./screens.js")]).then(([m]) => m));
 export const year = lazy(() => import("./year.js"));
+export const screens = lazy(() => import("./screens.js"));

@@ -25,7 +25,18 @@
   }
   self.yibaoWasmRuns = runs;
   var where = location.hash.replace(/^#/, "&") + location.search.replace(/^\?/, "&");
-  if (!runs || typeof fetch !== "function" || !/&p=(result|year)(&|$)/.test(where)) return;
+  // The home and the guide are drawn by a chunk of their own (js/screens.js; the built page names
+  // its bundled file, scripts/dist.mjs), which the steps need too (their chunk comes with it): asked
+  // for now, beside the page's own bytes, it costs them no round trip after the page. A result link
+  // (or the year view) never loads it before its estimate.
+  var estimate = /&p=(result|year)(&|$)/.test(where);
+  if (!estimate) {
+    var link = document.createElement("link");
+    link.rel = "modulepreload";
+    link.href = "js/screens.js";
+    document.head.appendChild(link);
+  }
+  if (!runs || typeof fetch !== "function" || !estimate) return;
   // Low priority, as the preload was: the page's own code (the shared chunk) comes first.
   var response = fetch("vendor/yibao-policy/yibao_policy_bg.wasm", { priority: "low" });
   // Handled here so that a failed download is not reported before the loader takes it (the

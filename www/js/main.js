@@ -8,7 +8,7 @@ import { setLang, t, loadLanguage, addLanguage } from "./i18n.js";
 import chinese from "./strings/zh.js";
 import { parseState, linkState } from "./state.js";
 import { h, clear } from "./dom.js";
-import { later } from "./chunks.js";
+import { later, screens } from "./chunks.js";
 
 addLanguage("zh", chinese);
 const root = document.getElementById("app");
@@ -49,6 +49,8 @@ function showCrash(message) {
 // (the engine names the insured place there), nor the code (not on the estimate's path).
 const PICKER_PAGES = new Set(["home", "insured", "filing", "disease", "visit", "costs"]);
 const STEP_PAGES = new Set(["insured", "filing", "disease", "visit", "costs"]);
+// Pages drawn by screens.js (the built page has asked for it with its first bytes: js/engine-early.js).
+const SCREEN_PAGES = new Set(["home", "guide"]);
 
 async function startEngine() {
   document.documentElement.dataset.boot = "loading";
@@ -67,12 +69,14 @@ async function boot() {
   setLang(first.lang);
   if (PICKER_PAGES.has(first.page)) later.load().then((m) => m.loadDivisions()).catch(() => {}); // the picker retries when shown
   // The engine starts loading now; the page does not wait for it. It waits only for what its
-  // first screen is written with: English when asked for, the steps' code on a step page.
+  // first screen is written with: English when asked for, the steps' code on a step page, the
+  // home's and the guide's on theirs (the home's first screen may be on screen already as markup).
   const engine = loadEngine({ onSlower: noteSlower });
   engine.catch(() => {}); // startEngine reports it
   await Promise.all([
     loadLanguage(first.lang).catch(() => {}), // Chinese then, rather than nothing
     STEP_PAGES.has(first.page) ? loadLater().catch(() => {}) : null,
+    SCREEN_PAGES.has(first.page) ? screens.load().catch(() => {}) : null,
   ]);
   // The built page may show the home's first screen already (scripts/first-screen.mjs): the app
   // draws the same over it, and a control focused there keeps the focus.
@@ -84,11 +88,12 @@ async function boot() {
   if (!performance.getEntriesByName("yibao:first-screen").length) performance.mark("yibao:first-screen");
   if (slower) app.engineSlowerNow();
   // The steps and the result's later sections, before they are shown — on a result after its
-  // estimate, so that they do not share the network with the wasm.
+  // estimate, so that they do not share the network with the wasm; then the home's chunk (the way
+  // back home, the wipe question), unless it came first.
   const result = first.page === "result" || first.page === "year";
-  if (!result) loadLater().catch(() => {});
+  if (!result) loadLater().then(() => screens.load()).catch(() => {});
   await startEngine();
-  if (result) later.afterPaint().catch(() => {});
+  if (result) later.afterPaint().then(() => screens.load()).catch(() => {});
 }
 
 window.addEventListener("error", (e) => showCrash(e.message));

@@ -169,3 +169,8 @@ export function filedVariant(request) {
   const category = current && current !== "emergency" ? current : "other_temporary";
   return { ...request, filing: { category, place: request.visit.place, start: request.visit.date } };
 }
+// The filing categories are read by the guide (screens.js's chunk) and the filing step (later.js's):
+// named here, in a module of the entry, the bundle keeps them in a chunk the built page carries
+// inline, not in a chunk of their own that the home would fetch only after its own chunk had come
+// (scripts/dist.mjs checks that the home's chunk imports nothing else).
+export { CATEGORIES } from "./flow/categories.js";

@@ -10,6 +10,7 @@ import { loadNoModulesEngine } from "../engine.js";
 import { setLang, t, pick, money, errorText, paren, addLanguage } from "../i18n.js";
 import chinese from "../strings/zh.js";
 import chineseSteps from "../strings/zh-steps.js";
+import chineseScreens from "../strings/zh-screens.js";
 import english from "../strings/en.js";
 import { amountText, percentText } from "../money.js";
 import { boundWord, statusKey } from "../result/summary.js";
@@ -20,7 +21,7 @@ import { needsOwnTerms } from "../flow/own-terms.js";
 import { typedToValue, valueToTyped } from "../term-input.js";
 
 // One classic script for old webviews: both languages are in it, nothing is fetched on request.
-addLanguage("zh", Object.assign({}, chinese, chineseSteps));
+addLanguage("zh", Object.assign({}, chinese, chineseSteps, chineseScreens)); // the filing categories are among the home's words
 addLanguage("en", english);
 
 const form = document.getElementById("lite-form");

@@ -1,9 +1,10 @@
-// 简体中文（默认）for every first screen (home, guide, result, the skeletons, what the result
-// says of a place without a pack): installed by each page's entry (main.js, legacy/lite.js) with
-// i18n.addLanguage, and so inline in the built page. The question steps' and the result's later
-// sections' words are in zh-steps.js (with later.js), the year view's in zh-year.js (with
-// year.js): a new Chinese string goes in the file of the code that shows it. Plain words for
-// patients and families: one short line per idea.
+// 简体中文（默认）for the result's first screen and what every page shows (the header, the loading
+// lines, the skeletons, what the result says of a place without a pack): installed by each page's
+// entry (main.js, legacy/lite.js) with i18n.addLanguage, and so inline in the built page. The home's,
+// the guide's and the wipe question's words are in zh-screens.js (with screens.js), the question
+// steps' and the result's later sections' in zh-steps.js (with later.js), the year view's in
+// zh-year.js (with year.js): a new Chinese string goes in the file of the code that shows it.
+// Plain words for patients and families: one short line per idea.
 export default {
   "app.title": "异地就医 · 门诊慢特病试算",
   "app.short": "门诊慢特病试算",
@@ -16,22 +17,7 @@ export default {
   "app.loadFailedHint": "请检查网络后重试；若仍不行，可以试试简易版页面。",
   "app.retry": "重试",
   "app.legacyLink": "打开简易版",
-  "app.privacy": "所有计算都在您的手机上完成，不会上传您填写的任何信息。",
   "app.notice": "试算结果仅供参考，以实际结算为准。",
-
-  "home.title": "跨省异地就医 · 门诊慢特病",
-  "home.lead": "去外省看门诊慢特病之前，先看看能不能直接结算、医保付多少、自己付多少。",
-  "home.check": "资格检查",
-  "home.checkDesc": "能不能在外省直接刷医保结算？不能的话该怎么办？",
-  "home.estimate": "费用试算",
-  "home.estimateDesc": "输入费用，算出医保支付和个人支付，每个数字都有解释。",
-  "home.guide": "备案须知",
-  "home.guideDesc": "怎么备案、选哪一类、去哪里办。",
-  "home.saved": "上次保存的试算",
-  "home.savedAt": "保存于 {time}",
-  "home.openSaved": "打开",
-  "home.clearSaved": "清除本机保存",
-  "home.resume": "继续上次的填写",
 
   "step.insured": "参保信息",
   "step.filing": "备案信息",
@@ -43,24 +29,7 @@ export default {
 
   "choose": "请选择",
 
-
-  "filing.emergencyDesc": "急诊抢救不需要提前备案，视同已备案。",
-  "filing.longTerm": "长期",
-  "filing.temporary": "临时",
   "filing.guideLink": "看看备案须知",
-
-  "category.retired_relocated": "异地安置退休人员",
-  "category.retired_relocated.desc": "退休后到外省长期居住，比如随子女生活。",
-  "category.long_term_resident": "异地长期居住人员",
-  "category.long_term_resident.desc": "在外省长期居住（如有居住证）。",
-  "category.stationed_worker": "常驻异地工作人员",
-  "category.stationed_worker.desc": "单位派到外省长期工作。",
-  "category.referral": "异地转诊人员",
-  "category.referral.desc": "参保地医院开了转诊，到外省医院治疗。",
-  "category.emergency": "异地急诊抢救人员",
-  "category.emergency.desc": "在外省突发急病抢救。",
-  "category.other_temporary": "其他临时外出就医人员",
-  "category.other_temporary.desc": "出差、旅游、探亲等临时在外省看病。",
 
 
   "missing.region": "请选择参保地",
@@ -158,28 +127,8 @@ export default {
   "prov.assumedLong": "示例假设参数，不是官方公布的数",
 
   "guide.title": "备案须知",
-  "guide.lead": "去外省看门诊慢特病，想直接结算，要先做两件事：在参保地认定病种，再办异地就医备案。",
-  "guide.how": "去哪里办备案",
-  "guide.how1": "手机：国家医保服务平台 App，首页“异地就医”—“异地就医备案”。",
-  "guide.how2": "微信或支付宝：搜索“国家异地就医备案”小程序。",
-  "guide.how3": "参保地医保经办窗口，或打参保地医保服务电话咨询。",
-  "guide.how4": "已经看完病的，报销前还可以补办备案。",
-  "guide.which": "选哪一类",
-  "guide.whichLead": "长期类一般按参保地正常比例报销；临时类参保地可能降低比例（国家规定：转诊和急诊最多降 10 个百分点，其他临时外出最多降 20 个）。",
-  "guide.words": "几个常见的词",
-  "guide.word.deductible": "起付线：医保开始报销前，先由自己付的一段钱。",
-  "guide.word.preSelfPay": "先行自付：乙类药品和项目要先自己付一定比例。",
-  "guide.word.ratio": "报销比例：报销范围内、超过起付线的钱，医保付的百分比。",
-  "guide.word.cap": "限额（封顶线）：一年或一个月里医保最多付多少，超出的自己付。",
-  "guide.word.classes": "甲类全部算进报销范围；乙类先自付一部分；丙类（自费）医保不报。",
-  "guide.principle": "药品和项目按就医地的目录（甲乙丙类），报销比例、起付线和限额按参保地的政策。",
-  "guide.start": "开始试算",
 
   "step.year": "一年看病",
-  "confirm.title": "清空已填写的内容？",
-  "confirm.text": "重新开始会清空您已经填写的参保、备案、病种和费用。要保留的话，可以先复制链接或保存在本机。",
-  "confirm.cancel": "取消，保留",
-  "confirm.wipe": "清空，重新开始",
   "missing.visitCity": "备案地是一个城市：请选择在哪个城市看病（只选省份判断不了是不是在备案地）",
   "invalid.endBeforeStart": "备案结束日期早于开始日期，请检查",
   "visit.outsideFiling": "就诊日期不在备案有效期（{start} 至 {end}）内：这次不能直接结算，可以先延长备案或重新备案。",
