@@ -103,8 +103,9 @@ fn read_insured(o: &Fields<'_, '_>) -> Res<Insured> {
                 return Err(Error::limit(
                     o.at("recognizedDiseases"),
                     t(
-                        format!("已认定病种最多{MAX_RECOGNIZED}个"),
-                        format!("at most {MAX_RECOGNIZED} recognised diseases"),
+                        // MAX_RECOGNIZED written out (tests/limits.rs checks they agree)
+                        "已认定病种最多100个",
+                        "at most 100 recognised diseases",
                     ),
                 )
                 .into());
@@ -259,8 +260,9 @@ fn read_items(o: &Fields<'_, '_>, lines: Lines) -> Res<Vec<Item>> {
         return Err(Error::limit(
             "items",
             t(
-                format!("费用明细最多{MAX_ITEMS}条"),
-                format!("at most {MAX_ITEMS} cost lines"),
+                // MAX_ITEMS written out (tests/limits.rs checks they agree)
+                "费用明细最多1000条",
+                "at most 1000 cost lines",
             ),
         )
         .into());
