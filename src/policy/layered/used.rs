@@ -5,6 +5,7 @@
 use super::pricing::{Rule, Rules};
 use crate::bilingual::t;
 use crate::error::Error;
+use crate::json::Res;
 use crate::policy::model::{Param, Table, Who};
 use crate::policy::numbers::{Default, Fact, Facts, Used};
 use crate::policy::Provenance;
@@ -44,7 +45,7 @@ pub(super) fn stated<T>(p: &Param<()>, value: T, rule: String) -> Used<T> {
 
 /// The leaf of a table for `who`: a fact it splits on and `who` lacks is answered by the arm the
 /// pack names for that case, the least favourable (a cautious default).
-pub(super) fn used<T: Clone>(table: &Table<T>, who: Who<'_>, rules: &Rules, rule: Rule<'_>) -> Result<Used<T>, Error> {
+pub(super) fn used<T: Clone>(table: &Table<T>, who: Who<'_>, rules: &Rules, rule: Rule<'_>) -> Res<Used<T>> {
     let (p, keys, lacking) = table.lookup(who).ok_or_else(|| broken(&rules.text(rule)))?;
     let about = described(rules, rule, &keys, p.provenance, lacking);
     Ok(Used {
