@@ -23,8 +23,8 @@ mod own;
 mod pricing;
 mod used;
 
-pub use floor::{listed, listing_on, Coverage};
 use crate::json::Res;
+pub use floor::{listed, listing_on, Coverage};
 use notes::needs_ratio;
 pub use notes::{Lacking, Note};
 
@@ -318,7 +318,8 @@ fn facts_on_the_visit_date(req: &Request) -> Res<Option<u8>> {
                 format!("出生日期 {born} 晚于就诊日期 {date}"),
                 format!("birth date {born} is after the visit date {date}"),
             ),
-        ).into());
+        )
+        .into());
     }
     let disease = &req.visit.disease;
     if let Some(since) = insured.recognized_since(disease).filter(|since| *since > date) {
@@ -328,7 +329,8 @@ fn facts_on_the_visit_date(req: &Request) -> Res<Option<u8>> {
                 format!("认定日期 {since} 晚于就诊日期 {date}"),
                 format!("recognition date {since} is after the visit date {date}"),
             ),
-        ).into());
+        )
+        .into());
     }
     // Only tables split by age need it (`shapes`).
     Ok(insured.age_on(date).filter(|_| BUILT.splits))
@@ -347,7 +349,8 @@ fn check_tier(version: &Version, tier: &str) -> Res<()> {
             format!("参保地没有档次“{tier}”（可选：{list}）"),
             format!("the insured region has no tier '{tier}' (one of: {list})"),
         ),
-    ).into())
+    )
+    .into())
 }
 
 fn unknown_disease(path: &str, id: &str) -> Error {

@@ -44,7 +44,7 @@ impl VisitPolicy<'_> {
             let (mut amount, how) = match &cap.amount {
                 Amount::Fixed(table) => (used(table, self.who(), rules, Rule::Limit(id, at))?, None),
                 // Not in this build's packs (`shapes`).
-                _ if !BUILT.personal => return Err(broken(&rules.text(Rule::Limit(id, at))).into()),
+                _ if !BUILT.personal => return Err(broken(&rules.text(Rule::Limit(id, at)))),
                 Amount::Growing { base, step, maximum } => {
                     self.growing(version, id, at, [base, step, maximum], rules)?
                 }

@@ -18,13 +18,7 @@ use rust_decimal::Decimal;
 impl<'a> VisitPolicy<'a> {
     /// The person's terms price the disease; the pack's region-wide rules stand where there is
     /// one, national rules where there is none.
-    pub(super) fn own_numbers(
-        &self,
-        own: &OwnTerms<'_>,
-        filing_valid: bool,
-        ytd: &Ytd,
-        rules: &Rules,
-    ) -> Res<Benefit> {
+    pub(super) fn own_numbers(&self, own: &OwnTerms<'_>, filing_valid: bool, ytd: &Ytd, rules: &Rules) -> Res<Benefit> {
         let plan = self.own_plan(own, filing_valid, rules)?;
         let mut limits = vec![LimitUse {
             kind: LimitKind::Annual,

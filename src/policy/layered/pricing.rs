@@ -113,7 +113,7 @@ impl<'a> VisitPolicy<'a> {
                 off_fund: *off_fund,
                 standard: used(amount, who, rules, group_rule)?,
             },
-            None => return Err(broken(&rules.text(group_rule)).into()),
+            None => return Err(broken(&rules.text(group_rule))),
         })
     }
 
@@ -160,12 +160,7 @@ impl<'a> VisitPolicy<'a> {
     }
 
     /// A cut of the pack's as used; `rule` names it given its form's key.
-    fn cut(
-        &self,
-        cut: &Cut,
-        rules: &Rules,
-        rule: impl Fn(&'static str) -> Rule<'static>,
-    ) -> Res<Used<Reduction>> {
+    fn cut(&self, cut: &Cut, rules: &Rules, rule: impl Fn(&'static str) -> Rule<'static>) -> Res<Used<Reduction>> {
         let param = |p: &Param<Decimal>, value: Reduction, form| Used {
             value,
             rule: rules.id(rule(form)),
@@ -176,11 +171,11 @@ impl<'a> VisitPolicy<'a> {
         Ok(match cut {
             Cut::Points(p) => param(p, Reduction::Points(p.value), ""),
             // Not in this build's packs (`shapes`).
-            _ if !BUILT.cuts => return Err(broken(&rules.text(rule(""))).into()),
+            _ if !BUILT.cuts => return Err(broken(&rules.text(rule("")))),
             Cut::Factor(p) => param(p, Reduction::Factor(p.value), "/factor"),
             Cut::SelfPayFirst(p) => param(p, Reduction::SelfPayFirst(p.value), "/selfPayFirst"),
             // Answered by `terms_reduction` before any cut is looked up.
-            Cut::Terms => return Err(broken(&rules.text(rule(""))).into()),
+            Cut::Terms => return Err(broken(&rules.text(rule("")))),
             Cut::Ratio(table) => {
                 let u = used(table, self.who(), rules, rule("/ratio"))?;
                 Used {

@@ -75,14 +75,14 @@ fn described(rules: &Rules, rule: Rule<'_>, keys: &str, provenance: Provenance, 
 }
 
 /// Validation refuses incomplete tables and dangling references, so this is unreachable with a
-/// loaded pack; it is still an error rather than a panic.
-pub(super) fn broken(rule: &str) -> Error {
-    Error::policy(vec![crate::error::Problem {
+/// loaded pack; it is still an error rather than a panic. Boxed here, once, for every caller.
+pub(super) fn broken(rule: &str) -> crate::json::Fail {
+    Box::new(Error::policy(vec![crate::error::Problem {
         pack: 0,
         path: rule.to_string(),
         message: t(
             format!("策略缺少参数 {rule}"),
             format!("policy parameter {rule} is missing"),
         ),
-    }])
+    }]))
 }
