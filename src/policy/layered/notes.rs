@@ -128,6 +128,6 @@ pub(super) fn needs_ratio(pricing: &Pricing<'_>) -> Res<()> {
     };
     match own.terms.ratio {
         Some(_) => Ok(()),
-        None => Err(crate::json::missing(&format!("{}.ratio", own.path), "ratio").into()),
+        None => Err(crate::json::missing(&format!("{}.ratio", own.path), "ratio")),
     }
 }
