@@ -197,7 +197,7 @@ fn policy_ref(s: &VisitPolicy<'_>) -> PolicyRef {
 
 /// Which year-to-date accumulators a visit counts against.
 pub(crate) fn groups_of(set: &PolicySet, req: &Request) -> Result<Groups, Error> {
-    VisitPolicy::assemble(set, req).map(|s| s.groups())
+    Ok(VisitPolicy::assemble(set, req)?.groups())
 }
 
 pub(crate) fn check_eligibility(set: &PolicySet, req: &Request) -> Result<Eligibility, Error> {

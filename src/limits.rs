@@ -1,5 +1,8 @@
 //! Size limits, enforced with `LIMIT_EXCEEDED` so that hostile input cannot exhaust a phone, and
 //! the largest amount an input may give (`INVALID_INPUT` beyond it).
+//! The refusals of `MAX_ITEMS`, `MAX_VISITS`, `MAX_RECOGNIZED`, `MAX_MEMBERS` and `MAX_PACKS` spell
+//! the limit out as text, not `format!`ed (≈0.4 KB raw of the page's `.wasm`): change both
+//! together (tests/limits.rs checks that they agree).
 
 pub use crate::money::MAX_AMOUNT;
 

@@ -76,7 +76,7 @@ impl Accumulators {
         if let (Some(now), Some(before)) = (inpatient, self.inpatient) {
             if now < before {
                 return Err(Error::invalid(
-                    format!("[{index}].ytd.inpatientFundPaid"),
+                    crate::path::join_index(index, "ytd.inpatientFundPaid"),
                     t(
                         format!(
                             "本年住院统筹基金支付额 {} 少于前一次就诊时的 {}",
@@ -135,7 +135,7 @@ pub fn estimate_year(set: &PolicySet, visits: &[Request]) -> Result<Vec<Estimate
         if let Some(first) = visits.first() {
             if req.insured != first.insured {
                 return Err(Error::invalid(
-                    format!("[{i}].insured"),
+                    crate::path::join_index(i, "insured"),
                     t(
                         "同一组就诊必须是同一参保人（insured 与第一次就诊相同）",
                         "all visits must be the same insured person as the first",
@@ -146,7 +146,7 @@ pub fn estimate_year(set: &PolicySet, visits: &[Request]) -> Result<Vec<Estimate
         if let Some(prev) = i.checked_sub(1).and_then(|p| visits.get(p)) {
             if req.visit.date < prev.visit.date {
                 return Err(Error::invalid(
-                    format!("[{i}].visit.date"),
+                    crate::path::join_index(i, "visit.date"),
                     t(
                         format!(
                             "就诊须按日期先后排列：{} 早于上一次 {}",

@@ -11,6 +11,15 @@ fn refused(result: Result<impl std::fmt::Debug, yibao_policy::Error>, path: &str
     common::refused(result, ErrorCode::LimitExceeded, path);
 }
 
+/// The refusal names the limit in both languages (the messages write the limits out as text).
+fn names_limit(result: Result<impl std::fmt::Debug, yibao_policy::Error>, n: usize) {
+    let e = result.expect_err("over the limit");
+    assert!(
+        e.message.zh.contains(&format!("最多{n}")) && e.message.en.contains(&format!("at most {n}")),
+        "{e:?}"
+    );
+}
+
 fn engine() -> Engine {
     Engine::with_defaults().expect("defaults load")
 }
@@ -40,6 +49,30 @@ fn cost_lines_visits_and_recognised_diseases() {
 }
 
 #[test]
+fn limit_messages_name_the_limits() {
+    let line = r#"{"amount":"1.00","class":"A"}"#;
+    let lines = vec![line; MAX_ITEMS + 1].join(",");
+    let items = REQUEST.replace(r#"[{"amount":"1.00","class":"A"}]"#, &format!("[{lines}]"));
+    names_limit(engine().estimate_text(&items), MAX_ITEMS);
+    let visits = vec![REQUEST; MAX_VISITS + 1].join(",");
+    names_limit(engine().estimate_year_text(&format!("[{visits}]")), MAX_VISITS);
+    let ids = vec![r#""sle""#; MAX_RECOGNIZED + 1].join(",");
+    let req = REQUEST.replace(
+        r#""scheme":"employee""#,
+        &format!(r#""scheme":"employee","recognizedDiseases":[{ids}]"#),
+    );
+    names_limit(engine().estimate_text(&req), MAX_RECOGNIZED);
+    let terms: Vec<String> = (0..=MAX_RECOGNIZED).map(|i| format!(r#""d{i}":{{}}"#)).collect();
+    let req = REQUEST.replace(
+        r#""scheme":"employee""#,
+        &format!(r#""scheme":"employee","termsByDisease":{{{}}}"#, terms.join(",")),
+    );
+    names_limit(engine().estimate_text(&req), MAX_RECOGNIZED);
+    let visit = REQUEST.replace(r#""visit":{"#, &format!(r#""visit":{{{},"#, members(MAX_MEMBERS - 3)));
+    names_limit(engine().estimate_text(&visit), MAX_MEMBERS);
+}
+
+#[test]
 fn request_size_strings_and_nesting() {
     refused(
         engine().estimate_text(&" ".repeat(yibao_policy::limits::MAX_REQUEST_BYTES + 1)),
@@ -60,6 +93,7 @@ fn request_size_strings_and_nesting() {
 fn packs_per_engine_and_pack_size() {
     let texts = vec!["{}"; MAX_PACKS + 1];
     refused(Engine::from_pack_texts(&texts), "");
+    names_limit(Engine::from_pack_texts(&texts), MAX_PACKS);
     refused(
         Engine::from_pack_texts(&[&" ".repeat(yibao_policy::limits::MAX_PACK_BYTES + 1)]),
         "",

@@ -82,13 +82,13 @@ impl<'t, 'a> Fields<'t, 'a> {
                 ),
             ))),
             Some(i) => Ok(i),
-            None => Err(Box::new(missing(&self.at(key), key))),
+            None => Err(missing(&self.at(key), key)),
         }
     }
 
     pub fn require(&self, key: &str) -> Res<&'t Node<'a>> {
         let i = self.require_at(key)?;
-        self.node(i).ok_or_else(|| Box::new(missing(&self.at(key), key)))
+        self.node(i).ok_or_else(|| missing(&self.at(key), key))
     }
 
     pub fn str(&self, key: &str, max_chars: usize) -> Res<Option<&'t str>> {

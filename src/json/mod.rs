@@ -29,7 +29,7 @@ mod value;
 #[cfg(any(test, all(target_arch = "wasm32", not(feature = "maintainer"))))]
 pub(crate) mod write;
 
-pub(crate) use fail::Res;
+pub(crate) use fail::{Fail, Res};
 pub(crate) use fields::Fields;
 #[cfg(feature = "maintainer")]
 pub use obj::repeated_keys;

@@ -58,7 +58,7 @@ impl<'a> Obj<'a> {
                 ),
             )),
             Some(v) => Ok(v),
-            None => Err(missing(&self.at(key), key)),
+            None => Err(*missing(&self.at(key), key)),
         }
     }
 

@@ -3,7 +3,7 @@
 //! [`Fields`](super::Fields) and the packs' readers read with — and the refusals of keys written
 //! twice.
 
-use super::fail::Res;
+use super::fail::{Fail, Res};
 use super::scalar::{Scalar, TypeName};
 use super::value::Value;
 use crate::bilingual::t;
@@ -34,14 +34,14 @@ pub(crate) fn repeated_key(path: &str, key: &str) -> Error {
     )
 }
 
-pub(crate) fn missing(path: &str, key: &str) -> Error {
-    Error::invalid(
+pub(crate) fn missing(path: &str, key: &str) -> Fail {
+    Box::new(Error::invalid(
         path,
         t(
             format!("缺少必填项 {key}"),
             format!("required field '{key}' is missing"),
         ),
-    )
+    ))
 }
 
 pub(crate) fn string<'a>(v: &'a Value, path: &str, max_chars: usize) -> Result<&'a str, Error> {

@@ -23,6 +23,7 @@ mod own;
 mod pricing;
 mod used;
 
+use crate::json::Res;
 pub use floor::{listed, listing_on, Coverage};
 use notes::needs_ratio;
 pub use notes::{Lacking, Note};
@@ -116,15 +117,15 @@ impl<'a> VisitPolicy<'a> {
     /// The layers for this request. An insured code that is neither covered by a pack nor a
     /// mainland region is UNKNOWN_REGION, a disease no layer knows UNKNOWN_DISEASE; everything
     /// else is for the checks to judge.
-    pub fn assemble(set: &'a PolicySet, req: &'a Request) -> Result<VisitPolicy<'a>, Error> {
+    pub fn assemble(set: &'a PolicySet, req: &'a Request) -> Res<VisitPolicy<'a>> {
         let code = req.insured.region.as_str();
         let id = req.visit.disease.as_str();
         let region = set.covering_region(code);
         if region.is_none() && !national::is_baseline_region(code) {
-            return Err(national::unknown_region("insured.region", code));
+            return Err(national::unknown_region("insured.region", code).into());
         }
         if !set.knows_disease(id) {
-            return Err(unknown_disease("visit.disease", id));
+            return Err(unknown_disease("visit.disease", id).into());
         }
         let age = facts_on_the_visit_date(req)?;
         let name = set.disease_name(id);
@@ -308,7 +309,7 @@ fn own_terms<'a>(req: &'a Request, id: &str) -> Option<OwnTerms<'a>> {
 
 /// The person's age on the visit date; a birth date, or the visit's disease recognised, after the
 /// visit is a mistake in the request (docs/calculation.md §4).
-fn facts_on_the_visit_date(req: &Request) -> Result<Option<u8>, Error> {
+fn facts_on_the_visit_date(req: &Request) -> Res<Option<u8>> {
     let (insured, date) = (&req.insured, req.visit.date);
     if let Some(born) = insured.birth_date.filter(|born| *born > date) {
         return Err(Error::invalid(
@@ -317,7 +318,8 @@ fn facts_on_the_visit_date(req: &Request) -> Result<Option<u8>, Error> {
                 format!("出生日期 {born} 晚于就诊日期 {date}"),
                 format!("birth date {born} is after the visit date {date}"),
             ),
-        ));
+        )
+        .into());
     }
     let disease = &req.visit.disease;
     if let Some(since) = insured.recognized_since(disease).filter(|since| *since > date) {
@@ -327,14 +329,15 @@ fn facts_on_the_visit_date(req: &Request) -> Result<Option<u8>, Error> {
                 format!("认定日期 {since} 晚于就诊日期 {date}"),
                 format!("recognition date {since} is after the visit date {date}"),
             ),
-        ));
+        )
+        .into());
     }
     // Only tables split by age need it (`shapes`).
     Ok(insured.age_on(date).filter(|_| BUILT.splits))
 }
 
 /// A tier the request gives must be one the region defines, when it defines any.
-fn check_tier(version: &Version, tier: &str) -> Result<(), Error> {
+fn check_tier(version: &Version, tier: &str) -> Res<()> {
     if version.tiers.is_empty() || version.tiers.iter().any(|(id, _)| id == tier) {
         return Ok(());
     }
@@ -346,7 +349,8 @@ fn check_tier(version: &Version, tier: &str) -> Result<(), Error> {
             format!("参保地没有档次“{tier}”（可选：{list}）"),
             format!("the insured region has no tier '{tier}' (one of: {list})"),
         ),
-    ))
+    )
+    .into())
 }
 
 fn unknown_disease(path: &str, id: &str) -> Error {

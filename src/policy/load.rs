@@ -143,8 +143,9 @@ fn check_count(n: usize) -> Result<(), Error> {
         return Err(Error::limit(
             "",
             t(
-                format!("策略包过多（最多{MAX_PACKS}个）"),
-                format!("too many packs (at most {MAX_PACKS})"),
+                // MAX_PACKS written out (tests/limits.rs checks they agree)
+                "策略包过多（最多64个）",
+                "too many packs (at most 64)",
             ),
         ));
     }

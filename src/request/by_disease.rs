@@ -19,8 +19,9 @@ pub fn disease_map(insured: &Fields<'_, '_>, key: &str) -> Res<Vec<(String, usiz
         return Err(Error::limit(
             path.clone(),
             t(
-                format!("病种最多{MAX_RECOGNIZED}个"),
-                format!("at most {MAX_RECOGNIZED} diseases"),
+                // MAX_RECOGNIZED written out (tests/limits.rs checks they agree)
+                "病种最多100个",
+                "at most 100 diseases",
             ),
         )
         .into());

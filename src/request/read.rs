@@ -103,8 +103,9 @@ fn read_insured(o: &Fields<'_, '_>) -> Res<Insured> {
                 return Err(Error::limit(
                     o.at("recognizedDiseases"),
                     t(
-                        format!("已认定病种最多{MAX_RECOGNIZED}个"),
-                        format!("at most {MAX_RECOGNIZED} recognised diseases"),
+                        // MAX_RECOGNIZED written out (tests/limits.rs checks they agree)
+                        "已认定病种最多100个",
+                        "at most 100 recognised diseases",
                     ),
                 )
                 .into());
@@ -181,18 +182,18 @@ fn disease_id(v: Option<&Node<'_>>, path: &dyn Fn() -> String) -> Res<String> {
 
 fn read_filing(o: &Fields<'_, '_>) -> Res<Filing> {
     let category = FilingCategory::parse(o.req_one_of("category", &FilingCategory::IDS)?)
-        .ok_or_else(|| Box::new(json::missing(&o.at("category"), "category")))?;
+        .ok_or_else(|| json::missing(&o.at("category"), "category"))?;
     let emergency = category == FilingCategory::Emergency;
     // An emergency counts as filed without a place or dates (视同已备案); any other filing needs both.
     let place = match o.code("place")? {
         Some(p) => Some(p.to_string()),
         None if emergency => None,
-        None => return Err(json::missing(&o.at("place"), "place").into()),
+        None => return Err(json::missing(&o.at("place"), "place")),
     };
     let start = match o.date("start")? {
         Some(d) => Some(d),
         None if emergency => None,
-        None => return Err(json::missing(&o.at("start"), "start").into()),
+        None => return Err(json::missing(&o.at("start"), "start")),
     };
     let end = o.date("end")?;
     if let (Some(s), Some(e)) = (start, end) {
@@ -253,14 +254,15 @@ fn read_items(o: &Fields<'_, '_>, lines: Lines) -> Res<Vec<Item>> {
     let (list, len) = match (o.array("items")?, lines) {
         (Some(list), _) => list,
         (None, Lines::Optional) => return Ok(Vec::new()),
-        (None, Lines::Required) => return Err(json::missing("items", "items").into()),
+        (None, Lines::Required) => return Err(json::missing("items", "items")),
     };
     if len > MAX_ITEMS {
         return Err(Error::limit(
             "items",
             t(
-                format!("费用明细最多{MAX_ITEMS}条"),
-                format!("at most {MAX_ITEMS} cost lines"),
+                // MAX_ITEMS written out (tests/limits.rs checks they agree)
+                "费用明细最多1000条",
+                "at most 1000 cost lines",
             ),
         )
         .into());

@@ -126,8 +126,9 @@ fn visits_from_tape(tape: &Tape<'_>) -> Result<Vec<Request>, Error> {
         return Err(Error::limit(
             "",
             t(
-                format!("最多{MAX_VISITS}次就诊"),
-                format!("at most {MAX_VISITS} visits"),
+                // MAX_VISITS written out (tests/limits.rs checks they agree)
+                "最多1000次就诊",
+                "at most 1000 visits",
             ),
         ));
     }

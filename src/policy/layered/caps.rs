@@ -7,7 +7,7 @@ use super::pricing::{inpatient, Rule, Rules};
 use super::used::{assume, broken, used};
 use super::VisitPolicy;
 use crate::bilingual::{t, Text};
-use crate::error::Error;
+use crate::json::Res;
 use crate::money::{plus, round_fen, Money, Ratio};
 use crate::policy::model::{Amount, Base, Limit, Period, Table, Version};
 use crate::policy::numbers::{Default, Fact, Facts, LimitKind, LimitUse, Used};
@@ -24,7 +24,7 @@ impl VisitPolicy<'_> {
         limit: &Limit,
         ytd: &Ytd,
         rules: &Rules,
-    ) -> Result<Vec<LimitUse>, Error> {
+    ) -> Res<Vec<LimitUse>> {
         let mut out = Vec::with_capacity(limit.caps.len() + 1);
         for cap in &limit.caps {
             let kind = match cap.period {
@@ -108,7 +108,7 @@ impl VisitPolicy<'_> {
         at: &str,
         [base, step, maximum]: [&Table<Decimal>; 3],
         rules: &Rules,
-    ) -> Result<(Used<Option<Decimal>>, Option<Text>), Error> {
+    ) -> Res<(Used<Option<Decimal>>, Option<Text>)> {
         let part = |table, name| {
             used(
                 table,
@@ -156,7 +156,7 @@ impl VisitPolicy<'_> {
         shares: &crate::policy::model::Param<Vec<Decimal>>,
         standards: &[(String, Table<Decimal>)],
         rules: &Rules,
-    ) -> Result<(Used<Option<Decimal>>, Option<Text>), Error> {
+    ) -> Res<(Used<Option<Decimal>>, Option<Text>)> {
         let (ids, known) = self.recognised_in_pool(version, id);
         let mut parts = Vec::with_capacity(ids.len());
         for disease in &ids {
@@ -221,7 +221,7 @@ impl VisitPolicy<'_> {
         at: &str,
         steps: &[(u16, Table<Option<Decimal>>)],
         rules: &Rules,
-    ) -> Result<(Used<Option<Decimal>>, Option<Text>), Error> {
+    ) -> Res<(Used<Option<Decimal>>, Option<Text>)> {
         let step = |from: u16, table| {
             used(
                 table,

@@ -5,7 +5,7 @@
 use super::{own_terms, pricing, Coverage, Pricing, VisitPolicy};
 use crate::bilingual::Text;
 use crate::date::Date;
-use crate::error::Error;
+use crate::json::Res;
 use crate::policy::model::TERMS;
 use crate::policy::numbers;
 use crate::request::AnnualLimit;
@@ -120,7 +120,7 @@ impl<'a> VisitPolicy<'a> {
 /// The person's ratio is required where it prices the disease (INVALID_INPUT at its path, as
 /// for any missing field): under the baseline, for a national disease a pack leaves out, and
 /// where a pack leaves the ratio to the person. Elsewhere the terms may leave it out.
-pub(super) fn needs_ratio(pricing: &Pricing<'_>) -> Result<(), Error> {
+pub(super) fn needs_ratio(pricing: &Pricing<'_>) -> Res<()> {
     let own = match pricing {
         Pricing::Own(Some(own)) => own,
         Pricing::Pack(d, Some(own)) if d.ratio.is_none() => own,

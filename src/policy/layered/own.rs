@@ -6,7 +6,7 @@ use super::pricing::{benefit, Rule, Rules};
 use super::used::{generous, given};
 use super::{OwnTerms, VisitPolicy};
 use crate::bilingual::Text;
-use crate::error::Error;
+use crate::json::Res;
 use crate::policy::national;
 use crate::policy::numbers::{
     self, Base, Benefit, DeductibleKind, DeductibleUse, Default, LimitKind, LimitUse, Reduction, Used,
@@ -18,13 +18,7 @@ use rust_decimal::Decimal;
 impl<'a> VisitPolicy<'a> {
     /// The person's terms price the disease; the pack's region-wide rules stand where there is
     /// one, national rules where there is none.
-    pub(super) fn own_numbers(
-        &self,
-        own: &OwnTerms<'_>,
-        filing_valid: bool,
-        ytd: &Ytd,
-        rules: &Rules,
-    ) -> Result<Benefit, Error> {
+    pub(super) fn own_numbers(&self, own: &OwnTerms<'_>, filing_valid: bool, ytd: &Ytd, rules: &Rules) -> Res<Benefit> {
         let plan = self.own_plan(own, filing_valid, rules)?;
         let mut limits = vec![LimitUse {
             kind: LimitKind::Annual,
@@ -39,7 +33,7 @@ impl<'a> VisitPolicy<'a> {
         Ok(benefit(plan.deductible, plan.ratio, plan.reduction, limits, ytd))
     }
 
-    pub(super) fn own_plan(&self, own: &OwnTerms<'_>, filing_valid: bool, rules: &Rules) -> Result<Plan, Error> {
+    pub(super) fn own_plan(&self, own: &OwnTerms<'_>, filing_valid: bool, rules: &Rules) -> Res<Plan> {
         let deductible = own_deductible(own, rules);
         let limit = own_limit(own, rules, &Ytd::default()).limit;
         let ratio = own_ratio(own, rules)?;
@@ -124,7 +118,7 @@ impl<'a> VisitPolicy<'a> {
 }
 
 /// The person's ratio (present: `needs_ratio` checked it when the policy was assembled).
-pub(super) fn own_ratio(own: &OwnTerms<'_>, rules: &Rules) -> Result<Used<Decimal>, Error> {
+pub(super) fn own_ratio(own: &OwnTerms<'_>, rules: &Rules) -> Res<Used<Decimal>> {
     let ratio = own
         .terms
         .ratio

@@ -7,7 +7,7 @@ use super::own::{own_deductible, own_limit, own_ratio};
 use super::used::{assume, broken, stated, used};
 use super::{OwnTerms, PackLayer, Pricing, VisitPolicy};
 use crate::bilingual::Text;
-use crate::error::Error;
+use crate::json::Res;
 use crate::money::{minus, plus};
 use crate::policy::model::{Cut, Deductible, Disease, Param, Period, TERMS};
 use crate::policy::numbers::{
@@ -24,7 +24,7 @@ impl<'a> VisitPolicy<'a> {
     /// The numbers of the visit; `None` when they cannot be known (the person's terms are needed
     /// and were not given). `filing_valid`: the filing covers the visit, so its category's cut
     /// applies. `explain`: whether rule ids will be read (by the trace); `settle` reads none.
-    pub fn numbers(&self, mode: Mode, filing_valid: bool, ytd: &Ytd, explain: bool) -> Result<Option<Benefit>, Error> {
+    pub fn numbers(&self, mode: Mode, filing_valid: bool, ytd: &Ytd, explain: bool) -> Res<Option<Benefit>> {
         if mode == Mode::None {
             return Ok(Some(Benefit::nothing()));
         }
@@ -49,7 +49,7 @@ impl<'a> VisitPolicy<'a> {
         filing_valid: bool,
         ytd: &Ytd,
         rules: &Rules,
-    ) -> Result<Option<Benefit>, Error> {
+    ) -> Res<Option<Benefit>> {
         let Some(p) = &self.pack else {
             return Ok(Some(Benefit::nothing()));
         };
@@ -92,7 +92,7 @@ impl<'a> VisitPolicy<'a> {
         deductible: Option<&Deductible>,
         rules: &Rules,
         group_rule: Rule<'_>,
-    ) -> Result<DeductibleUse, Error> {
+    ) -> Res<DeductibleUse> {
         let who = self.who();
         Ok(match deductible {
             Some(Deductible::None(p)) => DeductibleUse {
@@ -127,7 +127,7 @@ impl<'a> VisitPolicy<'a> {
         filing_valid: bool,
         rules: &Rules,
         user_ratio: Option<Decimal>,
-    ) -> Result<(Used<Reduction>, Text), Error> {
+    ) -> Res<(Used<Reduction>, Text)> {
         if self.cut_left_to_terms(p, filing_valid) {
             return Ok(self.terms_reduction(filing_valid, rules).0);
         }
@@ -160,12 +160,7 @@ impl<'a> VisitPolicy<'a> {
     }
 
     /// A cut of the pack's as used; `rule` names it given its form's key.
-    fn cut(
-        &self,
-        cut: &Cut,
-        rules: &Rules,
-        rule: impl Fn(&'static str) -> Rule<'static>,
-    ) -> Result<Used<Reduction>, Error> {
+    fn cut(&self, cut: &Cut, rules: &Rules, rule: impl Fn(&'static str) -> Rule<'static>) -> Res<Used<Reduction>> {
         let param = |p: &Param<Decimal>, value: Reduction, form| Used {
             value,
             rule: rules.id(rule(form)),
@@ -196,7 +191,7 @@ impl<'a> VisitPolicy<'a> {
 
     /// The region's overall annual ceiling: every special disease's fund payments count, and —
     /// where it is shared with inpatient care — the year's inpatient fund payments.
-    pub(super) fn overall(&self, p: &PackLayer<'_>, ytd: &Ytd, rules: &Rules) -> Result<LimitUse, Error> {
+    pub(super) fn overall(&self, p: &PackLayer<'_>, ytd: &Ytd, rules: &Rules) -> Res<LimitUse> {
         let mut limit = used(&p.version.overall_ceiling, self.who(), rules, Rule::Overall)?;
         let mut used = ytd.fund_paid_total.0;
         // Inpatient payments matter only to a ceiling there is.

@@ -5,6 +5,7 @@
 use super::pricing::{Rule, Rules};
 use crate::bilingual::t;
 use crate::error::Error;
+use crate::json::Res;
 use crate::policy::model::{Param, Table, Who};
 use crate::policy::numbers::{Default, Fact, Facts, Used};
 use crate::policy::Provenance;
@@ -44,7 +45,7 @@ pub(super) fn stated<T>(p: &Param<()>, value: T, rule: String) -> Used<T> {
 
 /// The leaf of a table for `who`: a fact it splits on and `who` lacks is answered by the arm the
 /// pack names for that case, the least favourable (a cautious default).
-pub(super) fn used<T: Clone>(table: &Table<T>, who: Who<'_>, rules: &Rules, rule: Rule<'_>) -> Result<Used<T>, Error> {
+pub(super) fn used<T: Clone>(table: &Table<T>, who: Who<'_>, rules: &Rules, rule: Rule<'_>) -> Res<Used<T>> {
     let (p, keys, lacking) = table.lookup(who).ok_or_else(|| broken(&rules.text(rule)))?;
     let about = described(rules, rule, &keys, p.provenance, lacking);
     Ok(Used {
@@ -74,14 +75,14 @@ fn described(rules: &Rules, rule: Rule<'_>, keys: &str, provenance: Provenance, 
 }
 
 /// Validation refuses incomplete tables and dangling references, so this is unreachable with a
-/// loaded pack; it is still an error rather than a panic.
-pub(super) fn broken(rule: &str) -> Error {
-    Error::policy(vec![crate::error::Problem {
+/// loaded pack; it is still an error rather than a panic. Boxed here, once, for every caller.
+pub(super) fn broken(rule: &str) -> crate::json::Fail {
+    Box::new(Error::policy(vec![crate::error::Problem {
         pack: 0,
         path: rule.to_string(),
         message: t(
             format!("策略缺少参数 {rule}"),
             format!("policy parameter {rule} is missing"),
         ),
-    }])
+    }]))
 }

@@ -132,7 +132,7 @@ impl Reader {
     pub fn param_in<T>(&mut self, o: Obj<'_>, path: &str, leaf: LeafFn<T>) -> Option<Param<T>> {
         let value = match o.map.get("value") {
             None => {
-                self.take::<()>(Err(json::missing(path, "value")));
+                self.take::<()>(Err(*json::missing(path, "value")));
                 None
             }
             Some(v) => self.take(leaf(v, path)),

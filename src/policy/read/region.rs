@@ -87,7 +87,7 @@ fn read_versions(r: &mut Reader, o: Obj<'_>) -> Option<Vec<Version>> {
     let versions_path = o.at("versions");
     let versions = match r.take(o.array("versions")).flatten() {
         None => {
-            r.take::<()>(Err(json::missing(&versions_path, "versions")));
+            r.take::<()>(Err(*json::missing(&versions_path, "versions")));
             return None;
         }
         Some(list) if list.is_empty() => {
