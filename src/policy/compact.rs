@@ -171,35 +171,40 @@ impl R {
         Table::Node { dim, arms, unknown }
     }
 
+    #[inline(never)]
     fn cut(&mut self) -> Cut {
         match self.u8() {
             0 => Cut::Points(self.param(R::dec)),
-            1 => Cut::Factor(self.param(R::dec)),
-            2 => Cut::Ratio(self.table(R::dec)),
-            3 => Cut::SelfPayFirst(self.param(R::dec)),
+            // The others only where the packs state them (`shapes`).
+            1 if BUILT.cuts => Cut::Factor(self.param(R::dec)),
+            2 if BUILT.cuts => Cut::Ratio(self.table(R::dec)),
+            3 if BUILT.cuts => Cut::SelfPayFirst(self.param(R::dec)),
             _ => Cut::Terms,
         }
     }
 
+    #[inline(never)]
     fn amount(&mut self) -> Amount {
+        // The others only where the packs state them (`shapes`).
         match self.u8() {
-            0 => Amount::Fixed(self.table(R::opt_dec)),
-            1 => Amount::Growing {
+            1 if BUILT.personal => Amount::Growing {
                 base: self.table(R::dec),
                 step: self.table(R::dec),
                 maximum: self.table(R::dec),
             },
-            2 => Amount::Ranked {
+            2 if BUILT.personal => Amount::Ranked {
                 shares: self.param(|r| r.list(R::dec)),
                 standards: self.keyed(|r| r.table(R::dec)),
             },
-            _ => Amount::Scheduled(self.list(|r| {
+            3 if BUILT.personal => Amount::Scheduled(self.list(|r| {
                 let from = r.n() as u16;
                 (from, r.table(R::opt_dec))
             })),
+            _ => Amount::Fixed(self.table(R::opt_dec)),
         }
     }
 
+    #[inline(never)]
     fn deductible(&mut self) -> Deductible {
         match self.u8() {
             0 => Deductible::None(self.param(|_| ())),
@@ -211,6 +216,7 @@ impl R {
         }
     }
 
+    #[inline(never)]
     fn limit(&mut self) -> Limit {
         Limit {
             name: self.opt(R::text),
@@ -223,6 +229,7 @@ impl R {
         }
     }
 
+    #[inline(never)]
     fn disease(&mut self) -> Disease {
         Disease {
             name: self.text(),
@@ -235,6 +242,7 @@ impl R {
         }
     }
 
+    #[inline(never)]
     fn version(&mut self) -> Version {
         Version {
             from: self.date(),
@@ -262,6 +270,7 @@ impl R {
         }
     }
 
+    #[inline(never)]
     fn items(&mut self) -> Vec<CatalogueItem> {
         self.list(|r| CatalogueItem {
             code: r.string(),
