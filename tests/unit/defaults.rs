@@ -409,21 +409,20 @@ fn generated(set: &PolicySet) -> String {
     e.list(&set.known_diseases, |e, s| e.str(s));
     out.push_str("\n/// Every disease id of every version, sorted and each once.");
     out.push_str(&e.take("KNOWN"));
-    let mut ends = Vec::new();
-    let mut end = 0;
-    for s in &e.strings {
-        end += s.len();
-        ends.push(
-            u16::try_from(end)
-                .unwrap_or_else(|_| panic!("the strings pass 64 KiB"))
-                .to_string(),
-        );
-    }
+    let lens: Vec<String> = e
+        .strings
+        .iter()
+        .map(|s| {
+            u8::try_from(s.len())
+                .unwrap_or_else(|_| panic!("{s}: compact.rs holds strings below 256 bytes"))
+                .to_string()
+        })
+        .collect();
     out.push_str(&format!(
-        "\n/// Every string of the streams once, each ending at its entry of `ENDS`.\npub(super) static TEXT: &str = {};\n\
-         \npub(super) static ENDS: &[u16] = &[{}];\n",
+        "\n/// Every string of the streams once, one after the other, and their lengths in bytes.\n\
+         pub(super) static TEXT: &str = {};\n\npub(super) static LENS: &[u8] = &[{}];\n",
         raw(&e.strings.concat()),
-        ends.join(",")
+        lens.join(",")
     ));
     out.push_str(&listing_texts(set));
     out
