@@ -17,10 +17,367 @@ pub(super) static PLACES: &[u8] = &[2,1,5,31,156,1,157,1,158,1,1,2,1,5,0,0,159,1
 /// Every disease id of every version, sorted and each once.
 pub(super) static KNOWN: &[u8] = &[13,143,1,4,77,75,23,11,142,1,19,76,78,80,79,15];
 
-/// Every string of the streams once, one after the other, and their lengths in bytes.
-pub(super) static TEXT: &str = r#"130100石家庄市Shijiazhuangnonecancer_outpatient恶性肿瘤门诊放化疗Outpatient cancer radiotherapy and chemotherapye xing zhong liu men zhen fang hua liaoemployeeresidenttermsdialysis尿毒症透析Dialysis for uremianiao du zheng tou xitransplant_antirejection器官移植术后抗排异治疗Anti-rejection therapy after organ transplantqi guan yi zhi shu hou kang pai yi zhi liaohypertension高血压Hypertensiongao xue yadiabetes糖尿病Diabetestang niao bing371300临沂市Linyi440300深圳市Shenzhen1一档Tier 12二档Tier 23三档Tier 3070440400珠海市Zhuhai441500汕尾市Shanweitwo_diseases高血压、糖尿病年度最高支付限额Annual limit of hypertension and diabetes441900东莞市Dongguanchronic_basic高血压、糖尿病共用限额Hypertension and diabetes shared poolworkinglevel1level2level3retired肾透析Kidney dialysisshen tou xiOutpatient radio/chemotherapy for cancer450100南宁市Nanningchronic_monthchronic门诊特殊慢性病年度限额Annual limit of outpatient chronic diseasescoronary_heart_diseasehypertension_low_riskcopdrheumatoid_arthritisslesevere_mental_disorder冠心病Coronary heart diseaseguan xin bing高血压(高危组)Hypertension (high-risk group)高血压病(非高危)Hypertension (not high-risk)慢性阻塞性肺疾病Chronic obstructive pulmonary diseaseman xing zu sai xing fei ji bing类风湿性关节炎Rheumatoid arthritislei feng shi xing guan jie yan系统性红斑狼疮Systemic lupus erythematosusxi tong xing hong ban lang chuang严重精神障碍Severe mental disorderyan zhong jing shen zhang ai450200柳州市Liuzhou450300桂林市Guilin450400梧州市Wuzhou450500北海市Beihai450600防城港市Fangchenggang450700钦州市Qinzhou450800贵港市Guigang450900玉林市Yulin451000百色市Baise451100贺州市Hezhou451200河池市Hechi451300来宾市Laibin451400崇左市Chongzuo653200和田地区Hotan Prefecturehemophiliaaplastic_anemia恶性肿瘤门诊治疗Outpatient cancer treatmente xing zhong liu men zhen zhi liao慢性肾功能衰竭透析Dialysis for chronic renal failureman xing shen gong neng shuai jie tou xi血友病Hemophiliaxue you bing再生障碍性贫血Aplastic anaemiazai sheng zhang ai xing pin xue110000北京市Beijing120000天津市Tianjin130000河北省Hebei140000山西省Shanxi140100太原市Taiyuan150000内蒙古自治区Inner Mongolia150100呼和浩特市Hohhot210000辽宁省Liaoning210100沈阳市Shenyang220000吉林省Jilin220100长春市Changchun230000黑龙江省Heilongjiang230100哈尔滨市Harbin310000上海市Shanghai320000江苏省Jiangsu320100南京市Nanjing330000浙江省Zhejiang330100杭州市Hangzhou340000安徽省Anhui340100合肥市Hefei350000福建省Fujian350100福州市Fuzhou360000江西省Jiangxi360100南昌市Nanchang370000山东省Shandong370100济南市Jinan410000河南省Henan410100郑州市Zhengzhou420000湖北省Hubei420100武汉市Wuhan430000湖南省Hunan430100长沙市Changsha440000广东省Guangdong440100广州市Guangzhou450000广西壮族自治区Guangxi460000海南省Hainan460100海口市Haikou500000重庆市Chongqing510000四川省Sichuan510100成都市Chengdu520000贵州省Guizhou520100贵阳市Guiyang530000云南省Yunnan530100昆明市Kunming540000西藏自治区Xizang (Tibet)540100拉萨市Lhasa610000陕西省Shaanxi610100西安市Xi'an620000甘肃省Gansu620100兰州市Lanzhou630000青海省Qinghai630100西宁市Xining640000宁夏回族自治区Ningxia640100银川市Yinchuan650000新疆维吾尔自治区Xinjiang650100乌鲁木齐市Urumqimetformin二甲双胍片Metformin tabletsamlodipine苯磺酸氨氯地平片Amlodipine besylate tabletsinsulin_glargine甘精胰岛素注射液Insulin glargine injectiontacrolimus他克莫司胶囊Tacrolimus capsulesciclosporin环孢素软胶囊Ciclosporin soft capsulestrastuzumab注射用曲妥珠单抗Trastuzumab for injectionpaclitaxel紫杉醇注射液Paclitaxel injectionepoetin重组人促红素注射液Recombinant human erythropoietin injectionhemodialysis血液透析（次）Haemodialysis (per session)factor_viii人凝血因子VIIIHuman coagulation factor VIIIhydroxychloroquine硫酸羟氯喹片Hydroxychloroquine sulfate tabletsmultivitamin复合维生素片Multivitamin tablets"#;
-
-pub(super) static LENS: &[u8] = &[6,12,12,4,17,27,47,39,8,8,5,8,15,19,20,24,33,45,43,12,9,12,10,8,9,8,14,6,9,5,6,9,8,1,6,6,1,6,6,1,6,6,1,2,6,9,6,6,9,7,12,45,41,6,9,8,13,33,37,7,6,6,6,7,9,15,11,40,6,9,7,13,7,33,43,22,21,4,20,3,22,9,22,13,20,30,23,28,24,37,32,21,20,30,21,28,33,18,22,28,6,9,7,6,9,6,6,9,6,6,9,6,6,12,13,6,9,7,6,9,7,6,9,5,6,9,5,6,9,6,6,9,5,6,9,6,6,9,8,6,12,16,10,15,24,27,34,27,34,40,9,10,12,21,16,31,6,9,7,6,9,7,6,9,5,6,9,6,6,9,7,6,18,14,6,15,6,6,9,8,6,9,8,6,9,5,6,9,9,6,12,12,6,12,6,6,9,8,6,9,7,6,9,7,6,9,8,6,9,8,6,9,5,6,9,5,6,9,6,6,9,6,6,9,7,6,9,8,6,9,8,6,9,5,6,9,5,6,9,9,6,9,5,6,9,5,6,9,5,6,9,8,6,9,9,6,9,9,6,21,7,6,9,6,6,9,6,6,9,9,6,9,7,6,9,7,6,9,7,6,9,7,6,9,6,6,9,7,6,15,14,6,9,5,6,9,7,6,9,5,6,9,5,6,9,7,6,9,7,6,9,6,6,21,7,6,9,8,6,24,8,6,15,6,9,15,17,10,24,27,16,24,26,10,18,19,11,18,25,11,24,25,10,18,20,7,27,42,12,21,27,11,19,29,18,18,34,12,18,20];
+/// Every string of the streams once, a string a line.
+pub(super) static TEXT: &str = r#"130100
+石家庄市
+Shijiazhuang
+none
+cancer_outpatient
+恶性肿瘤门诊放化疗
+Outpatient cancer radiotherapy and chemotherapy
+e xing zhong liu men zhen fang hua liao
+employee
+resident
+terms
+dialysis
+尿毒症透析
+Dialysis for uremia
+niao du zheng tou xi
+transplant_antirejection
+器官移植术后抗排异治疗
+Anti-rejection therapy after organ transplant
+qi guan yi zhi shu hou kang pai yi zhi liao
+hypertension
+高血压
+Hypertension
+gao xue ya
+diabetes
+糖尿病
+Diabetes
+tang niao bing
+371300
+临沂市
+Linyi
+440300
+深圳市
+Shenzhen
+1
+一档
+Tier 1
+2
+二档
+Tier 2
+3
+三档
+Tier 3
+0
+70
+440400
+珠海市
+Zhuhai
+441500
+汕尾市
+Shanwei
+two_diseases
+高血压、糖尿病年度最高支付限额
+Annual limit of hypertension and diabetes
+441900
+东莞市
+Dongguan
+chronic_basic
+高血压、糖尿病共用限额
+Hypertension and diabetes shared pool
+working
+level1
+level2
+level3
+retired
+肾透析
+Kidney dialysis
+shen tou xi
+Outpatient radio/chemotherapy for cancer
+450100
+南宁市
+Nanning
+chronic_month
+chronic
+门诊特殊慢性病年度限额
+Annual limit of outpatient chronic diseases
+coronary_heart_disease
+hypertension_low_risk
+copd
+rheumatoid_arthritis
+sle
+severe_mental_disorder
+冠心病
+Coronary heart disease
+guan xin bing
+高血压(高危组)
+Hypertension (high-risk group)
+高血压病(非高危)
+Hypertension (not high-risk)
+慢性阻塞性肺疾病
+Chronic obstructive pulmonary disease
+man xing zu sai xing fei ji bing
+类风湿性关节炎
+Rheumatoid arthritis
+lei feng shi xing guan jie yan
+系统性红斑狼疮
+Systemic lupus erythematosus
+xi tong xing hong ban lang chuang
+严重精神障碍
+Severe mental disorder
+yan zhong jing shen zhang ai
+450200
+柳州市
+Liuzhou
+450300
+桂林市
+Guilin
+450400
+梧州市
+Wuzhou
+450500
+北海市
+Beihai
+450600
+防城港市
+Fangchenggang
+450700
+钦州市
+Qinzhou
+450800
+贵港市
+Guigang
+450900
+玉林市
+Yulin
+451000
+百色市
+Baise
+451100
+贺州市
+Hezhou
+451200
+河池市
+Hechi
+451300
+来宾市
+Laibin
+451400
+崇左市
+Chongzuo
+653200
+和田地区
+Hotan Prefecture
+hemophilia
+aplastic_anemia
+恶性肿瘤门诊治疗
+Outpatient cancer treatment
+e xing zhong liu men zhen zhi liao
+慢性肾功能衰竭透析
+Dialysis for chronic renal failure
+man xing shen gong neng shuai jie tou xi
+血友病
+Hemophilia
+xue you bing
+再生障碍性贫血
+Aplastic anaemia
+zai sheng zhang ai xing pin xue
+110000
+北京市
+Beijing
+120000
+天津市
+Tianjin
+130000
+河北省
+Hebei
+140000
+山西省
+Shanxi
+140100
+太原市
+Taiyuan
+150000
+内蒙古自治区
+Inner Mongolia
+150100
+呼和浩特市
+Hohhot
+210000
+辽宁省
+Liaoning
+210100
+沈阳市
+Shenyang
+220000
+吉林省
+Jilin
+220100
+长春市
+Changchun
+230000
+黑龙江省
+Heilongjiang
+230100
+哈尔滨市
+Harbin
+310000
+上海市
+Shanghai
+320000
+江苏省
+Jiangsu
+320100
+南京市
+Nanjing
+330000
+浙江省
+Zhejiang
+330100
+杭州市
+Hangzhou
+340000
+安徽省
+Anhui
+340100
+合肥市
+Hefei
+350000
+福建省
+Fujian
+350100
+福州市
+Fuzhou
+360000
+江西省
+Jiangxi
+360100
+南昌市
+Nanchang
+370000
+山东省
+Shandong
+370100
+济南市
+Jinan
+410000
+河南省
+Henan
+410100
+郑州市
+Zhengzhou
+420000
+湖北省
+Hubei
+420100
+武汉市
+Wuhan
+430000
+湖南省
+Hunan
+430100
+长沙市
+Changsha
+440000
+广东省
+Guangdong
+440100
+广州市
+Guangzhou
+450000
+广西壮族自治区
+Guangxi
+460000
+海南省
+Hainan
+460100
+海口市
+Haikou
+500000
+重庆市
+Chongqing
+510000
+四川省
+Sichuan
+510100
+成都市
+Chengdu
+520000
+贵州省
+Guizhou
+520100
+贵阳市
+Guiyang
+530000
+云南省
+Yunnan
+530100
+昆明市
+Kunming
+540000
+西藏自治区
+Xizang (Tibet)
+540100
+拉萨市
+Lhasa
+610000
+陕西省
+Shaanxi
+610100
+西安市
+Xi'an
+620000
+甘肃省
+Gansu
+620100
+兰州市
+Lanzhou
+630000
+青海省
+Qinghai
+630100
+西宁市
+Xining
+640000
+宁夏回族自治区
+Ningxia
+640100
+银川市
+Yinchuan
+650000
+新疆维吾尔自治区
+Xinjiang
+650100
+乌鲁木齐市
+Urumqi
+metformin
+二甲双胍片
+Metformin tablets
+amlodipine
+苯磺酸氨氯地平片
+Amlodipine besylate tablets
+insulin_glargine
+甘精胰岛素注射液
+Insulin glargine injection
+tacrolimus
+他克莫司胶囊
+Tacrolimus capsules
+ciclosporin
+环孢素软胶囊
+Ciclosporin soft capsules
+trastuzumab
+注射用曲妥珠单抗
+Trastuzumab for injection
+paclitaxel
+紫杉醇注射液
+Paclitaxel injection
+epoetin
+重组人促红素注射液
+Recombinant human erythropoietin injection
+hemodialysis
+血液透析（次）
+Haemodialysis (per session)
+factor_viii
+人凝血因子VIII
+Human coagulation factor VIII
+hydroxychloroquine
+硫酸羟氯喹片
+Hydroxychloroquine sulfate tablets
+multivitamin
+复合维生素片
+Multivitamin tablets"#;
 
 /// The listings the page's build returns as JSON text (src/wasm/mod.rs).
 #[cfg(any(test, target_arch = "wasm32"))]

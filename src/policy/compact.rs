@@ -3,15 +3,15 @@
 //! `defaults.rs` was generated, and only decodes them into the owned model — no JSON, no checks.
 //!
 //! One byte stream per listing rather than Rust statics of the model's shape: tags and counts are
-//! a byte each, numbers are varints, every string is an index into one text (`TEXT`, cut by
-//! `LENS`) that holds each string once, and one small reader builds the model from them. The
+//! a byte each, numbers are varints, every string is an index into one text (`TEXT`, a string a
+//! line) that holds each string once, and one small reader builds the model from them. The
 //! generator (tests/unit/defaults.rs, `Enc`) writes the fields in the order this reader reads them.
 //!
 //! Without the sources of the parameters: nothing the page's build answers shows them (a trace
 //! step shows a parameter's rule id and provenance), except the statement that a region excludes a
 //! national disease, whose source DISEASE_COVERED's message quotes — so that one is kept.
 
-use super::defaults::{KNOWN, LENS, PLACES, REGIONS, TEXT};
+use super::defaults::{KNOWN, PLACES, REGIONS, TEXT};
 use super::model::{
     Amount, Base, Cap, CatalogueItem, City, Class, Cut, Deductible, Dim, Disease, Limit, Param, Period, Place,
     PlaceData, Provenance, Region, Table, Version,
@@ -73,12 +73,10 @@ impl R {
         all.get(i).copied().unwrap_or(all[0])
     }
 
-    /// An index into the strings: `TEXT` holds them one after the other, `LENS` their lengths.
+    /// An index into the strings, the lines of `TEXT`.
     fn str(&mut self) -> &'static str {
         let i = self.n() as usize;
-        let start: usize = LENS.iter().take(i).map(|&l| usize::from(l)).sum();
-        let len = LENS.get(i).map_or(0, |&l| usize::from(l));
-        TEXT.get(start..start + len).unwrap_or("")
+        TEXT.split('\n').nth(i).unwrap_or("")
     }
 
     fn string(&mut self) -> String {

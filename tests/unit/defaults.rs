@@ -409,20 +409,12 @@ fn generated(set: &PolicySet) -> String {
     e.list(&set.known_diseases, |e, s| e.str(s));
     out.push_str("\n/// Every disease id of every version, sorted and each once.");
     out.push_str(&e.take("KNOWN"));
-    let lens: Vec<String> = e
-        .strings
-        .iter()
-        .map(|s| {
-            u8::try_from(s.len())
-                .unwrap_or_else(|_| panic!("{s}: compact.rs holds strings below 256 bytes"))
-                .to_string()
-        })
-        .collect();
+    for s in &e.strings {
+        assert!(!s.contains('\n'), "{s}: compact.rs holds strings of one line");
+    }
     out.push_str(&format!(
-        "\n/// Every string of the streams once, one after the other, and their lengths in bytes.\n\
-         pub(super) static TEXT: &str = {};\n\npub(super) static LENS: &[u8] = &[{}];\n",
-        raw(&e.strings.concat()),
-        lens.join(",")
+        "\n/// Every string of the streams once, a string a line.\npub(super) static TEXT: &str = {};\n",
+        raw(&e.strings.join("\n"))
     ));
     out.push_str(&listing_texts(set));
     out
