@@ -37,8 +37,11 @@ fn literal(text: &str) -> String {
 #[derive(Default)]
 struct Enc {
     bytes: Vec<u8>,
-    /// Each string once, in the order first written.
+    /// Each string once: first in the order first written; `streams` then writes them again
+    /// with the most used first (the reader finds a string by counting lines from the start).
     strings: Vec<String>,
+    /// How often each string is written.
+    uses: Vec<usize>,
 }
 
 fn index<T: PartialEq + std::fmt::Debug>(all: &[T], v: &T) -> u8 {
@@ -77,9 +80,11 @@ impl Enc {
             Some(i) => i,
             None => {
                 self.strings.push(s.to_string());
+                self.uses.push(0);
                 self.strings.len() - 1
             }
         };
+        self.uses[i] += 1;
         self.len(i);
     }
 
@@ -306,12 +311,6 @@ impl Enc {
         });
         self.items(&data.catalogue);
     }
-
-    /// The bytes written since the last call, as a Rust static.
-    fn take(&mut self, name: &str) -> String {
-        let bytes: Vec<String> = std::mem::take(&mut self.bytes).iter().map(u8::to_string).collect();
-        format!("\npub(super) static {name}: &[u8] = &[{}];\n", bytes.join(","))
-    }
 }
 
 /// Whether a table splits on tier or age anywhere.
@@ -389,6 +388,17 @@ fn shapes_of(regions: &[Region]) -> Shapes {
     out
 }
 
+/// The streams of the regions, the places and the known diseases.
+fn streams(set: &PolicySet, mut e: Enc) -> (Enc, [Vec<u8>; 3]) {
+    e.regions(&set.regions);
+    let regions = std::mem::take(&mut e.bytes);
+    e.places(&set.places);
+    let places = std::mem::take(&mut e.bytes);
+    e.list(&set.known_diseases, |e, s| e.str(s));
+    let known = std::mem::take(&mut e.bytes);
+    (e, [regions, places, known])
+}
+
 /// The file's text for a policy set read from the default packs.
 fn generated(set: &PolicySet) -> String {
     let mut out = String::from(HEADER);
@@ -399,16 +409,31 @@ fn generated(set: &PolicySet) -> String {
          deductibles: {} }};\n",
         s.splits, s.cuts, s.cost_caps, s.personal, s.inpatient, s.deductibles
     ));
-    let mut e = Enc::default();
-    e.regions(&set.regions);
-    out.push_str("\n/// The regions, sorted by code.");
-    out.push_str(&e.take("REGIONS"));
-    e.places(&set.places);
-    out.push_str("\n/// The places and the national catalogue.");
-    out.push_str(&e.take("PLACES"));
-    e.list(&set.known_diseases, |e, s| e.str(s));
-    out.push_str("\n/// Every disease id of every version, sorted and each once.");
-    out.push_str(&e.take("KNOWN"));
+    let (e, _) = streams(set, Enc::default());
+    let mut order: Vec<usize> = (0..e.strings.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(e.uses[i]));
+    let strings = order.iter().map(|&i| e.strings[i].clone()).collect();
+    let uses = vec![0; order.len()];
+    let (e, bytes) = streams(
+        set,
+        Enc {
+            strings,
+            uses,
+            ..Enc::default()
+        },
+    );
+    let docs = [
+        ("REGIONS", "The regions, sorted by code."),
+        ("PLACES", "The places and the national catalogue."),
+        ("KNOWN", "Every disease id of every version, sorted and each once."),
+    ];
+    for ((name, doc), bytes) in docs.iter().zip(bytes) {
+        let bytes: Vec<String> = bytes.iter().map(u8::to_string).collect();
+        out.push_str(&format!(
+            "\n/// {doc}\npub(super) static {name}: &[u8] = &[{}];\n",
+            bytes.join(",")
+        ));
+    }
     for s in &e.strings {
         assert!(!s.contains('\n'), "{s}: compact.rs holds strings of one line");
     }
