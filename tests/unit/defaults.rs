@@ -1,9 +1,9 @@
-//! Writes generated/defaults.rs: the default packs as static Rust tables (`compact.rs`), for the build
+//! Writes generated/defaults.rs: the default packs as byte streams (`compact.rs`), for the build
 //! without the `maintainer` feature (the page's .wasm), which then reads and validates no JSON
 //! when it starts.
 //!
 //! The data is what the real reader makes of packs/*.json ([`PolicySet::defaults`] with the
-//! `maintainer` feature), printed as Rust. `cargo test` fails when the committed file differs from
+//! `maintainer` feature), encoded as bytes. `cargo test` fails when the committed file differs from
 //! what the packs give, and when the compiled data differs from what the reader makes; after
 //! changing a pack, run `UPDATE_DEFAULTS=1 cargo test --lib policy::generate` and commit the file.
 
