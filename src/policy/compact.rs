@@ -40,6 +40,9 @@ pub(super) const CLASSES: [Class; 3] = [Class::A, Class::B, Class::C];
 struct R {
     data: &'static [u8],
     at: usize,
+    /// The lines of `TEXT`, split once (finding each string by counting lines costs the page's
+    /// start ten times as long).
+    strs: Vec<&'static str>,
 }
 
 impl R {
@@ -76,7 +79,7 @@ impl R {
     /// An index into the strings, the lines of `TEXT`.
     fn str(&mut self) -> &'static str {
         let i = self.n() as usize;
-        TEXT.split('\n').nth(i).unwrap_or("")
+        self.strs.get(i).copied().unwrap_or("")
     }
 
     fn string(&mut self) -> String {
@@ -279,7 +282,11 @@ impl R {
 }
 
 fn reader(data: &'static [u8]) -> R {
-    R { data, at: 0 }
+    R {
+        data,
+        at: 0,
+        strs: TEXT.split('\n').collect(),
+    }
 }
 
 /// Sorted by code. Regions whose versions are one list (a pack entry with `codes`) share them in

@@ -38,7 +38,7 @@ fn literal(text: &str) -> String {
 struct Enc {
     bytes: Vec<u8>,
     /// Each string once: first in the order first written; `streams` then writes them again
-    /// with the most used first (the reader finds a string by counting lines from the start).
+    /// with the most used first (their indices take fewer bytes).
     strings: Vec<String>,
     /// How often each string is written.
     uses: Vec<usize>,
