@@ -1,14 +1,17 @@
 //! The default packs as static data (`defaults.rs`, generated) and how they become the model: the
 //! page's build (no `maintainer` feature) starts from these, already read and validated when
-//! `defaults.rs` was generated, and only copies them into the owned model — no JSON, no checks.
+//! `defaults.rs` was generated, and only decodes them into the owned model — no JSON, no checks.
 //!
-//! Static tables rather than Rust code that builds the model: the same strings, but the structure
-//! as data (a few bytes per field, compressing well) instead of code (tens of bytes per field).
+//! One byte stream per listing rather than Rust statics of the model's shape: tags and counts are
+//! a byte each, numbers are varints, every string is an index into one text (`TEXT`, a string a
+//! line) that holds each string once, and one small reader builds the model from them. The
+//! generator (tests/unit/defaults.rs, `Enc`) writes the fields in the order this reader reads them.
 //!
 //! Without the sources of the parameters: nothing the page's build answers shows them (a trace
 //! step shows a parameter's rule id and provenance), except the statement that a region excludes a
 //! national disease, whose source DISEASE_COVERED's message quotes — so that one is kept.
 
+use super::defaults::{KNOWN, PLACES, REGIONS, TEXT};
 use super::model::{
     Amount, Base, Cap, CatalogueItem, City, Class, Cut, Deductible, Dim, Disease, Limit, Param, Period, Place,
     PlaceData, Provenance, Region, Table, Version,
@@ -17,322 +20,313 @@ use super::shapes::BUILT;
 use crate::bilingual::Text;
 use crate::date::Date;
 use rust_decimal::Decimal;
+use std::borrow::Cow::Borrowed;
 
-/// A [`Param`], without its source.
-pub(super) struct P<T: 'static> {
-    pub v: T,
-    pub p: Provenance,
+/// The values of the enums by their tag in the data (the generator writes the index in these).
+pub(super) const PROVENANCES: [Provenance; 6] = [
+    Provenance::Published,
+    Provenance::Reposted,
+    Provenance::Seed,
+    Provenance::National,
+    Provenance::User,
+    Provenance::Assumed,
+];
+pub(super) const DIMS: [Dim; 5] = [Dim::Scheme, Dim::Status, Dim::Level, Dim::Tier, Dim::Age];
+pub(super) const PERIODS: [Period; 3] = [Period::Visit, Period::Month, Period::Year];
+pub(super) const BASES: [Base; 2] = [Base::FundPayment, Base::InScopeCost];
+pub(super) const CLASSES: [Class; 3] = [Class::A, Class::B, Class::C];
+
+/// Reads one stream. Past its end it reads zeros (the data is generated: it never is).
+struct R {
+    data: &'static [u8],
+    at: usize,
+    /// The lines of `TEXT`, split once (finding each string by counting lines costs the page's
+    /// start ten times as long).
+    strs: Vec<&'static str>,
 }
 
-/// A [`Table`].
-// The default packs use only some of the shapes a pack may state; the generator writes the others
-// when a pack does.
-#[allow(dead_code)]
-pub(super) enum Tb<T: 'static> {
-    Leaf(P<T>),
-    Node(Dim, &'static [(&'static str, Tb<T>)]),
-    /// A split on a tier or on age bands, with the arm for when the request does not say.
-    Split(Dim, &'static [(&'static str, Tb<T>)], &'static str),
-}
+impl R {
+    fn u8(&mut self) -> u8 {
+        let b = self.data.get(self.at).copied().unwrap_or(0);
+        self.at += 1;
+        b
+    }
 
-/// A [`Deductible`]: `Std(period, amount, taken off the fund's payment)`.
-pub(super) enum Ded {
-    None(P<()>),
-    Std(Period, Tb<Decimal>, bool),
-}
+    /// A LEB128 varint.
+    fn n(&mut self) -> u64 {
+        let (mut v, mut shift) = (0u64, 0u32);
+        loop {
+            let b = self.u8();
+            if shift < 64 {
+                v |= u64::from(b & 0x7f) << shift;
+            }
+            shift += 7;
+            if b < 0x80 {
+                return v;
+            }
+        }
+    }
 
-/// An [`Amount`].
-#[allow(dead_code)]
-pub(super) enum Am {
-    Fixed(Tb<Option<Decimal>>),
-    Growing(Tb<Decimal>, Tb<Decimal>, Tb<Decimal>),
-    Ranked(P<&'static [Decimal]>, &'static [(&'static str, Tb<Decimal>)]),
-    Scheduled(&'static [(u16, Tb<Option<Decimal>>)]),
-}
+    fn yes(&mut self) -> bool {
+        self.u8() != 0
+    }
 
-/// A [`Limit`]: its caps as (base, period, amount).
-pub(super) struct Lim {
-    pub name: Option<Text>,
-    pub caps: &'static [(Base, Period, Am)],
-    pub with_inpatient: bool,
-}
+    fn pick<T: Copy>(&mut self, all: &[T]) -> T {
+        let i = usize::from(self.u8());
+        all.get(i).copied().unwrap_or(all[0])
+    }
 
-/// A [`Cut`].
-#[allow(dead_code)]
-pub(super) enum Ct {
-    Points(P<Decimal>),
-    Factor(P<Decimal>),
-    Ratio(Tb<Decimal>),
-    First(P<Decimal>),
-    Terms,
-}
+    /// An index into the strings, the lines of `TEXT`.
+    fn str(&mut self) -> &'static str {
+        let i = self.n() as usize;
+        self.strs.get(i).copied().unwrap_or("")
+    }
 
-/// A [`Disease`].
-pub(super) struct Dis {
-    pub name: Text,
-    pub pinyin: Option<&'static str>,
-    pub provenance: Provenance,
-    pub ratio: Option<Tb<Decimal>>,
-    pub deductible: &'static str,
-    pub limit: &'static str,
-}
+    fn string(&mut self) -> String {
+        self.str().to_string()
+    }
 
-/// A [`Version`].
-pub(super) struct Ver {
-    pub from: Date,
-    pub provenance: Provenance,
-    pub open: bool,
-    pub reviewed_until: Option<Date>,
-    pub reductions: &'static [Ct],
-    pub unfiled_reduction: Ct,
-    pub overall_ceiling: Tb<Option<Decimal>>,
-    pub overall_with_inpatient: bool,
-    pub tiers: &'static [(&'static str, Text)],
-    pub deductibles: &'static [(&'static str, Ded)],
-    pub limits: &'static [(&'static str, Lim)],
-    pub diseases: &'static [(&'static str, Dis)],
-    /// With the statement's source.
-    pub excluded: &'static [(&'static str, Provenance, Option<&'static str>)],
-}
+    fn text(&mut self) -> Text {
+        let zh = self.str();
+        Text {
+            zh: Borrowed(zh),
+            en: Borrowed(self.str()),
+        }
+    }
 
-/// A [`Region`].
-pub(super) struct Reg {
-    pub code: &'static str,
-    pub name: Text,
-    pub versions: &'static [Ver],
-}
+    fn opt<T>(&mut self, f: impl FnOnce(&mut Self) -> T) -> Option<T> {
+        if self.yes() {
+            Some(f(self))
+        } else {
+            None
+        }
+    }
 
-/// A [`CatalogueItem`].
-pub(super) struct Item {
-    pub code: &'static str,
-    pub name: Text,
-    pub class: P<Class>,
-    pub self_pay_ratio: Option<P<Decimal>>,
-    pub ceiling: Option<P<Decimal>>,
-}
+    fn list<T>(&mut self, mut f: impl FnMut(&mut Self) -> T) -> Vec<T> {
+        let n = self.n() as usize;
+        let mut out = Vec::with_capacity(n);
+        for _ in 0..n {
+            out.push(f(self));
+        }
+        out
+    }
 
-/// A [`Place`].
-pub(super) struct Plc {
-    pub code: &'static str,
-    pub name: Text,
-    pub class_b_share: Option<P<Decimal>>,
-    pub cities: &'static [(&'static str, Text)],
-    pub catalogue: &'static [Item],
-}
+    fn keyed<T>(&mut self, mut f: impl FnMut(&mut Self) -> T) -> Vec<(String, T)> {
+        self.list(|r| {
+            let key = r.string();
+            (key, f(r))
+        })
+    }
 
-/// The [`PlaceData`].
-pub(super) struct Plcs {
-    pub fallback_share: P<Decimal>,
-    pub places: &'static [Plc],
-    pub catalogue: &'static [Item],
-}
+    /// A varint of the mantissa shifted left by one with the sign in bit 0, then the scale.
+    fn dec(&mut self) -> Decimal {
+        let m = self.n();
+        let scale = u32::from(self.u8());
+        Decimal::from_parts((m >> 1) as u32, (m >> 33) as u32, 0, m & 1 == 1, scale)
+    }
 
-fn own_str(s: &&'static str) -> String {
-    s.to_string()
-}
+    fn opt_dec(&mut self) -> Option<Decimal> {
+        self.opt(R::dec)
+    }
 
-impl<T: Copy> P<T> {
-    fn own(&self) -> Param<T> {
+    fn date(&mut self) -> Date {
+        let year = self.n() as u16;
+        let month = self.u8();
+        Date {
+            year,
+            month,
+            day: self.u8(),
+        }
+    }
+
+    fn prov(&mut self) -> Provenance {
+        self.pick(&PROVENANCES)
+    }
+
+    /// The value, then the provenance.
+    fn param<T>(&mut self, f: impl FnOnce(&mut Self) -> T) -> Param<T> {
+        let value = f(self);
         Param {
-            value: self.v,
-            provenance: self.p,
+            value,
+            provenance: self.prov(),
             source: None,
         }
     }
-}
 
-impl<T: Copy> Tb<T> {
-    fn own(&self) -> Table<T> {
-        let (dim, arms, unknown) = match self {
-            Tb::Leaf(p) => return Table::Leaf(p.own()),
-            Tb::Node(dim, arms) => (dim, arms, None),
-            // Made only where the packs split on tier or age (`shapes`).
-            Tb::Split(dim, arms, unknown) => (dim, arms, BUILT.splits.then(|| unknown.to_string())),
+    /// 0: a leaf; else 1 + 2 × the dimension + (1 for a split with the arm for when the request
+    /// does not say, after the arms).
+    fn table<T>(&mut self, leaf: fn(&mut R) -> T) -> Table<T> {
+        let tag = self.u8();
+        if tag == 0 {
+            return Table::Leaf(self.param(leaf));
+        }
+        let dim = DIMS.get(usize::from((tag - 1) >> 1)).copied().unwrap_or(Dim::Scheme);
+        let arms = self.keyed(|r| r.table(leaf));
+        // Made only where the packs split on tier or age (`shapes`).
+        let unknown = match (tag - 1) & 1 {
+            1 => Some(self.string()).filter(|_| BUILT.splits),
+            _ => None,
         };
-        Table::Node {
-            dim: *dim,
-            arms: arms.iter().map(|(k, t)| (k.to_string(), t.own())).collect(),
-            unknown,
+        Table::Node { dim, arms, unknown }
+    }
+
+    #[inline(never)]
+    fn cut(&mut self) -> Cut {
+        match self.u8() {
+            0 => Cut::Points(self.param(R::dec)),
+            // The others only where the packs state them (`shapes`).
+            1 if BUILT.cuts => Cut::Factor(self.param(R::dec)),
+            2 if BUILT.cuts => Cut::Ratio(self.table(R::dec)),
+            3 if BUILT.cuts => Cut::SelfPayFirst(self.param(R::dec)),
+            _ => Cut::Terms,
         }
     }
-}
 
-impl Ct {
-    fn own(&self) -> Cut {
-        match self {
-            Ct::Points(p) => Cut::Points(p.own()),
-            Ct::Factor(p) => Cut::Factor(p.own()),
-            Ct::Ratio(t) => Cut::Ratio(t.own()),
-            Ct::First(p) => Cut::SelfPayFirst(p.own()),
-            Ct::Terms => Cut::Terms,
-        }
-    }
-}
-
-impl Am {
-    fn own(&self) -> Amount {
-        match self {
-            Am::Fixed(t) => Amount::Fixed(t.own()),
-            Am::Growing(base, step, maximum) => Amount::Growing {
-                base: base.own(),
-                step: step.own(),
-                maximum: maximum.own(),
+    #[inline(never)]
+    fn amount(&mut self) -> Amount {
+        // The others only where the packs state them (`shapes`).
+        match self.u8() {
+            1 if BUILT.personal => Amount::Growing {
+                base: self.table(R::dec),
+                step: self.table(R::dec),
+                maximum: self.table(R::dec),
             },
-            Am::Ranked(shares, standards) => Amount::Ranked {
-                shares: Param {
-                    value: shares.v.to_vec(),
-                    provenance: shares.p,
-                    source: None,
-                },
-                standards: standards.iter().map(|(id, t)| (id.to_string(), t.own())).collect(),
+            2 if BUILT.personal => Amount::Ranked {
+                shares: self.param(|r| r.list(R::dec)),
+                standards: self.keyed(|r| r.table(R::dec)),
             },
-            Am::Scheduled(steps) => Amount::Scheduled(steps.iter().map(|(from, t)| (*from, t.own())).collect()),
+            3 if BUILT.personal => Amount::Scheduled(self.list(|r| {
+                let from = r.n() as u16;
+                (from, r.table(R::opt_dec))
+            })),
+            _ => Amount::Fixed(self.table(R::opt_dec)),
         }
     }
-}
 
-fn own_version(v: &Ver) -> Version {
-    Version {
-        excluded: v
-            .excluded
-            .iter()
-            .map(|(id, provenance, source)| {
-                let stated = Param {
+    #[inline(never)]
+    fn deductible(&mut self) -> Deductible {
+        match self.u8() {
+            0 => Deductible::None(self.param(|_| ())),
+            _ => Deductible::Standard {
+                period: self.pick(&PERIODS),
+                amount: self.table(R::dec),
+                off_fund: self.yes(),
+            },
+        }
+    }
+
+    #[inline(never)]
+    fn limit(&mut self) -> Limit {
+        Limit {
+            name: self.opt(R::text),
+            caps: self.list(|r| Cap {
+                base: r.pick(&BASES),
+                period: r.pick(&PERIODS),
+                amount: r.amount(),
+            }),
+            with_inpatient: self.yes(),
+        }
+    }
+
+    #[inline(never)]
+    fn disease(&mut self) -> Disease {
+        Disease {
+            name: self.text(),
+            pinyin: self.opt(R::string),
+            provenance: self.prov(),
+            source: None,
+            ratio: self.opt(|r| r.table(R::dec)),
+            deductible: self.string(),
+            limit: self.string(),
+        }
+    }
+
+    #[inline(never)]
+    fn version(&mut self) -> Version {
+        Version {
+            from: self.date(),
+            provenance: self.prov(),
+            source: None,
+            open: self.yes(),
+            reviewed_until: self.opt(R::date),
+            reductions: self.list(R::cut),
+            unfiled_reduction: self.cut(),
+            overall_ceiling: self.table(R::opt_dec),
+            overall_with_inpatient: self.yes(),
+            tiers: self.keyed(R::text),
+            deductibles: self.keyed(R::deductible),
+            limits: self.keyed(R::limit),
+            diseases: self.keyed(R::disease),
+            // With the statement's source.
+            excluded: self.keyed(|r| {
+                let provenance = r.prov();
+                Param {
                     value: (),
-                    provenance: *provenance,
-                    source: source.as_ref().map(own_str),
-                };
-                (id.to_string(), stated)
-            })
-            .collect(),
-        from: v.from,
-        provenance: v.provenance,
-        source: None,
-        open: v.open,
-        reviewed_until: v.reviewed_until,
-        reductions: v.reductions.iter().map(Ct::own).collect(),
-        unfiled_reduction: v.unfiled_reduction.own(),
-        overall_ceiling: v.overall_ceiling.own(),
-        overall_with_inpatient: v.overall_with_inpatient,
-        tiers: v
-            .tiers
-            .iter()
-            .map(|(id, name)| (id.to_string(), name.clone()))
-            .collect(),
-        deductibles: v
-            .deductibles
-            .iter()
-            .map(|(id, d)| {
-                let d = match d {
-                    Ded::None(p) => Deductible::None(p.own()),
-                    Ded::Std(period, amount, off_fund) => Deductible::Standard {
-                        period: *period,
-                        amount: amount.own(),
-                        off_fund: *off_fund,
-                    },
-                };
-                (id.to_string(), d)
-            })
-            .collect(),
-        limits: v
-            .limits
-            .iter()
-            .map(|(id, l)| {
-                let limit = Limit {
-                    name: l.name.clone(),
-                    caps: l
-                        .caps
-                        .iter()
-                        .map(|(base, period, amount)| Cap {
-                            base: *base,
-                            period: *period,
-                            amount: amount.own(),
-                        })
-                        .collect(),
-                    with_inpatient: l.with_inpatient,
-                };
-                (id.to_string(), limit)
-            })
-            .collect(),
-        diseases: v
-            .diseases
-            .iter()
-            .map(|(id, d)| {
-                let disease = Disease {
-                    name: d.name.clone(),
-                    pinyin: d.pinyin.as_ref().map(own_str),
-                    provenance: d.provenance,
-                    source: None,
-                    ratio: d.ratio.as_ref().map(Tb::own),
-                    deductible: d.deductible.to_string(),
-                    limit: d.limit.to_string(),
-                };
-                (id.to_string(), disease)
-            })
-            .collect(),
+                    provenance,
+                    source: r.opt(R::string),
+                }
+            }),
+        }
+    }
+
+    #[inline(never)]
+    fn items(&mut self) -> Vec<CatalogueItem> {
+        self.list(|r| CatalogueItem {
+            code: r.string(),
+            name: r.text(),
+            class: r.param(|r| r.pick(&CLASSES)),
+            self_pay_ratio: r.opt(|r| r.param(R::dec)),
+            ceiling: r.opt(|r| r.param(R::dec)),
+        })
     }
 }
 
-fn own_items(items: &[Item]) -> Vec<CatalogueItem> {
-    items
-        .iter()
-        .map(|i| CatalogueItem {
-            code: i.code.to_string(),
-            name: i.name.clone(),
-            class: i.class.own(),
-            self_pay_ratio: i.self_pay_ratio.as_ref().map(P::own),
-            ceiling: i.ceiling.as_ref().map(P::own),
-        })
-        .collect()
+fn reader(data: &'static [u8]) -> R {
+    R {
+        data,
+        at: 0,
+        strs: TEXT.split('\n').collect(),
+    }
 }
 
-/// Sorted by code. Regions whose static versions are one list (a pack entry with `codes`) share
-/// them in memory too, as the pack reader's regions do.
+/// Sorted by code. Regions whose versions are one list (a pack entry with `codes`) share them in
+/// memory too, as the pack reader's regions do: after the name, 0 and the list, or 1 + the index
+/// of the earlier region that has it.
 pub(super) fn regions() -> Vec<Region> {
-    let all = super::defaults::REGIONS;
-    let mut out: Vec<Region> = Vec::with_capacity(all.len());
-    for r in all {
-        let earlier = all.iter().zip(&out).find(|(o, _)| std::ptr::eq(o.versions, r.versions));
-        let versions = match earlier {
-            Some((_, done)) => done.versions.clone(),
-            None => r.versions.iter().map(own_version).collect(),
+    let mut r = reader(REGIONS);
+    let mut out: Vec<Region> = Vec::new();
+    let n = r.n();
+    for _ in 0..n {
+        let code = r.string();
+        let name = r.text();
+        let versions = match usize::from(r.u8()) {
+            0 => r.list(R::version).into(),
+            i => out.get(i - 1).map_or_else(|| Vec::new().into(), |o| o.versions.clone()),
         };
-        out.push(Region {
-            code: r.code.to_string(),
-            name: r.name.clone(),
-            versions,
-        });
+        out.push(Region { code, name, versions });
     }
     out
 }
 
 pub(super) fn places() -> PlaceData {
-    let data = &super::defaults::PLACES;
+    let mut r = reader(PLACES);
     PlaceData {
-        fallback_share: data.fallback_share.own(),
-        places: data
-            .places
-            .iter()
-            .map(|p| Place {
-                code: p.code.to_string(),
-                name: p.name.clone(),
-                class_b_share: p.class_b_share.as_ref().map(P::own),
-                cities: p
-                    .cities
-                    .iter()
-                    .map(|(code, name)| City {
-                        code: code.to_string(),
-                        name: name.clone(),
-                    })
-                    .collect(),
-                catalogue: own_items(p.catalogue),
-            })
-            .collect(),
-        catalogue: own_items(data.catalogue),
+        fallback_share: r.param(R::dec),
+        places: r.list(|r| Place {
+            code: r.string(),
+            name: r.text(),
+            class_b_share: r.opt(|r| r.param(R::dec)),
+            cities: r.list(|r| City {
+                code: r.string(),
+                name: r.text(),
+            }),
+            catalogue: r.items(),
+        }),
+        catalogue: r.items(),
     }
 }
 
 /// Every disease id of every version, sorted and each once.
 pub(super) fn known_diseases() -> Vec<String> {
-    super::defaults::KNOWN_DISEASES.iter().map(own_str).collect()
+    reader(KNOWN).list(R::string)
 }

@@ -4,7 +4,7 @@
 //! the one place where the layers meet.
 //!
 //! Reading, validating and digesting packs is the `maintainer` feature (the npm package, the
-//! CLI). Without it the default packs are compiled in as the model itself, generated from
+//! CLI). Without it the default packs are compiled in as data that decodes to the model, made from
 //! packs/*.json through that reader (a test, tests/unit/defaults.rs, writes generated/defaults.rs).
 
 #[cfg(any(test, not(feature = "maintainer")))]
