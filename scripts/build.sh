@@ -16,8 +16,15 @@ rm -rf "$out"
 # Built with cargo's `release` profile (opt-level "z", wasm-opt -Oz: Cargo.toml); the package's
 # nodejs build below uses the `npm` profile (opt-level 3, wasm-opt -O3: faster, larger), whose
 # target/wasm32-unknown-unknown/npm/yibao_policy.wasm bench/names.mjs reads.
+# With nightly's std rebuilt for it (`-Z build-std`, opt-level "z" and LTO through std too) and
+# panics as a plain trap (`-Cpanic=immediate-abort`, no panic messages or locations): the page
+# installs no panic hook, so a panic was already a bare trap there, now without the formatting
+# code kept for its message: 1.6 KB brotli less (BENCHMARKS.md). Its own target directory, so
+# the stable builds below keep theirs.
+RUSTUP_TOOLCHAIN=nightly CARGO_TARGET_DIR=target/page \
+RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
 wasm-pack build . --release --target web --out-dir "$out/page" --out-name yibao_policy --no-pack \
-  -- --package yibao-policy --no-default-features 2>&1 |
+  -- --package yibao-policy --no-default-features -Z build-std=std,panic_abort 2>&1 |
   { grep -vE '^\[INFO\]|no README|LICENSE|wasm-pack version' || true; }
 [ -f "$out/page/yibao_policy_bg.wasm" ] || { echo "wasm-pack build of the page's .wasm failed" >&2; exit 1; }
 # Node (the nodejs target) leans to speed: the `npm` profile, faster for more bytes, which a server

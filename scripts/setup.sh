@@ -17,6 +17,23 @@ if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknow
   rustup target add wasm32-unknown-unknown
 fi
 
+# The page's own .wasm is built with the nightly toolchain's standard library rebuilt for it
+# (scripts/build.sh: `-Z build-std`, panics as a plain trap): 1.6 KB brotli less on the phone's
+# path. It needs nightly with its source and the wasm32 target; the machine's nightly is used
+# when there is one (cargo-fuzz uses it too), the newest otherwise.
+if ! rustup run nightly rustc --version >/dev/null 2>&1; then
+  say "installing the nightly toolchain (minimal)"
+  rustup toolchain install nightly --profile minimal
+fi
+if ! rustup +nightly component list --installed 2>/dev/null | grep -qx rust-src; then
+  say "adding rust-src to nightly (the page's .wasm rebuilds std)"
+  rustup +nightly component add rust-src
+fi
+if ! rustup +nightly target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target to nightly"
+  rustup +nightly target add wasm32-unknown-unknown
+fi
+
 want_pack=0.15.1
 if [ "$(wasm-pack --version 2>/dev/null | awk '{print $2}')" != "$want_pack" ]; then
   say "installing wasm-pack $want_pack"
