@@ -75,21 +75,28 @@ fn a_version_names_the_facts_its_rules_split_on() {
     }
 }
 
-/// Only 深圳's default pack splits on facts about the person: its ratio by tier, and in 一档 by
-/// age (docs/rules.md); 临沂's share paid first and 珠海's cut need none.
+/// The default packs that split on facts about the person (docs/rules.md): 深圳's ratio by tier,
+/// and in 一档 by age; 武威's limit growing with each recognised chronic disease and its limit
+/// shared with inpatient care; 大理's ceiling shared with inpatient care. 临沂's share paid first,
+/// 珠海's cut and the others need none.
 #[test]
-fn the_default_packs_split_on_no_fact_but_shenzhens_tier_and_age() {
+fn the_default_packs_split_on_the_facts_their_notices_name() {
     let engine = Engine::with_defaults().expect("the default packs load");
     let regions = engine.regions();
     assert!(regions.len() > 10, "{} regions", regions.len());
     for r in regions {
         for v in &r.versions {
+            let want: &[&str] = match r.code.as_str() {
+                "440300" => &["birthDate", "tier"],
+                "620600" => &["recognizedDiseases", "inpatientFundPaid"],
+                "532900" => &["inpatientFundPaid"],
+                _ => &[],
+            };
+            assert_eq!(v.facts, want, "{} {}", r.code, v.from);
             if r.code == "440300" {
-                assert_eq!(v.facts, ["birthDate", "tier"], "{} {}", r.code, v.from);
                 let tiers: Vec<(&str, &str)> = v.tiers.iter().map(|t| (t.id.as_str(), &*t.name.zh)).collect();
                 assert_eq!(tiers, [("1", "一档"), ("2", "二档"), ("3", "三档")]);
             } else {
-                assert!(v.facts.is_empty(), "{} {}: {:?}", r.code, v.from, v.facts);
                 assert!(v.tiers.is_empty(), "{} {}: {:?}", r.code, v.from, v.tiers);
             }
         }
@@ -146,4 +153,16 @@ fn a_disease_names_the_terms_no_pack_states() {
     for (id, t) in &linyi {
         assert_eq!(t, &["ratio", "deductible", "annualLimit", "unfiledReduction"], "{id}");
     }
+    // 武威: 普通慢性病 priced but for the deductible; 特殊慢性病 by inpatient rules not given
+    // (ratio and deductible the person's, the shared 300,000 limit the pack's); cuts the person's.
+    let wuwei = terms(&engine, "620600", "2025-06-10");
+    let of = |id: &str| wuwei.iter().find(|(d, _)| d == id).map(|(_, t)| t.clone());
+    assert_eq!(
+        of("diabetes").expect("listed"),
+        ["deductible", "reduction", "unfiledReduction"]
+    );
+    assert_eq!(
+        of("cancer_outpatient").expect("listed"),
+        ["ratio", "deductible", "reduction", "unfiledReduction"]
+    );
 }

@@ -103,7 +103,7 @@ fn has_number(text: &str, token: &str) -> bool {
 }
 
 /// How the notice writes a figure: a ratio as a percentage ("70%", or "20个百分点"), money as
-/// its number ("100", "5500"); a zero deductible may be written "不设", a zero cut "执行市内" (the
+/// its number ("100", "5500", or in 万: "30万"); a zero deductible may be written "不设", a zero cut "执行市内" (the
 /// home ratio applies: 深圳's 市外转诊 "执行市内就医支付比例").
 fn written(value: &str, ratio: bool) -> Vec<String> {
     let d = Decimal::from_str(value).expect("a decimal value").normalize();
@@ -116,6 +116,10 @@ fn written(value: &str, ratio: bool) -> Vec<String> {
         forms
     } else if d.is_zero() {
         vec!["0".into(), "不设".into()]
+    } else if d >= Decimal::from(10_000) {
+        // Large sums in 万 as notices write them: 100000 "10万" (大理), 300000 "30万" (武威).
+        let wan = (d / Decimal::from(10_000)).normalize();
+        vec![d.to_string(), format!("{wan}万")]
     } else {
         vec![d.to_string()]
     }
@@ -195,6 +199,8 @@ fn the_quote_check_can_fail() {
     assert!(!written("0.10", true).contains(&"执行市内".to_string()));
     assert_eq!(written("0.657", true)[0], "65.7%");
     assert_eq!(written("5500", false), vec!["5500".to_string()]);
+    assert!(written("300000", false).contains(&"30万".to_string()));
+    assert!(!has_number("限额130万", "30万"));
     assert_eq!(quotes("a “x” b 「y」"), vec!["x", "y"]);
 }
 
