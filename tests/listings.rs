@@ -165,4 +165,10 @@ fn a_disease_names_the_terms_no_pack_states() {
         of("cancer_outpatient").expect("listed"),
         ["ratio", "deductible", "reduction", "unfiledReduction"]
     );
+    // 大理: its 特殊病 priced (the emergency cut and the rule without a filing the person's);
+    // hypertension and diabetes, not said to be 特殊病, everything.
+    let dali = terms(&engine, "532900", "2025-06-10");
+    let of = |id: &str| dali.iter().find(|(d, _)| d == id).map(|(_, t)| t.clone());
+    assert_eq!(of("dialysis").expect("listed"), ["reduction", "unfiledReduction"]);
+    assert_eq!(of("hypertension").expect("listed"), all);
 }
