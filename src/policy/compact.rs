@@ -186,16 +186,16 @@ impl R {
     fn amount(&mut self) -> Amount {
         // The others only where the packs state them (`shapes`).
         match self.u8() {
-            1 if BUILT.personal => Amount::Growing {
+            1 if BUILT.growing => Amount::Growing {
                 base: self.table(R::dec),
                 step: self.table(R::dec),
                 maximum: self.table(R::dec),
             },
-            2 if BUILT.personal => Amount::Ranked {
+            2 if BUILT.ranked => Amount::Ranked {
                 shares: self.param(|r| r.list(R::dec)),
                 standards: self.keyed(|r| r.table(R::dec)),
             },
-            3 if BUILT.personal => Amount::Scheduled(self.list(|r| {
+            3 if BUILT.scheduled => Amount::Scheduled(self.list(|r| {
                 let from = r.n() as u16;
                 (from, r.table(R::opt_dec))
             })),

@@ -14,8 +14,13 @@ pub struct Shapes {
     pub cuts: bool,
     /// Caps on in-scope cost (§8.1 b, §8.3).
     pub cost_caps: bool,
-    /// Growing, ranked and scheduled amounts (§8.3).
-    pub personal: bool,
+    /// Amounts growing with the count of recognised diseases (§8.3).
+    pub growing: bool,
+    /// Amounts ranked over the recognised diseases: the first's standard plus shares of the
+    /// others' (§8.3).
+    pub ranked: bool,
+    /// Monthly quotas scheduled by months since recognition (§8.3).
+    pub scheduled: bool,
     /// Limits shared with inpatient care (§8.3).
     pub inpatient: bool,
     /// Deductibles per month, or taken off the fund's payment (§8.1 d, §8.2).
@@ -28,14 +33,16 @@ impl Shapes {
         splits: true,
         cuts: true,
         cost_caps: true,
-        personal: true,
+        growing: true,
+        ranked: true,
+        scheduled: true,
         inpatient: true,
         deductibles: true,
     };
 
     /// Whether any shape may leave a fact of the person's to a default (each a warning).
     pub const fn needs_facts(self) -> bool {
-        self.splits || self.personal || self.inpatient
+        self.splits || self.growing || self.ranked || self.scheduled || self.inpatient
     }
 }
 

@@ -327,7 +327,9 @@ fn shapes_of(regions: &[Region]) -> Shapes {
         splits: false,
         cuts: false,
         cost_caps: false,
-        personal: false,
+        growing: false,
+        ranked: false,
+        scheduled: false,
         inpatient: false,
         deductibles: false,
     };
@@ -369,15 +371,15 @@ fn shapes_of(regions: &[Region]) -> Shapes {
                 match &cap.amount {
                     Amount::Fixed(t) => limits.push(t),
                     Amount::Growing { base, step, maximum } => {
-                        out.personal = true;
+                        out.growing = true;
                         amounts.extend([base, step, maximum]);
                     }
                     Amount::Ranked { standards, .. } => {
-                        out.personal = true;
+                        out.ranked = true;
                         amounts.extend(standards.iter().map(|(_, t)| t));
                     }
                     Amount::Scheduled(steps) => {
-                        out.personal = true;
+                        out.scheduled = true;
                         limits.extend(steps.iter().map(|(_, t)| t));
                     }
                 }
@@ -405,9 +407,9 @@ fn generated(set: &PolicySet) -> String {
     let s = shapes_of(&set.regions);
     out.push_str(&format!(
         "\n/// The rule shapes these packs state (src/policy/shapes.rs): this build has the code of these only.\n\
-         pub(super) const SHAPES: Shapes = Shapes {{ splits: {}, cuts: {}, cost_caps: {}, personal: {}, inpatient: {}, \
-         deductibles: {} }};\n",
-        s.splits, s.cuts, s.cost_caps, s.personal, s.inpatient, s.deductibles
+         pub(super) const SHAPES: Shapes = Shapes {{ splits: {}, cuts: {}, cost_caps: {}, growing: {}, ranked: {}, \
+         scheduled: {}, inpatient: {}, deductibles: {} }};\n",
+        s.splits, s.cuts, s.cost_caps, s.growing, s.ranked, s.scheduled, s.inpatient, s.deductibles
     ));
     let (e, _) = streams(set, Enc::default());
     let mut order: Vec<usize> = (0..e.strings.len()).collect();

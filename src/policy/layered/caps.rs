@@ -43,13 +43,15 @@ impl VisitPolicy<'_> {
             };
             let (mut amount, how) = match &cap.amount {
                 Amount::Fixed(table) => (used(table, self.who(), rules, Rule::Limit(id, at))?, None),
-                // Not in this build's packs (`shapes`).
-                _ if !BUILT.personal => return Err(broken(&rules.text(Rule::Limit(id, at)))),
-                Amount::Growing { base, step, maximum } => {
+                // Each of the others only where this build's packs state it (`shapes`).
+                Amount::Growing { base, step, maximum } if BUILT.growing => {
                     self.growing(version, id, at, [base, step, maximum], rules)?
                 }
-                Amount::Ranked { shares, standards } => self.ranked(version, id, at, shares, standards, rules)?,
-                Amount::Scheduled(steps) => self.scheduled(id, at, steps, rules)?,
+                Amount::Ranked { shares, standards } if BUILT.ranked => {
+                    self.ranked(version, id, at, shares, standards, rules)?
+                }
+                Amount::Scheduled(steps) if BUILT.scheduled => self.scheduled(id, at, steps, rules)?,
+                _ => return Err(broken(&rules.text(Rule::Limit(id, at)))),
             };
             let counted = match (cap.base, cap.period) {
                 (Base::FundPayment, Period::Year) => ytd.fund_paid,
