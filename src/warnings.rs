@@ -239,13 +239,14 @@ fn fact_warning(s: &VisitPolicy<'_>, fact: Fact, rule: &str) -> Warning {
             "未提供参保档次，按对您最不利的档次估算，基金实际支付可能更多",
             "no tier given: the tier least favourable to you is used, so the fund may pay more",
         ),
-        Fact::RecognitionDate => (
+        // Each only where this build's packs have a shape that may lack it (`shapes`).
+        Fact::RecognitionDate if BUILT.scheduled => (
             "RECOGNITION_DATE_ASSUMED",
             format!("insured.recognizedSince.{disease}"),
             "未提供病种认定日期，按分段中最少的月度限额估算，基金实际支付可能更多",
             "no recognition date given: the smallest monthly amount of the schedule is used, so the fund may pay more",
         ),
-        Fact::DiseaseCount => (
+        Fact::DiseaseCount if BUILT.growing || BUILT.ranked => (
             "DISEASE_COUNT_ASSUMED",
             if insured.recognition.is_some() {
                 "insured.recognition".to_string()
@@ -255,7 +256,7 @@ fn fact_warning(s: &VisitPolicy<'_>, fact: Fact, rule: &str) -> Warning {
             "未提供全部已认定病种，限额按只认定本病种估算，基金实际支付可能更多",
             "not all your recognised diseases are given: the limit is worked out for this disease alone, so the fund may pay more",
         ),
-        Fact::Inpatient => (
+        _ => (
             "INPATIENT_ASSUMED",
             "ytd.inpatientFundPaid".to_string(),
             "未提供本年住院统筹基金已支付额，按0估算：该限额与住院共用，基金实际支付可能更少",

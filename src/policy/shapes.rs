@@ -41,6 +41,7 @@ impl Shapes {
     };
 
     /// Whether any shape may leave a fact of the person's to a default (each a warning).
+    #[inline(always)]
     pub const fn needs_facts(self) -> bool {
         self.splits || self.growing || self.ranked || self.scheduled || self.inpatient
     }
