@@ -82,23 +82,31 @@ impl VisitPolicy<'_> {
         Ok(out)
     }
 
-    /// The diseases of limit `id`'s pool the person has recognised — the visit's own always — and
-    /// whether that is known of every other disease of the pool.
-    fn recognised_in_pool<'v>(&'v self, version: &'v Version, id: &str) -> (Vec<&'v str>, bool) {
+    /// How many diseases of limit `id`'s pool the person has recognised — the visit's own always,
+    /// each given to `each` — and whether that is known of every other disease of the pool.
+    fn recognised_in_pool<'v>(
+        &'v self,
+        version: &'v Version,
+        id: &str,
+        mut each: impl FnMut(&'v str),
+    ) -> (usize, bool) {
         let visit = self.req.visit.disease.as_str();
-        let mut ids = vec![visit];
-        let mut known = true;
+        each(visit);
+        let (mut n, mut known) = (1, true);
         for (other, d) in &version.diseases {
             if d.limit != id || other == visit {
                 continue;
             }
             match self.req.insured.recognizes(other) {
-                Some(true) => ids.push(other),
+                Some(true) => {
+                    n += 1;
+                    each(other);
+                }
                 Some(false) => {}
                 None => known = false,
             }
         }
-        (ids, known)
+        (n, known)
     }
 
     /// min(maximum, base + step × (count − 1)) over the recognised diseases of the pool; without
@@ -120,9 +128,9 @@ impl VisitPolicy<'_> {
             )
         };
         let (base, step, maximum) = (part(base, "base")?, part(step, "step")?, part(maximum, "maximum")?);
-        let (ids, known) = self.recognised_in_pool(version, id);
+        let (n, known) = self.recognised_in_pool(version, id, |_| {});
         // The diseases beyond the first, counted as a whole number before it meets a decimal.
-        let extra = Decimal::from(u32::try_from(ids.len().saturating_sub(1)).unwrap_or(u32::MAX));
+        let extra = Decimal::from(u32::try_from(n.saturating_sub(1)).unwrap_or(u32::MAX));
         let value = plus(base.value, step.value * extra).min(maximum.value);
         let mut out = Used {
             value: Some(value),
@@ -139,7 +147,6 @@ impl VisitPolicy<'_> {
         }
         let how = rules.explain.then(|| {
             let (b, s, m, v) = (yuan(base.value), yuan(step.value), yuan(maximum.value), yuan(value));
-            let n = ids.len();
             t(
                 format!("{b} + {s} ×（{n} − 1），最高{m}：{v}元（已认定{n}种）"),
                 format!("{b} + {s} × ({n} − 1), at most {m}: {v} yuan ({n} recognised)"),
@@ -159,7 +166,8 @@ impl VisitPolicy<'_> {
         standards: &[(String, Table<Decimal>)],
         rules: &Rules,
     ) -> Res<(Used<Option<Decimal>>, Option<Text>)> {
-        let (ids, known) = self.recognised_in_pool(version, id);
+        let mut ids = Vec::new();
+        let (_, known) = self.recognised_in_pool(version, id, |d| ids.push(d));
         let mut parts = Vec::with_capacity(ids.len());
         for disease in &ids {
             let rule = format!("{at}/ranked/standards/{disease}");
@@ -278,10 +286,13 @@ impl VisitPolicy<'_> {
 
 /// What `part` assumed, `out` assumed too.
 fn merge<T, U>(out: &mut Used<T>, part: &Used<U>) {
-    if let Some(d) = part.default {
-        for fact in part.lacking.iter() {
-            assume(out, d, fact);
-        }
+    // As `assume` for each fact, at once.
+    if let Some(d) = part.default.filter(|_| !part.lacking.is_empty()) {
+        out.default = Some(match out.default {
+            Some(o) if o != d => Default::Guess,
+            _ => d,
+        });
+        out.lacking = out.lacking.union(part.lacking);
     }
 }
 
