@@ -65,7 +65,12 @@ impl Engine {
     pub fn with_defaults() -> Result<Engine, JsValue> {
         Core::with_defaults().map(|core| Engine { core }).map_err(js_error)
     }
+}
 
+/// The calls one by one: the package's API (docs/contract.md "The calls").
+#[cfg(feature = "maintainer")]
+#[wasm_bindgen]
+impl Engine {
     /// Estimate one visit. The request is an object or its JSON text.
     #[wasm_bindgen(unchecked_return_type = "EstimateResult")]
     pub fn estimate(
@@ -99,11 +104,6 @@ impl Engine {
     /// The insured regions loaded, with their versions.
     #[wasm_bindgen(unchecked_return_type = "RegionInfo[]")]
     pub fn regions(&self) -> Result<JsValue, JsValue> {
-        // The page's build answers from the default packs only: their listing as written when
-        // generated/defaults.rs was (by the same code), not built and serialised here.
-        #[cfg(not(feature = "maintainer"))]
-        return convert::static_json(crate::policy::REGIONS_JSON);
-        #[cfg(feature = "maintainer")]
         out(Ok(Out::Regions(self.core.regions())))
     }
 
@@ -118,19 +118,12 @@ impl Engine {
             convert::string_arg(&region, "region")?,
             convert::string_arg(&date, "date")?,
         );
-        // The page's build: one of the texts the generator wrote per version and national list.
-        #[cfg(not(feature = "maintainer"))]
-        return convert::static_json(self.core.diseases_text(&region, &date).map_err(js_error)?);
-        #[cfg(feature = "maintainer")]
         out(self.core.diseases(&region, &date).map(Out::Diseases))
     }
 
     /// The treatment places with data: provinces, their class B share and cities.
     #[wasm_bindgen(unchecked_return_type = "PlaceInfo[]")]
     pub fn places(&self) -> Result<JsValue, JsValue> {
-        #[cfg(not(feature = "maintainer"))]
-        return convert::static_json(crate::policy::PLACES_JSON);
-        #[cfg(feature = "maintainer")]
         out(Ok(Out::Places(self.core.places())))
     }
 
@@ -141,11 +134,6 @@ impl Engine {
         #[wasm_bindgen(unchecked_param_type = "string")] place: JsValue,
     ) -> Result<JsValue, JsValue> {
         let place = convert::string_arg(&place, "place")?;
-        // The page's build: the text the generator wrote for the place's province, after the
-        // place's code and name (`listings::catalogue_text`).
-        #[cfg(not(feature = "maintainer"))]
-        return convert::static_json(&self.core.catalogue_text(&place).map_err(js_error)?);
-        #[cfg(feature = "maintainer")]
         out(self.core.catalogue(&place).map(Out::Catalogue))
     }
 
@@ -160,9 +148,45 @@ impl Engine {
     }
 }
 
+/// The page's own build (no `maintainer` feature, scripts/build.sh): one entry point for every
+/// call www/ makes, `call(op, a, b)`, with `op` the call's index in `PAGE_CALLS`
+/// (www/js/engine-loader.js, which gives the page the same methods as the package's `Engine`). One export
+/// instead of eight: each had its own shim (the engine's borrow, the result's and error's
+/// crossing), 0.7 KB brotli of the page's `.wasm`. The listings answer from the default packs
+/// only: the texts generated/defaults.rs holds (written by the package's listing code), not built
+/// and serialised here.
+#[cfg(not(feature = "maintainer"))]
+#[wasm_bindgen]
+impl Engine {
+    pub fn call(&self, op: u32, a: JsValue, b: JsValue) -> Result<JsValue, JsValue> {
+        let core = &self.core;
+        match op {
+            0..=3 => {
+                let kind = if op == 2 { Json::Year } else { Json::Request };
+                let text = text_from_js(&a, kind)?;
+                out(match op {
+                    0 => core.estimate_text(&text).map(Out::Estimate),
+                    1 => core.check_eligibility_text(&text).map(Out::Eligibility),
+                    2 => core.estimate_year_text(&text).map(Out::Year),
+                    _ => core.national_fields_text(&text).map(Out::National),
+                })
+            }
+            4 => convert::static_json(crate::policy::REGIONS_JSON),
+            5 => convert::static_json(crate::policy::PLACES_JSON),
+            6 => {
+                let (region, date) = (convert::string_arg(&a, "region")?, convert::string_arg(&b, "date")?);
+                convert::static_json(core.diseases_text(&region, &date).map_err(js_error)?)
+            }
+            _ => {
+                let place = convert::string_arg(&a, "place")?;
+                convert::static_json(&core.catalogue_text(&place).map_err(js_error)?)
+            }
+        }
+    }
+}
+
 /// What only the full engine has (the `maintainer` feature: the npm package). The page's own
-/// build (`--no-default-features`, scripts/build.sh) exports only the methods above, the ones
-/// www/ calls.
+/// build (`--no-default-features`, scripts/build.sh) exports only `withDefaults` and `call`.
 #[cfg(feature = "maintainer")]
 #[wasm_bindgen]
 impl Engine {

@@ -85,6 +85,19 @@ function inlineGlue() {
   return typeof self === "object" && self.yibaoPolicyGlue;
 }
 
+// The page's own .wasm has one entry point for every call, `call(op, a, b)` (src/wasm/mod.rs: one
+// export instead of eight, each with its own shim); `op` is the call's index here. The page gets
+// the package's methods (estimate(text), diseases(region, date)…) from it, so js/engine.js sees
+// the same Engine whichever build runs.
+export const PAGE_CALLS = ["estimate", "checkEligibility", "estimateYear", "nationalFields", "regions", "places", "diseases", "catalogue"];
+
+/** The page's build's engine with the package's method names. */
+export function named(engine) {
+  const api = {};
+  PAGE_CALLS.forEach((name, op) => { api[name] = (a, b) => engine.call(op, a, b); });
+  return api;
+}
+
 async function jsEngine() {
   const mod = await import(JS_ENGINE);
   return mod.Engine.withDefaults();
@@ -103,7 +116,7 @@ export async function loadEngineInstance({ onSlower = () => {} } = {}) {
     const { glue, response } = await wasmFiles(early);
     try {
       await glue.default({ module_or_path: response });
-      return glue.Engine.withDefaults();
+      return named(glue.Engine.withDefaults());
     } catch (e) {
       // It downloaded but did not compile or start here: the pure-JS build will.
     }
