@@ -6,6 +6,6 @@ await init(); // fetch + compile + instantiate the .wasm (streaming)
 performance.mark("bench:init");
 const engine = Engine.withDefaults();
 performance.mark("bench:engine");
-const result = engine.call(0, request); // estimate (PAGE_CALLS, js/engine-loader.js)
+const result = JSON.parse(engine.call(0, request)); // estimate (PAGE_CALLS, js/engine-loader.js)
 document.getElementById("fund-pays").textContent = result.settlement.fundPays;
 performance.mark("bench:first-estimate");

@@ -5,18 +5,22 @@
 mod convert;
 #[cfg(feature = "maintainer")]
 mod decision;
+#[cfg(not(feature = "maintainer"))]
+mod page;
 
 use crate::eligibility::Eligibility;
-use crate::error::Error;
 use crate::estimate::Estimate;
-#[cfg(feature = "maintainer")]
-use crate::listings::{CatalogueInfo, DiseaseInfo, PlaceInfo, RegionInfo};
 use crate::national_fields::NationalField;
-use crate::wire::Wire;
 use crate::Engine as Core;
-use convert::{js_error, text_from_js, to_js, Json};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+#[cfg(feature = "maintainer")]
+use {
+    crate::error::Error,
+    crate::listings::{CatalogueInfo, DiseaseInfo, PlaceInfo, RegionInfo},
+    crate::wire::Wire,
+    convert::{js_error, text_from_js, to_js, Json},
+};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("types.d.ts");
@@ -48,6 +52,7 @@ enum Out {
     Packs(Vec<crate::policy::PackInfo>),
 }
 
+#[cfg(feature = "maintainer")]
 fn out(result: Result<Out, Error>) -> Result<JsValue, JsValue> {
     to_js(&result.map_err(js_error)?)
 }
@@ -58,6 +63,8 @@ pub struct Engine {
     core: Core,
 }
 
+/// The calls one by one: the package's API (docs/contract.md "The calls").
+#[cfg(feature = "maintainer")]
 #[wasm_bindgen]
 impl Engine {
     /// An engine with the embedded 2025 default packs.
@@ -65,19 +72,14 @@ impl Engine {
     pub fn with_defaults() -> Result<Engine, JsValue> {
         Core::with_defaults().map(|core| Engine { core }).map_err(js_error)
     }
-}
 
-/// The calls one by one: the package's API (docs/contract.md "The calls").
-#[cfg(feature = "maintainer")]
-#[wasm_bindgen]
-impl Engine {
     /// Estimate one visit. The request is an object or its JSON text.
     #[wasm_bindgen(unchecked_return_type = "EstimateResult")]
     pub fn estimate(
         &self,
         #[wasm_bindgen(unchecked_param_type = "EstimateRequest | string")] request: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let text = text_from_js(&request, Json::Request)?;
+        let text = text_from_js(&request, Json::Request).map_err(js_error)?;
         out(self.core.estimate_text(&text).map(Out::Estimate))
     }
 
@@ -87,7 +89,7 @@ impl Engine {
         &self,
         #[wasm_bindgen(unchecked_param_type = "EligibilityRequest | string")] request: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let text = text_from_js(&request, Json::Request)?;
+        let text = text_from_js(&request, Json::Request).map_err(js_error)?;
         out(self.core.check_eligibility_text(&text).map(Out::Eligibility))
     }
 
@@ -97,7 +99,7 @@ impl Engine {
         &self,
         #[wasm_bindgen(unchecked_param_type = "EstimateRequest[] | string")] visits: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let text = text_from_js(&visits, Json::Year)?;
+        let text = text_from_js(&visits, Json::Year).map_err(js_error)?;
         out(self.core.estimate_year_text(&text).map(Out::Year))
     }
 
@@ -115,8 +117,8 @@ impl Engine {
         #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
     ) -> Result<JsValue, JsValue> {
         let (region, date) = (
-            convert::string_arg(&region, "region")?,
-            convert::string_arg(&date, "date")?,
+            convert::string_arg(&region, "region").map_err(js_error)?,
+            convert::string_arg(&date, "date").map_err(js_error)?,
         );
         out(self.core.diseases(&region, &date).map(Out::Diseases))
     }
@@ -133,7 +135,7 @@ impl Engine {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] place: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let place = convert::string_arg(&place, "place")?;
+        let place = convert::string_arg(&place, "place").map_err(js_error)?;
         out(self.core.catalogue(&place).map(Out::Catalogue))
     }
 
@@ -143,45 +145,8 @@ impl Engine {
         &self,
         #[wasm_bindgen(unchecked_param_type = "EstimateRequest | string")] request: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let text = text_from_js(&request, Json::Request)?;
+        let text = text_from_js(&request, Json::Request).map_err(js_error)?;
         out(self.core.national_fields_text(&text).map(Out::National))
-    }
-}
-
-/// The page's own build (no `maintainer` feature, scripts/build.sh): one entry point for every
-/// call www/ makes, `call(op, a, b)`, with `op` the call's index in `PAGE_CALLS`
-/// (www/js/engine-loader.js, which gives the page the same methods as the package's `Engine`). One export
-/// instead of eight: each had its own shim (the engine's borrow, the result's and error's
-/// crossing), 0.7 KB brotli of the page's `.wasm`. The listings answer from the default packs
-/// only: the texts generated/defaults.rs holds (written by the package's listing code), not built
-/// and serialised here.
-#[cfg(not(feature = "maintainer"))]
-#[wasm_bindgen]
-impl Engine {
-    pub fn call(&self, op: u32, a: JsValue, b: JsValue) -> Result<JsValue, JsValue> {
-        let core = &self.core;
-        match op {
-            0..=3 => {
-                let kind = if op == 2 { Json::Year } else { Json::Request };
-                let text = text_from_js(&a, kind)?;
-                out(match op {
-                    0 => core.estimate_text(&text).map(Out::Estimate),
-                    1 => core.check_eligibility_text(&text).map(Out::Eligibility),
-                    2 => core.estimate_year_text(&text).map(Out::Year),
-                    _ => core.national_fields_text(&text).map(Out::National),
-                })
-            }
-            4 => convert::static_json(crate::policy::REGIONS_JSON),
-            5 => convert::static_json(crate::policy::PLACES_JSON),
-            6 => {
-                let (region, date) = (convert::string_arg(&a, "region")?, convert::string_arg(&b, "date")?);
-                convert::static_json(core.diseases_text(&region, &date).map_err(js_error)?)
-            }
-            _ => {
-                let place = convert::string_arg(&a, "place")?;
-                convert::static_json(&core.catalogue_text(&place).map_err(js_error)?)
-            }
-        }
     }
 }
 
@@ -224,7 +189,7 @@ impl Engine {
         &self,
         #[wasm_bindgen(unchecked_param_type = "EstimateRequest | string")] request: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let text = text_from_js(&request, Json::Request)?;
+        let text = text_from_js(&request, Json::Request).map_err(js_error)?;
         Ok(decision::to_js(&self.core.settle_text(&text).map_err(js_error)?))
     }
 

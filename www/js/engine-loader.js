@@ -85,16 +85,24 @@ function inlineGlue() {
   return typeof self === "object" && self.yibaoPolicyGlue;
 }
 
-// The page's own .wasm has one entry point for every call, `call(op, a, b)` (src/wasm/mod.rs: one
-// export instead of eight, each with its own shim); `op` is the call's index here. The page gets
-// the package's methods (estimate(text), diseases(region, date)…) from it, so js/engine.js sees
-// the same Engine whichever build runs.
+// The page's own .wasm has one entry point for every call, `call(op, a, b)` (src/wasm/page.rs: one
+// export instead of eight, each with its own shim); `op` is the call's index here. It answers with
+// one string, the result's JSON text or `!` and the refusal's, thrown here as the package's Error
+// (code, path, message, messageZh). The page gets the package's methods (estimate(text),
+// diseases(region, date)…) from it, so js/engine.js sees the same Engine whichever build runs.
 export const PAGE_CALLS = ["estimate", "checkEligibility", "estimateYear", "nationalFields", "regions", "places", "diseases", "catalogue"];
 
-/** The page's build's engine with the package's method names. */
+/** The page's build's engine with the package's method names, answers and errors. */
 export function named(engine) {
   const api = {};
-  PAGE_CALLS.forEach((name, op) => { api[name] = (a, b) => engine.call(op, a, b); });
+  PAGE_CALLS.forEach((name, op) => {
+    api[name] = (a, b) => {
+      const text = engine.call(op, a, b);
+      if (text[0] !== "!") return JSON.parse(text);
+      const e = JSON.parse(text.slice(1));
+      throw Object.assign(new Error(e.message.en), { name: "YibaoPolicyError", code: e.code, path: e.path, messageZh: e.message.zh });
+    };
+  });
   return api;
 }
 
