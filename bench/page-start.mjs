@@ -2,7 +2,8 @@
 // compiled in as data) against the package's web build (pkg/web/, packs read from JSON and
 // validated), in one process, alternating. "first" is the first call in a fresh instance (each
 // round imports the glue again under another URL, so a new module and memory); "warm" the median
-// of many calls in one instance. A benchmark, not a test: nothing is asserted.
+// of many calls in one instance. The page's build has no Engine class: its `withDefaults()` makes
+// (again) its one engine (src/wasm/page.rs). A benchmark, not a test: nothing is asserted.
 //
 //   scripts/build.sh && node bench/page-start.mjs [--rounds N]
 import { readFileSync } from "node:fs";
@@ -16,6 +17,9 @@ const builds = {
 };
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+// An engine made and let go: the package's object freed; the page's replaced by the next.
+const make = (glue) => (glue.Engine ? glue.Engine.withDefaults() : glue.withDefaults());
+const drop = (engine) => engine?.free();
 
 async function fresh(dir, round) {
   const glue = await import(new URL(`yibao_policy.js?round=${round}`, dir).href);
@@ -23,7 +27,7 @@ async function fresh(dir, round) {
   const t0 = performance.now();
   glue.initSync({ module: bytes });
   const t1 = performance.now();
-  const engine = glue.Engine.withDefaults();
+  const engine = make(glue);
   const t2 = performance.now();
   return { glue, engine, init: t1 - t0, first: t2 - t1 };
 }
@@ -32,13 +36,13 @@ const results = Object.fromEntries(Object.keys(builds).map((k) => [k, { init: []
 for (let round = 0; round < ROUNDS; round++) {
   for (const [name, dir] of Object.entries(builds)) {
     const { glue, engine, init, first } = await fresh(dir, round);
-    engine.free();
+    drop(engine);
     results[name].init.push(init);
     results[name].first.push(first);
     const times = [];
     for (let i = 0; i < 200; i++) {
       const t = performance.now();
-      glue.Engine.withDefaults().free();
+      drop(make(glue));
       times.push(performance.now() - t);
     }
     results[name].warm.push(median(times));

@@ -1,11 +1,11 @@
-import init, { Engine } from "./vendor/yibao_policy.js";
+import init, { withDefaults, call } from "./vendor/yibao_policy.js";
 
 // The page's own .wasm reads requests as JSON text (src/wasm/convert.rs).
 const request = await (await fetch("request.json")).text();
 await init(); // fetch + compile + instantiate the .wasm (streaming)
 performance.mark("bench:init");
-const engine = Engine.withDefaults();
+withDefaults();
 performance.mark("bench:engine");
-const result = JSON.parse(engine.call(0, request)); // estimate (PAGE_CALLS, js/engine-loader.js)
+const result = JSON.parse(call(0, request)); // estimate (PAGE_CALLS, js/engine-loader.js)
 document.getElementById("fund-pays").textContent = result.settlement.fundPays;
 performance.mark("bench:first-estimate");

@@ -11,7 +11,6 @@ mod page;
 use crate::eligibility::Eligibility;
 use crate::estimate::Estimate;
 use crate::national_fields::NationalField;
-use crate::Engine as Core;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 #[cfg(feature = "maintainer")]
@@ -19,6 +18,7 @@ use {
     crate::error::Error,
     crate::listings::{CatalogueInfo, DiseaseInfo, PlaceInfo, RegionInfo},
     crate::wire::Wire,
+    crate::Engine as Core,
     convert::{js_error, text_from_js, to_js, Json},
 };
 
@@ -58,6 +58,7 @@ fn out(result: Result<Out, Error>) -> Result<JsValue, JsValue> {
 }
 
 /// The estimator. Make one per page (`Engine.withDefaults()`), then call it as often as needed.
+#[cfg(feature = "maintainer")]
 #[wasm_bindgen]
 pub struct Engine {
     core: Core,

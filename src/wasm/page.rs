@@ -1,8 +1,9 @@
-//! The page's own build (no `maintainer` feature, scripts/build.sh): `withDefaults` and one entry
-//! point for every call www/ makes, `call(op, a, b)`, with `op` the call's index in `PAGE_CALLS`
-//! (www/js/engine-loader.js, which gives the page the package's methods back). One export instead
-//! of eight, each with its own shim (the engine's borrow, the result's and the error's crossing):
-//! 0.7 KB brotli of the page's `.wasm`.
+//! The page's own build (no `maintainer` feature, scripts/build.sh): two functions, no class.
+//! `withDefaults()` makes the page's one engine (the default packs, tables compiled in: nothing to
+//! refuse); `call(op, a, b)` is the entry point for every call www/ makes, `op` the call's index
+//! in `PAGE_CALLS` (www/js/engine-loader.js, which gives the page the package's methods back).
+//! One export instead of eight, each with its own shim (the engine's borrow, the result's and the
+//! error's crossing), and no `Engine` object to wrap, borrow and free.
 //!
 //! What crosses back is one string: the result's JSON text, or `!` and the refusal's
 //! ([`convert::refusal`]), which engine-loader.js parses, and throws as the `Error` the package
@@ -11,55 +12,57 @@
 //! by the package's listing code), not built and serialised here.
 
 use super::convert::{self, string_arg, text_from_js, Json};
-use super::{Engine, Out};
+use super::Out;
 use crate::error::Error;
 use crate::wire::Wire;
 use crate::Engine as Core;
 use std::borrow::Cow;
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen]
-impl Engine {
-    /// An engine with the embedded 2025 default packs.
-    #[wasm_bindgen(js_name = withDefaults)]
-    pub fn with_defaults() -> Result<Engine, JsValue> {
-        match Core::with_defaults() {
-            Ok(core) => Ok(Engine { core }),
-            Err(e) => Err(JsValue::from_str(&convert::refusal(&e))),
-        }
-    }
+thread_local! {
+    /// The page's engine (wasm32 without threads: one).
+    static ENGINE: RefCell<Option<Core>> = const { RefCell::new(None) };
+}
 
-    /// The answer to call `op` (www/js/engine-loader.js, `PAGE_CALLS`) as JSON text, or `!` and
-    /// the refusal as JSON text.
-    pub fn call(&self, op: u32, a: JsValue, b: JsValue) -> JsValue {
-        match self.answer(op, &a, &b) {
-            Ok(text) => JsValue::from_str(&text),
-            Err(e) => JsValue::from_str(&convert::refusal(&e)),
-        }
+/// Makes the engine with the embedded 2025 default packs (again, if there was one).
+#[wasm_bindgen(js_name = withDefaults)]
+pub fn with_defaults() {
+    ENGINE.with(|engine| *engine.borrow_mut() = Some(Core::built_in()));
+}
+
+/// The answer to call `op` (www/js/engine-loader.js, `PAGE_CALLS`) as JSON text, or `!` and the
+/// refusal as JSON text. Makes the engine first if `withDefaults` has not.
+#[wasm_bindgen]
+pub fn call(op: u32, a: JsValue, b: JsValue) -> JsValue {
+    let answer = ENGINE.with(|engine| {
+        let mut engine = engine.borrow_mut();
+        answer(engine.get_or_insert_with(Core::built_in), op, &a, &b)
+    });
+    match answer {
+        Ok(text) => JsValue::from_str(&text),
+        Err(e) => JsValue::from_str(&convert::refusal(&e)),
     }
 }
 
-impl Engine {
-    fn answer(&self, op: u32, a: &JsValue, b: &JsValue) -> Result<Cow<'static, str>, Error> {
-        let core = &self.core;
-        Ok(match op {
-            0..=3 => {
-                let text = text_from_js(a, if op == 2 { Json::Year } else { Json::Request })?;
-                let out = match op {
-                    0 => core.estimate_text(&text).map(Out::Estimate),
-                    1 => core.check_eligibility_text(&text).map(Out::Eligibility),
-                    2 => core.estimate_year_text(&text).map(Out::Year),
-                    _ => core.national_fields_text(&text).map(Out::National),
-                }?;
-                convert::to_text(&out)?.into()
-            }
-            4 => crate::policy::REGIONS_JSON.into(),
-            5 => crate::policy::PLACES_JSON.into(),
-            6 => {
-                let (region, date) = (string_arg(a, "region")?, string_arg(b, "date")?);
-                core.diseases_text(&region, &date)?.into()
-            }
-            _ => core.catalogue_text(&string_arg(a, "place")?)?.into(),
-        })
-    }
+fn answer(core: &Core, op: u32, a: &JsValue, b: &JsValue) -> Result<Cow<'static, str>, Error> {
+    Ok(match op {
+        0..=3 => {
+            let text = text_from_js(a, if op == 2 { Json::Year } else { Json::Request })?;
+            let out = match op {
+                0 => core.estimate_text(&text).map(Out::Estimate),
+                1 => core.check_eligibility_text(&text).map(Out::Eligibility),
+                2 => core.estimate_year_text(&text).map(Out::Year),
+                _ => core.national_fields_text(&text).map(Out::National),
+            }?;
+            convert::to_text(&out)?.into()
+        }
+        4 => crate::policy::REGIONS_JSON.into(),
+        5 => crate::policy::PLACES_JSON.into(),
+        6 => {
+            let (region, date) = (string_arg(a, "region")?, string_arg(b, "date")?);
+            core.diseases_text(&region, &date)?.into()
+        }
+        _ => core.catalogue_text(&string_arg(a, "place")?)?.into(),
+    })
 }
