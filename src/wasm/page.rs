@@ -12,7 +12,6 @@
 //! by the package's listing code), not built and serialised here.
 
 use super::convert::{self, string_arg, text_from_js, Json};
-use super::Out;
 use crate::error::Error;
 use crate::wire::Wire;
 use crate::Engine as Core;
@@ -49,13 +48,13 @@ fn answer(core: &Core, op: u32, a: &JsValue, b: &JsValue) -> Result<Cow<'static,
     Ok(match op {
         0..=3 => {
             let text = text_from_js(a, if op == 2 { Json::Year } else { Json::Request })?;
-            let out = match op {
-                0 => core.estimate_text(&text).map(Out::Estimate),
-                1 => core.check_eligibility_text(&text).map(Out::Eligibility),
-                2 => core.estimate_year_text(&text).map(Out::Year),
-                _ => core.national_fields_text(&text).map(Out::National),
-            }?;
-            convert::to_text(&out)?.into()
+            match op {
+                0 => convert::to_text(&core.estimate_text(&text)?),
+                1 => convert::to_text(&core.check_eligibility_text(&text)?),
+                2 => convert::to_text(&core.estimate_year_text(&text)?),
+                _ => convert::to_text(&core.national_fields_text(&text)?),
+            }?
+            .into()
         }
         4 => crate::policy::REGIONS_JSON.into(),
         5 => crate::policy::PLACES_JSON.into(),
