@@ -1,9 +1,10 @@
-//! The page's own build (no `maintainer` feature, scripts/build.sh): two functions, no class.
-//! `withDefaults()` makes the page's one engine (the default packs, tables compiled in: nothing to
-//! refuse); `call(op, a, b)` is the entry point for every call www/ makes, `op` the call's index
-//! in `PAGE_CALLS` (www/js/engine-loader.js, which gives the page the package's methods back).
-//! One export instead of eight, each with its own shim (the engine's borrow, the result's and the
-//! error's crossing), and no `Engine` object to wrap, borrow and free.
+//! The page's own build (no `maintainer` feature, scripts/build.sh): one function, no class.
+//! `call(op, a, b)` is the entry point for every call www/ makes, `op` the call's index in
+//! `PAGE_CALLS` (www/js/engine-loader.js, which gives the page the package's methods back). The
+//! first call makes the page's one engine (the default packs, tables compiled in: nothing to
+//! refuse, so no `withDefaults` to call and fail first). One export instead of nine, each with its
+//! own shim (the engine's borrow, the result's and the error's crossing), and no `Engine` object
+//! to wrap, borrow and free.
 //!
 //! What crosses back is one string: the result's JSON text, or `!` and the refusal's
 //! ([`convert::refusal`]), which engine-loader.js parses, and throws as the `Error` the package
@@ -24,14 +25,8 @@ thread_local! {
     static ENGINE: RefCell<Option<Core>> = const { RefCell::new(None) };
 }
 
-/// Makes the engine with the embedded 2025 default packs (again, if there was one).
-#[wasm_bindgen(js_name = withDefaults)]
-pub fn with_defaults() {
-    ENGINE.with(|engine| *engine.borrow_mut() = Some(Core::built_in()));
-}
-
 /// The answer to call `op` (www/js/engine-loader.js, `PAGE_CALLS`) as JSON text, or `!` and the
-/// refusal as JSON text. Makes the engine first if `withDefaults` has not.
+/// refusal as JSON text. The first call makes the engine.
 #[wasm_bindgen]
 pub fn call(op: u32, a: JsValue, b: JsValue) -> JsValue {
     let answer = ENGINE.with(|engine| {
