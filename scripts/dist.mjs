@@ -325,7 +325,7 @@ function minifyCss(css) {
 // after it with the .wasm (BENCHMARKS.md, "The phone profile"). Placed just before the entry at
 // the end of the body
 // (in the head its bytes held back the first paint), a module that runs before the entry (module
-// scripts run in document order) and hands `default` and `Engine` to js/engine-loader.js as
+// scripts run in document order) and hands `default` and `call` to js/engine-loader.js as
 // self.yibaoPolicyGlue. Bundled by esbuild from the glue's own text (its .wasm name rewritten for
 // the page, which an inline module's import.meta.url is), so nothing of it is edited by hand and
 // what the loader does not use (initSync) is left out. The glue file stays in assets/, minified
@@ -340,7 +340,7 @@ function inlineGlue(html, page, glue) {
   try {
     writeFileSync(join(work, "glue.js"), glue);
     code = buildSync({
-      stdin: { contents: 'import init, { Engine } from "./glue.js";\nself.yibaoPolicyGlue = { default: init, Engine };\n', resolveDir: work, loader: "js" },
+      stdin: { contents: 'import init, { call } from "./glue.js";\nself.yibaoPolicyGlue = { default: init, call };\n', resolveDir: work, loader: "js" },
       bundle: true, format: "esm", minify: true, target: "es2017", supported: { "import-meta": true }, legalComments: "none", write: false, logLevel: "error",
     }).outputFiles[0].text.trim();
   } finally {
@@ -365,12 +365,12 @@ function inlineGlue(html, page, glue) {
 // mode: no tree-shaking of exports).
 export function minifyGlue(code) {
   const out = transformSync(code, { loader: "js", format: "esm", minify: true, target: "es2017", supported: { "import-meta": true }, legalComments: "none", logLevel: "error" }).code;
-  // js/engine-loader.js calls `default` (init) and `Engine.withDefaults`; init's fallback finds the
+  // js/engine-loader.js calls `default` (init) and `call`; init's fallback finds the
   // .wasm by `new URL(<name>, import.meta.url)`. A wasm-bindgen whose glue no longer has these fails here.
   const exports = /export\s*\{([^}]*)\}\s*;?\s*$/.exec(out)?.[1] ?? "";
   const named = exports.split(",").map((e) => e.trim().split(/\s+as\s+/).pop());
-  if (!named.includes("default") || !named.includes("Engine") || !/new URL\("[^"]+\.wasm",import\.meta\.url\)/.test(out)) {
-    throw new Error(`${WEB_GLUE}: minified glue lacks its default/Engine exports or its import.meta.url wasm lookup; has wasm-bindgen's glue changed?`);
+  if (!["default", "call"].every((n) => named.includes(n)) || !/new URL\("[^"]+\.wasm",import\.meta\.url\)/.test(out)) {
+    throw new Error(`${WEB_GLUE}: minified glue lacks its default/call exports or its import.meta.url wasm lookup; has wasm-bindgen's glue changed?`);
   }
   return `${out.trimEnd()}\n`;
 }

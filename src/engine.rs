@@ -27,6 +27,15 @@ impl Engine {
         PolicySet::defaults().map(|policy| Engine { policy })
     }
 
+    /// [`Engine::with_defaults`] in the page's build (the default packs as tables compiled in),
+    /// which cannot fail.
+    #[cfg(all(target_arch = "wasm32", not(feature = "maintainer")))]
+    pub(crate) fn built_in() -> Engine {
+        Engine {
+            policy: PolicySet::built_in(),
+        }
+    }
+
     pub fn estimate(&self, req: &Request) -> Result<Estimate, Error> {
         estimate::estimate(&self.policy, req)
     }

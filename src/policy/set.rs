@@ -40,11 +40,17 @@ impl PolicySet {
     /// packs/*.json by the real reader, tests/unit/defaults.rs), so nothing is parsed here.
     #[cfg(not(feature = "maintainer"))]
     pub fn defaults() -> Result<PolicySet, Error> {
-        Ok(PolicySet {
+        Ok(PolicySet::built_in())
+    }
+
+    /// [`PolicySet::defaults`] in the page's build, which cannot fail.
+    #[cfg(not(feature = "maintainer"))]
+    pub fn built_in() -> PolicySet {
+        PolicySet {
             regions: super::compact::regions(),
             places: super::compact::places(),
             known_diseases: super::compact::known_diseases(),
-        })
+        }
     }
 
     pub fn region(&self, code: &str) -> Option<&Region> {

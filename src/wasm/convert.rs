@@ -17,7 +17,9 @@ use crate::limits::MAX_PACK_BYTES;
 #[cfg(feature = "maintainer")]
 use crate::limits::{MAX_ITEMS, MAX_VISITS};
 use crate::limits::{MAX_REQUEST_BYTES, MAX_YEAR_BYTES};
-use js_sys::{Array, JsString, Object, Reflect, JSON};
+use js_sys::JsString;
+#[cfg(feature = "maintainer")]
+use js_sys::{Array, Object, Reflect, JSON};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -28,33 +30,34 @@ pub enum Json {
 }
 
 /// A request (or a year's visits) as its JSON text, for the core's `*_text` readers.
-pub fn text_from_js(value: &JsValue, kind: Json) -> Result<String, JsValue> {
+pub fn text_from_js(value: &JsValue, kind: Json) -> Result<String, Error> {
     if value.is_undefined() || value.is_null() {
-        return Err(js_error(Error::invalid("", t("缺少请求", "the request is missing"))));
+        return Err(Error::invalid("", t("缺少请求", "the request is missing")));
     }
     let max = max_bytes(kind);
     match value.dyn_ref::<JsString>() {
         Some(s) => Ok(text_at_most(s, max)),
         #[cfg(feature = "maintainer")]
-        None => stringify(&bounded(value, kind), max).map_err(js_error),
+        None => stringify(&bounded(value, kind), max),
         // The page's own build reads JSON text only: the page makes it (www/js/request-text.js,
         // as `stringify` and `bounded` below would), and the object path's stringify, replacer
         // closure and array cutting are ≈1.4 KB brotli of the page's `.wasm`.
         #[cfg(not(feature = "maintainer"))]
-        None => Err(js_error(Error::invalid(
+        None => Err(Error::invalid(
             "",
             t(
                 "请求应为 JSON 文本（网页版引擎只读取文本）",
                 "the request must be JSON text (the page's build of the engine reads text only)",
             ),
-        ))),
+        )),
     }
 }
 
 /// A JSON value from JS (a pinned manifest).
 #[cfg(feature = "maintainer")]
 pub fn from_js(value: &JsValue, kind: Json) -> Result<Value, JsValue> {
-    crate::wire::parse_text(&text_from_js(value, kind)?, max_bytes(kind)).map_err(js_error)
+    let text = text_from_js(value, kind).map_err(js_error)?;
+    crate::wire::parse_text(&text, max_bytes(kind)).map_err(js_error)
 }
 
 fn max_bytes(kind: Json) -> usize {
@@ -222,13 +225,13 @@ fn policy_error(index: usize, e: Error) -> JsValue {
 /// core to refuse an over-long one (see `text_at_most`).
 const MAX_ARG_CHARS: usize = 256;
 
-pub fn string_arg(value: &JsValue, name: &str) -> Result<String, JsValue> {
+pub fn string_arg(value: &JsValue, name: &str) -> Result<String, Error> {
     match value.dyn_ref::<JsString>() {
         Some(s) => Ok(text_at_most(s, MAX_ARG_CHARS)),
-        None => Err(js_error(Error::invalid(
+        None => Err(Error::invalid(
             name,
             t(format!("{name} 应为文本"), format!("{name} must be a string")),
-        ))),
+        )),
     }
 }
 
@@ -237,35 +240,43 @@ pub fn string_arg(value: &JsValue, name: &str) -> Result<String, JsValue> {
 #[cfg(feature = "maintainer")]
 pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    value.serialize(&serializer).map_err(|e| result_failed(e.to_string()))
+    value
+        .serialize(&serializer)
+        .map_err(|e| js_error(result_failed(e.to_string())))
 }
 
-/// The same plain object in the page's own build: written as JSON text (`json::write`, held byte
-/// for byte to serde_json) and parsed once by JavaScript. serde-wasm-bindgen's serializer,
-/// monomorphised for every result type, is ≈2.8 KB brotli of the page's `.wasm`; the objects are
-/// the same, key for key (tests/js/page-build.test.mjs compares both builds).
+/// The same result in the page's own build, as the JSON text JavaScript parses into the same plain
+/// object (www/js/engine-loader.js): written by `json::write`, held byte for byte to serde_json.
+/// serde-wasm-bindgen's serializer, monomorphised for every result type, is ≈2.8 KB brotli of the
+/// page's `.wasm`; the objects are the same, key for key (tests/js/page-build.test.mjs compares
+/// both builds).
 #[cfg(not(feature = "maintainer"))]
-pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let text = crate::json::write::to_text(value).map_err(|e| result_failed(e.to_string()))?;
-    JSON::parse(&text).map_err(|_| result_failed(String::new()))
+pub fn to_text<T: Serialize>(value: &T) -> Result<String, Error> {
+    crate::json::write::to_text(value).map_err(|e| result_failed(e.to_string()))
 }
 
-/// A result written at build time (generated/defaults.rs), as a plain object.
+/// A refusal in the page's own build: `!` and the error as JSON text (`code`, `path`,
+/// `message: { zh, en }`), which www/js/engine-loader.js throws as the `Error` [`js_error`] makes
+/// in the package. One string crosses instead of an `Error` built property by property.
 #[cfg(not(feature = "maintainer"))]
-pub fn static_json(text: &str) -> Result<JsValue, JsValue> {
-    JSON::parse(text).map_err(|_| result_failed(String::new()))
+pub fn refusal(e: &Error) -> String {
+    let mut text = String::from("!");
+    // An `Error` is strings and a code, which the writer always writes.
+    text.push_str(&crate::json::write::to_text(e).unwrap_or_default());
+    text
 }
 
-fn result_failed(why: String) -> JsValue {
-    js_error(Error::invalid(
+fn result_failed(why: String) -> Error {
+    Error::invalid(
         "",
         t(
             format!("结果转换失败：{why}"),
             format!("could not convert the result: {why}"),
         ),
-    ))
+    )
 }
 
+#[cfg(feature = "maintainer")]
 /// A real `Error` whose `message` is English, with `code`, `path`, `messageZh` and, for an
 /// invalid pack, `problems` (each with `pack`, `path`, `message`, `messageZh`).
 pub fn js_error(e: Error) -> JsValue {

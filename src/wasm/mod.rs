@@ -1,22 +1,27 @@
 //! The WebAssembly facade: `Engine` for JavaScript, per docs/contract.md "The calls". It only
 //! converts — JS values in, plain JS objects out, typed `Error`s thrown — and leaves every
-//! decision to the core. Packs are parsed once, when the engine is made.
+//! decision to the core. Packs are parsed once, when the engine is made. The page's own build (no
+//! `maintainer` feature) has its own, smaller facade instead: [`page`].
 
 mod convert;
 #[cfg(feature = "maintainer")]
 mod decision;
+#[cfg(not(feature = "maintainer"))]
+mod page;
 
-use crate::eligibility::Eligibility;
-use crate::error::Error;
-use crate::estimate::Estimate;
-#[cfg(feature = "maintainer")]
-use crate::listings::{CatalogueInfo, DiseaseInfo, PlaceInfo, RegionInfo};
-use crate::national_fields::NationalField;
-use crate::wire::Wire;
-use crate::Engine as Core;
-use convert::{js_error, text_from_js, to_js, Json};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
+#[cfg(feature = "maintainer")]
+use {
+    crate::eligibility::Eligibility,
+    crate::error::Error,
+    crate::estimate::Estimate,
+    crate::listings::{CatalogueInfo, DiseaseInfo, PlaceInfo, RegionInfo},
+    crate::national_fields::NationalField,
+    crate::wire::Wire,
+    crate::Engine as Core,
+    convert::{js_error, text_from_js, to_js, Json},
+    serde::Serialize,
+};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("types.d.ts");
@@ -27,7 +32,10 @@ const SHAPES: &str = include_str!("../../generated/types.d.ts");
 
 /// Every result an export returns, so that all cross the boundary through one `to_js` (one
 /// serializer instance and error path, not one per export). Untagged: each is written as itself.
+/// (The page's build writes each result type as itself, src/wasm/page.rs: 0.2 KB brotli less
+/// than through this enum there.)
 // Made and written within one call, never stored: its size does not matter.
+#[cfg(feature = "maintainer")]
 #[allow(clippy::large_enum_variant)]
 #[derive(Serialize)]
 #[serde(untagged)]
@@ -36,28 +44,27 @@ enum Out {
     Year(Vec<Estimate>),
     Eligibility(Eligibility),
     National(Vec<NationalField>),
-    #[cfg(feature = "maintainer")]
     Regions(Vec<RegionInfo>),
-    #[cfg(feature = "maintainer")]
     Diseases(Vec<DiseaseInfo>),
-    #[cfg(feature = "maintainer")]
     Places(Vec<PlaceInfo>),
-    #[cfg(feature = "maintainer")]
     Catalogue(CatalogueInfo),
-    #[cfg(feature = "maintainer")]
     Packs(Vec<crate::policy::PackInfo>),
 }
 
+#[cfg(feature = "maintainer")]
 fn out(result: Result<Out, Error>) -> Result<JsValue, JsValue> {
     to_js(&result.map_err(js_error)?)
 }
 
 /// The estimator. Make one per page (`Engine.withDefaults()`), then call it as often as needed.
+#[cfg(feature = "maintainer")]
 #[wasm_bindgen]
 pub struct Engine {
     core: Core,
 }
 
+/// The calls one by one: the package's API (docs/contract.md "The calls").
+#[cfg(feature = "maintainer")]
 #[wasm_bindgen]
 impl Engine {
     /// An engine with the embedded 2025 default packs.
@@ -72,7 +79,7 @@ impl Engine {
         &self,
         #[wasm_bindgen(unchecked_param_type = "EstimateRequest | string")] request: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let text = text_from_js(&request, Json::Request)?;
+        let text = text_from_js(&request, Json::Request).map_err(js_error)?;
         out(self.core.estimate_text(&text).map(Out::Estimate))
     }
 
@@ -82,7 +89,7 @@ impl Engine {
         &self,
         #[wasm_bindgen(unchecked_param_type = "EligibilityRequest | string")] request: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let text = text_from_js(&request, Json::Request)?;
+        let text = text_from_js(&request, Json::Request).map_err(js_error)?;
         out(self.core.check_eligibility_text(&text).map(Out::Eligibility))
     }
 
@@ -92,18 +99,13 @@ impl Engine {
         &self,
         #[wasm_bindgen(unchecked_param_type = "EstimateRequest[] | string")] visits: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let text = text_from_js(&visits, Json::Year)?;
+        let text = text_from_js(&visits, Json::Year).map_err(js_error)?;
         out(self.core.estimate_year_text(&text).map(Out::Year))
     }
 
     /// The insured regions loaded, with their versions.
     #[wasm_bindgen(unchecked_return_type = "RegionInfo[]")]
     pub fn regions(&self) -> Result<JsValue, JsValue> {
-        // The page's build answers from the default packs only: their listing as written when
-        // generated/defaults.rs was (by the same code), not built and serialised here.
-        #[cfg(not(feature = "maintainer"))]
-        return convert::static_json(crate::policy::REGIONS_JSON);
-        #[cfg(feature = "maintainer")]
         out(Ok(Out::Regions(self.core.regions())))
     }
 
@@ -115,22 +117,15 @@ impl Engine {
         #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
     ) -> Result<JsValue, JsValue> {
         let (region, date) = (
-            convert::string_arg(&region, "region")?,
-            convert::string_arg(&date, "date")?,
+            convert::string_arg(&region, "region").map_err(js_error)?,
+            convert::string_arg(&date, "date").map_err(js_error)?,
         );
-        // The page's build: one of the texts the generator wrote per version and national list.
-        #[cfg(not(feature = "maintainer"))]
-        return convert::static_json(self.core.diseases_text(&region, &date).map_err(js_error)?);
-        #[cfg(feature = "maintainer")]
         out(self.core.diseases(&region, &date).map(Out::Diseases))
     }
 
     /// The treatment places with data: provinces, their class B share and cities.
     #[wasm_bindgen(unchecked_return_type = "PlaceInfo[]")]
     pub fn places(&self) -> Result<JsValue, JsValue> {
-        #[cfg(not(feature = "maintainer"))]
-        return convert::static_json(crate::policy::PLACES_JSON);
-        #[cfg(feature = "maintainer")]
         out(Ok(Out::Places(self.core.places())))
     }
 
@@ -140,12 +135,7 @@ impl Engine {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] place: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let place = convert::string_arg(&place, "place")?;
-        // The page's build: the text the generator wrote for the place's province, after the
-        // place's code and name (`listings::catalogue_text`).
-        #[cfg(not(feature = "maintainer"))]
-        return convert::static_json(&self.core.catalogue_text(&place).map_err(js_error)?);
-        #[cfg(feature = "maintainer")]
+        let place = convert::string_arg(&place, "place").map_err(js_error)?;
         out(self.core.catalogue(&place).map(Out::Catalogue))
     }
 
@@ -155,14 +145,13 @@ impl Engine {
         &self,
         #[wasm_bindgen(unchecked_param_type = "EstimateRequest | string")] request: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let text = text_from_js(&request, Json::Request)?;
+        let text = text_from_js(&request, Json::Request).map_err(js_error)?;
         out(self.core.national_fields_text(&text).map(Out::National))
     }
 }
 
 /// What only the full engine has (the `maintainer` feature: the npm package). The page's own
-/// build (`--no-default-features`, scripts/build.sh) exports only the methods above, the ones
-/// www/ calls.
+/// build (`--no-default-features`, scripts/build.sh) exports only `withDefaults` and `call`.
 #[cfg(feature = "maintainer")]
 #[wasm_bindgen]
 impl Engine {
@@ -200,7 +189,7 @@ impl Engine {
         &self,
         #[wasm_bindgen(unchecked_param_type = "EstimateRequest | string")] request: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let text = text_from_js(&request, Json::Request)?;
+        let text = text_from_js(&request, Json::Request).map_err(js_error)?;
         Ok(decision::to_js(&self.core.settle_text(&text).map_err(js_error)?))
     }
 

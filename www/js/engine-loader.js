@@ -78,11 +78,33 @@ function handOver(response) {
 }
 
 // The built page (scripts/dist.mjs) carries the glue inline, as a module that runs before this one
-// and leaves the glue's `default` and `Engine` here: its ≈2.6 KB brotli then travel with the page,
+// and leaves the glue's `default` and `call` here: its ≈2.6 KB brotli then travel with the page,
 // in the round trip the preloads wait for, instead of after it on the phone profile
 // (BENCHMARKS.md 3b). Anywhere else (www/ as it is) the glue is imported.
 function inlineGlue() {
   return typeof self === "object" && self.yibaoPolicyGlue;
+}
+
+// The page's own .wasm has no Engine class: one entry point serves every call, `call(op, a, b)`
+// (src/wasm/page.rs: one export instead of nine, each with its own shim; the first call makes its
+// one engine, from tables compiled in); `op` is the call's index here. It answers with
+// one string, the result's JSON text or `!` and the refusal's, thrown here as the package's Error
+// (code, path, message, messageZh). The page gets the package's methods (estimate(text),
+// diseases(region, date)…) from it, so js/engine.js sees the same Engine whichever build runs.
+export const PAGE_CALLS = ["estimate", "checkEligibility", "estimateYear", "nationalFields", "regions", "places", "diseases", "catalogue"];
+
+/** The page's build's engine (its glue) with the package's method names, answers and errors. */
+export function named(glue) {
+  const api = {};
+  PAGE_CALLS.forEach((name, op) => {
+    api[name] = (a, b) => {
+      const text = glue.call(op, a, b);
+      if (text[0] !== "!") return JSON.parse(text);
+      const e = JSON.parse(text.slice(1));
+      throw Object.assign(new Error(e.message.en), { name: "YibaoPolicyError", code: e.code, path: e.path, messageZh: e.message.zh });
+    };
+  });
+  return api;
 }
 
 async function jsEngine() {
@@ -91,7 +113,8 @@ async function jsEngine() {
 }
 
 /**
- * Resolves to an Engine (`Engine.withDefaults()` of whichever build runs here). `onSlower` is
+ * Resolves to an Engine (`Engine.withDefaults()` of whichever build runs here; the page's own
+ * .wasm's calls, named). `onSlower` is
  * called before the pure-JS build is fetched, so the page can say the first answer takes longer.
  */
 export async function loadEngineInstance({ onSlower = () => {} } = {}) {
@@ -103,7 +126,7 @@ export async function loadEngineInstance({ onSlower = () => {} } = {}) {
     const { glue, response } = await wasmFiles(early);
     try {
       await glue.default({ module_or_path: response });
-      return glue.Engine.withDefaults();
+      return named(glue);
     } catch (e) {
       // It downloaded but did not compile or start here: the pure-JS build will.
     }
