@@ -149,6 +149,17 @@ fn note_warning(s: &VisitPolicy<'_>, note: Note) -> Warning {
                 ),
             ),
         },
+        Note::TermIgnored(path, field) => {
+            let (zh, en) = term_name(field);
+            Warning {
+                code: "TERMS_IGNORED",
+                path,
+                message: t(
+                    format!("已收录的{}政策规定了{zh}：按政策的数值计算，忽略填写的{zh}", home.zh),
+                    format!("the policy held for {} states the {en}: the estimate uses its figure and ignores the {en} entered", home.en),
+                ),
+            }
+        }
         Note::TermsNeeded {
             lacking: Lacking::Partly(fields),
         } => {
@@ -306,6 +317,8 @@ fn term_name(field: &str) -> (&'static str, &'static str) {
     match field {
         "ratio" => ("支付比例", "ratio"),
         "deductible" => ("起付线", "deductible"),
+        "reduction" => ("比例降幅", "reduction"),
+        "unfiledReduction" => ("未备案时的比例降幅", "reduction without a valid filing"),
         _ => ("年度支付限额", "annual limit"),
     }
 }
