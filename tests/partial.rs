@@ -238,3 +238,95 @@ fn a_cut_left_to_the_person_is_theirs_within_the_ceiling() {
         warnings(&e)
     );
 }
+
+/// A 石家庄 employee (or resident) filed long-term in 湖南, treated for cancer: 石家庄's pack states
+/// the ratio (90%, residents 80%) and "no deductible", and leaves the limit to the person.
+fn shijiazhuang_cancer(scheme: &str, terms: Value) -> Value {
+    json!({
+        "insured": { "region": "130100", "scheme": scheme, "status": "working", "recognizedDiseases": ["cancer_outpatient"], "terms": terms },
+        "filing": { "category": "long_term_resident", "place": "430000", "start": "2025-01-01" },
+        "visit": { "date": "2025-06-10", "place": "430100", "hospitalLevel": 3, "disease": "cancer_outpatient" },
+        "items": [{ "amount": "1000.00", "class": "A" }]
+    })
+}
+
+#[test]
+fn a_term_the_pack_states_is_ignored_at_its_own_path() {
+    let engine = Engine::with_defaults().expect("the embedded packs are valid");
+    let ignored = |e: &Value| -> Vec<String> {
+        warnings(e)
+            .into_iter()
+            .filter(|(c, _)| c == "TERMS_IGNORED")
+            .map(|(_, p)| p)
+            .collect()
+    };
+    // The ratio typed: the pack's is used, and the warning names the ratio.
+    for (scheme, ratio) in [("employee", "0.9"), ("resident", "0.8")] {
+        let e = estimate(
+            &engine,
+            &shijiazhuang_cancer(scheme, json!({ "ratio": "0.5", "annualLimit": "300" })),
+        );
+        assert_eq!(ignored(&e), ["insured.terms.ratio"]);
+        assert_eq!(e["settlement"]["ratio"], ratio);
+        assert_eq!(e["settlement"]["fundPays"], "300.00");
+        let w = e["eligibility"]["warnings"]
+            .as_array()
+            .and_then(|w| w.iter().find(|w| w["code"] == "TERMS_IGNORED"))
+            .expect("TERMS_IGNORED");
+        assert!(
+            w["message"]["zh"].as_str().is_some_and(|m| m.contains("支付比例")),
+            "{w}"
+        );
+        assert!(w["message"]["en"].as_str().is_some_and(|m| m.contains("ratio")), "{w}");
+    }
+    // Only the fields the pack leaves (the limit; a temporary visitor's reduction): none.
+    let e = estimate(
+        &engine,
+        &shijiazhuang_cancer("employee", json!({ "annualLimit": null })),
+    );
+    assert_eq!(ignored(&e), Vec::<String>::new());
+    assert_eq!(e["settlement"]["fundPays"], "900.00");
+    let mut temporary = shijiazhuang_cancer("employee", json!({ "annualLimit": "5000", "reduction": "0.1" }));
+    temporary["filing"]["category"] = json!("other_temporary");
+    let e = estimate(&engine, &temporary);
+    assert_eq!(ignored(&e), Vec::<String>::new());
+    assert_eq!(e["settlement"]["ratio"], "0.8");
+    // The deductible (stated: none), and a long-term filer's reduction (stated: 0), each at its
+    // path; null is not a figure, except for the limit ("no limit").
+    let e = estimate(
+        &engine,
+        &shijiazhuang_cancer(
+            "employee",
+            json!({ "ratio": null, "deductible": "100", "reduction": "0.1", "unfiledReduction": "0.2" }),
+        ),
+    );
+    assert_eq!(ignored(&e), ["insured.terms.deductible", "insured.terms.reduction"]);
+    assert_eq!(e["settlement"]["deductible"], "0.00");
+    assert_eq!(e["settlement"]["ratio"], "0.9");
+    // termsByDisease: at its own path.
+    let mut by_disease = shijiazhuang_cancer("employee", json!(null));
+    by_disease["insured"]["termsByDisease"] = json!({ "cancer_outpatient": { "ratio": "0.5" } });
+    let e = estimate(&engine, &by_disease);
+    assert_eq!(ignored(&e), ["insured.termsByDisease.cancer_outpatient.ratio"]);
+}
+
+#[test]
+fn terms_read_for_the_cut_alone_name_the_rest_ignored() {
+    // 汕尾 prices diabetes in full and leaves the unfiled cut to the person.
+    let mut pack = shanwei();
+    pack["regions"][0]["versions"][0]["unfiledReduction"] = json!("terms");
+    let engine = Engine::from_pack_texts(&[&pack.to_string()]).expect("the pack loads");
+    let mut r = request(Some(json!({ "ratio": "0.5", "unfiledReduction": "0.1" })));
+    r.as_object_mut().expect("object").remove("filing");
+    let e = estimate(&engine, &r);
+    let w = warnings(&e);
+    assert!(
+        w.contains(&("TERMS_IGNORED".to_string(), "insured.terms.ratio".to_string())),
+        "{w:?}"
+    );
+    assert!(
+        !w.contains(&("TERMS_IGNORED".to_string(), "insured.terms".to_string())),
+        "{w:?}"
+    );
+    assert!(!w.iter().any(|(_, p)| p == "insured.terms.unfiledReduction"), "{w:?}");
+}

@@ -8,16 +8,35 @@ use crate::bilingual::{t, Text};
 // generated/divisions.tsv (`code<TAB>中文名<TAB>English or pinyin name`, one line per division) as
 // build.rs splits it into columns: codes, Chinese names, English names. Column by column the text
 // compresses better — 4.1 KB brotli instead of 4.4 for the same names (2026-11-30).
-/// The six-digit codes, run together.
-const CODES: &str = include_str!(concat!(env!("OUT_DIR"), "/division-codes"));
+/// The codes in order, as steps from one to the next (build.rs `code_steps`).
+const CODES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/division-codes"));
 /// One name a line, in the order of `CODES`.
 const ZH: &str = include_str!(concat!(env!("OUT_DIR"), "/division-zh"));
 const EN: &str = include_str!(concat!(env!("OUT_DIR"), "/division-en"));
 
 /// The division's official name (Chinese) and English or pinyin name, where known.
 pub fn name(code: &str) -> Option<Text> {
-    let i = CODES.as_bytes().chunks(6).position(|c| c == code.as_bytes())?;
-    Some(t(ZH.split('\n').nth(i)?, EN.split('\n').nth(i)?))
+    let b = code.as_bytes();
+    if b.len() != 6 || !b.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let want = b.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0'));
+    let (mut at, mut step, mut i) = (0, 0, 0);
+    while let Some(&n) = CODES.get(step) {
+        if n == 255 {
+            let c = CODES.get(step + 1..step + 4)?;
+            at = u32::from_le_bytes([c[0], c[1], c[2], 0]);
+            step += 4;
+        } else {
+            at = (at / 100 + u32::from(n)) * 100;
+            step += 1;
+        }
+        if at == want {
+            return Some(t(ZH.split('\n').nth(i)?, EN.split('\n').nth(i)?));
+        }
+        i += 1;
+    }
+    None
 }
 
 #[cfg(test)]

@@ -16,13 +16,6 @@ pub const UNFILED_REDUCTION: Decimal = Decimal::from_parts(20, 0, 0, false, 2);
 /// `policy.version` of an estimate made under the baseline.
 pub const VERSION: &str = "national-baseline";
 
-/// The first two digits of the 31 mainland provinces and of the Xinjiang Production and
-/// Construction Corps (66): a code under one of them with no pack is answered under the baseline.
-const REGIONS: [&str; 32] = [
-    "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41", "42", "43", "44",
-    "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65", "66",
-];
-
 /// Cross-province settlement of the five diseases started nationwide on 2021-09-01 and reached
 /// every pooling region by the end of 2022: in between, a region may or may not have opened.
 const OPENING: Date = Date {
@@ -84,7 +77,7 @@ pub fn start() -> Date {
 /// Six digits under a mainland province or the Corps: answered under the baseline when no pack
 /// covers them. Anything else (71, 81, 82, 99, …) is an unknown region.
 pub fn is_baseline_region(code: &str) -> bool {
-    code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit()) && code.get(..2).is_some_and(|p| REGIONS.contains(&p))
+    crate::divisions::codes::is_mainland(code)
 }
 
 /// POLICY_IN_FORCE under the baseline: fail before the national start, warn while regions were

@@ -2,11 +2,11 @@
 //! terms ignored, needed or assumed — and the one term whose absence is an error (the ratio,
 //! where it prices the disease).
 
-use super::{own_terms, pricing, Coverage, Pricing, VisitPolicy};
+use super::{own_terms, pricing, Coverage, OwnTerms, Pricing, VisitPolicy};
 use crate::bilingual::Text;
 use crate::date::Date;
 use crate::json::Res;
-use crate::policy::model::TERMS;
+use crate::policy::model::{Disease, TERMS};
 use crate::policy::numbers;
 use crate::request::AnnualLimit;
 use crate::vocabulary::Mode;
@@ -19,6 +19,9 @@ pub enum Note {
     Outdated(Date),
     /// The person's terms at this path were given for a disease the region's pack prices.
     TermsIgnored(String),
+    /// A field of the person's terms (its path, its `insured.terms` key) that the pack states
+    /// where it leaves others to them: the pack's figure is used.
+    TermIgnored(String, &'static str),
     /// The amounts need the person's terms for the disease, for want of what.
     TermsNeeded { lacking: Lacking },
     /// A term not entered (its path), taken as none.
@@ -66,8 +69,11 @@ impl<'a> VisitPolicy<'a> {
         }
         match &self.pricing {
             Pricing::Pack(d, None) if d.left_to_terms().is_empty() => {
-                if let Some(own) = own_terms(self.req, &self.req.visit.disease).filter(|_| !own_cut) {
-                    out.push(Note::TermsIgnored(own.path));
+                match own_terms(self.req, &self.req.visit.disease) {
+                    // Read for the cut alone: the pack's figures stand for the rest.
+                    Some(own) if own_cut => self.stated_given(d, &own, None, &mut out),
+                    Some(own) => out.push(Note::TermsIgnored(own.path)),
+                    None => {}
                 }
             }
             _ if mode == Mode::None => {}
@@ -75,6 +81,8 @@ impl<'a> VisitPolicy<'a> {
                 lacking: Lacking::Partly(d.left_to_terms()),
             }),
             Pricing::Pack(d, Some(own)) => {
+                let cut = (!own_cut).then_some(filing_valid);
+                self.stated_given(d, own, cut, &mut out);
                 if d.deductible == TERMS && own.terms.deductible.is_none() {
                     out.push(Note::TermsAssumed(format!("{}.deductible", own.path)));
                 }
@@ -114,6 +122,35 @@ impl<'a> VisitPolicy<'a> {
             Pricing::Nothing => {}
         }
         out
+    }
+}
+
+/// The fields of the person's terms, in the contract's order.
+const FIELDS: [&str; 5] = ["ratio", "deductible", "annualLimit", "reduction", "unfiledReduction"];
+
+impl VisitPolicy<'_> {
+    /// The fields of the person's terms that the pack states and they gave anyway, each ignored:
+    /// the disease's ratio, deductible and limit, and — `cut`: the pack states the one that
+    /// applies, with whether the filing is valid — the reduction the visit would read.
+    fn stated_given(&self, d: &Disease, own: &OwnTerms<'_>, cut: Option<bool>, out: &mut Vec<Note>) {
+        let t = own.terms;
+        let given = [
+            d.ratio.is_some() && t.ratio.is_some(),
+            d.deductible != TERMS && t.deductible.is_some(),
+            // A stated "no limit" (null) is a figure too.
+            d.limit != TERMS && t.annual_limit != AnnualLimit::Unstated,
+            cut == Some(true) && t.reduction.is_some(),
+            cut == Some(false) && t.unfiled_reduction.is_some(),
+        ];
+        for i in 0..FIELDS.len() {
+            if given[i] {
+                // By hand: `format!` was 160 B more of the page's `.wasm` (raw).
+                let mut path = own.path.clone();
+                path.push('.');
+                path.push_str(FIELDS[i]);
+                out.push(Note::TermIgnored(path, FIELDS[i]));
+            }
+        }
     }
 }
 
