@@ -129,8 +129,9 @@ impl VisitPolicy<'_> {
         };
         let (base, step, maximum) = (part(base, "base")?, part(step, "step")?, part(maximum, "maximum")?);
         let (n, known) = self.recognised_in_pool(version, id, |_| {});
-        // The diseases beyond the first, counted as a whole number before it meets a decimal.
-        let extra = Decimal::from(u32::try_from(n.saturating_sub(1)).unwrap_or(u32::MAX));
+        // The diseases beyond the first (n counts the visit's own, so n ≥ 1), as a whole number before it
+        // meets a decimal.
+        let extra = Decimal::from(n - 1);
         let value = plus(base.value, step.value * extra).min(maximum.value);
         let mut out = Used {
             value: Some(value),
