@@ -45,33 +45,14 @@ pub fn warnings(s: &VisitPolicy<'_>, findings: &Findings, priced: &Priced, benef
     // knows is most likely one this tool does not cover (or a typo): say so, rather than refuse
     // the whole estimate over a detail of the person.
     let insured = &s.request().insured;
-    let listed = insured.recognized_diseases.iter().flatten().enumerate();
-    let named = insured.recognition.iter().flatten().map(|(id, _)| id);
-    let paths = listed
-        .map(|(i, id)| (format!("insured.recognizedDiseases[{i}]"), id, true))
-        .chain(named.map(|id| (format!("insured.recognition.{id}"), id, true)))
-        .chain(
-            insured
-                .terms_by_disease
-                .iter()
-                .map(|(id, _)| (format!("insured.termsByDisease.{id}"), id, false)),
-        );
-    for (path, id, recognised) in paths {
-        if !s.knows_disease(id) {
-            let (zh, en) = if recognised {
-                ("已认定病种", "recognised disease")
-            } else {
-                ("填写了待遇的病种", "the disease of these terms,")
-            };
-            out.push(Warning {
-                code: "RECOGNIZED_DISEASE_UNKNOWN",
-                path,
-                message: t(
-                    format!("{zh}“{id}”不在已加载的政策中，已忽略"),
-                    format!("{en} '{id}' is not in any loaded policy and was ignored"),
-                ),
-            });
-        }
+    for (i, id) in insured.recognized_diseases.iter().flatten().enumerate() {
+        unknown(s, &mut out, id, || format!("insured.recognizedDiseases[{i}]"), true);
+    }
+    for (id, _) in insured.recognition.iter().flatten() {
+        unknown(s, &mut out, id, || format!("insured.recognition.{id}"), true);
+    }
+    for (id, _) in &insured.terms_by_disease {
+        unknown(s, &mut out, id, || format!("insured.termsByDisease.{id}"), false);
     }
     for line in &priced.lines {
         let Some(note) = line.note else { continue };
@@ -118,6 +99,27 @@ pub fn warnings(s: &VisitPolicy<'_>, findings: &Findings, priced: &Priced, benef
         });
     }
     out
+}
+
+/// RECOGNIZED_DISEASE_UNKNOWN for a disease of the person's (`recognised`, or of their terms)
+/// that no layer knows, at the path `path` makes.
+fn unknown(s: &VisitPolicy<'_>, out: &mut Vec<Warning>, id: &str, path: impl Fn() -> String, recognised: bool) {
+    if s.knows_disease(id) {
+        return;
+    }
+    let (zh, en) = if recognised {
+        ("已认定病种", "recognised disease")
+    } else {
+        ("填写了待遇的病种", "the disease of these terms,")
+    };
+    out.push(Warning {
+        code: "RECOGNIZED_DISEASE_UNKNOWN",
+        path: path(),
+        message: t(
+            format!("{zh}“{id}”不在已加载的政策中，已忽略"),
+            format!("{en} '{id}' is not in any loaded policy and was ignored"),
+        ),
+    });
 }
 
 /// A note about the policy behind the numbers, in words.
