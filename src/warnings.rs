@@ -15,11 +15,10 @@ use crate::request::Item;
 /// Every warning for the visit, parameters first (the policy's notes, then the facts of the
 /// person's that the numbers needed and did not have), then the cost lines.
 pub fn warnings(s: &VisitPolicy<'_>, findings: &Findings, priced: &Priced, benefit: Option<&Benefit>) -> Vec<Warning> {
-    let mut out: Vec<Warning> = s
-        .notes(findings.mode(), findings.filing_valid())
-        .into_iter()
-        .map(|note| note_warning(s, note))
-        .collect();
+    let mut out = Vec::new();
+    for note in s.notes(findings.mode(), findings.filing_valid()) {
+        out.push(note_warning(s, note));
+    }
     // Only the rule shapes of this build's packs may lack a fact (`shapes`).
     if BUILT.needs_facts() {
         for (fact, rule) in benefit.map(Benefit::lacking).unwrap_or_default() {
