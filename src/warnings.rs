@@ -68,7 +68,11 @@ pub fn warnings(s: &VisitPolicy<'_>, findings: &Findings, priced: &Priced, benef
                 path: format!("{path}.class"),
                 message: t(
                     format!("该项目在就医地目录中为{}类，按所填{}类计算", class_zh(listed), class_zh(given)),
-                    format!("the catalogue lists this item as class {listed:?}; computed as the class {given:?} given"),
+                    format!(
+                        "the catalogue lists this item as class {}; computed as the class {} given",
+                        class_en(listed),
+                        class_en(given)
+                    ),
                 ),
             },
             LineNote::NotListed(given) => {
@@ -80,7 +84,11 @@ pub fn warnings(s: &VisitPolicy<'_>, findings: &Findings, priced: &Priced, benef
                     path,
                     message: t(
                         format!("{}不在就医地示例目录中，按所填{}类计算", label.zh, class_zh(given)),
-                        format!("{} is not in the treatment place's sample catalogue: computed as the class {given:?} given", label.en),
+                        format!(
+                            "{} is not in the treatment place's sample catalogue: computed as the class {} given",
+                            label.en,
+                            class_en(given)
+                        ),
                     ),
                 }
             }
@@ -286,6 +294,15 @@ fn line_label(item: &Item, index: usize) -> Text {
     match item.code.as_deref().or(item.name.as_deref()) {
         Some(label) => t(format!("“{label}”"), format!("'{label}'")),
         None => t(format!("第{}项", index + 1), format!("line {}", index + 1)),
+    }
+}
+
+/// A class's letter, as its `Debug` writes it.
+fn class_en(c: Class) -> &'static str {
+    match c {
+        Class::A => "A",
+        Class::B => "B",
+        Class::C => "C",
     }
 }
 
