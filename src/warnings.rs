@@ -16,9 +16,9 @@ use crate::request::Item;
 /// person's that the numbers needed and did not have), then the cost lines.
 pub fn warnings(s: &VisitPolicy<'_>, findings: &Findings, priced: &Priced, benefit: Option<&Benefit>) -> Vec<Warning> {
     let mut out = Vec::new();
-    for note in s.notes(findings.mode(), findings.filing_valid()) {
-        out.push(note_warning(s, note));
-    }
+    s.notes(findings.mode(), findings.filing_valid(), &mut |note| {
+        out.push(note_warning(s, note))
+    });
     // Only the rule shapes of this build's packs may lack a fact (`shapes`).
     if BUILT.needs_facts() {
         for (fact, rule) in benefit.map(Benefit::lacking).unwrap_or_default() {
