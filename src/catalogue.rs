@@ -82,11 +82,10 @@ pub(crate) struct Priced {
 pub(crate) fn price(set: &PolicySet, place_code: &str, items: &[Item], named: bool) -> Priced {
     let place = set.place(place_code);
     let place_share = place_default_share(set, place);
-    let lines = items
-        .iter()
-        .enumerate()
-        .map(|(index, item)| price_line(set, place, &place_share, index, item, named))
-        .collect();
+    let mut lines = Vec::with_capacity(items.len());
+    for (index, item) in items.iter().enumerate() {
+        lines.push(price_line(set, place, &place_share, index, item, named));
+    }
     Priced { lines, place_share }
 }
 

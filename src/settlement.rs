@@ -87,10 +87,12 @@ pub(crate) fn settle(lines: &[PricedLine], parameters: &Parameters) -> Settlemen
     let sum =
         |part: fn(&PricedLine) -> Money| -> Decimal { lines.iter().fold(Decimal::ZERO, |sum, l| plus(sum, part(l).0)) };
     let room = |limits: &[(Decimal, Decimal)]| {
-        limits
-            .iter()
-            .map(|(limit, used)| minus(*limit, *used).max(Decimal::ZERO))
-            .min()
+        let mut least: Option<Decimal> = None;
+        for (limit, used) in limits {
+            let left = minus(*limit, *used).max(Decimal::ZERO);
+            least = Some(least.map_or(left, |l| l.min(left)));
+        }
+        least
     };
 
     // 1. total = sum of all line amounts.

@@ -15,11 +15,10 @@ use crate::request::Item;
 /// Every warning for the visit, parameters first (the policy's notes, then the facts of the
 /// person's that the numbers needed and did not have), then the cost lines.
 pub fn warnings(s: &VisitPolicy<'_>, findings: &Findings, priced: &Priced, benefit: Option<&Benefit>) -> Vec<Warning> {
-    let mut out: Vec<Warning> = s
-        .notes(findings.mode(), findings.filing_valid())
-        .into_iter()
-        .map(|note| note_warning(s, note))
-        .collect();
+    let mut out = Vec::new();
+    s.notes(findings.mode(), findings.filing_valid(), &mut |note| {
+        out.push(note_warning(s, note))
+    });
     // Only the rule shapes of this build's packs may lack a fact (`shapes`).
     if BUILT.needs_facts() {
         for (fact, rule) in benefit.map(Benefit::lacking).unwrap_or_default() {
@@ -45,33 +44,14 @@ pub fn warnings(s: &VisitPolicy<'_>, findings: &Findings, priced: &Priced, benef
     // knows is most likely one this tool does not cover (or a typo): say so, rather than refuse
     // the whole estimate over a detail of the person.
     let insured = &s.request().insured;
-    let listed = insured.recognized_diseases.iter().flatten().enumerate();
-    let named = insured.recognition.iter().flatten().map(|(id, _)| id);
-    let paths = listed
-        .map(|(i, id)| (format!("insured.recognizedDiseases[{i}]"), id, true))
-        .chain(named.map(|id| (format!("insured.recognition.{id}"), id, true)))
-        .chain(
-            insured
-                .terms_by_disease
-                .iter()
-                .map(|(id, _)| (format!("insured.termsByDisease.{id}"), id, false)),
-        );
-    for (path, id, recognised) in paths {
-        if !s.knows_disease(id) {
-            let (zh, en) = if recognised {
-                ("已认定病种", "recognised disease")
-            } else {
-                ("填写了待遇的病种", "the disease of these terms,")
-            };
-            out.push(Warning {
-                code: "RECOGNIZED_DISEASE_UNKNOWN",
-                path,
-                message: t(
-                    format!("{zh}“{id}”不在已加载的政策中，已忽略"),
-                    format!("{en} '{id}' is not in any loaded policy and was ignored"),
-                ),
-            });
-        }
+    for (i, id) in insured.recognized_diseases.iter().flatten().enumerate() {
+        unknown(s, &mut out, id, || format!("insured.recognizedDiseases[{i}]"), true);
+    }
+    for (id, _) in insured.recognition.iter().flatten() {
+        unknown(s, &mut out, id, || format!("insured.recognition.{id}"), true);
+    }
+    for (id, _) in &insured.terms_by_disease {
+        unknown(s, &mut out, id, || format!("insured.termsByDisease.{id}"), false);
     }
     for line in &priced.lines {
         let Some(note) = line.note else { continue };
@@ -88,7 +68,11 @@ pub fn warnings(s: &VisitPolicy<'_>, findings: &Findings, priced: &Priced, benef
                 path: format!("{path}.class"),
                 message: t(
                     format!("该项目在就医地目录中为{}类，按所填{}类计算", class_zh(listed), class_zh(given)),
-                    format!("the catalogue lists this item as class {listed:?}; computed as the class {given:?} given"),
+                    format!(
+                        "the catalogue lists this item as class {}; computed as the class {} given",
+                        class_en(listed),
+                        class_en(given)
+                    ),
                 ),
             },
             LineNote::NotListed(given) => {
@@ -100,7 +84,11 @@ pub fn warnings(s: &VisitPolicy<'_>, findings: &Findings, priced: &Priced, benef
                     path,
                     message: t(
                         format!("{}不在就医地示例目录中，按所填{}类计算", label.zh, class_zh(given)),
-                        format!("{} is not in the treatment place's sample catalogue: computed as the class {given:?} given", label.en),
+                        format!(
+                            "{} is not in the treatment place's sample catalogue: computed as the class {} given",
+                            label.en,
+                            class_en(given)
+                        ),
                     ),
                 }
             }
@@ -118,6 +106,27 @@ pub fn warnings(s: &VisitPolicy<'_>, findings: &Findings, priced: &Priced, benef
         });
     }
     out
+}
+
+/// RECOGNIZED_DISEASE_UNKNOWN for a disease of the person's (`recognised`, or of their terms)
+/// that no layer knows, at the path `path` makes.
+fn unknown(s: &VisitPolicy<'_>, out: &mut Vec<Warning>, id: &str, path: impl Fn() -> String, recognised: bool) {
+    if s.knows_disease(id) {
+        return;
+    }
+    let (zh, en) = if recognised {
+        ("已认定病种", "recognised disease")
+    } else {
+        ("填写了待遇的病种", "the disease of these terms,")
+    };
+    out.push(Warning {
+        code: "RECOGNIZED_DISEASE_UNKNOWN",
+        path: path(),
+        message: t(
+            format!("{zh}“{id}”不在已加载的政策中，已忽略"),
+            format!("{en} '{id}' is not in any loaded policy and was ignored"),
+        ),
+    });
 }
 
 /// A note about the policy behind the numbers, in words.
@@ -286,6 +295,15 @@ fn line_label(item: &Item, index: usize) -> Text {
     match item.code.as_deref().or(item.name.as_deref()) {
         Some(label) => t(format!("“{label}”"), format!("'{label}'")),
         None => t(format!("第{}项", index + 1), format!("line {}", index + 1)),
+    }
+}
+
+/// A class's letter, as its `Debug` writes it.
+fn class_en(c: Class) -> &'static str {
+    match c {
+        Class::A => "A",
+        Class::B => "B",
+        Class::C => "C",
     }
 }
 

@@ -27,30 +27,30 @@ pub fn eligibility(s: &VisitPolicy<'_>, findings: &Findings, warnings: Vec<Warni
 }
 
 fn checks(s: &VisitPolicy<'_>, f: &Findings) -> Vec<Check> {
-    CheckCode::ALL
-        .into_iter()
-        .map(|code| {
-            let status = f.status(code);
-            let (message, action) = match code {
-                CheckCode::CrossProvince => cross_province(s, f),
-                CheckCode::PolicyInForce => policy_in_force(s),
-                CheckCode::DiseaseCovered => disease_covered(s),
-                CheckCode::DiseaseRecognized => disease_recognized(f),
-                CheckCode::FilingPresent => filing_present(s, f),
-                CheckCode::FilingPlace => filing_place(s, f),
-                CheckCode::FilingDates => filing_dates(s, f),
-                CheckCode::HospitalNetworked => hospital_networked(f),
-            };
-            // A passing check needs no next step.
-            let action = if status == CheckStatus::Pass { None } else { action };
-            Check {
-                code,
-                status,
-                message,
-                action,
-            }
-        })
-        .collect()
+    // A plain loop: `map` and `collect` over the array were 160 B more of the page's `.wasm`.
+    let mut out = Vec::with_capacity(CheckCode::ALL.len());
+    for code in CheckCode::ALL {
+        let status = f.status(code);
+        let (message, action) = match code {
+            CheckCode::CrossProvince => cross_province(s, f),
+            CheckCode::PolicyInForce => policy_in_force(s),
+            CheckCode::DiseaseCovered => disease_covered(s),
+            CheckCode::DiseaseRecognized => disease_recognized(f),
+            CheckCode::FilingPresent => filing_present(s, f),
+            CheckCode::FilingPlace => filing_place(s, f),
+            CheckCode::FilingDates => filing_dates(s, f),
+            CheckCode::HospitalNetworked => hospital_networked(f),
+        };
+        // A passing check needs no next step.
+        let action = if status == CheckStatus::Pass { None } else { action };
+        out.push(Check {
+            code,
+            status,
+            message,
+            action,
+        });
+    }
+    out
 }
 
 fn cross_province(s: &VisitPolicy<'_>, f: &Findings) -> Words {

@@ -91,11 +91,14 @@ impl PolicySet {
         if let Some(d) = super::national::national_disease(id) {
             return d.name();
         }
-        self.regions
-            .iter()
-            .flat_map(|r| r.versions.iter())
-            .find_map(|v| v.disease(id))
-            .map_or_else(|| t(id.to_string(), id.to_string()), |d| d.name.clone())
+        for r in &self.regions {
+            for v in r.versions.iter() {
+                if let Some(d) = v.disease(id) {
+                    return d.name.clone();
+                }
+            }
+        }
+        t(id.to_string(), id.to_string())
     }
 
     /// The treatment place whose catalogue applies at `code`: catalogues are provincial, so a

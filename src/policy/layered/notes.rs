@@ -42,12 +42,12 @@ pub enum Lacking {
 }
 
 impl<'a> VisitPolicy<'a> {
-    /// What the person should know about the layers behind the numbers.
-    pub fn notes(&self, mode: Mode, filing_valid: bool) -> Vec<Note> {
-        let mut out = Vec::new();
+    /// What the person should know about the layers behind the numbers, each given to `out` in
+    /// turn (no list of them is kept: the caller words each at once).
+    pub fn notes(&self, mode: Mode, filing_valid: bool, out: &mut impl FnMut(Note)) {
         if let Some(p) = &self.pack {
             if let Some(until) = p.version.reviewed_until.filter(|until| *until < self.req.visit.date) {
-                out.push(Note::Outdated(until));
+                out(Note::Outdated(until));
             }
         }
         // A cut the pack leaves to the person reads their terms whatever prices the disease.
@@ -64,33 +64,33 @@ impl<'a> VisitPolicy<'a> {
             };
             let ((reduction, _), path) = self.terms_reduction(filing_valid, &rules);
             if let (Some(_), numbers::Reduction::Points(points)) = (reduction.default, reduction.value) {
-                out.push(Note::ReductionAssumed(path, points));
+                out(Note::ReductionAssumed(path, points));
             }
         }
         match &self.pricing {
             Pricing::Pack(d, None) if d.left_to_terms().is_empty() => {
                 match own_terms(self.req, &self.req.visit.disease) {
                     // Read for the cut alone: the pack's figures stand for the rest.
-                    Some(own) if own_cut => self.stated_given(d, &own, None, &mut out),
-                    Some(own) => out.push(Note::TermsIgnored(own.path)),
+                    Some(own) if own_cut => self.stated_given(d, &own, None, out),
+                    Some(own) => out(Note::TermsIgnored(own.path)),
                     None => {}
                 }
             }
             _ if mode == Mode::None => {}
-            Pricing::Pack(d, None) => out.push(Note::TermsNeeded {
+            Pricing::Pack(d, None) => out(Note::TermsNeeded {
                 lacking: Lacking::Partly(d.left_to_terms()),
             }),
             Pricing::Pack(d, Some(own)) => {
                 let cut = (!own_cut).then_some(filing_valid);
-                self.stated_given(d, own, cut, &mut out);
+                self.stated_given(d, own, cut, out);
                 if d.deductible == TERMS && own.terms.deductible.is_none() {
-                    out.push(Note::TermsAssumed(format!("{}.deductible", own.path)));
+                    out(Note::TermsAssumed(format!("{}.deductible", own.path)));
                 }
                 if d.limit == TERMS && own.terms.annual_limit == AnnualLimit::Unstated {
-                    out.push(Note::TermsAssumed(format!("{}.annualLimit", own.path)));
+                    out(Note::TermsAssumed(format!("{}.annualLimit", own.path)));
                 }
             }
-            Pricing::Own(None) => out.push(Note::TermsNeeded {
+            Pricing::Own(None) => out(Note::TermsNeeded {
                 lacking: match &self.coverage {
                     Coverage::NationalUnlisted(name) => Lacking::Unlisted(name.clone()),
                     _ => Lacking::NoPolicy,
@@ -103,17 +103,17 @@ impl<'a> VisitPolicy<'a> {
                 };
                 // Only a broken pack makes this fail, and the numbers say so themselves.
                 let Ok(plan) = self.own_plan(own, filing_valid, &rules) else {
-                    return out;
+                    return;
                 };
                 if plan.deductible.standard.default.is_some() {
-                    out.push(Note::TermsAssumed(format!("{}.deductible", own.path)));
+                    out(Note::TermsAssumed(format!("{}.deductible", own.path)));
                 }
                 if plan.limit.default.is_some() {
-                    out.push(Note::TermsAssumed(format!("{}.annualLimit", own.path)));
+                    out(Note::TermsAssumed(format!("{}.annualLimit", own.path)));
                 }
                 let (reduction, _) = &plan.reduction;
                 if let (Some(_), numbers::Reduction::Points(points)) = (reduction.default, reduction.value) {
-                    out.push(Note::ReductionAssumed(
+                    out(Note::ReductionAssumed(
                         format!("{}.{}", own.path, plan.reduction_field),
                         points,
                     ));
@@ -121,7 +121,6 @@ impl<'a> VisitPolicy<'a> {
             }
             Pricing::Nothing => {}
         }
-        out
     }
 }
 
@@ -132,7 +131,7 @@ impl VisitPolicy<'_> {
     /// The fields of the person's terms that the pack states and they gave anyway, each ignored:
     /// the disease's ratio, deductible and limit, and — `cut`: the pack states the one that
     /// applies, with whether the filing is valid — the reduction the visit would read.
-    fn stated_given(&self, d: &Disease, own: &OwnTerms<'_>, cut: Option<bool>, out: &mut Vec<Note>) {
+    fn stated_given(&self, d: &Disease, own: &OwnTerms<'_>, cut: Option<bool>, out: &mut impl FnMut(Note)) {
         let t = own.terms;
         let given = [
             d.ratio.is_some() && t.ratio.is_some(),
@@ -148,7 +147,7 @@ impl VisitPolicy<'_> {
                 let mut path = own.path.clone();
                 path.push('.');
                 path.push_str(FIELDS[i]);
-                out.push(Note::TermIgnored(path, FIELDS[i]));
+                out(Note::TermIgnored(path, FIELDS[i]));
             }
         }
     }

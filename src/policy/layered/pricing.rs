@@ -243,11 +243,13 @@ pub(super) fn benefit(
         DeductibleKind::None | DeductibleKind::PerVisit => Decimal::ZERO,
     };
     let on = |base| -> Vec<(Decimal, Decimal)> {
-        limits
-            .iter()
-            .filter(|l| l.base == base)
-            .filter_map(|l| l.limit.value.map(|v| (v, l.used)))
-            .collect()
+        let mut out = Vec::new();
+        for l in &limits {
+            if let (true, Some(v)) = (l.base == base, l.limit.value) {
+                out.push((v, l.used));
+            }
+        }
+        out
     };
     let parameters = Parameters {
         base_ratio: base_ratio.value,
