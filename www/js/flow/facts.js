@@ -87,11 +87,13 @@ export function otherRecognisedFact(ctx) {
       h("span", { class: "radio-text" }, h("span", { class: "radio-label" }, label)));
   };
   const ids = [...ticked].filter((id) => id !== "none" && id !== "unsure");
-  return h("fieldset", { class: "field radios", dataset: { path: "insured.recognizedDiseases", testid: "fact-recognizedDiseases" } },
+  const fieldset = h("fieldset", { class: "field radios", dataset: { path: "insured.recognizedOthers", testid: "fact-recognizedDiseases" } },
     h("legend", null, t("facts.otherRecognized")),
-    h("p", { class: "hint" }, t("facts.otherRecognized.hint")),
+    h("p", { class: "hint", id: `${name}-hint` }, t("facts.otherRecognized.hint")),
     h("div", { class: "radio-list" },
       others.map((d) => box(d.id, pick(d.name), (on) => (on ? ids.concat(d.id) : ids.filter((id) => id !== d.id)).join("*"))),
       box("none", t("facts.otherRecognized.none"), (on) => (on ? "none" : "")),
       box("unsure", t("recognized.unknown"), (on) => (on ? "unsure" : ""))));
+  fieldset.setAttribute("aria-describedby", `${name}-hint`);
+  return fieldset;
 }
