@@ -49,8 +49,17 @@ async function disease(page, req) {
     await page.getByText(/我的病种不在名单里|My disease is not on the list/).click();
     await page.locator(`[data-testid="disease-other"] input[value="${req.visit.disease}"]`).check();
   }
+  const d = req.visit.disease;
   const rec = req.insured.recognizedDiseases;
-  if (rec) await radio(page, "recognized", rec.includes(req.visit.disease) ? "yes" : "no");
+  // The page's own form for a recognised visit whose other diseases are not known (facts.js).
+  const known = req.insured.recognition && req.insured.recognition[d] === true;
+  if (rec || known) await radio(page, "recognized", known || rec.includes(d) ? "yes" : "no");
+  // Where the limit grows with the recognised diseases (武威), the others: ticked, or "none".
+  const others = page.getByTestId("fact-recognizedDiseases");
+  if (rec && rec.includes(d) && await others.count()) {
+    const more = rec.filter((id) => id !== d);
+    for (const id of more.length ? more : ["none"]) await others.locator(`input[value="${id}"]`).check();
+  }
   await next(page);
 }
 

@@ -5,15 +5,16 @@
 // without a pack ask none; a region that splits on age or tier (深圳 440300: 一档 70%, from 70 80%;
 // 二档、三档 60%) asks it, and the result changes with the answer (the engine's own figures for
 // the test's requests, through the package); a region whose limit is shared with inpatient care
-// (大理 532900, 武威 620600) asks this year's inpatient payments on 费用; 武威's growing limit counts
-// the visit's own disease, the page asking no others.
+// (大理 532900, 武威 620600) asks this year's inpatient payments on 费用; 武威's growing limit: a
+// recognised visit is asked the person's other recognised diseases on 病种 (none answered: only the
+// visit's is known, DISEASE_COUNT_ASSUMED).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createRequire } from "node:module";
 import { openBrowser, ready, outputDir, shownAmount, decimal, repo } from "./harness.mjs";
-import { hashFor } from "./drive.mjs";
+import { hashFor, driveEstimate, readResult, assertShown } from "./drive.mjs";
 import { parseState, stateToHash } from "../../www/js/state.js";
 import { buildRequest } from "../../www/js/request.js";
 
@@ -180,24 +181,110 @@ test("a region whose limit is shared with inpatient care asks this year's inpati
   assert.deepEqual(browser.problems, []);
 });
 
-test("武威's limit growing with each recognised disease: the page does not ask the other diseases, so it counts the visit's own (the base, 3000)", async () => {
+/** 武威's hand-worked cases: hypertension recognised, 3000 already paid this year on the growing limit. */
+const alone = noticeCase("武威 resident, hypertension alone");
+const two = noticeCase("武威 resident, hypertension, two");
+
+test("the other recognised diseases reach the request only where the version counts them (武威), and survive the link", () => {
   assert.ok(factsOf("620600", DATE).includes("recognizedDiseases"));
+  const link = `#p=result&r=620600&sc=resident&f=1&fc=long_term_resident&fp=430000&fs=2025-01-01&d=hypertension&rec=yes&vd=${DATE}&vp=430100&hl=3&qa=1000&td=0&yf=3000`;
+  const counted = new Set(["recognizedDiseases"]);
+  const insured = (hash, facts) => buildRequest(parseState(hash), facts).request.insured;
+  // Not answered or "not sure": only the visit's is known; "none": the visit's alone; ticked: with it.
+  assert.deepEqual(insured(link, counted).recognition, { hypertension: true });
+  assert.equal(insured(link, counted).recognizedDiseases, undefined);
+  assert.deepEqual(insured(`${link}&ro=unsure`, counted).recognition, { hypertension: true });
+  assert.deepEqual(insured(`${link}&ro=none`, counted).recognizedDiseases, ["hypertension"]);
+  assert.deepEqual(insured(`${link}&ro=diabetes`, counted).recognizedDiseases, ["hypertension", "diabetes"]);
+  // Where no version counts them (or the year view and the simple page, which pass no facts): as before.
+  for (const facts of [undefined, new Set(["tier"])]) assert.deepEqual(insured(`${link}&ro=diabetes`, facts).recognizedDiseases, ["hypertension"]);
+  assert.deepEqual(insured(`${link.replace("rec=yes", "rec=no")}&ro=diabetes`, counted).recognizedDiseases, []);
+  const state = parseState(`${link}&ro=diabetes`);
+  assert.match(stateToHash(state), /&rec=yes&ro=diabetes&/);
+  assert.deepEqual(buildRequest(parseState(stateToHash(state)), counted).request, buildRequest(state, counted).request);
+});
+
+async function diseaseStep(page, region, disease, recognized) {
+  await page.goto(browser.url(`#p=disease&r=${region}&vd=${DATE}&d=${disease}&rec=${recognized}&f=1&fc=stationed_worker&fp=441900&fs=2025-01-01`));
+  await ready(page);
+  await page.getByRole("heading", { level: 1 }).first().waitFor();
+  await page.waitForFunction(() => !document.querySelector("[data-testid$=-pending]"));
+}
+
+test("武威's limit growing with each recognised disease: recognised, the page asks the others of the pool; 深圳 and 大理 do not", async () => {
   const page = await browser.page();
-  page.region = "620600";
-  page.disease = "hypertension";
-  for (const step of ["insured", "disease", "costs"]) {
-    assert.ok(!(await shownFacts(page, step)).includes("fact-recognizedDiseases"), step);
+  await diseaseStep(page, "620600", "hypertension", "unknown");
+  assert.equal(await page.getByTestId("fact-recognizedDiseases").count(), 0, "asked only once recognised");
+  await page.locator('[data-testid="recognized"] input[value="yes"]').check();
+  const asked = page.getByTestId("fact-recognizedDiseases");
+  await asked.waitFor();
+  assert.match(await asked.locator("legend").innerText(), /您还有哪些慢特病也已认定/);
+  // The others of hypertension's pool (普通慢性病), then "none" and "not sure"; nothing ticked.
+  assert.deepEqual(await asked.locator("input").evaluateAll((l) => l.map((i) => i.value)), ["diabetes", "none", "unsure"]);
+  assert.equal(await asked.locator("input:checked").count(), 0);
+  await page.screenshot({ path: join(outputDir, "facts-recognized-zh-360.png"), fullPage: true });
+  // Ticking one clears "none" and "not sure", and the other way round.
+  await asked.locator('input[value="unsure"]').check();
+  await asked.locator('input[value="diabetes"]').check();
+  assert.deepEqual(await asked.locator("input:checked").evaluateAll((l) => l.map((i) => i.value)), ["diabetes"]);
+  assert.match(page.url(), /ro=diabetes/);
+  await asked.locator('input[value="none"]').check();
+  assert.deepEqual(await asked.locator("input:checked").evaluateAll((l) => l.map((i) => i.value)), ["none"]);
+  // Not recognised: not asked.
+  await page.locator('[data-testid="recognized"] input[value="no"]').check();
+  await page.waitForFunction(() => !document.querySelector("[data-testid=fact-recognizedDiseases]"));
+  // In English.
+  await diseaseStep(page, "620600", "hypertension", "yes");
+  await page.goto(page.url().replace("#", "#lang=en&"));
+  await ready(page);
+  await page.getByTestId("fact-recognizedDiseases").waitFor();
+  assert.match(await page.getByTestId("fact-recognizedDiseases").innerText(), /Which other chronic or special diseases of yours are recognised too\?[\s\S]*Diabetes[\s\S]*Not sure/i);
+  for (const [region, disease] of [["440300", "diabetes"], ["532900", "cancer_outpatient"], ["532900", "hypertension"]]) {
+    await diseaseStep(page, region, disease, "yes");
+    assert.ok(!factsOf(region, DATE).includes("recognizedDiseases"), region);
+    assert.equal(await page.getByTestId("fact-recognizedDiseases").count(), 0, `${region} ${disease}`);
   }
-  // Recognised: the page sends the visit's disease alone, so the limit is the base 3000, used up
-  // by 3000 paid this year (the hand-worked case with hypertension alone: 0.00); with diabetes
-  // also recognised (not expressible on the page) the engine leaves 300.
-  const alone = noticeCase("武威 resident, hypertension alone");
-  const two = noticeCase("武威 resident, hypertension, two");
+  await page.close();
+  assert.deepEqual(browser.problems, []);
+});
+
+test("武威, hypertension with diabetes also recognised and 3000 paid this year: the fund pays 300 (limit 3300); not answered, 0 and DISEASE_COUNT_ASSUMED", async () => {
+  // Filled in as a person would, diabetes ticked: the hand-worked case.
+  let page = await browser.page();
+  await page.goto(browser.url(""));
+  await ready(page);
+  await driveEstimate(page, two.request);
+  // The page also shows the checks the case leaves out: those it states, as stated.
+  const shown = await readResult(page);
+  assertShown(shown, { ...two.expect, checks: undefined });
+  for (const [code, status] of Object.entries(two.expect.checks)) assert.equal(shown.checks[code], status, code);
+  assert.equal(decimal(two.expect.settlement.fundPays), "300.00");
+  assert.equal(await page.locator('[data-code="DISEASE_COUNT_ASSUMED"]').count(), 0);
+  // The answer survives the result link and a reload.
+  await page.reload();
+  await ready(page);
+  await page.getByTestId("fund-pays").waitFor();
+  assert.equal(shownAmount(await page.getByTestId("fund-pays").innerText()), "300.00");
+  await page.close();
+  // Recognised, the other diseases not answered: only hypertension counts, the base 3000 is used
+  // up (0.00, as the case with hypertension alone), and the result says the count was assumed.
+  const { recognizedDiseases, ...rest } = two.request.insured;
+  const unanswered = { ...two.request, insured: { ...rest, recognition: { hypertension: true } } };
+  const r = engine.estimate(unanswered);
+  assert.equal(r.settlement.fundPays, alone.expect.settlement.fundPays);
+  assert.ok(r.eligibility.warnings.some((w) => w.code === "DISEASE_COUNT_ASSUMED"));
+  page = await browser.page();
+  await page.goto(browser.url(""));
+  await ready(page);
+  await driveEstimate(page, unanswered);
+  assert.equal(shownAmount(await page.getByTestId("fund-pays").innerText()), decimal(alone.expect.settlement.fundPays));
+  await page.locator('[data-code="DISEASE_COUNT_ASSUMED"]').first().waitFor();
+  // A result link with rec=yes alone (an older link) means the same.
   await page.goto(browser.url(hashFor(alone.request, { extra: { rec: "yes" } })));
   await ready(page);
   await page.getByTestId("fund-pays").waitFor();
-  assert.equal(shownAmount(await page.getByTestId("fund-pays").innerText()), decimal(alone.expect.settlement.fundPays));
-  assert.equal(engine.estimate(two.request).settlement.fundPays, two.expect.settlement.fundPays);
+  assert.equal(shownAmount(await page.getByTestId("fund-pays").innerText()), "0.00");
+  await page.locator('[data-code="DISEASE_COUNT_ASSUMED"]').first().waitFor();
   await page.close();
   assert.deepEqual(browser.problems, []);
 });

@@ -3,7 +3,7 @@
 import { h, clear } from "./dom.js";
 import { setLang, t, errorText, loadLanguage, languageReady } from "./i18n.js";
 import { parseState, stateToHash, freshState, isEmbedded, linkState, hasAnswers } from "./state.js";
-import { buildRequest, fieldPathOf, visitDateNote } from "./request.js";
+import { buildRequest, fieldPathOf, visitDateNote, factsNeeded } from "./request.js";
 import { showErrors } from "./flow/errors.js";
 import { renderHeader } from "./header.js";
 import { renderStepper } from "./flow/stepper.js";
@@ -40,7 +40,7 @@ function newAnswersId() {
 }
 
 function compute(api, state) {
-  const built = buildRequest(state);
+  const built = buildRequest(state, factsNeeded(api, state.region, state.visitDate));
   const out = { ...built, result: null, eligibility: null, error: null, pending: api.pending === true };
   if (!built.request || out.pending) return out;
   const { items, ...withoutItems } = built.request;

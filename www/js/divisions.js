@@ -77,12 +77,5 @@ export function shownDivision(code, divisions) {
   return divisions.some((d) => d.code === prefecture) ? prefecture : "";
 }
 
-/**
- * Does a loaded pack answer for this code: its own code, or a county (a municipality's
- * district) under it — as the engine resolves them. The result's policy.baseline stays the
- * authority; this only decides what the form asks before there is a result.
- */
-export function packRegionOf(regions, code) {
-  if (!/^\d{6}$/.test(code || "")) return null;
-  return regions.find((r) => code.startsWith(r.code.replace(/(00)+$/, ""))) || null;
-}
+// Which pack answers for a code (request.js: the request needs it on a result's first screen).
+export { packRegionOf } from "./request.js";

@@ -10,6 +10,31 @@ export function provinceOf(code) {
   return code ? `${code.slice(0, 2)}0000` : "";
 }
 
+/**
+ * Does a loaded pack answer for this code: its own code, or a county (a municipality's
+ * district) under it — as the engine resolves them. The result's policy.baseline stays the
+ * authority; this only decides what the form asks before there is a result.
+ */
+export function packRegionOf(regions, code) {
+  if (!/^\d{6}$/.test(code || "")) return null;
+  return regions.find((r) => code.startsWith(r.code.replace(/(00)+$/, ""))) || null;
+}
+
+/** The version in force on `date` for the region's pack (the first version before it opens). */
+export function versionOf(api, region, date) {
+  const pack = packRegionOf(api.regions(), region);
+  const versions = pack ? pack.versions || [] : [];
+  const inForce = versions.filter((v) => v.from <= (date || "9999"));
+  return inForce[inForce.length - 1] || versions[0];
+}
+
+/** The facts the version in force on `date` splits on (none before the engine is in). */
+export function factsNeeded(api, region, date) {
+  if (api.pending) return new Set();
+  const version = versionOf(api, region, date);
+  return new Set((version && version.facts) || []);
+}
+
 const isCity = (code) => /^\d{6}$/.test(code || "") && !/0000$/.test(code);
 
 /**
@@ -113,10 +138,25 @@ function ytdOf(state) {
 }
 
 /**
- * { request, missing, itemPaths }: request is null while a choice is missing; its items are
- * empty when no amount is entered yet (then only eligibility can be checked).
+ * The recognised diseases, where the visit's is: the visit's alone, or — where the version in
+ * force counts them (a limit growing with each) — with the others the person ticked on 病种 (ro:
+ * "a*b", "none"); not answered or "unsure", only the visit's is known (`recognition`), so the
+ * engine counts the others as unknown (DISEASE_COUNT_ASSUMED, a limit of at least).
  */
-export function buildRequest(state) {
+function recognisedOf(state, facts = new Set()) {
+  const d = state.disease;
+  const others = state.recognizedOthers;
+  if (!facts.has("recognizedDiseases") || others === "none") return { recognizedDiseases: [d] };
+  if (!others || others === "unsure") return { recognition: { [d]: true } };
+  return { recognizedDiseases: [d, ...new Set(others.split("*").filter((id) => id && id !== d))] };
+}
+
+/**
+ * { request, missing, itemPaths }: request is null while a choice is missing; its items are
+ * empty when no amount is entered yet (then only eligibility can be checked). `facts`: those
+ * the version in force needs (factsNeeded), where the page asks them.
+ */
+export function buildRequest(state, facts) {
   const missing = missingAnswers(state);
   const { items, paths } = itemsOf(state);
   if (missing.length) return { request: null, missing, itemPaths: paths };
@@ -135,7 +175,7 @@ export function buildRequest(state) {
   };
   const terms = termsOf(state);
   if (terms) request.insured.terms = terms;
-  if (state.recognized === "yes") request.insured.recognizedDiseases = [state.disease];
+  if (state.recognized === "yes") Object.assign(request.insured, recognisedOf(state, facts));
   if (state.recognized === "no") request.insured.recognizedDiseases = [];
   // Asked only where the pack needs them (flow/facts.js); the engine ignores them elsewhere.
   if (state.birthDate) request.insured.birthDate = state.birthDate;

@@ -12,7 +12,8 @@ const KEYS = [
   // Facts only some packs need (asked only then): birth date, tier, recognised since, inpatient paid.
   ["bd", "birthDate"], ["ti", "tier"], ["rs", "recognizedSince"], ["yi", "ytdInpatient"],
   ["f", "filed"], ["fc", "category"], ["fp", "filingPlace"], ["fs", "filingStart"], ["fe", "filingEnd"],
-  ["d", "disease"], ["rec", "recognized"],
+  // ro: the other recognised diseases where a limit grows with them ("a*b", "none", "unsure").
+  ["d", "disease"], ["rec", "recognized"], ["ro", "recognizedOthers"],
   ["vd", "visitDate"], ["vp", "visitPlace"], ["hl", "level"], ["net", "networked"],
   ["cm", "costMode"], ["qa", "amountA"], ["qb", "amountB"], ["qc", "amountC"],
   ["yd", "ytdDeductible"], ["yf", "ytdFund"], ["ym", "ytdMonth"], ["yt", "ytdTotal"],
@@ -43,7 +44,7 @@ const DEFAULTS = {
   regionProvince: "", region: "", scheme: "employee", status: "working",
   termsRatio: "", termsDeductible: "", termsLimit: "", termsReduction: "", termsUnfiled: "",
   filed: "", category: "", filingPlace: "", filingStart: "", filingEnd: "",
-  disease: "", recognized: "unknown",
+  disease: "", recognized: "unknown", recognizedOthers: "",
   // visitPlace "" follows the filing place; networked "" is unanswered (sent as not known).
   visitDate: "", visitPlace: "", level: "", networked: "",
   costMode: "quick", amountA: "", amountB: "", amountC: "",

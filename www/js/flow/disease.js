@@ -7,7 +7,7 @@ import { matchesDisease } from "../search.js";
 import { radioGroup, idFor } from "./fields.js";
 import { loadDivisions, loadedDivisions, divisionNamed, packRegionOf } from "../divisions.js";
 import { pendingPart } from "../result/skeleton.js";
-import { recognitionFact } from "./facts.js";
+import { recognitionFact, otherRecognisedFact } from "./facts.js";
 
 /** The insured place's name: its pack's, else the division list's (loaded on demand), else its code. */
 export function regionName(ctx, code) {
@@ -45,7 +45,7 @@ export function renderDisease(ctx) {
     path: "insured.recognizedDiseases", legend: t("disease.recognized"), hint: t("disease.recognizedHint"),
     value: state.recognized, compact: true, testid: "recognized",
     options: ["yes", "no", "unknown"].map((v) => ({ value: v, label: t(`recognized.${v}`) })),
-    onChange: (v) => ctx.set({ recognized: v }),
+    onChange: (v) => ctx.set({ recognized: v }, { rerender: true }),
   });
   if (api.pending && state.region) {
     // The list comes from the packs: marked as loading; the rest of the step can be answered.
@@ -63,7 +63,8 @@ export function renderDisease(ctx) {
   }
   const baseline = !packRegionOf(api.regions(), state.region);
   const others = api.allDiseases(state.visitDate).filter((d) => !listed.some((l) => l.id === d.id));
-  const choose = (v) => ctx.set({ disease: v }, { rerender: true });
+  // Another disease: the other recognised ones are asked again (the list is the others of it).
+  const choose = (v) => ctx.set({ disease: v, recognizedOthers: "" }, { rerender: true });
 
   const searchId = idFor("disease.search");
   const count = h("p", { class: "count", id: `${searchId}-count`, "aria-live": "polite" });
@@ -102,5 +103,5 @@ export function renderDisease(ctx) {
       h("label", { for: searchId }, t("disease.search")),
       h("p", { class: "hint", id: `${searchId}-hint` }, t("disease.searchHint")),
       search, count),
-    list, empty, notListed, recognized(), recognitionFact(ctx));
+    list, empty, notListed, recognized(), recognitionFact(ctx), otherRecognisedFact(ctx));
 }

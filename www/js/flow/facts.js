@@ -4,24 +4,9 @@
 // when the version in force for the person's region on the visit date lists it (the listing's
 // `facts`), on the step it belongs to; a place that needs none asks none. In the steps' chunk.
 import { h } from "../dom.js";
-import { t, getLang } from "../i18n.js";
+import { t, getLang, pick } from "../i18n.js";
 import { inputField, moneyField, radioGroup } from "./fields.js";
-import { packRegionOf } from "../divisions.js";
-
-/** The version in force on `date` for the region's pack (the first version before it opens). */
-function versionOf(api, region, date) {
-  const pack = packRegionOf(api.regions(), region);
-  const versions = pack ? pack.versions || [] : [];
-  const inForce = versions.filter((v) => v.from <= (date || "9999"));
-  return inForce[inForce.length - 1] || versions[0];
-}
-
-/** The facts the version in force on `date` splits on. */
-export function factsNeeded(api, region, date) {
-  if (api.pending) return new Set();
-  const version = versionOf(api, region, date);
-  return new Set((version && version.facts) || []);
-}
+import { versionOf, factsNeeded } from "../request.js";
 
 const TIER_WORDS = ["一", "二", "三", "四", "五", "六", "七", "八", "九"];
 const tierNumber = (id) => (getLang() === "zh" && /^[1-9]$/.test(id) ? `${TIER_WORDS[id - 1]}档` : t("facts.tierN", { n: id }));
@@ -76,4 +61,39 @@ export function inpatientFact(ctx) {
     path: "ytd.inpatientFundPaid", label: t("facts.inpatient"), hint: t("facts.inpatient.hint"),
     value: state.ytdInpatient, testid: "fact-inpatient", onInput: (v) => ctx.set({ ytdInpatient: v }),
   });
+}
+
+/**
+ * On 病种, recognised: the person's other recognised diseases, where the limit grows with them
+ * (the version's `recognizedDiseases`). Ticks of the version's other diseases — those of the
+ * visit's limit pool where the listing names one — or "none" or "not sure"; not answered and
+ * "not sure" leave the others unknown (request.js).
+ */
+export function otherRecognisedFact(ctx) {
+  const { state, api } = ctx;
+  if (state.recognized !== "yes" || !state.disease || !factsNeeded(api, state.region, state.visitDate).has("recognizedDiseases")) return null;
+  const listed = api.diseases(state.region, state.visitDate);
+  const own = listed.find((d) => d.id === state.disease);
+  const pool = own && own.pool && own.pool.zh;
+  const others = listed.filter((d) => d.id !== state.disease && (!pool || (d.pool && d.pool.zh === pool)));
+  if (!others.length) return null;
+  const answer = state.recognizedOthers || "";
+  const ticked = new Set(answer.split("*").filter(Boolean));
+  const name = "f-insured-recognizedDiseases";
+  const box = (value, label, choose) => {
+    const id = `${name}-${value}`;
+    return h("label", { class: "radio", for: id },
+      h("input", { type: "checkbox", id, name, value, checked: ticked.has(value), on: { change: (e) => ctx.set({ recognizedOthers: choose(e.target.checked) }, { rerender: true }) } }),
+      h("span", { class: "radio-text" }, h("span", { class: "radio-label" }, label)));
+  };
+  const ids = [...ticked].filter((id) => id !== "none" && id !== "unsure");
+  const fieldset = h("fieldset", { class: "field radios", dataset: { path: "insured.recognizedOthers", testid: "fact-recognizedDiseases" } },
+    h("legend", null, t("facts.otherRecognized")),
+    h("p", { class: "hint", id: `${name}-hint` }, t("facts.otherRecognized.hint")),
+    h("div", { class: "radio-list" },
+      others.map((d) => box(d.id, pick(d.name), (on) => (on ? ids.concat(d.id) : ids.filter((id) => id !== d.id)).join("*"))),
+      box("none", t("facts.otherRecognized.none"), (on) => (on ? "none" : "")),
+      box("unsure", t("recognized.unknown"), (on) => (on ? "unsure" : ""))));
+  fieldset.setAttribute("aria-describedby", `${name}-hint`);
+  return fieldset;
 }
