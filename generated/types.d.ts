@@ -76,9 +76,10 @@ export type ItemClass = "A" | "B" | "C";
 export type Provenance = "published" | "reposted" | "seed" | "national" | "user" | "assumed";
 
 /**
- * The person's own terms (`insured.terms`), for a region no pack covers (the national baseline);
- * ignored, with a TERMS_IGNORED warning, for a pack region. `null` is the same as absent, except
- * for `annualLimit`.
+ * The person's own terms (`insured.terms`), for a region no pack covers (the national baseline),
+ * a national disease its pack leaves out, or the fields a pack leaves to the person (`"terms"`);
+ * a field the pack states is ignored, with a TERMS_IGNORED warning at its path. `null` is the
+ * same as absent, except for `annualLimit`.
  */
 export type Terms = { 
 /**

@@ -1,13 +1,14 @@
 //! The person's own terms (`insured.terms`): what their insured place pays, as they read it in
-//! their bureau's notice or the national platform app. Only a region without a pack uses them.
+//! their bureau's notice or the national platform app, for what no pack states.
 
 use crate::json::{Fields, Kind, Res};
 use crate::money::{Money, Ratio};
 use serde::{Serialize, Serializer};
 
-/// The person's own terms (`insured.terms`), for a region no pack covers (the national baseline);
-/// ignored, with a TERMS_IGNORED warning, for a pack region. `null` is the same as absent, except
-/// for `annualLimit`.
+/// The person's own terms (`insured.terms`), for a region no pack covers (the national baseline),
+/// a national disease its pack leaves out, or the fields a pack leaves to the person (`"terms"`);
+/// a field the pack states is ignored, with a TERMS_IGNORED warning at its path. `null` is the
+/// same as absent, except for `annualLimit`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(test, derive(ts_rs::TS))]
