@@ -47,7 +47,7 @@ export default {
   "disease.count": "共 {n} 个病种",
   "disease.found": "找到 {n} 个病种",
   "disease.none": "没有找到，换个说法试试。",
-  "disease.pool": "与{pool}",
+  "disease.pool": "共用限额：{pool}",
   "disease.floor": "国家统一的门诊慢特病：已收录的政策没有列出它的待遇，算金额要您填参保地的数字",
   "disease.notListed": "我的病种不在名单里",
   "disease.notListedHint": "名单外的病种暂时不能在参保地跨省直接结算。选一个看看结果和下一步怎么办：",
