@@ -168,6 +168,11 @@ test("a region whose limit is shared with inpatient care asks this year's inpati
     await ready(page);
     await page.getByTestId("fund-pays").waitFor();
     assert.equal(shownAmount(await page.getByTestId("fund-pays").innerText()), decimal(c.expect.settlement.fundPays), c.name);
+    // The limit's gauge counts the inpatient payments as used: nothing is left after this visit.
+    const gauge = await page.getByTestId("gauge").innerText();
+    const used = Number(c.request.ytd.inpatientFundPaid).toLocaleString("en-US", { minimumFractionDigits: 2 });
+    assert.ok(gauge.replace(/\s+/g, " ").includes(`之前已用 ${used}`), `${c.name}: ${gauge}`);
+    assert.match(gauge, /还剩\s*0\.00/, `${c.name}: ${gauge}`);
     const { inpatientFundPaid, ...rest } = c.request.ytd;
     const without = { ...c.request, ytd: rest };
     await page.goto(browser.url(hashFor(without)));

@@ -41,6 +41,13 @@ export function bindingLimit(result, request) {
     const room = limit - before;
     if (!best || room < best.room) best = { step: step.step, limit, before, room, provenance: step.provenance };
   }
+  // The engine's least room counts what the request's own accounts do not show here: a limit
+  // shared with inpatient care has this year's inpatient fund payments used already.
+  const capRoom = toFen(result.settlement && result.settlement.capRemaining);
+  if (best && capRoom !== null && capRoom !== undefined && capRoom < best.room) {
+    best.room = capRoom;
+    best.before = best.limit - capRoom;
+  }
   return best;
 }
 
