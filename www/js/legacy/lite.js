@@ -5,7 +5,7 @@
 // the two pages cannot drift apart.
 import { parseState, stateToHash, linkState, fieldOfKey } from "../state.js";
 import { h } from "../dom.js";
-import { buildRequest, fieldPathOf, visitPlaceOf } from "../request.js";
+import { buildRequest, fieldPathOf, visitPlaceOf, factsNeeded } from "../request.js";
 import { loadNoModulesEngine } from "../engine.js";
 import { setLang, t, pick, money, errorText, paren, addLanguage } from "../i18n.js";
 import chinese from "../strings/zh.js";
@@ -172,7 +172,9 @@ function checklist(eligibility) {
 function render() {
   out.textContent = "";
   syncUrl();
-  const built = buildRequest(state);
+  // The facts its pack needs shape the request as on the main page (武威: the other recognised
+  // diseases, not asked here, so left unknown).
+  const built = buildRequest(state, factsNeeded(api, state.region, state.visitDate));
   if (!built.request) {
     const now = built.missing.filter((m) => m.now)[0];
     showError(now ? { path: now.path, text: t(now.key) } : null);
