@@ -4,7 +4,7 @@
 //! care.
 
 use super::pricing::{inpatient, Rule, Rules};
-use super::used::{assume, broken, used};
+use super::used::{assume, broken, joined, used};
 use super::VisitPolicy;
 use crate::bilingual::{t, Text};
 use crate::json::Res;
@@ -289,10 +289,7 @@ impl VisitPolicy<'_> {
 fn merge<T, U>(out: &mut Used<T>, part: &Used<U>) {
     // As `assume` for each fact, at once.
     if let Some(d) = part.default.filter(|_| !part.lacking.is_empty()) {
-        out.default = Some(match out.default {
-            Some(o) if o != d => Default::Guess,
-            _ => d,
-        });
+        out.default = Some(joined(out.default, d));
         out.lacking = out.lacking.union(part.lacking);
     }
 }

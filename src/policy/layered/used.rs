@@ -12,11 +12,17 @@ use crate::policy::Provenance;
 
 /// Record that a default stood in for a fact the request lacks.
 pub(super) fn assume<T>(u: &mut Used<T>, default: Default, fact: Fact) {
-    u.default = Some(match u.default {
+    u.default = Some(joined(u.default, default));
+    u.lacking = u.lacking.with(fact);
+}
+
+/// The default that stands in once `default` joins what already did: defaults of two kinds make a
+/// guess.
+pub(super) fn joined(before: Option<Default>, default: Default) -> Default {
+    match before {
         Some(d) if d != default => Default::Guess,
         _ => default,
-    });
-    u.lacking = u.lacking.with(fact);
+    }
 }
 
 /// A value as used, with nothing assumed about the person.
