@@ -162,7 +162,6 @@ export async function driveCheck(page, req) {
   await page.getByTestId("checks").waitFor();
 }
 
-/** What the result page shows: amounts as decimals, the mode, and each check's status. */
 /** The result on screen against a case's expectation: the three amounts, the mode, the checks. */
 export function assertShown(shown, expect) {
   const s = expect.settlement;
@@ -173,6 +172,7 @@ export function assertShown(shown, expect) {
   if (expect.checks) assert.deepEqual(shown.checks, expect.checks);
 }
 
+/** What the result page shows: amounts as decimals, the mode, and each check's status. */
 export async function readResult(page) {
   const shown = {
     fundPays: shownAmount(await page.getByTestId("fund-pays").innerText()),
@@ -225,6 +225,16 @@ export function queryFor(req, { page = "result", extra = {} } = {}) {
   if (ins.birthDate) q.set("bd", ins.birthDate);
   if (ins.tier) q.set("ti", ins.tier);
   if (ins.recognizedSince && ins.recognizedSince[v.disease]) q.set("rs", ins.recognizedSince[v.disease]);
+  // Recognition as the 病种 step answers it (rec), and the other recognised diseases (ro): the page
+  // reads ro only where a limit grows with them (武威), as the typed journey ticks them only there.
+  const rec = ins.recognizedDiseases;
+  const known = ins.recognition ? ins.recognition[v.disease] : undefined;
+  if (rec) q.set("rec", rec.includes(v.disease) ? "yes" : "no");
+  else if (known !== undefined) q.set("rec", known ? "yes" : "no");
+  if (rec && rec.includes(v.disease)) {
+    const others = rec.filter((id) => id !== v.disease);
+    q.set("ro", others.length ? others.join("*") : "none");
+  }
   for (const [k, value] of Object.entries(extra)) q.set(k, value);
   return `?${q}`;
 }

@@ -285,14 +285,14 @@ test("武威, hypertension with diabetes also recognised and 3000 paid this year
   assert.equal(shownAmount(await page.getByTestId("fund-pays").innerText()), decimal(alone.expect.settlement.fundPays));
   await page.locator('[data-code="DISEASE_COUNT_ASSUMED"]').first().waitFor();
   // A result link with rec=yes alone (an older link) means the same.
-  await page.goto(browser.url(hashFor(alone.request, { extra: { rec: "yes" } })));
+  await page.goto(browser.url(hashFor(unanswered)));
   await ready(page);
   await page.getByTestId("fund-pays").waitFor();
   assert.equal(shownAmount(await page.getByTestId("fund-pays").innerText()), "0.00");
   await page.locator('[data-code="DISEASE_COUNT_ASSUMED"]').first().waitFor();
   // The simple page, which does not ask the others, leaves them unknown too: the fund's amount
   // is worded "至少" (bound atLeast), not given as exact.
-  await page.goto(browser.url(`legacy.html${hashFor(alone.request, { extra: { rec: "yes" } })}`));
+  await page.goto(browser.url(`legacy.html${hashFor(unanswered)}`));
   await ready(page);
   await page.getByTestId("fund-pays").waitFor();
   assert.match(await page.getByTestId("fund-pays").innerText(), /至少/);

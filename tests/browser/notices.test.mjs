@@ -88,3 +88,25 @@ test("the same visit after 2022-06-01 takes the 2022 table: 100.00", async () =>
   assertAmounts(await readResult(page), after2022);
   await page.close();
 });
+
+// Every hand-worked case of the packs written from notices, opened from its result link: the page
+// shows the case's amounts and mode, or (where the amounts wait for the person's numbers) none and
+// the question for them. The links carry recognition and 武威's other recognised diseases (rec, ro).
+test("every case of tests/cases/notices.json from its result link: the case's amounts", async () => {
+  const page = await browser.page();
+  for (const c of cases) {
+    await page.goto(browser.url(hashFor(c.request)));
+    await page.reload();
+    await ready(page);
+    await page.getByTestId("verdict").waitFor();
+    assert.equal(await page.getByTestId("verdict").getAttribute("data-mode"), c.expect.mode, c.name);
+    if (c.expect.settlement) {
+      assertAmounts(await readResult(page), c);
+    } else {
+      await page.getByTestId("terms-needed").waitFor();
+      assert.equal(await page.getByTestId("fund-pays").count(), 0, `${c.name}: no amounts`);
+    }
+  }
+  await page.close();
+  assert.deepEqual(browser.problems, []);
+});
