@@ -6,8 +6,11 @@
 //   node scripts/sources.mjs          write www/data/sources.json from packs/*.json
 //   node scripts/sources.mjs --check  exit 1 if the file differs from what packs/ give
 //
-// The file: { "texts": [source, …], "rules": { "<rule id>": index into texts } }, a rule id as the
-// engine's trace names the parameter (docs/pack-format.md "Rule ids").
+// The file: { "texts": [source, …], "rules": { "<rule id>": index into texts }, "quote": { "<rule
+// id>": index of the quote to show } }, a rule id as the engine's trace names the parameter
+// (docs/pack-format.md "Rule ids"). A source may quote several sentences (大理's: "900元", "50%",
+// the 10万 ceiling…); the page shows the one holding the figure, as the notice writes it — the
+// first where `quote` says nothing.
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -17,26 +20,79 @@ const SHOWN = new Set(["published", "reposted"]);
 
 /** Every parameter (and "no deductible" group) under `node` whose provenance is shown with its source, as [rule path, param]. */
 function params(node, path, out) {
-  if (!node || typeof node !== "object" || Array.isArray(node)) return out;
+  if (Array.isArray(node)) {
+    // Age bands and schedule steps: the trace names an arm by its first age or month.
+    for (const arm of node) {
+      const first = arm && (arm.fromAge ?? arm.fromMonth);
+      if (first !== undefined) params(arm, path.concat(String(first)), out);
+    }
+    return out;
+  }
+  if (!node || typeof node !== "object") return out;
   if (SHOWN.has(node.provenance) && typeof node.source === "string" && ("value" in node || node.kind === "none")) out.push([path, node]);
   for (const [k, v] of Object.entries(node)) {
-    if (k === "source" || k === "name") continue;
+    if (k === "source" || k === "name" || k === "value") continue;
     params(v, path.concat(k), out);
   }
   return out;
 }
 
+/** The keys of a version's path the trace leaves out: a deductible's and the overall ceiling's
+ * `amount`, a cut's `points` (its other forms, `factor`, `selfPayFirst`, `ratio`, stay). */
+const UNNAMED = { deductibles: "amount", overallCeiling: "amount", reductions: "points", unfiledReduction: "points" };
+
 /** The rule id of a version's parameter at `keys` (pack path inside the version). */
 function ruleOf(prefix, keys) {
-  const [head, id, ...rest] = keys;
-  if (head === "diseases") return [prefix, id, ...rest].join("/");
-  if (head === "deductibles") return [prefix, "deductibles", id, ...rest.filter((k) => k !== "amount")].join("/");
-  return [prefix, ...keys].join("/");
+  const [head, ...rest] = keys;
+  if (head === "diseases") return [prefix, ...rest].join("/");
+  return [prefix, head, ...rest.filter((k) => k !== UNNAMED[head])].join("/");
+}
+
+/** A limit that grows with the recognised diseases, or a ranked one, is one step of the trace
+ * (`…/annual/growing`) made of several parameters: the step takes the first one's source. */
+function shapeOf(rule) {
+  const m = rule.match(/^(.*\/(?:growing|ranked))\//);
+  return m ? m[1] : null;
+}
+
+/** How a notice writes a figure (as tests/notices.rs reads them): a ratio as "70%" or "20个百分点",
+ * money as its number or in 万 ("10万"), a zero as "0" or "不设". */
+function written(value, ratio) {
+  const d = Number(value);
+  const plain = (x) => String(Number(x.toFixed(4)));
+  if (ratio) return [`${plain(d * 100)}%`, `${plain(d * 100)}个百分点`];
+  if (d === 0) return ["0", "不设"];
+  return d >= 10000 ? [plain(d), `${plain(d / 10000)}万`] : [plain(d)];
+}
+
+/** Whether `token` stands in `text` as a number of its own (not inside a longer one). */
+function hasNumber(text, token) {
+  for (let i = text.indexOf(token); i >= 0; i = text.indexOf(token, i + 1)) {
+    if (!/[0-9.]/.test(text[i - 1] || "") && !/[0-9]/.test(text[i + token.length] || "")) return true;
+  }
+  return false;
+}
+
+const RATIO_KEYS = new Set(["ratio", "reductions", "unfiledReduction", "factor", "points", "selfPayFirst", "classBShare", "shares"]);
+
+/** Which of the source's quotes (“…”, as the page reads them) to show: the first that writes the
+ * figure; for "no such limit" (null), the first that speaks of a limit; else the first. */
+function quoteIndex(keys, param) {
+  const quotes = [...param.source.matchAll(/“([^”]*)”/g)].map((m) => m[1]);
+  if (quotes.length < 2) return 0;
+  let i;
+  if (param.value === null) i = quotes.findIndex((q) => /限额|封顶/.test(q));
+  else if (typeof param.value === "string" || typeof param.value === "number") {
+    const forms = written(param.value, keys.some((k) => RATIO_KEYS.has(k)));
+    i = quotes.findIndex((q) => forms.some((f) => hasNumber(q, f)));
+  }
+  return i > 0 ? i : 0;
 }
 
 export function sources() {
   const texts = [];
   const rules = {};
+  const quote = {};
   const files = readdirSync(join(root, "packs")).filter((f) => f.endsWith(".json")).sort();
   for (const file of files) {
     const pack = JSON.parse(readFileSync(join(root, "packs", file), "utf8"));
@@ -47,12 +103,18 @@ export function sources() {
         for (const [keys, param] of params(version, [], [])) {
           let i = texts.indexOf(param.source);
           if (i < 0) i = texts.push(param.source) - 1;
-          rules[ruleOf(prefix, keys)] = i;
+          const rule = ruleOf(prefix, keys);
+          const q = quoteIndex(keys, param);
+          for (const id of [rule, shapeOf(rule)]) {
+            if (!id || id in rules) continue;
+            rules[id] = i;
+            if (q) quote[id] = q;
+          }
         }
       }
     }
   }
-  return `${JSON.stringify({ texts, rules })}\n`;
+  return `${JSON.stringify({ texts, rules, quote })}\n`;
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split("/").pop())) {

@@ -110,3 +110,29 @@ test("every case of tests/cases/notices.json from its result link: the case's am
   await page.close();
   assert.deepEqual(browser.problems, []);
 });
+
+// A source that quotes several sentences (大理's): each step shows the one that writes its figure,
+// and the steps the engine names by a shape (the shared ceiling, a cut in points, 武威's growing
+// limit) find their source too.
+test("大理 and 武威: each published step quotes its own sentence and links its source", async () => {
+  const page = await browser.page();
+  const dali = cases.find((c) => c.name.startsWith("大理 resident, cancer"));
+  const wuwei = cases.find((c) => c.name.startsWith("武威 resident, hypertension, two"));
+  for (const [c, steps] of [
+    [dali, [["baseRatio", /“50%”/], ["overallCeiling", /10万元\/人\/年/], ["annualLimit", /最高支付限额/]]],
+    [wuwei, [["baseRatio", /60%比例/], ["annualLimit", /多一种慢性病多300元/]]],
+  ]) {
+    await page.goto(browser.url(hashFor(c.request)));
+    await page.reload();
+    await ready(page);
+    await page.getByTestId("verdict").waitFor();
+    await page.locator("[data-testid=trace] summary").click();
+    for (const [name, quote] of steps) {
+      const step = page.locator(`[data-testid=trace] li[data-step=${name}]`);
+      await step.getByTestId("source-link").waitFor();
+      assert.match(await step.getByTestId("source").innerText(), quote, `${c.name}: ${name}`);
+    }
+  }
+  await page.close();
+  assert.deepEqual(browser.problems, []);
+});

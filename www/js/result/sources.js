@@ -19,10 +19,10 @@ function load() {
   return loading;
 }
 
-/** The source text of a rule id: its own, else the nearest rule above it. */
-function textOf(data, rule) {
+/** The rule id under which sources.json holds a rule's source: its own, else the nearest above it. */
+function keyOf(data, rule) {
   for (let r = rule; r.includes("/"); r = r.slice(0, r.lastIndexOf("/"))) {
-    if (r in data.rules) return data.texts[data.rules[r]];
+    if (r in data.rules) return r;
   }
   return null;
 }
@@ -36,13 +36,22 @@ export function parseSource(text) {
   return { quotes, address, site };
 }
 
+/** What the explanation shows of a rule's source: the quote holding its figure (sources.json's
+ * `quote`, else the first), the address and the site; null where the rule has none. */
+export function shownSource(data, rule) {
+  const key = data && keyOf(data, rule);
+  if (!key) return null;
+  const { quotes, address, site } = parseSource(data.texts[data.rules[key]]);
+  const quote = quotes[(data.quote && data.quote[key]) || 0];
+  return { quote: quote === undefined ? "" : `“${quote}”`, address, site };
+}
+
 export function sourceLine(step) {
   const p = h("p", { class: "trace-source", dataset: { testid: "source", rule: step.rule } });
   load().then((data) => {
-    const text = data && textOf(data, step.rule);
-    if (!text) return;
-    const { quotes, address, site } = parseSource(text);
-    const quote = quotes.length ? `“${quotes[0]}”` : "";
+    const shown = shownSource(data, step.rule);
+    if (!shown) return;
+    const { quote, address, site } = shown;
     if (step.provenance === "published" && address) {
       const host = address.replace(/^https?:\/\//, "").split("/")[0];
       p.appendChild(h("span", null, t("trace.source"), quote, " ",
