@@ -299,3 +299,24 @@ test("武威, hypertension with diabetes also recognised and 3000 paid this year
   await page.close();
   assert.deepEqual(browser.problems, []);
 });
+
+// 大理's pack leaves only the emergency and unfiled cuts to the person: a long-term filing needs
+// none of them, so 费用 has no section asking for the person's numbers (it said "请填下面这几项"
+// over nothing but a folded "更多"); an emergency visit is asked its cut.
+test("大理: 费用 asks the person's numbers only where this filing's cut is theirs (emergency), not for a long-term filing", async () => {
+  const c = noticeCase("大理 resident, cancer outpatient");
+  const page = await browser.page();
+  await page.goto(browser.url(hashFor(c.request, { page: "costs" })));
+  await ready(page);
+  await page.getByTestId("cost-mode").waitFor();
+  assert.equal(await page.getByTestId("terms").count(), 0, "long-term: no numbers asked");
+  const emergency = { ...c.request, filing: { category: "emergency" } };
+  await page.goto(browser.url(hashFor(emergency, { page: "costs" })));
+  await page.reload();
+  await ready(page);
+  await page.getByTestId("terms").waitFor();
+  assert.equal(await page.getByTestId("terms-reduction").count(), 1, "emergency: its cut asked");
+  assert.equal(await page.getByTestId("terms-ratio").count(), 0, "the pack's ratio is not asked");
+  await page.close();
+  assert.deepEqual(browser.problems, []);
+});

@@ -106,7 +106,7 @@ export function relevantTerm(state, field) {
 /**
  * The numbers a visit needs from the person (`needsOwnTerms`); `floor`: the place has a pack that
  * does not price this disease ("partial": prices it in part); `asked`: the fields to ask (all
- * when not given).
+ * when not given). null when none of them matters for this visit's filing.
  */
 export function renderOwnTerms(ctx, regionName, diseaseName, floor, asked) {
   const { state } = ctx;
@@ -115,6 +115,9 @@ export function renderOwnTerms(ctx, regionName, diseaseName, floor, asked) {
   const fields = TERM_FIELDS.filter((f) => !asked || asked.includes(f.term));
   const shown = fields.filter(relevant);
   const folded = fields.filter((f) => !relevant(f));
+  // A pack that leaves only cuts to the person, none of them this filing's (大理's emergency and
+  // unfiled cuts, for a long-term filing): nothing this visit needs, so no section asking for it.
+  if (!shown.length) return null;
   const unknown = () => {
     const withCosts = ctx.computed && ctx.computed.request && ctx.computed.request.items.length;
     ctx.go("result", withCosts ? {} : { task: "check" });
