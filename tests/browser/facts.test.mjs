@@ -302,8 +302,9 @@ test("武威, hypertension with diabetes also recognised and 3000 paid this year
 
 // 大理's pack leaves only the emergency and unfiled cuts to the person: a long-term filing needs
 // none of them, so 费用 has no section asking for the person's numbers (it said "请填下面这几项"
-// over nothing but a folded "更多"); an emergency visit is asked its cut.
-test("大理: 费用 asks the person's numbers only where this filing's cut is theirs (emergency), not for a long-term filing", async () => {
+// over nothing but a folded "更多"; the simple page asked all five, the pack's own ratio among
+// them); an emergency visit is asked its cut.
+test("大理: 费用 and the simple page ask the person's numbers only where this filing's cut is theirs (emergency), not for a long-term filing", async () => {
   const c = noticeCase("大理 resident, cancer outpatient");
   const page = await browser.page();
   await page.goto(browser.url(hashFor(c.request, { page: "costs" })));
@@ -317,6 +318,16 @@ test("大理: 费用 asks the person's numbers only where this filing's cut is t
   await page.getByTestId("terms").waitFor();
   assert.equal(await page.getByTestId("terms-reduction").count(), 1, "emergency: its cut asked");
   assert.equal(await page.getByTestId("terms-ratio").count(), 0, "the pack's ratio is not asked");
+  // The simple page asks the same: nothing for the long-term filing, the cut alone for an emergency.
+  await page.goto(browser.url(`legacy.html${hashFor(c.request)}`));
+  await ready(page);
+  await page.getByTestId("fund-pays").waitFor();
+  assert.equal(await page.locator("input[id^=lite-terms]").count(), 0, "simple page, long-term: no numbers asked");
+  await page.goto(browser.url(`legacy.html${hashFor(emergency)}`));
+  await page.reload();
+  await ready(page);
+  await page.locator("#lite-termsReduction").waitFor();
+  assert.deepEqual(await page.locator("input[id^=lite-terms]").evaluateAll((els) => els.map((e) => e.id)), ["lite-termsReduction"]);
   await page.close();
   assert.deepEqual(browser.problems, []);
 });
