@@ -57,7 +57,7 @@ function shapeOf(rule) {
 
 /** How a notice writes a figure (as tests/notices.rs reads them): a ratio as "70%" or "20个百分点",
  * money as its number or in 万 ("10万"), a zero as "0" or "不设". */
-function written(value, ratio) {
+export function written(value, ratio) {
   const d = Number(value);
   const plain = (x) => String(Number(x.toFixed(4)));
   if (ratio) return [`${plain(d * 100)}%`, `${plain(d * 100)}个百分点`];

@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { loadCases } from "./compare.mjs";
 import { shownSource } from "../../www/js/result/sources.js";
+import { written } from "../../scripts/sources.mjs";
 
 const require = createRequire(import.meta.url);
 const { Engine } = require("../../pkg/node/yibao_policy.js");
@@ -29,15 +30,14 @@ function shownSteps() {
   return [...steps.values()];
 }
 
-/** How a notice writes the step's figure: a ratio or cut as "50%" / "10个百分点", money as its
- * number or in 万 ("10万"). Steps whose value is not the parameter itself (the ratio after cuts,
- * the deductible counted now, a limit grown from several) are not compared. */
+/** How a notice writes the step's figure (scripts/sources.mjs's reading): a ratio or cut as "50%"
+ * / "10个百分点", money as its number or in 万 ("10万"). Steps whose value is not the parameter
+ * itself (the ratio after cuts, the deductible counted now, a limit grown from several) are not
+ * compared. */
 function writtenForms(step) {
-  const n = Number(step.value);
-  const plain = (x) => String(Number(x.toFixed(4)));
-  if (step.step === "baseRatio" || step.step === "reduction") return [`${plain(n * 100)}%`, `${plain(n * 100)}个百分点`];
+  if (step.step === "baseRatio" || step.step === "reduction") return written(step.value, true);
   if (/^(annualLimit|monthlyLimit|overallCeiling)$/.test(step.step) && !/\/(growing|ranked)$/.test(step.rule)) {
-    return n >= 10000 ? [plain(n), `${plain(n / 10000)}万`] : [plain(n)];
+    return written(step.value, false);
   }
   return null;
 }

@@ -103,6 +103,13 @@ export function relevantTerm(state, field) {
   return true;
 }
 
+/** The fields to ask (`asked`: the listing's terms, every field when not given), split into those
+ * this visit's filing uses and those it does not (a cut for another filing). */
+export function termFields(state, asked) {
+  const fields = TERM_FIELDS.filter((f) => !asked || asked.includes(f.term));
+  return { shown: fields.filter((f) => relevantTerm(state, f)), folded: fields.filter((f) => !relevantTerm(state, f)) };
+}
+
 /**
  * The numbers a visit needs from the person (`needsOwnTerms`); `floor`: the place has a pack that
  * does not price this disease ("partial": prices it in part); `asked`: the fields to ask (all
@@ -110,11 +117,8 @@ export function relevantTerm(state, field) {
  */
 export function renderOwnTerms(ctx, regionName, diseaseName, floor, asked) {
   const { state } = ctx;
-  const relevant = (f) => relevantTerm(state, f);
   const field = (f) => termField(f, state[f.key], (v, pressed) => ctx.set({ [f.key]: v }, pressed ? { rerender: true, focus: null } : undefined));
-  const fields = TERM_FIELDS.filter((f) => !asked || asked.includes(f.term));
-  const shown = fields.filter(relevant);
-  const folded = fields.filter((f) => !relevant(f));
+  const { shown, folded } = termFields(state, asked);
   // A pack that leaves only cuts to the person, none of them this filing's (大理's emergency and
   // unfiled cuts, for a long-term filing): nothing this visit needs, so no section asking for it.
   if (!shown.length) return null;

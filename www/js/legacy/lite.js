@@ -17,7 +17,7 @@ import { boundWord, statusKey } from "../result/summary.js";
 import { CATEGORIES } from "../flow/categories.js";
 import { loadDivisions, loadedDivisions, pickerPlaces } from "../divisions.js";
 import { TERM_FIELDS } from "../terms.js";
-import { needsOwnTerms, termsAsked, relevantTerm } from "../flow/own-terms.js";
+import { needsOwnTerms, termsAsked, termFields } from "../flow/own-terms.js";
 import { typedToValue, valueToTyped } from "../term-input.js";
 
 // One classic script for old webviews: both languages are in it, nothing is fetched on request.
@@ -69,8 +69,7 @@ function regionOptions() {
 /** The person's own numbers, for a place without a pack or a national disease its pack does not price: the fields the main page asks (those the pack leaves to the person, this filing's). */
 function termsSection() {
   if (!state.region || !needsOwnTerms(api, state.region, state.visitDate, state.disease)) return null;
-  const asked = termsAsked(api, state.region, state.visitDate, state.disease);
-  const fields = TERM_FIELDS.filter((f) => (!asked || asked.includes(f.term)) && relevantTerm(state, f));
+  const fields = termFields(state, termsAsked(api, state.region, state.visitDate, state.disease)).shown;
   if (!fields.length) return null;
   return section(t("terms.title", { region: (regionOptions().find((o) => o[0] === state.region) || [0, state.region])[1] }), [
     h("p", { class: "hint", text: t("terms.unknownAll") }),
